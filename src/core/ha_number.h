@@ -1,0 +1,32 @@
+/*
+ * ha_number.h
+ *		Strict number scanning and shortest round-trip formatting.
+ *
+ * Shared by the text forms of every type, so that all of them accept and
+ * print numbers the same way: a plain decimal grammar (no hex, no leading
+ * blanks, no words), and output that reads back to the identical double.
+ */
+#ifndef HA_NUMBER_H
+#define HA_NUMBER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+typedef enum HaNumStatus
+{
+	HA_NUM_OK = 0,
+	HA_NUM_SYNTAX,				/* not a decimal number */
+	HA_NUM_FRACTION,			/* a number, but not a whole one (whole mode) */
+	HA_NUM_NAN,					/* NaN in any spelling */
+	HA_NUM_INFINITE,			/* Infinity/inf with or without sign */
+	HA_NUM_OVERFLOW				/* finite spelling beyond double range */
+} HaNumStatus;
+
+/* Enough for any output of ha_format_double(), with the NUL. */
+#define HA_DOUBLE_BUFLEN 32
+
+extern HaNumStatus ha_scan_number(const char *tok, size_t len, bool whole,
+								  double *out);
+extern size_t ha_format_double(double v, char *buf);
+
+#endif							/* HA_NUMBER_H */

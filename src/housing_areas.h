@@ -1,0 +1,22 @@
+/*
+ * housing_areas.h
+ *		Shared declarations of the PostgreSQL glue.
+ */
+#ifndef HOUSING_AREAS_H
+#define HOUSING_AREAS_H
+
+#include "postgres.h"
+#include "fmgr.h"
+
+#include "core/ha_error.h"
+#include "core/indicators.h"
+
+/* Raise a core error as a PostgreSQL ERROR; never returns. */
+extern void ha_report(const HaError *err) pg_attribute_noreturn();
+
+/* Fetch an indicators argument (fixed length, passed by reference). */
+#define PG_GETARG_INDICATORS_P(n) ((HaIndicators *) PG_GETARG_POINTER(n))
+#define PG_RETURN_INDICATORS_P(x) PG_RETURN_POINTER(x)
+#define DatumGetIndicatorsP(d) ((HaIndicators *) DatumGetPointer(d))
+
+#endif							/* HOUSING_AREAS_H */

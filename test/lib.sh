@@ -1,0 +1,136 @@
+# test/lib.sh: shared by the README's commands (test/run-tests.sh, test/demo.sh).
+#
+# ha_bootstrap      find or install PostgreSQL server, dev files and PostGIS
+# ha_install_tree   build, then install into a private copy of the server
+#                   tree (no root needed, the system stays untouched)
+# ha_cluster_start  initdb + start a throwaway cluster from that tree
+# ha_cluster_stop   stop it and remove it
+#
+# Works as root (the server runs as OS user postgres) and as an ordinary
+# user (the server runs as that user).  Never reads stdin.
+
+PGMAJOR=${PGMAJOR:-15}
+HA_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+
+ha_say() { printf '%s\n' "==> $*" >&2; }
+ha_die() { printf 'error: %s\n' "$*" >&2; exit 1; }
+
+# Pick pg_config: $PG_CONFIG if set, else the wanted major's, else PATH's.
+ha_find_pg_config() {
+	if [ -n "${PG_CONFIG:-}" ]; then
+		command -v "$PG_CONFIG" >/dev/null 2>&1 ||
+			ha_die "PG_CONFIG=$PG_CONFIG is not an executable pg_config"
+	elif [ -x "/usr/lib/postgresql/$PGMAJOR/bin/pg_config" ]; then
+		PG_CONFIG=/usr/lib/postgresql/$PGMAJOR/bin/pg_config
+	elif command -v pg_config >/dev/null 2>&1; then
+		PG_CONFIG=$(command -v pg_config)
+	else
+		PG_CONFIG=
+	fi
+	export PG_CONFIG
+}
+
+# List the Debian packages still missing for a build and a server with PostGIS.
+ha_missing_packages() {
+	local missing=() pgxs bindir share
+	if [ -z "$PG_CONFIG" ]; then
+		echo "postgresql-$PGMAJOR postgresql-server-dev-$PGMAJOR postgresql-$PGMAJOR-postgis-3"
+		return
+	fi
+	pgxs=$("$PG_CONFIG" --pgxs 2>/dev/null)
+	bindir=$("$PG_CONFIG" --bindir 2>/dev/null)
+	share=$("$PG_CONFIG" --sharedir 2>/dev/null)
+	[ -x "$bindir/postgres" ] || missing+=("postgresql-$PGMAJOR")
+	[ -f "$pgxs" ] || missing+=("postgresql-server-dev-$PGMAJOR")
+	[ -f "$share/extension/postgis.control" ] || missing+=("postgresql-$PGMAJOR-postgis-3")
+	command -v cc >/dev/null 2>&1 || missing+=(gcc)
+	echo "${missing[*]}"
+}
+
+# Make sure PostgreSQL, its dev files and PostGIS are there; install via apt
+# as root (or passwordless sudo), otherwise say exactly what to install.
+ha_bootstrap() {
+	local missing sudo=""
+	ha_find_pg_config
+	missing=$(ha_missing_packages)
+	if [ -n "$missing" ]; then
+		if [ "$(id -u)" -ne 0 ]; then
+			if command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
+				sudo="sudo -n"
+			else
+				ha_die "missing packages: $missing
+  Install them as root:  apt-get install $missing
+  or set PG_CONFIG to the pg_config of a PostgreSQL that has its server
+  development files and PostGIS (see README, Troubleshooting)."
+			fi
+		fi
+		command -v apt-get >/dev/null 2>&1 ||
+			ha_die "missing: $missing, and there is no apt-get here to install them; install the equivalents and set PG_CONFIG"
+		ha_say "installing $missing"
+		export DEBIAN_FRONTEND=noninteractive
+		$sudo apt-get update -qq </dev/null >/dev/null ||
+			ha_die "apt-get update failed"
+		# shellcheck disable=SC2086
+		$sudo apt-get install -y -qq $missing </dev/null >/dev/null ||
+			ha_die "apt-get install $missing failed"
+		ha_find_pg_config
+		missing=$(ha_missing_packages)
+		[ -z "$missing" ] || ha_die "still missing after install: $missing"
+	fi
+	PG_BINDIR=$("$PG_CONFIG" --bindir)
+	ha_say "using $("$PG_CONFIG" --version) ($PG_CONFIG)"
+}
+
+# Build and install into a private server tree under $1; sets HA_TREE_BIN.
+# Extra make arguments (e.g. COPT=...) follow.
+ha_install_tree() {
+	local tree=$1; shift
+	local share pkglib
+	share=$("$PG_CONFIG" --sharedir)
+	pkglib=$("$PG_CONFIG" --pkglibdir)
+	make -C "$HA_ROOT" -s with_llvm=no "$@" || return 1
+	rm -rf "$tree"
+	mkdir -p "$tree$PG_BINDIR" "$tree$share" "$tree$pkglib"
+	# The server finds share/ and lib/ relative to its own binary, so a copy of
+	# the binaries next to a symlink farm of the real tree is a private server.
+	cp "$PG_BINDIR/postgres" "$PG_BINDIR/initdb" "$PG_BINDIR/pg_ctl" "$tree$PG_BINDIR/"
+	cp -rs "$share/." "$tree$share/"
+	cp -rs "$pkglib/." "$tree$pkglib/"
+	rm -f "$tree$share"/extension/housing_areas* "$tree$pkglib/housing_areas.so"
+	make -C "$HA_ROOT" -s with_llvm=no "$@" install DESTDIR="$tree" >/dev/null || return 1
+	chmod -R a+rX "$tree"
+	HA_TREE_BIN=$tree$PG_BINDIR
+}
+
+# Run a command as the server's OS user (postgres when we are root).
+ha_as_server() {
+	if [ "$(id -u)" -eq 0 ]; then
+		runuser -u postgres -- "$@"
+	else
+		"$@"
+	fi
+}
+
+# Start a throwaway cluster in directory $1 (created), port $2, extra server
+# options in $3 (default: Unix socket only).  Exports PGHOST etc.
+ha_cluster_start() {
+	local dir=$1 port=$2 listen=${3:-"-c listen_addresses=''"}
+	mkdir -p "$dir"
+	chmod 755 "$dir"
+	[ "$(id -u)" -eq 0 ] && chown postgres: "$dir"
+	ha_as_server "$HA_TREE_BIN/initdb" -D "$dir/data" -A trust -U postgres \
+		--no-sync -E UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 ||
+		{ cat "$dir/initdb.log" >&2; return 1; }
+	ha_as_server "$HA_TREE_BIN/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w \
+		-o "-k $dir -p $port $listen -c fsync=off -c jit=off" start >/dev/null ||
+		{ cat "$dir/server.log" >&2; return 1; }
+	export PGHOST=$dir PGPORT=$port PGUSER=postgres PGDATABASE=postgres
+	HA_CLUSTER_DIR=$dir
+}
+
+# Stop the cluster started by ha_cluster_start and delete its files.
+ha_cluster_stop() {
+	[ -n "${HA_CLUSTER_DIR:-}" ] || return 0
+	ha_as_server "$HA_TREE_BIN/pg_ctl" -D "$HA_CLUSTER_DIR/data" -m fast -w stop >/dev/null 2>&1
+	HA_CLUSTER_DIR=
+}

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Build and run the C unit tests of src/core under AddressSanitizer and
+# UBSan (no PostgreSQL needed).  Prints each test's TAP line and, last,
+# "unit: N passed, N failed".  Exit status 0 only when all passed.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+out=test/out/unit
+mkdir -p "$out"
+CC=${CC:-gcc}
+passed=0 failed=0
+for src in test/unit/test_*.c; do
+	name=$(basename "$src" .c)
+	bin=$out/$name
+	if ! $CC -std=c99 -pedantic -Wall -Wextra -Werror -O1 -g \
+		-fsanitize=address,undefined -fno-sanitize-recover=all \
+		-fno-omit-frame-pointer -o "$bin" "$src" src/core/*.c -lm; then
+		echo "not ok - $name (does not compile)"
+		failed=$((failed + 1))
+		continue
+	fi
+	log=$out/$name.log
+	ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1 \
+		"$bin" >"$log" 2>&1
+	rc=$?
+	cat "$log"
+	p=$(grep -c '^ok ' "$log")
+	f=$(grep -c '^not ok ' "$log")
+	if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then
+		echo "not ok - $name (exit status $rc: crash or sanitizer report)"
+		f=1
+	fi
+	passed=$((passed + p))
+	failed=$((failed + f))
+done
+echo "unit: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]

@@ -1,0 +1,69 @@
+/*
+ * unit.h
+ *		A tiny unit-test harness for src/core: TAP-style lines, one per test.
+ *
+ * Each test is a void function; CHECK records failures without stopping it.
+ * The runner counts "ok"/"not ok" lines, so every RUN() is one test.
+ */
+#ifndef HA_UNIT_H
+#define HA_UNIT_H
+
+#include <stdio.h>
+#include <string.h>
+
+static int	unit_checks_failed;
+static int	unit_tests_passed;
+static int	unit_tests_failed;
+
+#define CHECK(cond) \
+	do { \
+		if (!(cond)) \
+		{ \
+			fprintf(stdout, "#   %s:%d: check failed: %s\n", \
+					__FILE__, __LINE__, #cond); \
+			unit_checks_failed++; \
+		} \
+	} while (0)
+
+#define CHECK_STR(got, want) \
+	do { \
+		const char *g_ = (got), *w_ = (want); \
+		if (strcmp(g_, w_) != 0) \
+		{ \
+			fprintf(stdout, "#   %s:%d: got \"%s\", want \"%s\"\n", \
+					__FILE__, __LINE__, g_, w_); \
+			unit_checks_failed++; \
+		} \
+	} while (0)
+
+/* Run one test function and print its TAP line. */
+static void
+unit_run(const char *name, void (*fn) (void))
+{
+	int			before = unit_checks_failed;
+
+	fn();
+	if (unit_checks_failed == before)
+	{
+		unit_tests_passed++;
+		printf("ok - %s\n", name);
+	}
+	else
+	{
+		unit_tests_failed++;
+		printf("not ok - %s\n", name);
+	}
+}
+
+#define RUN(fn) unit_run(#fn, fn)
+
+/* Print the summary line and return the process exit status. */
+static int
+unit_done(const char *suite)
+{
+	printf("# %s: %d passed, %d failed\n", suite, unit_tests_passed,
+		   unit_tests_failed);
+	return unit_tests_failed == 0 ? 0 : 1;
+}
+
+#endif							/* HA_UNIT_H */
