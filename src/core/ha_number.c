@@ -5,6 +5,7 @@
 #include "ha_number.h"
 
 #include <errno.h>
+#include <stdint.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -133,6 +134,25 @@ ha_scan_number(const char *tok, size_t len, bool whole, double *out)
 }
 
 /*
+ * Write v in scientific notation with the fewest significant digits that
+ * read back to v; returns that digit count.  v must be finite and non-zero.
+ */
+static int
+shortest_scientific(double v, char *sci)
+{
+	int			prec;
+
+	for (prec = 1; prec < 17; prec++)
+	{
+		snprintf(sci, HA_DOUBLE_BUFLEN, "%.*e", prec - 1, v);
+		if (strtod(sci, NULL) == v)
+			return prec;
+	}
+	snprintf(sci, HA_DOUBLE_BUFLEN, "%.*e", prec - 1, v);
+	return prec;
+}
+
+/*
  * Print a double with the fewest significant digits that read back
  * to exactly the same value (NaN and infinities as PostgreSQL spells them,
  * for error messages).
@@ -156,13 +176,7 @@ ha_format_double(double v, char *buf)
 	if (v == 0)
 		return (size_t) snprintf(buf, HA_DOUBLE_BUFLEN, "0");
 
-	for (prec = 1; prec < 17; prec++)
-	{
-		snprintf(sci, sizeof(sci), "%.*e", prec - 1, v);
-		if (strtod(sci, NULL) == v)
-			break;
-	}
-	snprintf(sci, sizeof(sci), "%.*e", prec - 1, v);
+	prec = shortest_scientific(v, sci);
 	e = strchr(sci, 'e');
 	exponent = atoi(e + 1);
 
@@ -181,4 +195,101 @@ ha_format_double(double v, char *buf)
 		return mant + (size_t) snprintf(buf + mant, HA_DOUBLE_BUFLEN - mant,
 										"e%d", exponent);
 	}
+}
+
+/* A non-negative decimal number: mantissa * 10^exponent, no trailing zeros. */
+typedef struct HaDecimal
+{
+	uint64_t	mantissa;
+	int			exponent;
+} HaDecimal;
+
+/* Number of decimal digits of a positive mantissa. */
+static int
+digit_count(uint64_t m)
+{
+	int			n = 1;
+
+	while (m >= 10)
+	{
+		m /= 10;
+		n++;
+	}
+	return n;
+}
+
+/* The shortest round-trip decimal of a positive finite double. */
+static HaDecimal
+to_decimal(double v)
+{
+	char		sci[HA_DOUBLE_BUFLEN];
+	HaDecimal	d = {0, 0};
+	const char *p;
+	int			digits = 0;
+
+	shortest_scientific(v, sci);
+	for (p = sci; *p && *p != 'e'; p++)
+	{
+		if (is_digit(*p))
+		{
+			d.mantissa = d.mantissa * 10 + (uint64_t) (*p - '0');
+			digits++;
+		}
+	}
+	d.exponent = atoi(p + 1) - (digits - 1);
+	while (d.mantissa != 0 && d.mantissa % 10 == 0)
+	{
+		d.mantissa /= 10;
+		d.exponent++;
+	}
+	return d;
+}
+
+/*
+ * Compare a with k * b, each double read as its shortest decimal, with
+ * exact decimal arithmetic; returns -1, 0 or 1.  a and b must be finite and
+ * non-negative, 1 <= k <= 9.
+ *
+ * The law compares published decimals ("at least 3 times the national
+ * average"); in binary, 3 * 0.65 is 1.9500000000000002, so a plain double
+ * comparison would wrongly put 1.95 below the threshold.
+ */
+int
+ha_decimal_compare(double a, int k, double b)
+{
+	HaDecimal	x,
+				y;
+	int			magx,
+				magy;
+	int			dx,
+				dy;
+
+	if (a == 0 || b == 0)
+		return (a > 0) - (b > 0);
+	x = to_decimal(a);
+	y = to_decimal(b);
+	y.mantissa *= (uint64_t) k;		/* < 1e17 * 9: fits */
+	while (y.mantissa % 10 == 0)
+	{
+		y.mantissa /= 10;
+		y.exponent++;
+	}
+	dx = digit_count(x.mantissa);
+	dy = digit_count(y.mantissa);
+	magx = dx + x.exponent;
+	magy = dy + y.exponent;
+	if (magx != magy)
+		return magx < magy ? -1 : 1;
+	/* same magnitude: pad the shorter mantissa to the same digit count */
+	while (dx < dy)
+	{
+		x.mantissa *= 10;
+		dx++;
+	}
+	while (dy < dx)
+	{
+		y.mantissa *= 10;
+		dy++;
+	}
+	return (x.mantissa > y.mantissa) - (x.mantissa < y.mantissa);
 }

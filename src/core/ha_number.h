@@ -28,5 +28,6 @@ typedef enum HaNumStatus
 extern HaNumStatus ha_scan_number(const char *tok, size_t len, bool whole,
 								  double *out);
 extern size_t ha_format_double(double v, char *buf);
+extern int	ha_decimal_compare(double a, int k, double b);
 
 #endif							/* HA_NUMBER_H */

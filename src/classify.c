@@ -1,0 +1,476 @@
+/*
+ * classify.c
+ *		SQL glue of the rule engine: classify, category, rules_for_year,
+ *		thresholds, margins, category_label, years_on_list, omdannelse and
+ *		the 40 % rule functions.
+ *
+ * The rules and their evaluation live in src/core/rules.c and
+ * src/core/history.c; this file only converts arguments and results.
+ */
+#include "housing_areas.h"
+
+#include "access/htup_details.h"
+#include "funcapi.h"
+#include "utils/builtins.h"
+#include "utils/tuplestore.h"
+
+#include "core/history.h"
+#include "core/rules.h"
+
+/* Raise err when a core call failed. */
+#define CHECK_CORE(ok, err) do { if (!(ok)) ha_report(&(err)); } while (0)
+
+/* The rule version of a list year, or an error for years before 2010. */
+static const HaRuleSet *
+rules_for_year_or_error(int32 list_year)
+{
+	HaError		err;
+	const HaRuleSet *rules = ha_rules_for_year(list_year, &err);
+
+	CHECK_CORE(rules != NULL, err);
+	return rules;
+}
+
+/* A rule version named in a text argument, or an error listing the valid ones. */
+static const HaRuleSet *
+rules_by_name_or_error(text *name)
+{
+	HaError		err;
+	char	   *id = text_to_cstring(name);
+	const HaRuleSet *rules = ha_rules_by_id(id, &err);
+
+	CHECK_CORE(rules != NULL, err);
+	return rules;
+}
+
+/* A truth value as a nullable SQL boolean. */
+static void
+set_tri(HaTri t, Datum *value, bool *isnull)
+{
+	*isnull = (t == HA_UNKNOWN);
+	*value = BoolGetDatum(t == HA_TRUE);
+}
+
+PG_FUNCTION_INFO_V1(ha_rules_for_year_sql);
+/* rules_for_year(list_year): the id of the rule version in force. */
+Datum
+ha_rules_for_year_sql(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_TEXT_P(cstring_to_text(rules_for_year_or_error(PG_GETARG_INT32(0))->id));
+}
+
+/*
+ * Build the classification composite.  The blessed tuple descriptor is
+ * kept in fn_extra so a scan over millions of rows looks it up once.
+ */
+static Datum
+classification_datum(FunctionCallInfo fcinfo, const HaClassification *c)
+{
+	TupleDesc	tupdesc = (TupleDesc) fcinfo->flinfo->fn_extra;
+	Datum		values[16];
+	bool		nulls[16];
+	int			i = 0;
+
+	if (tupdesc == NULL)
+	{
+		MemoryContext old = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
+		TupleDesc	td;
+
+		if (get_call_result_type(fcinfo, NULL, &td) != TYPEFUNC_COMPOSITE)
+			ereport(ERROR,
+					(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+					 errmsg("function returning a classification called in a context that cannot accept it")));
+		tupdesc = BlessTupleDesc(CreateTupleDescCopy(td));
+		fcinfo->flinfo->fn_extra = tupdesc;
+		MemoryContextSwitchTo(old);
+	}
+
+	memset(nulls, 0, sizeof(nulls));
+	values[i++] = Int32GetDatum(c->list_year);
+	values[i++] = CStringGetTextDatum(c->rules->id);
+	values[i++] = CStringGetTextDatum(ha_category_name(c->category));
+	set_tri(c->udsat, &values[i], &nulls[i]);
+	i++;
+	set_tri(c->parallelsamfund, &values[i], &nulls[i]);
+	i++;
+	set_tri(c->forebyggelse, &values[i], &nulls[i]);
+	i++;
+	set_tri(c->forebyggelse_raw, &values[i], &nulls[i]);
+	i++;
+	set_tri(c->kombineret, &values[i], &nulls[i]);
+	i++;
+	values[i++] = Int32GetDatum(c->criteria_met);
+	values[i++] = Int32GetDatum(c->criteria_unknown);
+	set_tri(c->size_ok, &values[i], &nulls[i]);
+	i++;
+	{
+		static const HaCriterion order[] = {
+			HA_CRIT_LABOUR, HA_CRIT_CONVICTIONS, HA_CRIT_EDUCATION,
+			HA_CRIT_INCOME, HA_CRIT_NONWESTERN
+		};
+		int			k;
+
+		for (k = 0; k < (int) lengthof(order); k++, i++)
+		{
+			if (c->flag_defined[order[k]])
+				set_tri(c->flag[order[k]], &values[i], &nulls[i]);
+			else
+				nulls[i] = true;
+		}
+	}
+	Assert(i == tupdesc->natts);
+	return HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls));
+}
+
+PG_FUNCTION_INFO_V1(ha_classify_sql);
+/* classify(ind, list_year): the classification under the year's rules. */
+Datum
+ha_classify_sql(PG_FUNCTION_ARGS)
+{
+	HaIndicators *ind = PG_GETARG_INDICATORS_P(0);
+	int32		list_year = PG_GETARG_INT32(1);
+	HaClassification c;
+
+	ha_classify(ind, list_year, rules_for_year_or_error(list_year), &c);
+	return classification_datum(fcinfo, &c);
+}
+
+PG_FUNCTION_INFO_V1(ha_classify_rules_sql);
+/* classify(ind, list_year, rules): the same under a chosen version (what-if). */
+Datum
+ha_classify_rules_sql(PG_FUNCTION_ARGS)
+{
+	HaIndicators *ind = PG_GETARG_INDICATORS_P(0);
+	int32		list_year = PG_GETARG_INT32(1);
+	const HaRuleSet *rules = rules_by_name_or_error(PG_GETARG_TEXT_PP(2));
+	HaClassification c;
+	HaError		err;
+
+	CHECK_CORE(ha_check_list_year(list_year, &err), err);
+	ha_classify(ind, list_year, rules, &c);
+	return classification_datum(fcinfo, &c);
+}
+
+PG_FUNCTION_INFO_V1(ha_category_sql);
+/* category(ind, list_year): only the category text, for fast scans. */
+Datum
+ha_category_sql(PG_FUNCTION_ARGS)
+{
+	HaIndicators *ind = PG_GETARG_INDICATORS_P(0);
+	int32		list_year = PG_GETARG_INT32(1);
+
+	PG_RETURN_TEXT_P(cstring_to_text(
+									 ha_category_name(ha_category(ind, list_year,
+																  rules_for_year_or_error(list_year)))));
+}
+
+/* The unit a criterion's values are in. */
+static const char *
+criterion_unit(HaCriterion c)
+{
+	switch (c)
+	{
+		case HA_CRIT_RESIDENTS:
+			return "residents";
+		case HA_CRIT_INCOME:
+			return "% of regional mean";
+		default:
+			return "%";
+	}
+}
+
+/* Open a tuplestore result for a set-returning function. */
+static ReturnSetInfo *
+begin_rows(FunctionCallInfo fcinfo)
+{
+	InitMaterializedSRF(fcinfo, 0);
+	return (ReturnSetInfo *) fcinfo->resultinfo;
+}
+
+/* Append one row of thresholds(). */
+static void
+threshold_row(ReturnSetInfo *rsinfo, const char *category,
+			  const char *criterion, const char *op, const HaCheck *check,
+			  const char *rule)
+{
+	Datum		values[6];
+	bool		nulls[6] = {false, false, false, false, false, false};
+
+	values[0] = CStringGetTextDatum(category);
+	values[1] = CStringGetTextDatum(criterion);
+	values[2] = CStringGetTextDatum(op);
+	if (check)
+	{
+		values[3] = Float8GetDatum(check->threshold);
+		values[4] = CStringGetTextDatum(check->times_national
+										? "× national_convicted"
+										: criterion_unit(check->criterion));
+	}
+	else
+		nulls[3] = nulls[4] = true;
+	values[5] = CStringGetTextDatum(rule);
+	tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+}
+
+PG_FUNCTION_INFO_V1(ha_thresholds_sql);
+/* thresholds(rules): the rule table of a version, one row per test. */
+Datum
+ha_thresholds_sql(PG_FUNCTION_ARGS)
+{
+	const HaRuleSet *rules = rules_by_name_or_error(PG_GETARG_TEXT_PP(0));
+	ReturnSetInfo *rsinfo = begin_rows(fcinfo);
+	int			alternative = 0;
+	int			i,
+				j;
+
+	threshold_row(rsinfo, "all", ha_criterion_name(rules->size_gate->criterion),
+				  ha_op_name(rules->size_gate->op), rules->size_gate, "required");
+	for (i = 0; i < rules->nrules; i++)
+	{
+		const HaCategoryRule *r = &rules->rules[i];
+		const char *cat = ha_category_name(r->category);
+		char		gate_rule[64];
+		char		counted_rule[64];
+
+		if (r->category == HA_CAT_KOMBINERET)
+			snprintf(gate_rule, sizeof(gate_rule), "alternative %d", ++alternative);
+		else
+			snprintf(gate_rule, sizeof(gate_rule), "required");
+		snprintf(counted_rule, sizeof(counted_rule), "at least %d of %d",
+				 r->needed, r->ncounted);
+		if (r->first_year)
+		{
+			char		from[32];
+
+			snprintf(from, sizeof(from), " (lists from %d)", r->first_year);
+			strlcat(gate_rule, from, sizeof(gate_rule));
+			strlcat(counted_rule, from, sizeof(counted_rule));
+		}
+		if (r->requires != HA_CAT_NONE)
+			threshold_row(rsinfo, cat, ha_category_name(r->requires), "is", NULL,
+						  gate_rule);
+		for (j = 0; j < r->ngates; j++)
+			threshold_row(rsinfo, cat, ha_criterion_name(r->gates[j]->criterion),
+						  ha_op_name(r->gates[j]->op), r->gates[j], gate_rule);
+		for (j = 0; j < r->ncounted; j++)
+			threshold_row(rsinfo, cat, ha_criterion_name(r->counted[j]->criterion),
+						  ha_op_name(r->counted[j]->op), r->counted[j],
+						  counted_rule);
+		if (r->excludes != HA_CAT_NONE)
+			threshold_row(rsinfo, cat, ha_category_name(r->excludes), "is not",
+						  NULL, "published list only");
+	}
+	return (Datum) 0;
+}
+
+/* margins() rows for one record under one version. */
+static Datum
+margins_rows(FunctionCallInfo fcinfo, const HaIndicators *ind, int32 list_year,
+			 const HaRuleSet *rules)
+{
+	ReturnSetInfo *rsinfo = begin_rows(fcinfo);
+	HaMargin	m[HA_MAX_MARGINS];
+	int			n = ha_margins(ind, list_year, rules, m);
+	int			i;
+
+	for (i = 0; i < n; i++)
+	{
+		Datum		values[8];
+		bool		nulls[8] = {false, false, false, false, false, false, false, false};
+
+		values[0] = CStringGetTextDatum(m[i].category == HA_CAT_NONE ? "all"
+										: ha_category_name(m[i].category));
+		values[1] = CStringGetTextDatum(ha_criterion_name(m[i].check->criterion));
+		values[2] = Float8GetDatum(m[i].value);
+		nulls[2] = !m[i].value_known;
+		values[3] = CStringGetTextDatum(ha_op_name(m[i].check->op));
+		values[4] = Float8GetDatum(m[i].threshold);
+		nulls[4] = !m[i].threshold_known;
+		set_tri(m[i].met, &values[5], &nulls[5]);
+		values[6] = Float8GetDatum(m[i].distance);
+		nulls[6] = (m[i].met == HA_UNKNOWN);
+		values[7] = CStringGetTextDatum(criterion_unit(m[i].check->criterion));
+		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+	}
+	return (Datum) 0;
+}
+
+PG_FUNCTION_INFO_V1(ha_margins_sql);
+/* margins(ind, list_year): every threshold with value, outcome and distance. */
+Datum
+ha_margins_sql(PG_FUNCTION_ARGS)
+{
+	int32		list_year = PG_GETARG_INT32(1);
+
+	return margins_rows(fcinfo, PG_GETARG_INDICATORS_P(0), list_year,
+						rules_for_year_or_error(list_year));
+}
+
+PG_FUNCTION_INFO_V1(ha_margins_rules_sql);
+/* margins(ind, list_year, rules): the same under a chosen version. */
+Datum
+ha_margins_rules_sql(PG_FUNCTION_ARGS)
+{
+	int32		list_year = PG_GETARG_INT32(1);
+	const HaRuleSet *rules = rules_by_name_or_error(PG_GETARG_TEXT_PP(2));
+	HaError		err;
+
+	CHECK_CORE(ha_check_list_year(list_year, &err), err);
+	return margins_rows(fcinfo, PG_GETARG_INDICATORS_P(0), list_year, rules);
+}
+
+PG_FUNCTION_INFO_V1(ha_category_label_sql);
+/* category_label(category, list_year, lang): the legal name that year. */
+Datum
+ha_category_label_sql(PG_FUNCTION_ARGS)
+{
+	char	   *category = text_to_cstring(PG_GETARG_TEXT_PP(0));
+	int32		list_year = PG_GETARG_INT32(1);
+	char	   *lang = text_to_cstring(PG_GETARG_TEXT_PP(2));
+	HaError		err;
+	const char *label;
+
+	err.code = HA_OK;
+	label = ha_category_label(category, list_year, lang, &err);
+	if (label == NULL)
+	{
+		CHECK_CORE(err.code == HA_OK, err);
+		PG_RETURN_NULL();
+	}
+	PG_RETURN_TEXT_P(cstring_to_text(label));
+}
+
+PG_FUNCTION_INFO_V1(ha_years_on_list_step);
+/*
+ * Transition of years_on_list(on_list, list_year): a NULL on_list is an
+ * unknown year; a NULL list_year is an error.
+ */
+Datum
+ha_years_on_list_step(PG_FUNCTION_ARGS)
+{
+	MemoryContext aggcontext;
+	HaRun	   *run;
+	HaTri		on_list;
+	HaError		err;
+
+	if (!AggCheckCallContext(fcinfo, &aggcontext))
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("years_on_list_step called in non-aggregate context")));
+	if (PG_ARGISNULL(2))
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("list_year must not be null in years_on_list")));
+
+	if (PG_ARGISNULL(0))
+	{
+		run = (HaRun *) MemoryContextAlloc(aggcontext, sizeof(HaRun));
+		ha_run_init(run);
+	}
+	else
+		run = (HaRun *) PG_GETARG_POINTER(0);
+
+	on_list = PG_ARGISNULL(1) ? HA_UNKNOWN
+		: (PG_GETARG_BOOL(1) ? HA_TRUE : HA_FALSE);
+	CHECK_CORE(ha_run_step(run, on_list, PG_GETARG_INT32(2), &err), err);
+	PG_RETURN_POINTER(run);
+}
+
+PG_FUNCTION_INFO_V1(ha_years_on_list_final);
+/* Final of years_on_list: the run length, NULL when unknown years decide it. */
+Datum
+ha_years_on_list_final(PG_FUNCTION_ARGS)
+{
+	HaRun	   *run;
+	int			years;
+
+	if (PG_ARGISNULL(0))
+		PG_RETURN_NULL();
+	run = (HaRun *) PG_GETARG_POINTER(0);
+	if (!ha_run_known(run, &years))
+		PG_RETURN_NULL();
+	PG_RETURN_INT32(years);
+}
+
+PG_FUNCTION_INFO_V1(ha_omdannelse_sql);
+/*
+ * omdannelse(years, list_year): five consecutive parallelsamfund lists,
+ * from the 2018 list on.  Called on NULL input: before 2018 the answer is
+ * false whatever the years are.
+ */
+Datum
+ha_omdannelse_sql(PG_FUNCTION_ARGS)
+{
+	int32		list_year;
+	HaError		err;
+
+	if (PG_ARGISNULL(1))
+		PG_RETURN_NULL();
+	list_year = PG_GETARG_INT32(1);
+	CHECK_CORE(ha_check_list_year(list_year, &err), err);
+	if (list_year < HA_OMDANNELSE_FIRST_YEAR)
+		PG_RETURN_BOOL(false);
+	if (PG_ARGISNULL(0))
+		PG_RETURN_NULL();
+	if (PG_GETARG_INT32(0) < 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("invalid value \"%d\" for argument \"years\"",
+						PG_GETARG_INT32(0)),
+				 errdetail("A number of consecutive lists cannot be negative.")));
+	PG_RETURN_BOOL(ha_omdannelse(PG_GETARG_INT32(0), list_year));
+}
+
+/* The 40 % rule's total from the four arguments, or an error. */
+static int64
+plan_total(FunctionCallInfo fcinfo)
+{
+	HaError		err;
+	int64_t		total = 0;
+
+	CHECK_CORE(ha_plan_total(PG_GETARG_INT32(0), PG_GETARG_INT32(1),
+							 PG_GETARG_INT32(2), PG_GETARG_FLOAT8(3),
+							 &total, &err), err);
+	return (int64) total;
+}
+
+/* Return an int64 count as int4, or an out-of-range error. */
+static Datum
+count_as_int4(int64 n)
+{
+	if (n > PG_INT32_MAX)
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("integer out of range")));
+	PG_RETURN_INT32((int32) n);
+}
+
+PG_FUNCTION_INFO_V1(ha_family_housing_share);
+/* family_housing_share(...): family units as % of the § 168 a total. */
+Datum
+ha_family_housing_share(PG_FUNCTION_ARGS)
+{
+	int64		total = plan_total(fcinfo);
+
+	PG_RETURN_FLOAT8(ha_plan_share(PG_GETARG_INT32(0), total));
+}
+
+PG_FUNCTION_INFO_V1(ha_family_units_over_target);
+/* family_units_over_target(...): family units to convert, sell or demolish. */
+Datum
+ha_family_units_over_target(PG_FUNCTION_ARGS)
+{
+	int64		total = plan_total(fcinfo);
+
+	return count_as_int4(ha_plan_units_over_target(PG_GETARG_INT32(0), total));
+}
+
+PG_FUNCTION_INFO_V1(ha_dwellings_to_add);
+/* dwellings_to_add(...): other dwellings to build to reach 40 %. */
+Datum
+ha_dwellings_to_add(PG_FUNCTION_ARGS)
+{
+	int64		total = plan_total(fcinfo);
+
+	return count_as_int4(ha_plan_dwellings_to_add(PG_GETARG_INT32(0), total));
+}

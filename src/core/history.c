@@ -1,0 +1,161 @@
+/*
+ * history.c
+ *		Runs of consecutive list years, and the 40 % rule of development plans.
+ */
+#include "history.h"
+
+#include <math.h>
+#include <stdio.h>
+
+#include "ha_number.h"
+
+/* Floor area that counts as one dwelling (§ 168 a: commercial m² / 75). */
+#define HA_M2_PER_DWELLING 75
+/* Largest commercial floor area accepted, in m² (far above any real area). */
+#define HA_MAX_COMMERCIAL_M2 1e9
+/* The target: family units at most 40 % = 4/10 of all dwellings. */
+#define HA_TARGET_NUM 4
+#define HA_TARGET_DEN 10
+
+/* Start an empty run. */
+void
+ha_run_init(HaRun *run)
+{
+	run->started = false;
+	run->last_year = 0;
+	run->lo = 0;
+	run->hi = 0;
+}
+
+/*
+ * Add the next list year.  Rows must come in strictly ascending year order;
+ * a year that does not follow the previous one directly starts a new run,
+ * "not on the list" ends it, and an unknown year widens it.
+ */
+bool
+ha_run_step(HaRun *run, HaTri on_list, int list_year, HaError *err)
+{
+	if (run->started && list_year <= run->last_year)
+	{
+		char		detail[128];
+
+		snprintf(detail, sizeof(detail), "List year %d came after %d.",
+				 list_year, run->last_year);
+		return ha_fail(err, HA_ERR_PARAM, detail,
+					   "Use years_on_list(...) OVER (PARTITION BY area ORDER BY list_year), "
+					   "with one row per area and year.",
+					   "years_on_list needs rows in ascending list_year order");
+	}
+	if (!run->started || list_year != run->last_year + 1)
+		run->lo = run->hi = 0;
+	switch (on_list)
+	{
+		case HA_TRUE:
+			run->lo++;
+			run->hi++;
+			break;
+		case HA_FALSE:
+			run->lo = run->hi = 0;
+			break;
+		case HA_UNKNOWN:
+			run->lo = 0;
+			run->hi++;
+			break;
+	}
+	run->started = true;
+	run->last_year = list_year;
+	return true;
+}
+
+/* The run length, when the unknown years do not matter. */
+bool
+ha_run_known(const HaRun *run, int *years)
+{
+	if (run->lo != run->hi)
+		return false;
+	*years = run->lo;
+	return true;
+}
+
+/* Fill err for a count argument that is negative. */
+static bool
+fail_negative(HaError *err, const char *name, long long value)
+{
+	char		msg_value[32];
+
+	snprintf(msg_value, sizeof(msg_value), "%lld", value);
+	return ha_fail(err, HA_ERR_PARAM, "Dwelling counts cannot be negative.",
+				   NULL, "invalid value \"%s\" for argument \"%s\"",
+				   msg_value, name);
+}
+
+/*
+ * The denominator of the 40 % rule: all dwellings + demolished units not
+ * replaced by family units + floor(commercial m² / 75), after checking the
+ * inputs make sense.
+ */
+bool
+ha_plan_total(int32_t family_units, int32_t dwellings, int32_t demolished,
+			  double commercial_m2, int64_t *total, HaError *err)
+{
+	char		detail[160];
+
+	if (family_units < 0)
+		return fail_negative(err, "family_units", family_units);
+	if (dwellings < 0)
+		return fail_negative(err, "dwellings", dwellings);
+	if (demolished < 0)
+		return fail_negative(err, "demolished", demolished);
+	if (isnan(commercial_m2) || commercial_m2 < 0 ||
+		commercial_m2 > HA_MAX_COMMERCIAL_M2)
+	{
+		char		shown[HA_DOUBLE_BUFLEN];
+
+		ha_format_double(commercial_m2, shown);
+		return ha_fail(err, HA_ERR_PARAM,
+					   "Commercial floor area is a number of m² from 0 to 1000000000.",
+					   NULL, "invalid value \"%s\" for argument \"commercial_m2\"",
+					   shown);
+	}
+	if (family_units > dwellings)
+	{
+		snprintf(detail, sizeof(detail),
+				 "family_units is %d but dwellings is %d; family units are "
+				 "counted among all dwellings.", (int) family_units,
+				 (int) dwellings);
+		return ha_fail(err, HA_ERR_PARAM, detail, NULL,
+					   "more family units than dwellings");
+	}
+	*total = (int64_t) dwellings + demolished +
+		(int64_t) floor(commercial_m2 / HA_M2_PER_DWELLING);
+	if (*total == 0)
+		return ha_fail(err, HA_ERR_PARAM,
+					   "Dwellings, demolished units and whole 75 m² units of commercial floor area add up to 0.",
+					   NULL, "no dwellings to compute a family housing share of");
+	return true;
+}
+
+/* Family units as a percentage of the total. */
+double
+ha_plan_share(int32_t family_units, int64_t total)
+{
+	return 100.0 * (double) family_units / (double) total;
+}
+
+/* ceil(F - 0.4 T), at least 0: family units to convert, sell or demolish. */
+int64_t
+ha_plan_units_over_target(int32_t family_units, int64_t total)
+{
+	int64_t		n = HA_TARGET_DEN * (int64_t) family_units - HA_TARGET_NUM * total;
+
+	return n <= 0 ? 0 : (n + HA_TARGET_DEN - 1) / HA_TARGET_DEN;
+}
+
+/* ceil(F / 0.4 - T), at least 0: other dwellings to add instead. */
+int64_t
+ha_plan_dwellings_to_add(int32_t family_units, int64_t total)
+{
+	int64_t		n = HA_TARGET_DEN * (int64_t) family_units - HA_TARGET_NUM * total;
+
+	return n <= 0 ? 0 : (n + HA_TARGET_NUM - 1) / HA_TARGET_NUM;
+}
