@@ -24,15 +24,18 @@ REGRESS_OPTS = --outputdir=test/out --load-extension=postgis \
 
 PG_CONFIG   ?= pg_config
 PGXS        := $(shell $(PG_CONFIG) --pgxs 2>/dev/null)
+PG_INCLUDE  := $(shell $(PG_CONFIG) --includedir-server 2>/dev/null)
 
 .DEFAULT_GOAL := all
 
-ifneq ($(wildcard $(PGXS)),)
+# Debian's client package ships pgxs.mk without the server headers: need both
+ifneq ($(and $(wildcard $(PGXS)),$(wildcard $(PG_INCLUDE)/postgres.h)),)
 include $(PGXS)
 else
 all install installcheck clean:
 	@echo "housing_areas: PostgreSQL server development files not found." >&2
-	@echo "  '$(PG_CONFIG) --pgxs' gave '$(PGXS)', which does not exist." >&2
+	@echo "  '$(PG_CONFIG) --pgxs' gave '$(PGXS)' and the server headers" >&2
+	@echo "  ('$(PG_INCLUDE)/postgres.h') must exist too." >&2
 	@echo "  Install postgresql-server-dev-15 (Debian), or point PG_CONFIG at" >&2
 	@echo "  the right pg_config: make PG_CONFIG=/usr/lib/postgresql/15/bin/pg_config" >&2
 	@echo "  'make test' and 'make demo' install what is missing by themselves." >&2

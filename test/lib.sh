@@ -32,7 +32,7 @@ ha_find_pg_config() {
 
 # List the Debian packages still missing for a build and a server with PostGIS.
 ha_missing_packages() {
-	local missing=() pgxs bindir share
+	local missing=() pgxs bindir share incdir
 	if [ -z "$PG_CONFIG" ]; then
 		echo "postgresql-$PGMAJOR postgresql-server-dev-$PGMAJOR postgresql-$PGMAJOR-postgis-3"
 		return
@@ -40,8 +40,11 @@ ha_missing_packages() {
 	pgxs=$("$PG_CONFIG" --pgxs 2>/dev/null)
 	bindir=$("$PG_CONFIG" --bindir 2>/dev/null)
 	share=$("$PG_CONFIG" --sharedir 2>/dev/null)
+	incdir=$("$PG_CONFIG" --includedir-server 2>/dev/null)
 	[ -x "$bindir/postgres" ] || missing+=("postgresql-$PGMAJOR")
-	[ -f "$pgxs" ] || missing+=("postgresql-server-dev-$PGMAJOR")
+	# Debian's client package ships pgxs.mk without the server headers
+	[ -f "$pgxs" ] && [ -f "$incdir/postgres.h" ] ||
+		missing+=("postgresql-server-dev-$PGMAJOR")
 	[ -f "$share/extension/postgis.control" ] || missing+=("postgresql-$PGMAJOR-postgis-3")
 	command -v cc >/dev/null 2>&1 || missing+=(gcc)
 	echo "${missing[*]}"
