@@ -6,7 +6,7 @@ EXTENSION    = housing_areas
 EXTVERSION   = $(shell sed -n "s/^default_version *= *'\(.*\)'/\1/p" $(EXTENSION).control)
 
 # SQL objects per module, in dependency order; assembled into one script
-SQL_MODULES  = src/indicators.sql src/classify.sql
+SQL_MODULES  = src/indicators.sql src/classify.sql src/spatial.sql
 
 CORE_OBJS    = src/core/ha_error.o src/core/ha_number.o src/core/indicators.o \
                src/core/rules.o src/core/history.o
