@@ -299,10 +299,9 @@ CREATE FUNCTION nearest_facilities(kind text, k integer DEFAULT 3, list_year int
 				   distance_m double precision)
 	LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
-	-- The k-th smallest distance comes from a KNN scan of the GiST index;
-	-- every facility within it (ST_DWithin, also indexed) is a candidate, so
-	-- ties at the k-th place are ordered by facility_id exactly.  With fewer
-	-- than k facilities of the kind, all of them are candidates.
+	-- One KNN scan of the GiST index per area; WITH TIES keeps every
+	-- facility at the k-th distance (<-> and ST_Distance share PostGIS's
+	-- distance code), so ties are then ordered by facility_id exactly.
 	SELECT a.area_id, n.rank, n.facility_id, n.name, n.distance_m
 	  FROM area AS a
 	  CROSS JOIN LATERAL (
@@ -311,18 +310,8 @@ BEGIN ATOMIC
 		  FROM (SELECT f.facility_id, f.name, ST_Distance(f.geom, a.geom) AS distance_m
 				  FROM facility AS f
 				 WHERE f.kind = nearest_facilities.kind
-				   AND ST_DWithin(f.geom, a.geom,
-								  (SELECT ST_Distance(f2.geom, a.geom)
-									 FROM facility AS f2
-									WHERE f2.kind = nearest_facilities.kind
-									ORDER BY f2.geom <-> a.geom
-								   OFFSET nearest_facilities.k - 1 LIMIT 1))
-				UNION ALL
-				SELECT f.facility_id, f.name, ST_Distance(f.geom, a.geom)
-				  FROM facility AS f
-				 WHERE f.kind = nearest_facilities.kind
-				   AND (SELECT count(*) FROM facility AS f3
-						 WHERE f3.kind = nearest_facilities.kind) < nearest_facilities.k) AS c
+				 ORDER BY f.geom <-> a.geom
+				 FETCH FIRST (nearest_facilities.k) ROWS WITH TIES) AS c
 		 ORDER BY c.distance_m, c.facility_id
 		 LIMIT nearest_facilities.k) AS n
 	 WHERE check_facility_kind(nearest_facilities.kind)
@@ -551,7 +540,7 @@ BEGIN ATOMIC
 	)
 	SELECT xmlelement(name svg,
 		xmlattributes('http://www.w3.org/2000/svg' AS xmlns,
-					  COALESCE((SELECT f.w FROM frame AS f), 400) + 280 AS width,
+					  COALESCE((SELECT f.w FROM frame AS f), 400) + 400 AS width,
 					  GREATEST(COALESCE((SELECT f.h FROM frame AS f), 0) + 110,
 							   (SELECT 90 + 22 * count(*) FROM legend), 200) AS height,
 					  'font-family:sans-serif;font-size:13px' AS style),

@@ -1,0 +1,142 @@
+-- Spatial benchmark: the extension's functions against the best
+-- hand-written PostGIS query for the same answer, at national scale.
+\set ON_ERROR_STOP on
+\pset footer off
+SET search_path = housing_areas, public;
+SELECT setseed(0.42);
+
+\echo '-- generating: 200 areas, 4,500 daycares, 1,700 schools, 370,000 admissions, 700,000 pupils'
+-- 200 areas of ~500 m on a jittered 60 x 40 grid over Jylland/Fyn/Sjælland-sized extent
+INSERT INTO area (area_id, name, municipality_code, geom)
+SELECT g, 'Area ' || g, lpad((100 + g % 800)::text, 4, '0'),
+       ST_Multi(ST_Buffer(ST_SetSRID(ST_MakePoint(450000 + (g % 20) * 20000 + random() * 8000,
+                                                  6080000 + (g / 20) * 30000 + random() * 8000), 25832),
+                          250 + random() * 150, 8))
+  FROM generate_series(1, 200) AS g;
+-- 2010-2024 status: about a fifth of the areas meet udsat criteria each year
+INSERT INTO area_year (area_id, list_year, ind)
+SELECT a.area_id, y,
+       make_indicators(residents => 1000 + (a.area_id * 37) % 4000,
+                       nonwestern => 20 + (a.area_id * 13 + y) % 60,
+                       outside_labour => 25 + (a.area_id * 7 + y * 3) % 25,
+                       convicted => 1, national_convicted => 1,
+                       basic_education => 40 + (a.area_id * 11 + y) % 30,
+                       income => 50 + (a.area_id * 5) % 40)
+  FROM area AS a, generate_series(2010, 2024) AS y;
+-- facilities near the areas (where children live) and spread out
+INSERT INTO facility (facility_id, kind, name, geom)
+SELECT 100000 + n, 'daycare', 'Daycare ' || n,
+       ST_SetSRID(ST_MakePoint(445000 + random() * 400000, 6075000 + random() * 300000), 25832)
+  FROM generate_series(1, 4500) AS n;
+INSERT INTO facility (facility_id, kind, name, geom)
+SELECT 200000 + n, 'school', 'School ' || n,
+       ST_SetSRID(ST_MakePoint(445000 + random() * 400000, 6075000 + random() * 300000), 25832)
+  FROM generate_series(1, 1700) AS n;
+INSERT INTO facility (facility_id, kind, name, geom)
+SELECT 300000 + 1000 * k.i + n, k.kind, initcap(k.kind) || ' ' || n,
+       ST_SetSRID(ST_MakePoint(445000 + random() * 400000, 6075000 + random() * 300000), 25832)
+  FROM generate_series(1, 300) AS n,
+       unnest(ARRAY['jobcenter', 'library', 'health']) WITH ORDINALITY AS k(kind, i);
+-- homes: 15 % inside areas, the rest scattered; each child at a random facility of the kind
+CREATE TEMP TABLE homes AS
+SELECT n, CASE WHEN random() < 0.15
+               THEN (SELECT ST_GeneratePoints(a.geom, 1, n::int) FROM area AS a WHERE a.area_id = 1 + n % 200)
+               ELSE ST_SetSRID(ST_MakePoint(445000 + random() * 400000, 6075000 + random() * 300000), 25832)
+          END AS home
+  FROM generate_series(1::bigint, 1070000) AS n;
+INSERT INTO enrolment (facility_id, year, home)
+SELECT 100001 + (n * 7919) % 4500, 2020, ST_GeometryN(home, 1) FROM homes WHERE n <= 370000;
+INSERT INTO enrolment (facility_id, year, home)
+SELECT 200001 + (n * 7919) % 1700, 2021, ST_GeometryN(home, 1) FROM homes WHERE n > 370000;
+DROP TABLE homes;
+VACUUM ANALYZE area, area_year, facility, enrolment;
+SELECT (SELECT count(*) FROM area) AS areas,
+       (SELECT count(*) FROM facility WHERE kind = 'daycare') AS daycares,
+       (SELECT count(*) FROM facility WHERE kind = 'school') AS schools,
+       (SELECT count(*) FROM enrolment WHERE year = 2020) AS admissions,
+       (SELECT count(*) FROM enrolment WHERE year = 2021) AS pupils,
+       (SELECT count(*) FROM area_status WHERE list_year = 2019 AND on_udsat_list) AS udsat_2019;
+
+-- What an analyst has without the extension: the published list as a table.
+CREATE TABLE bench.udsat_list AS
+SELECT area_id, list_year FROM area_status WHERE on_udsat_list;
+CREATE INDEX ON bench.udsat_list (list_year);
+ANALYZE bench.udsat_list;
+
+\echo '-- checking that each pair returns the same rows'
+SELECT bench.differences(
+  $$SELECT facility_id, admitted, from_udsat FROM housing_areas.daycare_cap(2020)$$,
+  $$SELECT f.facility_id, count(*)::int,
+           count(*) FILTER (WHERE EXISTS (SELECT 1 FROM housing_areas.area AS a
+                                          JOIN bench.udsat_list AS u ON u.area_id = a.area_id AND u.list_year = 2019
+                                          WHERE ST_Intersects(a.geom, e.home)))::int
+      FROM housing_areas.enrolment AS e JOIN housing_areas.facility AS f USING (facility_id)
+     WHERE e.year = 2020 AND f.kind = 'daycare' GROUP BY f.facility_id$$) AS daycare_cap_differences;
+SELECT bench.differences(
+  $$SELECT facility_id, pupils, from_listed FROM housing_areas.language_test_schools(2021)$$,
+  $$SELECT * FROM (SELECT f.facility_id, count(*)::int AS pupils,
+           count(*) FILTER (WHERE EXISTS (SELECT 1 FROM housing_areas.area AS a
+                                          WHERE a.area_id IN (SELECT u.area_id FROM bench.udsat_list AS u
+                                                               WHERE u.list_year BETWEEN 2018 AND 2020)
+                                            AND ST_Intersects(a.geom, e.home)))::int AS from_listed
+      FROM housing_areas.enrolment AS e JOIN housing_areas.facility AS f USING (facility_id)
+     WHERE e.year = 2021 AND f.kind = 'school' GROUP BY f.facility_id) AS x
+     WHERE 100.0 * from_listed / pupils > 30$$) AS language_test_differences;
+SELECT bench.differences(
+  $$SELECT area_id, rank, facility_id, distance_m FROM housing_areas.nearest_facilities('school', 3)$$,
+  $$SELECT a.area_id, n.rank, n.facility_id, n.distance_m FROM housing_areas.area AS a
+      CROSS JOIN LATERAL (SELECT (row_number() OVER (ORDER BY ST_Distance(f.geom, a.geom), f.facility_id))::int AS rank,
+                                 f.facility_id, ST_Distance(f.geom, a.geom) AS distance_m
+                            FROM housing_areas.facility AS f WHERE f.kind = 'school'
+                           ORDER BY f.geom <-> a.geom LIMIT 3) AS n$$) AS nearest_differences;
+
+\echo '-- timing (median of 5 alternating runs after a warm-up each; ms)'
+SELECT * FROM bench.pair('daycare_cap(2020) vs EXISTS per child',
+  $$SELECT * FROM housing_areas.daycare_cap(2020)$$,
+  $$SELECT f.facility_id, f.name, count(*)::int,
+           count(*) FILTER (WHERE EXISTS (SELECT 1 FROM housing_areas.area AS a
+                                          JOIN bench.udsat_list AS u ON u.area_id = a.area_id AND u.list_year = 2019
+                                          WHERE ST_Intersects(a.geom, e.home)))::int
+      FROM housing_areas.enrolment AS e JOIN housing_areas.facility AS f USING (facility_id)
+     WHERE e.year = 2020 AND f.kind = 'daycare' GROUP BY f.facility_id, f.name$$)
+UNION ALL
+SELECT * FROM bench.pair('daycare_cap(2020) vs listed areas -> home index',
+  $$SELECT * FROM housing_areas.daycare_cap(2020)$$,
+  $$WITH hits AS MATERIALIZED (
+      SELECT DISTINCT e.ctid AS row_id FROM housing_areas.area AS a
+        JOIN bench.udsat_list AS u ON u.area_id = a.area_id AND u.list_year = 2019
+        JOIN housing_areas.enrolment AS e ON ST_Intersects(a.geom, e.home)
+       WHERE e.year = 2020)
+    SELECT f.facility_id, f.name, count(*)::int,
+           (count(*) FILTER (WHERE e.ctid IN (SELECT row_id FROM hits)))::int
+      FROM housing_areas.enrolment AS e JOIN housing_areas.facility AS f USING (facility_id)
+     WHERE e.year = 2020 AND f.kind = 'daycare' GROUP BY f.facility_id, f.name$$)
+UNION ALL
+SELECT * FROM bench.pair('language_test_schools(2021) vs listed areas -> home index',
+  $$SELECT * FROM housing_areas.language_test_schools(2021)$$,
+  $$WITH hits AS MATERIALIZED (
+      SELECT DISTINCT e.ctid AS row_id FROM housing_areas.area AS a
+        JOIN housing_areas.enrolment AS e ON ST_Intersects(a.geom, e.home)
+       WHERE e.year = 2021
+         AND a.area_id IN (SELECT u.area_id FROM bench.udsat_list AS u WHERE u.list_year BETWEEN 2018 AND 2020))
+    SELECT * FROM (SELECT f.facility_id, f.name, count(*)::int AS pupils,
+           (count(*) FILTER (WHERE e.ctid IN (SELECT row_id FROM hits)))::int AS from_listed
+      FROM housing_areas.enrolment AS e JOIN housing_areas.facility AS f USING (facility_id)
+     WHERE e.year = 2021 AND f.kind = 'school' GROUP BY f.facility_id, f.name) AS x
+     WHERE 100.0 * from_listed / pupils > 30$$)
+UNION ALL
+SELECT * FROM bench.pair('nearest_facilities(school, 3) vs KNN LATERAL',
+  $$SELECT * FROM housing_areas.nearest_facilities('school', 3)$$,
+  $$SELECT a.area_id, n.* FROM housing_areas.area AS a
+      CROSS JOIN LATERAL (SELECT f.facility_id, f.name, ST_Distance(f.geom, a.geom) AS distance_m
+                            FROM housing_areas.facility AS f WHERE f.kind = 'school'
+                           ORDER BY f.geom <-> a.geom LIMIT 3) AS n$$)
+UNION ALL
+SELECT * FROM bench.pair('facility_access(daycare, 2000) vs subqueries',
+  $$SELECT * FROM housing_areas.facility_access('daycare', 2000)$$,
+  $$SELECT a.area_id,
+           (SELECT count(*) FROM housing_areas.facility AS f
+             WHERE f.kind = 'daycare' AND ST_DWithin(f.geom, a.geom, 2000)),
+           (SELECT ST_Distance(f.geom, a.geom) FROM housing_areas.facility AS f
+             WHERE f.kind = 'daycare' ORDER BY f.geom <-> a.geom LIMIT 1)
+      FROM housing_areas.area AS a$$);
