@@ -3,8 +3,8 @@
 -- placed in real towns fall in the right municipality
 SET search_path = housing_areas, public;
 
-\set kommuner `cat ../shared/data/dagi/kommuner.geojson`
-\set regioner `cat ../shared/data/dagi/regioner.geojson`
+\set kommuner `cat test/data/dagi/kommuner.geojson`
+\set regioner `cat test/data/dagi/regioner.geojson`
 SELECT (:'kommuner'::jsonb -> 'crs' -> 'properties' ->> 'name') AS declared_crs,
        jsonb_array_length(:'kommuner'::jsonb -> 'features') AS pieces,
        (SELECT count(*) FROM jsonb_array_elements(:'kommuner'::jsonb -> 'features') AS f

@@ -1,0 +1,273 @@
+-- Deterministic generator of a Denmark-like dataset for the demo and its
+-- regression test.  Boundaries are real (DAGI 2014); every value below is
+-- SYNTHETIC: area names, shapes, indicators, facilities, children and
+-- persons are made up so that the product can be shown end to end.
+--
+-- psql variables: scale (1 = about 200 areas; the regression test uses 0.1)
+-- and dagi (directory of kommuner.geojson and regioner.geojson).
+-- Randomness comes from md5 of stable keys, so the data is the same on
+-- every run, whatever the row order or plan.
+\set ON_ERROR_STOP on
+SET search_path = housing_areas, public;
+SET client_min_messages = warning;
+
+CREATE SCHEMA IF NOT EXISTS demo;
+COMMENT ON SCHEMA demo IS 'synthetic demo data (values are made up; boundaries are real DAGI 2014)';
+
+-- uniform [0, 1) from a key
+CREATE FUNCTION demo.u(k text) RETURNS double precision
+	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+	RETURN ('x' || substr(md5(k), 1, 12))::bit(48)::bigint / 281474976710656.0;
+-- standard normal from a key (Box-Muller)
+CREATE FUNCTION demo.n(k text) RETURNS double precision
+	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+	RETURN sqrt(-2 * ln(1 - demo.u(k || '/a'))) * cos(2 * pi() * demo.u(k || '/b'));
+-- clamp and round
+CREATE FUNCTION demo.clamp(v double precision, lo double precision, hi double precision, digits int DEFAULT 1)
+	RETURNS double precision
+	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+	RETURN round(least(greatest(v, lo), hi)::numeric, digits)::double precision;
+-- a 32-bit seed for ST_GeneratePoints
+CREATE FUNCTION demo.seed(k text) RETURNS integer
+	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+	RETURN 1 + floor(demo.u(k) * 2000000000)::integer;
+
+\echo '   boundaries: municipalities and regions (DAGI 2014)'
+-- read on the client side: no server file access needed
+\set kommuner `cat :dagi/kommuner.geojson`
+\set regioner `cat :dagi/regioner.geojson`
+INSERT INTO municipality (municipality_code, name, geom)
+SELECT code, name, geom FROM dagi_from_geojson(:'kommuner'::jsonb, 'KOMKODE', 'KOMNAVN');
+CREATE TABLE demo.region AS
+SELECT code AS region_code, name, geom FROM dagi_from_geojson(:'regioner'::jsonb, 'REGIONKODE', 'REGIONNAVN');
+\unset kommuner
+\unset regioner
+UPDATE municipality AS m SET region_code = r.region_code
+  FROM demo.region AS r WHERE ST_Covers(r.geom, ST_PointOnSurface(m.geom));
+
+\echo '   areas: about 200 x scale, dense in the big cities'
+-- how many areas per municipality at scale 1, around the town centre
+CREATE TABLE demo.city (municipality_code text PRIMARY KEY, areas int, lon float8, lat float8);
+INSERT INTO demo.city VALUES
+  ('0101', 26, 12.5683, 55.6761), ('0751', 16, 10.2039, 56.1629), ('0461', 12, 10.3883, 55.3959),
+  ('0851', 9, 9.9217, 57.0488), ('0561', 6, 8.4594, 55.4765), ('0730', 5, 10.0364, 56.4607),
+  ('0621', 5, 9.4722, 55.4904), ('0615', 5, 9.8503, 55.8607), ('0630', 5, 9.5357, 55.7113),
+  ('0607', 4, 9.7529, 55.5657), ('0265', 3, 12.0803, 55.6419), ('0657', 4, 8.9729, 56.1393),
+  ('0740', 3, 9.5450, 56.1697), ('0370', 4, 11.7609, 55.2299), ('0330', 5, 11.3531, 55.4028),
+  ('0217', 4, 12.5910, 56.0361), ('0540', 4, 9.7926, 54.9138), ('0316', 3, 11.7153, 55.7174),
+  ('0791', 3, 9.4017, 56.4532), ('0479', 3, 10.6068, 55.0598), ('0813', 3, 10.5372, 57.4407),
+  ('0860', 2, 9.9823, 57.4642), ('0661', 3, 8.6165, 56.3601), ('0510', 3, 9.4893, 55.2494),
+  ('0580', 2, 9.4188, 55.0443), ('0259', 4, 12.1818, 55.4580), ('0329', 3, 11.7904, 55.4426),
+  ('0779', 2, 9.0260, 56.5670), ('0326', 3, 11.0881, 55.6818), ('0376', 3, 11.8737, 54.7691),
+  ('0360', 2, 11.1361, 54.8306), ('0183', 4, 12.3517, 55.6154), ('0165', 4, 12.3534, 55.6569),
+  ('0153', 4, 12.4180, 55.6494), ('0169', 4, 12.2749, 55.6568), ('0167', 3, 12.4737, 55.6572),
+  ('0159', 2, 12.4890, 55.7330), ('0163', 2, 12.4394, 55.7264), ('0147', 2, 12.5340, 55.6786),
+  ('0161', 2, 12.4005, 55.6663), ('0175', 2, 12.4541, 55.6806), ('0151', 3, 12.3630, 55.7316),
+  ('0219', 2, 12.3100, 55.9267), ('0430', 1, 10.4800, 55.2370), ('0450', 2, 10.8098, 55.3127),
+  ('0573', 1, 8.4803, 55.6205), ('0756', 2, 9.1578, 56.1390), ('0787', 1, 8.6930, 56.9552);
+UPDATE demo.city SET areas = round(areas * :scale);
+DELETE FROM demo.city WHERE areas < 1;
+
+-- candidate points near each centre, inside the municipality; then a
+-- greedy pick keeping 600 m between areas
+CREATE TABLE demo.candidate AS
+SELECT c.municipality_code, c.areas, d.path[1] AS i, d.geom AS pt
+  FROM demo.city AS c
+  JOIN municipality AS m USING (municipality_code)
+  CROSS JOIN LATERAL ST_Dump(ST_GeneratePoints(
+		ST_Intersection(m.geom, ST_Buffer(ST_Transform(ST_SetSRID(ST_MakePoint(c.lon, c.lat), 4326), 25832),
+										  1500 + 450 * c.areas)),
+		12 * c.areas, demo.seed('candidates:' || c.municipality_code))) AS d;
+
+CREATE TABLE demo.site (area_id serial, municipality_code text, pt geometry(Point, 25832));
+DO $$
+DECLARE
+	c record;
+BEGIN
+	FOR c IN SELECT * FROM demo.candidate ORDER BY municipality_code, i LOOP
+		IF (SELECT count(*) FROM demo.site AS s WHERE s.municipality_code = c.municipality_code) < c.areas
+		   AND NOT EXISTS (SELECT 1 FROM demo.site AS s WHERE ST_DWithin(s.pt, c.pt, 600)) THEN
+			INSERT INTO demo.site (municipality_code, pt) VALUES (c.municipality_code, c.pt);
+		END IF;
+	END LOOP;
+END $$;
+
+INSERT INTO area (area_id, name, municipality_code, region_code, geom)
+SELECT s.area_id,
+	   (ARRAY['Solhøj', 'Birke', 'Egebjerg', 'Lunde', 'Tårn', 'Rosen', 'Skov', 'Vester', 'Nørre',
+			  'Sønder', 'Kirke', 'Mølle', 'Eng', 'Strand', 'Bakke', 'Hede', 'Hasle', 'Østre',
+			  'Kloster', 'Fælled', 'Ahorn', 'Lærke', 'Toft', 'Agger'])[1 + floor(demo.u('name1:' || s.area_id) * 24)::int]
+	   || (ARRAY['parken', 'gården', 'vænget', 'haven', 'højen', 'lunden', 'byen', 'bakken',
+				 'marken', 'hegnet', 'toften', 'engen'])[1 + floor(demo.u('name2:' || s.area_id) * 12)::int],
+	   s.municipality_code, m.region_code,
+	   ST_Multi(ST_CollectionExtract(ST_Intersection(m.geom,
+			ST_ConvexHull(ST_GeneratePoints(ST_Buffer(s.pt, 130 + 150 * demo.u('radius:' || s.area_id)), 12,
+											demo.seed('shape:' || s.area_id)))), 3))
+  FROM demo.site AS s JOIN municipality AS m USING (municipality_code);
+
+\echo '   indicators 2012-2025: a latent deprivation score per area, drifting, with yearly noise'
+CREATE TABLE demo.profile AS
+SELECT a.area_id,
+	   demo.n('score:' || a.area_id) * 0.95
+		 + CASE WHEN a.municipality_code IN ('0101', '0751', '0461', '0851') THEN 0.25 ELSE 0 END AS score,
+	   0.03 * demo.n('drift:' || a.area_id) AS drift,
+	   10 * demo.n('origin:' || a.area_id) AS origin,
+	   exp(7.55 + 0.45 * demo.n('residents:' || a.area_id)) AS residents,
+	   0.02 * demo.n('growth:' || a.area_id) AS growth
+  FROM area AS a;
+
+CREATE TABLE demo.area_year_values AS
+SELECT p.area_id, y AS list_year,
+	   -- slow improvement until 2018, faster after (demolitions, letting rules)
+	   p.score + p.drift * (y - 2012) - 0.02 * (y - 2012) - 0.08 * greatest(y - 2018, 0)
+		 + 0.22 * demo.n('noise:' || p.area_id || ':' || y) AS s,
+	   round(p.residents * (1 + p.growth * (y - 2012)) + 25 * demo.n('res:' || p.area_id || ':' || y))::int AS residents,
+	   round((0.85 - 0.02 * (y - 2012))::numeric, 2)::float8 AS national_convicted,
+	   p.origin
+  FROM demo.profile AS p, generate_series(2012, 2025) AS y;
+
+INSERT INTO area_year (area_id, list_year, ind)
+SELECT v.area_id, v.list_year,
+	   make_indicators(
+		   residents => greatest(v.residents, 300),
+		   nonwestern => demo.clamp(38 + 14 * v.s + v.origin + 2 * demo.n('nw:' || v.area_id || ':' || v.list_year), 2, 95),
+		   outside_labour => demo.clamp(34 + 8 * v.s + 1.5 * demo.n('lab:' || v.area_id || ':' || v.list_year), 5, 85),
+		   -- from 2019, convictions go missing (suppressed) in a few records
+		   convicted => CASE WHEN v.list_year < 2019 OR demo.u('supp:' || v.area_id || ':' || v.list_year) > 0.03
+							 THEN demo.clamp(v.national_convicted
+											 * (2.1 + 0.9 * v.s + 0.3 * demo.n('con:' || v.area_id || ':' || v.list_year)),
+											 0.05, 8, 2) END,
+		   national_convicted => v.national_convicted,
+		   basic_education => demo.clamp(54 + 8 * v.s + 1.5 * demo.n('edu:' || v.area_id || ':' || v.list_year), 10, 90),
+		   income => demo.clamp(64 - 9 * v.s + 1.5 * demo.n('inc:' || v.area_id || ':' || v.list_year), 30, 140))
+  FROM demo.area_year_values AS v;
+
+\echo '   published-style history: official categories of the lists 2012-2017'
+-- The early lists are stored as published results (what a municipality
+-- would have from the ministry); history prefers them. Two are set apart
+-- from what the synthetic values compute, as happens with revised data.
+UPDATE area_year AS ay SET official_category = s.computed_category
+  FROM area_status AS s
+ WHERE s.area_id = ay.area_id AND s.list_year = ay.list_year AND ay.list_year <= 2017
+   AND s.computed_category IN ('parallelsamfund', 'udsat', 'none');
+UPDATE area_year SET official_category = 'parallelsamfund'
+ WHERE list_year = 2014 AND area_id = (SELECT min(area_id) FROM area_status
+										WHERE list_year = 2014 AND computed_category = 'none'
+										  AND municipality_code = '0101');
+
+\echo '   dwellings of the 40 % rule (from 2018)'
+UPDATE area_year AS ay
+   SET dwellings = round(p.residents / 2.15),
+	   family_units = round(p.residents / 2.15 * (0.93 - 0.015 * (ay.list_year - 2018) * (demo.u('plan:' || ay.area_id) + 0.5))),
+	   demolished = round(20 * (ay.list_year - 2018) * demo.u('demol:' || ay.area_id)),
+	   commercial_m2 = round(3000 * demo.u('shops:' || ay.area_id))
+  FROM demo.profile AS p
+ WHERE p.area_id = ay.area_id AND ay.list_year >= 2018;
+
+\echo '   facilities: schools, daycares, job centres, libraries, health centres'
+CREATE TABLE demo.facility_plan AS
+SELECT c.municipality_code, k.kind, n.i,
+	   ST_Transform(ST_SetSRID(ST_MakePoint(c.lon, c.lat), 4326), 25832) AS centre,
+	   1500 + 450 * c.areas + 2500 AS radius
+  FROM demo.city AS c
+  CROSS JOIN LATERAL (VALUES ('school', 3 + 2 * c.areas), ('daycare', 5 + 5 * c.areas),
+							 ('library', 1 + c.areas / 5), ('health', 1 + c.areas / 6),
+							 ('jobcenter', 1)) AS k(kind, how_many)
+  CROSS JOIN LATERAL generate_series(1, k.how_many) AS n(i);
+INSERT INTO facility (facility_id, kind, name, municipality_code, geom)
+SELECT row_number() OVER (ORDER BY f.municipality_code, f.kind, f.i),
+	   f.kind,
+	   m.name || ' ' || fk.label_da || CASE WHEN f.kind = 'jobcenter' THEN '' ELSE ' ' || f.i END,
+	   f.municipality_code,
+	   CASE WHEN f.kind = 'jobcenter' THEN f.centre
+			ELSE (SELECT (ST_Dump(ST_GeneratePoints(ST_Intersection(m.geom, ST_Buffer(f.centre, f.radius)), 1,
+													 demo.seed('facility:' || f.municipality_code || f.kind || f.i)))).geom)
+	   END
+  FROM demo.facility_plan AS f
+  JOIN municipality AS m USING (municipality_code)
+  JOIN facility_kind AS fk ON fk.kind = f.kind;
+
+\echo '   enrolments 2025: admitted children and pupils, at home addresses in and around the areas'
+CREATE TABLE demo.home AS
+-- children living in the areas
+SELECT a.area_id, a.municipality_code, k.kind, d.path[1] AS i, d.geom AS home
+  FROM area AS a
+  JOIN area_year AS ay ON ay.area_id = a.area_id AND ay.list_year = 2025
+  CROSS JOIN LATERAL (VALUES ('daycare', 0.013), ('school', 0.10)) AS k(kind, per_resident)
+  CROSS JOIN LATERAL ST_Dump(ST_GeneratePoints(a.geom, greatest(1, round(indicator(ay.ind, 'residents') * k.per_resident))::int,
+											  demo.seed('homes:' || a.area_id || k.kind))) AS d
+UNION ALL
+-- and twice as many around them, in the same town
+SELECT NULL, c.municipality_code, k.kind, d.path[1], d.geom
+  FROM demo.city AS c
+  JOIN municipality AS m USING (municipality_code)
+  CROSS JOIN LATERAL (VALUES ('daycare', 60), ('school', 450)) AS k(kind, per_area)
+  CROSS JOIN LATERAL ST_Dump(ST_GeneratePoints(
+		ST_Intersection(m.geom, ST_Buffer(ST_Transform(ST_SetSRID(ST_MakePoint(c.lon, c.lat), 4326), 25832),
+										  1500 + 450 * c.areas + 1500)),
+		c.areas * k.per_area, demo.seed('town homes:' || c.municipality_code || k.kind))) AS d;
+-- most children go to the nearest facility of the kind, some to the second nearest
+INSERT INTO enrolment (facility_id, year, home)
+SELECT (SELECT f.facility_id FROM facility AS f
+		 WHERE f.kind = h.kind
+		 ORDER BY f.geom <-> h.home, f.facility_id
+		 OFFSET CASE WHEN demo.u('choice:' || h.municipality_code || h.kind || coalesce(h.area_id, 0) || ':' || h.i) < 0.7
+					 THEN 0 ELSE 1 END
+		 LIMIT 1),
+	   2025, h.home
+  FROM demo.home AS h;
+
+\echo '   person rows: two data years (2024, 2025) for the areas of Aarhus, for the forecast'
+-- Data year d holds the population at the end of d (1 January d + 1); the
+-- list of 1 December 2026 uses the population of 1 January 2026 and labour
+-- market and convictions of 2024 and 2025.  The persons follow each area's
+-- trend one year on, so the forecast can differ from the latest list.
+CREATE TABLE demo.person (
+	area_id int NOT NULL,
+	data_year int NOT NULL,
+	age int NOT NULL,
+	nonwestern boolean NOT NULL,
+	outside_labour_fte double precision NOT NULL,
+	convicted boolean NOT NULL,
+	basic_education boolean,
+	gross_income double precision,
+	student boolean NOT NULL
+);
+COMMENT ON TABLE demo.person IS 'synthetic person-level register extract (one row per person and data year)';
+-- the reference figures the ministry would supply
+CREATE TABLE demo.reference (data_year int PRIMARY KEY, national_convicted float8, regional_income float8);
+INSERT INTO demo.reference VALUES (2024, 0.58, 372000), (2025, 0.57, 381000);
+
+INSERT INTO demo.person
+SELECT q.area_id, q.data_year, q.age, q.nonwestern,
+	   CASE WHEN q.age BETWEEN 18 AND 64
+			THEN CASE WHEN demo.u(q.k || 'lab') < q.labour / 100 * 1.12 THEN
+					  (ARRAY[1, 1, 1, 0.75, 0.5, 0.25])[1 + floor(demo.u(q.k || 'fte') * 6)::int] ELSE 0 END
+			ELSE 0 END,
+	   q.age >= 18 AND demo.u(q.k || 'con') < q.convicted / 100,
+	   CASE WHEN demo.u(q.k || 'eduknown') < 0.04 THEN NULL
+			ELSE demo.u(q.k || 'edu') < q.education / 100 END,
+	   CASE WHEN q.age >= 15 AND demo.u(q.k || 'taxpayer') < 0.97
+			THEN round((q.income / 100 * r.regional_income
+						* exp(0.45 * demo.n(q.k || 'inc') - 0.10125))::numeric, -2)::float8 END,
+	   q.age BETWEEN 18 AND 29 AND demo.u(q.k || 'student') < 0.3
+  FROM (SELECT v.area_id, d AS data_year, n,
+			   'p:' || v.area_id || ':' || d || ':' || n || ':' AS k,
+			   (ARRAY[3, 9, 16, 22, 27, 33, 38, 44, 49, 55, 61, 68, 76])[1 + floor(demo.u('age:' || v.area_id || ':' || d || ':' || n) * 13)::int]
+				 + floor(demo.u('age2:' || v.area_id || ':' || d || ':' || n) * 5)::int AS age,
+			   demo.u('nw:' || v.area_id || ':' || d || ':' || n) < indicator(ay.ind, 'nonwestern') / 100 AS nonwestern,
+			   indicator(ay.ind, 'outside_labour') + 8 * v.drift_step AS labour,
+			   coalesce(indicator(ay.ind, 'convicted'), 1.5) + 0.5 * v.drift_step AS convicted,
+			   indicator(ay.ind, 'basic_education') + 8 * v.drift_step AS education,
+			   indicator(ay.ind, 'income') - 9 * v.drift_step AS income
+		  FROM (SELECT p.area_id, p.drift - 0.10 + 0.25 * demo.n('forecast:' || p.area_id) AS drift_step
+				  FROM demo.profile AS p JOIN area AS a USING (area_id)
+				 WHERE a.municipality_code = '0751') AS v
+		  JOIN area_year AS ay ON ay.area_id = v.area_id AND ay.list_year = 2025
+		  CROSS JOIN generate_series(2024, 2025) AS d
+		  CROSS JOIN LATERAL generate_series(1, indicator(ay.ind, 'residents')::int) AS n) AS q
+  JOIN demo.reference AS r USING (data_year);
+
+ANALYZE area, area_year, facility, enrolment, municipality, demo.person;
+DROP TABLE demo.candidate, demo.site, demo.facility_plan, demo.home;
+RESET client_min_messages;

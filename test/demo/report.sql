@@ -1,0 +1,193 @@
+-- The demo report over the generated data (test/demo/generate.sql).
+-- psql variables: out (output folder, written on the client side).
+\set ON_ERROR_STOP on
+\pset footer off
+\pset null '-'
+SET search_path = housing_areas, public;
+
+\echo
+\echo '================================================================================'
+\echo ' housing_areas demo: Danish public housing area lists, computed from SQL'
+\echo ' Boundaries are real (DAGI 2014). Every area, value, facility and person is SYNTHETIC.'
+\echo '================================================================================'
+SELECT (SELECT count(*) FROM area) AS areas,
+	   (SELECT count(DISTINCT municipality_code) FROM area) AS municipalities,
+	   (SELECT count(*) FROM area_year) AS area_years,
+	   (SELECT count(*) FROM facility) AS facilities,
+	   (SELECT count(*) FROM enrolment) AS enrolments,
+	   (SELECT count(*) FROM demo.person) AS person_rows;
+
+\echo
+\echo '== 0. The rules at work: published cases (values as reported from ministry data)'
+SELECT c.name, c.list_year AS year, k.rules, k.category, category_label(k.category, c.list_year) AS legal_name,
+	   k.criteria_met AS met, k.criteria_unknown AS unknown
+  FROM (VALUES ('Korskærparken, Fredericia', 2018,
+				'residents=1913 nonwestern=49.4 outside_labour=44.6 convicted=1.94 basic_education=67.4 income=61.8'),
+			   ('Korskærparken, Fredericia', 2019,
+				'residents=1962 nonwestern=50.1 outside_labour=44.6 basic_education=67.4'),
+			   ('Mjølnerparken, København', 2023,
+				'residents=966 nonwestern=80 outside_labour=48 basic_education=68')) AS c(name, list_year, ind),
+	   LATERAL classify(c.ind::indicators, c.list_year) AS k;
+
+\echo
+\echo '== 1. List sizes per year (computed from the indicators by the rules of each year) beside the published sizes'
+CREATE TEMP TABLE published (list_year int PRIMARY KEY, udsat int, ghetto int, hard int, forebyggelse int);
+INSERT INTO published VALUES
+  (2012, NULL, 33, NULL, NULL), (2013, NULL, 33, NULL, NULL), (2014, NULL, 31, NULL, NULL),
+  (2015, NULL, 25, NULL, NULL), (2016, NULL, 25, NULL, NULL), (2017, NULL, 22, NULL, NULL),
+  (2018, 43, 29, 15, NULL), (2019, 40, 28, 15, NULL), (2020, 25, 15, 13, NULL),
+  (2021, 20, 12, 10, 62), (2022, 17, 10, 9, 67), (2023, 19, 12, 8, 56), (2024, 12, 8, 7, 63);
+CREATE TEMP VIEW list_sizes AS
+SELECT s.list_year AS year, list_date(s.list_year) AS list_of, min(s.rules) AS rules,
+	   count(*) FILTER (WHERE s.on_udsat_list) AS udsat,
+	   count(*) FILTER (WHERE s.category IN ('parallelsamfund', 'omdannelse')) AS ghetto_parallel,
+	   count(*) FILTER (WHERE s.category = 'omdannelse') AS hard_omdannelse,
+	   count(*) FILTER (WHERE s.category = 'forebyggelse') AS forebyggelse,
+	   count(*) FILTER (WHERE s.category = 'unknown') AS unknown,
+	   p.udsat AS pub_udsat, p.ghetto AS pub_ghetto, p.hard AS pub_hard, p.forebyggelse AS pub_forebyg
+  FROM area_status AS s LEFT JOIN published AS p USING (list_year)
+ GROUP BY s.list_year, p.udsat, p.ghetto, p.hard, p.forebyggelse
+ ORDER BY s.list_year;
+SELECT * FROM list_sizes;
+\echo '   (udsat includes parallelsamfund, which includes omdannelse; 2016-2017 udsat is the 2-of-5 list)'
+
+\echo
+\echo '== 2. The list of 1 December 2025: areas on a list, with the criteria that hold (L labour, C convictions, E education, I income, N non-Western)'
+CREATE TEMP VIEW latest AS
+SELECT s.area_id, s.name, m.name AS municipality, s.category,
+	   category_label(s.category, 2025) AS legal_name,
+	   concat_ws(' ', CASE WHEN s.labour THEN 'L' END, CASE WHEN s.convictions THEN 'C' END,
+				 CASE WHEN s.education THEN 'E' END, CASE WHEN s.income THEN 'I' END,
+				 CASE WHEN s.nonwestern THEN 'N' END) AS criteria,
+	   indicator(s.ind, 'residents')::int AS residents,
+	   s.years_on_list, s.development_plan AS plan, s.kombineret_udlejning AS kombineret
+  FROM area_status AS s JOIN municipality AS m USING (municipality_code)
+ WHERE s.list_year = 2025 AND s.category NOT IN ('none')
+ ORDER BY array_position(ARRAY['omdannelse', 'parallelsamfund', 'udsat', 'unknown', 'forebyggelse'], s.category),
+		  m.name, s.name;
+SELECT * FROM latest WHERE category <> 'forebyggelse';
+SELECT count(*) AS forebyggelse_areas, string_agg(DISTINCT municipality, ', ') AS in_municipalities
+  FROM latest WHERE category = 'forebyggelse';
+
+\echo
+\echo '== 3. Changes since the list of 2024, and why (the criteria whose outcome changed)'
+CREATE TEMP VIEW changes AS
+SELECT a.area_id, a.name, m.name AS municipality, p.category AS "2024", c.category AS "2025",
+	   (SELECT string_agg(m1.criterion || ' ' || coalesce(m0.value::text, '?') || ' -> '
+						  || coalesce(m1.value::text, '?') || ' (' || m1.operator || ' ' || m1.threshold || ')',
+						  '; ' ORDER BY m1.criterion)
+		  FROM margins(c.ind, 2025) AS m1
+		  JOIN margins(p.ind, 2024) AS m0 USING (category, criterion)
+		 WHERE m1.category IN ('all', 'udsat', 'parallelsamfund', 'forebyggelse')
+		   AND m1.met IS DISTINCT FROM m0.met) AS why
+  FROM area_status AS c
+  JOIN area_status AS p ON p.area_id = c.area_id AND p.list_year = 2024
+  JOIN area AS a ON a.area_id = c.area_id
+  JOIN municipality AS m ON m.municipality_code = a.municipality_code
+ WHERE c.list_year = 2025 AND c.category IS DISTINCT FROM p.category
+ ORDER BY m.name, a.name;
+SELECT * FROM changes;
+
+\echo
+\echo '== 4. Development plans and the 40 % rule (areas that have been omdannelsesområder, plans run until 2030)'
+SELECT s.name, m.name AS municipality, s.category AS "2025",
+	   ay.family_units, ay.dwellings, ay.demolished, ay.commercial_m2,
+	   round(s.family_housing_share::numeric, 1) AS family_pct,
+	   s.family_units_over_target AS units_to_convert,
+	   dwellings_to_add(ay.family_units, ay.dwellings, ay.demolished, ay.commercial_m2) AS or_dwellings_to_add
+  FROM area_status AS s
+  JOIN area_year AS ay USING (area_id, list_year)
+  JOIN municipality AS m USING (municipality_code)
+ WHERE s.list_year = 2025 AND s.development_plan
+ ORDER BY s.family_housing_share DESC;
+
+\echo
+\echo '== 5. Forecast for the list of 1 December 2026, Aarhus, from person rows (data years 2024 and 2025)'
+\echo '   tally_agg() per area and year -> to_indicators(2025, 2024, national, regional) -> classify(..., 2026)'
+CREATE TEMP TABLE forecast AS
+WITH t AS (
+	SELECT area_id, data_year,
+		   tally_agg(age, nonwestern, outside_labour_fte, convicted, basic_education, gross_income, student) AS tally
+	  FROM demo.person GROUP BY area_id, data_year
+), ind AS (
+	SELECT cur.area_id,
+		   to_indicators(cur.tally, prev.tally,
+						 (SELECT avg(national_convicted) FROM demo.reference),
+						 (SELECT regional_income FROM demo.reference WHERE data_year = 2025)) AS ind
+	  FROM t AS cur JOIN t AS prev ON prev.area_id = cur.area_id AND prev.data_year = 2024
+	 WHERE cur.data_year = 2025
+)
+SELECT a.area_id, a.name, s.category AS list_2025, category(i.ind, 2026) AS forecast_2026, i.ind
+  FROM ind AS i JOIN area AS a USING (area_id)
+  JOIN area_status AS s ON s.area_id = a.area_id AND s.list_year = 2025;
+SELECT f.name, f.list_2025, f.forecast_2026,
+	   CASE WHEN f.forecast_2026 = f.list_2025 THEN '' ELSE '<- changes' END AS note,
+	   (SELECT string_agg(m.criterion || ' ' || m.distance, ', ' ORDER BY abs(m.distance))
+		  FROM margins(f.ind, 2026) AS m
+		 WHERE m.category = 'udsat' AND abs(m.distance) < 3) AS within_3_points_of_udsat_thresholds
+  FROM forecast AS f ORDER BY f.name;
+
+\echo
+\echo '== 6. Daycares over the 30 % cap in 2025 (children admitted in 2025 living in an area on the udsat list of 1 December 2024)'
+SELECT d.name, d.admitted, d.from_udsat, round(d.share_pct::numeric, 1) AS share_pct
+  FROM daycare_cap(2025) AS d WHERE d.over_cap ORDER BY d.share_pct DESC;
+SELECT count(*) AS daycares_with_admissions, count(*) FILTER (WHERE over_cap) AS over_cap FROM daycare_cap(2025);
+
+\echo
+\echo '== 7. Schools with language tests in school year 2025/26 (> 30 % of pupils from areas on an udsat list of 2022-2024)'
+SELECT l.name, l.pupils, l.from_listed, round(l.share_pct::numeric, 1) AS share_pct
+  FROM language_test_schools(2025) AS l ORDER BY l.share_pct DESC;
+
+\echo
+\echo '== 8. Nearest services for the areas on the udsat list of 2025 (km from the area boundary)'
+CREATE TEMP VIEW services AS
+SELECT a.name, m.name AS municipality,
+	   max(round((n.distance_m / 1000)::numeric, 1)) FILTER (WHERE n.kind = 'jobcenter') AS jobcenter_km,
+	   max(round((n.distance_m / 1000)::numeric, 1)) FILTER (WHERE n.kind = 'library') AS library_km,
+	   max(round((n.distance_m / 1000)::numeric, 1)) FILTER (WHERE n.kind = 'health') AS health_km,
+	   max(round((n.distance_m / 1000)::numeric, 1)) FILTER (WHERE n.kind = 'school') AS school_km
+  FROM (SELECT 'jobcenter' AS kind, * FROM nearest_facilities('jobcenter', 1, 2025)
+		UNION ALL SELECT 'library', * FROM nearest_facilities('library', 1, 2025)
+		UNION ALL SELECT 'health', * FROM nearest_facilities('health', 1, 2025)
+		UNION ALL SELECT 'school', * FROM nearest_facilities('school', 1, 2025)) AS n
+  JOIN area AS a USING (area_id)
+  JOIN municipality AS m USING (municipality_code)
+  JOIN area_status AS s ON s.area_id = a.area_id AND s.list_year = 2025
+ WHERE s.on_udsat_list
+ GROUP BY a.name, m.name
+ ORDER BY m.name, a.name;
+SELECT * FROM services;
+
+\echo
+\echo '== 9. Files'
+\pset format unaligned
+\pset tuples_only on
+\set f :out '/areas.geojson'
+\o :f
+SELECT areas_geojson(2025);
+\set f :out '/map.svg'
+\o :f
+SELECT map_svg(2025);
+\set f :out '/map_aarhus.svg'
+\o :f
+SELECT map_svg(2025, '0751');
+\set f :out '/map_koebenhavn.svg'
+\o :f
+SELECT map_svg(2025, '0101');
+\o
+\pset format aligned
+\pset tuples_only off
+\set f :out '/list_sizes.csv'
+\copy (SELECT * FROM list_sizes) TO :'f' WITH (FORMAT csv, HEADER)
+\set f :out '/area_status.csv'
+\copy (SELECT * FROM bi_area_status ORDER BY area_id, list_year) TO :'f' WITH (FORMAT csv, HEADER)
+\set f :out '/changes_2025.csv'
+\copy (SELECT * FROM changes) TO :'f' WITH (FORMAT csv, HEADER)
+\set f :out '/forecast_2026.csv'
+\copy (SELECT area_id, name, list_2025, forecast_2026, ind::text AS indicators FROM forecast ORDER BY area_id) TO :'f' WITH (FORMAT csv, HEADER)
+\set f :out '/daycare_cap_2025.csv'
+\copy (SELECT * FROM daycare_cap(2025)) TO :'f' WITH (FORMAT csv, HEADER)
+\set f :out '/language_tests_2025.csv'
+\copy (SELECT * FROM language_test_schools(2025)) TO :'f' WITH (FORMAT csv, HEADER)
+\set f :out '/services_2025.csv'
+\copy (SELECT * FROM services) TO :'f' WITH (FORMAT csv, HEADER)
