@@ -8,7 +8,8 @@ EXTVERSION   = $(shell sed -n "s/^default_version *= *'\(.*\)'/\1/p" $(EXTENSION
 # SQL objects per module, in dependency order; assembled into one script
 SQL_MODULES  = src/indicators.sql
 
-CORE_OBJS    = src/core/ha_error.o src/core/ha_number.o src/core/indicators.o
+CORE_OBJS    = src/core/ha_error.o src/core/ha_number.o src/core/ha_kv.o \
+               src/core/indicators.o
 MODULE_big   = $(EXTENSION)
 OBJS         = $(CORE_OBJS) src/housing_areas.o src/indicators.o
 PG_CPPFLAGS  = -I$(srcdir)/src
