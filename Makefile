@@ -9,7 +9,7 @@ EXTVERSION   = $(shell sed -n "s/^default_version *= *'\(.*\)'/\1/p" $(EXTENSION
 SQL_MODULES  = src/indicators.sql
 
 CORE_OBJS    = src/core/ha_error.o src/core/ha_number.o src/core/ha_kv.o \
-               src/core/indicators.o
+               src/core/indicators.o src/core/tally.o
 MODULE_big   = $(EXTENSION)
 OBJS         = $(CORE_OBJS) src/housing_areas.o src/indicators.o
 PG_CPPFLAGS  = -I$(srcdir)/src
