@@ -103,3 +103,5 @@ CREATE OPERATOR CLASS indicators_hash_ops
 	FUNCTION 1 indicators_hash(indicators);
 COMMENT ON OPERATOR CLASS indicators_hash_ops USING hash IS
 'hashing of indicators, for DISTINCT, GROUP BY and hash joins';
+COMMENT ON OPERATOR FAMILY indicators_hash_ops USING hash IS
+'hashing of indicators';
