@@ -6,12 +6,12 @@ EXTENSION    = housing_areas
 EXTVERSION   = $(shell sed -n "s/^default_version *= *'\(.*\)'/\1/p" $(EXTENSION).control)
 
 # SQL objects per module, in dependency order; assembled into one script
-SQL_MODULES  = src/indicators.sql
+SQL_MODULES  = src/indicators.sql src/tally.sql
 
 CORE_OBJS    = src/core/ha_error.o src/core/ha_number.o src/core/ha_kv.o \
                src/core/indicators.o src/core/tally.o
 MODULE_big   = $(EXTENSION)
-OBJS         = $(CORE_OBJS) src/housing_areas.o src/indicators.o
+OBJS         = $(CORE_OBJS) src/housing_areas.o src/indicators.o src/tally.o
 PG_CPPFLAGS  = -I$(srcdir)/src
 
 DATA_built   = $(EXTENSION)--$(EXTVERSION).sql

@@ -27,15 +27,6 @@ typedef char ha_tally_layout_check[(sizeof(HaTally) == 88 &&
 									offsetof(HaTally, residents) == 8 &&
 									offsetof(HaTally, income_sum) == 80) ? 1 : -1];
 
-/* Age bands of the rules (inclusive bounds, in whole years). */
-#define LABOUR_AGE_MIN 18		/* outside labour market: 18-64 */
-#define LABOUR_AGE_MAX 64
-#define CONVICTION_AGE_MIN 18	/* convictions: 18 and over */
-#define EDUCATION_AGE_MIN 30	/* education: 30-59 */
-#define EDUCATION_AGE_MAX 59
-#define INCOME_AGE_MIN 15		/* income: taxpayers 15-64, no students */
-#define INCOME_AGE_MAX 64
-
 #define COUNT_RANGE "a whole number from 0 to 9007199254740991"
 
 const HaFieldSpec ha_tally_fields[HA_TALLY_NFIELDS] = {
@@ -76,12 +67,15 @@ static const TallyLayout layout[HA_TALLY_NFIELDS] = {
 	{offsetof(HaTally, income_sum), true, -1},
 };
 
+const char	ha_tally_keys_hint[] =
+"Valid keys are residents, nonwestern, persons_18_64, outside_labour_fte, "
+"persons_18plus, convicted_18plus, persons_30_59, basic_education_30_59, "
+"taxpayers_15_64 and income_sum.";
+
 /* The text form of tally: absent keys count 0. */
 static const HaKvForm tally_form = {
 	"tally", ha_tally_fields, HA_TALLY_NFIELDS, HA_TALLY_INPUT_MAX,
-	"Valid keys are residents, nonwestern, persons_18_64, outside_labour_fte, "
-	"persons_18plus, convicted_18plus, persons_30_59, basic_education_30_59, "
-	"taxpayers_15_64 and income_sum.",
+	ha_tally_keys_hint,
 	"residents=1913",
 	"Leave a key out to count 0."
 };
@@ -325,8 +319,7 @@ ha_tally_add(HaTally *acc, const HaTally *x, HaError *err)
 
 /* Fill err for a person value outside its domain. */
 static bool
-fail_person(HaError *err, HaErrorCode code, const char *detail,
-			const char *what, double v)
+fail_person(HaError *err, const char *detail, const char *what, double v)
 {
 	char		shown[HA_DOUBLE_BUFLEN];
 
@@ -334,115 +327,66 @@ fail_person(HaError *err, HaErrorCode code, const char *detail,
 		return ha_fail(err, HA_ERR_PARAM, detail, NULL,
 					   "%s must be a number, not NaN", what);
 	ha_format_double(v, shown);
-	return ha_fail(err, code, detail, NULL, "%s %s is out of range", what, shown);
+	return ha_fail(err, HA_ERR_RANGE, detail, NULL, "%s %s is out of range",
+				   what, shown);
 }
 
-/* Check the values of one person row, whatever the person's age. */
+/* Fill err for the first bad value of a person row. */
 static bool
-check_person(const HaPerson *p, HaError *err)
+fail_bad_person(const HaPerson *p, HaError *err)
 {
 	if (p->age_known && (p->age < 0 || p->age > HA_AGE_MAX))
-		return fail_person(err, HA_ERR_RANGE,
+		return fail_person(err,
 						   "An age is a whole number of years from 0 to 150.",
 						   "age", (double) p->age);
 	if (p->fte_known &&
 		!(p->outside_labour_fte >= 0 && p->outside_labour_fte <= 1))
-		return fail_person(err, HA_ERR_RANGE,
-						   "outside_labour_fte is the share of the year the person spent "
-						   "outside the labour market and education, from 0 to 1; "
-						   "NULL counts as 0.",
+		return fail_person(err,
+						   "outside_labour_fte is the share of the year the "
+						   "person spent outside the labour market and "
+						   "education, from 0 to 1; NULL counts as 0.",
 						   "outside_labour_fte", p->outside_labour_fte);
-	if (p->income_known && !isfinite(p->gross_income))
-		return fail_person(err, HA_ERR_RANGE,
-						   "A gross income is a finite amount; NULL means the person "
-						   "has no taxpayer record.",
-						   "gross_income", p->gross_income);
-	return true;
+	return fail_person(err,
+					   "A gross income is a finite amount; NULL means the "
+					   "person has no taxpayer record.",
+					   "gross_income", p->gross_income);
 }
 
 /*
- * Add one person row to *t: the step of tally_agg.
- *
- * Every person is a resident.  The age bands are those of the rules:
- * 18-64 for the labour market, 18 and over for convictions, 30-59 for
- * education, 15-64 for income.  Values outside a person's band are not
- * counted (but are still checked).  Unknown values:
- *	 age				resident only, in no age band;
- *	 nonwestern			not counted as non-Western;
- *	 outside_labour_fte	0 (no record of time outside);
- *	 convicted			not convicted (no record in the register);
- *	 basic_education	counted as basic, as the rules say;
- *	 gross_income		no taxpayer record: not a taxpayer;
- *	 student			not a student.
- * A known income of 0 or less is a taxpayer with that income.  On failure
- * *t is left as it was.
+ * Fill err for the count that a person row would push past
+ * HA_TALLY_COUNT_MAX, or for an income sum that would stop being finite.
+ */
+static bool
+fail_person_overflow(const HaTally *t, const HaPerson *p, HaError *err)
+{
+	HaPersonBands b = ha_person_bands(p);
+
+	if (t->residents >= HA_TALLY_COUNT_MAX)
+		return fail_overflow(err, HA_TALLY_RESIDENTS);
+	if (b.labour && t->persons_18_64 >= HA_TALLY_COUNT_MAX)
+		return fail_overflow(err, HA_TALLY_PERSONS_18_64);
+	if (b.adult && t->persons_18plus >= HA_TALLY_COUNT_MAX)
+		return fail_overflow(err, HA_TALLY_PERSONS_18PLUS);
+	if (b.education && t->persons_30_59 >= HA_TALLY_COUNT_MAX)
+		return fail_overflow(err, HA_TALLY_PERSONS_30_59);
+	if (b.taxpayer && t->taxpayers_15_64 >= HA_TALLY_COUNT_MAX)
+		return fail_overflow(err, HA_TALLY_TAXPAYERS_15_64);
+	return fail_overflow(err, HA_TALLY_INCOME_SUM);
+}
+
+/*
+ * Add one person row to *t: ha_tally_step (tally.h, where the meaning of
+ * each value is documented), and when it refuses the row, the reason in
+ * err.  On failure *t is left as it was.
  */
 bool
 ha_tally_add_person(HaTally *t, const HaPerson *p, HaError *err)
 {
-	bool		labour = false,
-				adult = false,
-				education = false,
-				taxpayer = false;
-	double		income_sum = t->income_sum;
-
-	if (!check_person(p, err))
-		return false;
-	if (p->age_known)
-	{
-		labour = p->age >= LABOUR_AGE_MIN && p->age <= LABOUR_AGE_MAX;
-		adult = p->age >= CONVICTION_AGE_MIN;
-		education = p->age >= EDUCATION_AGE_MIN && p->age <= EDUCATION_AGE_MAX;
-		taxpayer = p->age >= INCOME_AGE_MIN && p->age <= INCOME_AGE_MAX &&
-			p->student != HA_TRI_YES && p->income_known;
-	}
-
-	/* every count below grows by at most one */
-	if (t->residents >= HA_TALLY_COUNT_MAX)
-		return fail_overflow(err, HA_TALLY_RESIDENTS);
-	if (labour && t->persons_18_64 >= HA_TALLY_COUNT_MAX)
-		return fail_overflow(err, HA_TALLY_PERSONS_18_64);
-	if (adult && t->persons_18plus >= HA_TALLY_COUNT_MAX)
-		return fail_overflow(err, HA_TALLY_PERSONS_18PLUS);
-	if (education && t->persons_30_59 >= HA_TALLY_COUNT_MAX)
-		return fail_overflow(err, HA_TALLY_PERSONS_30_59);
-	if (taxpayer)
-	{
-		if (t->taxpayers_15_64 >= HA_TALLY_COUNT_MAX)
-			return fail_overflow(err, HA_TALLY_TAXPAYERS_15_64);
-		income_sum += p->gross_income;
-		if (!isfinite(income_sum))
-			return fail_overflow(err, HA_TALLY_INCOME_SUM);
-	}
-
-	/* sub-counts stay within their populations, which grow with them */
-	t->residents++;
-	if (p->nonwestern == HA_TRI_YES)
-		t->nonwestern++;
-	if (labour)
-	{
-		t->persons_18_64++;
-		if (p->fte_known)
-			t->outside_labour_fte += p->outside_labour_fte;
-	}
-	if (adult)
-	{
-		t->persons_18plus++;
-		if (p->convicted == HA_TRI_YES)
-			t->convicted_18plus++;
-	}
-	if (education)
-	{
-		t->persons_30_59++;
-		if (p->basic_education != HA_TRI_NO)
-			t->basic_education_30_59++;
-	}
-	if (taxpayer)
-	{
-		t->taxpayers_15_64++;
-		t->income_sum = income_sum + 0.0;
-	}
-	return true;
+	if (ha_tally_step(t, p))
+		return true;
+	if (ha_person_is_bad(p))
+		return fail_bad_person(p, err);
+	return fail_person_overflow(t, p, err);
 }
 
 /*
