@@ -6,10 +6,13 @@
 #
 # Builds the extension (-O2, as installed), starts a throwaway cluster with
 # the settings printed below, generates `rows` person rows in 198 areas,
-# checks that both queries give the same counts, then times each query
-# `runs` times after a warm-up, alternating the two so that both see the same
-# machine, with 0 and with 2 parallel workers.  Prints medians, the ratio
-# tally / plain SQL (target: at most 0.5) and the parallel speed-up.  Not
+# checks that both queries give the same counts, then times three queries
+# `runs` times each after a warm-up, in turn so that all see the same
+# machine: a floor (the same scan and grouping with the cheapest aggregate),
+# tally_agg, and the plain SQL.  It does so with 0 and with 2 parallel
+# workers (JIT off, as in the test cluster), and once with JIT fully on.
+# Prints medians, the ratio tally_agg / plain SQL (target: at most 0.5), the
+# same ratio for the time above the floor, and the parallel speed-up.  Not
 # part of `make test`.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -98,13 +101,13 @@ echo "areas with identical counts: $same"
 # queries pay this much before counting anything.
 floor_q="SELECT area_id, count(student) FROM persons GROUP BY area_id"
 
-# Time the floor, tally and plain queries with $1 parallel workers, in
+# Time the floor, tally and plain queries under the settings $1 (SQL), in
 # turn; prints the three medians in ms.
 time_set() {
-	local workers=$1 script=$work/time.sql i q
+	local settings=$1 script=$work/time.sql i q
 	{
-		echo "SET max_parallel_workers_per_gather = $workers;"
 		echo "SET parallel_setup_cost = 0; SET parallel_tuple_cost = 0;"
+		echo "$settings"
 		echo '\timing on'
 		for ((i = 0; i <= runs; i++)); do	# round 0 is the warm-up
 			for q in "$floor_q" "$tally_q" "$plain_q"; do
@@ -130,25 +133,35 @@ psql_q -c "SET max_parallel_workers_per_gather = 2; SET parallel_setup_cost = 0;
 	-c "EXPLAIN (COSTS OFF) $tally_q"
 
 ha_say "timing: $runs runs of each query after a warm-up, alternating"
-read -r f0 t0 p0 < <(time_set 0)
-read -r f2 t2 p2 < <(time_set 2)
+read -r f0 t0 p0 < <(time_set "SET max_parallel_workers_per_gather = 0;")
+read -r f2 t2 p2 < <(time_set "SET max_parallel_workers_per_gather = 2;")
+# JIT as a server with LLVM uses it on bigger queries: compiled expressions
+# and deforming, with inlining and optimisation (thresholds 0 here)
+read -r fj tj pj < <(time_set "SET max_parallel_workers_per_gather = 0; SET jit = on;
+SET jit_above_cost = 0; SET jit_inline_above_cost = 0; SET jit_optimize_above_cost = 0;")
 
 echo
 echo "machine:    $(nproc) cores ($(sed -n 's/^model name[^:]*: //p' /proc/cpuinfo | head -n 1))"
 echo "server:     $(psql_q -At -c 'SELECT version()')"
 echo "settings:   $(psql_q -At -c "SELECT string_agg(name || '=' || current_setting(name), ' ' ORDER BY name) FROM pg_settings WHERE name IN ('shared_buffers', 'work_mem', 'jit', 'max_parallel_workers', 'max_worker_processes', 'huge_pages')")"
-echo "            parallel_setup_cost=0 parallel_tuple_cost=0 for both worker counts; table prewarmed (pg_prewarm)"
+echo "            parallel_setup_cost=0 parallel_tuple_cost=0 in every run; table prewarmed (pg_prewarm)"
 echo "data:       $(psql_q -At -c "SELECT count(*) || ' rows, ' || count(DISTINCT area_id) || ' areas, ' || pg_size_pretty(pg_relation_size('persons')) FROM persons")"
 echo
-awk -v f0="$f0" -v t0="$t0" -v p0="$p0" -v f2="$f2" -v t2="$t2" -v p2="$p2" 'BEGIN {
-	printf "%-8s %10s %13s %13s %7s   %s\n", "workers", "floor ms", "tally_agg ms", "plain SQL ms",
+awk -v f0="$f0" -v t0="$t0" -v p0="$p0" -v f2="$f2" -v t2="$t2" -v p2="$p2" \
+	-v fj="$fj" -v tj="$tj" -v pj="$pj" '
+	function row(label, f, t, p) {
+		printf "%-16s %9.1f %13.1f %13.1f %6.2f   %.0f / %.0f ms = %.2f\n", label, f, t, p, t / p,
+			t - f, p - f, (t - f) / (p - f)
+	}
+	BEGIN {
+	printf "%-16s %9s %13s %13s %6s   %s\n", "run", "floor ms", "tally_agg ms", "plain SQL ms",
 		"ratio", "above the floor: tally_agg / plain SQL"
-	printf "%-8s %10.1f %13.1f %13.1f %7.2f   %.0f / %.0f ms = %.2f\n", "0", f0, t0, p0, t0 / p0,
-		t0 - f0, p0 - f0, (t0 - f0) / (p0 - f0)
-	printf "%-8s %10.1f %13.1f %13.1f %7.2f   %.0f / %.0f ms = %.2f\n", "2", f2, t2, p2, t2 / p2,
-		t2 - f2, p2 - f2, (t2 - f2) / (p2 - f2)
+	row("0 workers", f0, t0, p0)
+	row("2 workers", f2, t2, p2)
+	row("0 workers, JIT", fj, tj, pj)
 	printf "speed-up with 2 workers: tally_agg %.2fx, plain SQL %.2fx\n", t0 / t2, p0 / p2
 	printf "target tally_agg / plain SQL <= 0.50: %s with 0 workers, %s with 2 workers\n",
 		t0 / p0 <= 0.5 ? "met" : "missed", t2 / p2 <= 0.5 ? "met" : "missed"
-	printf "(floor: %s)\n", "the same scan and grouping with count(student), paid by both queries"
+	print "floor: the same scan and grouping with count(student), which both queries pay;"
+	print "JIT: jit=on with jit_above_cost, jit_inline_above_cost and jit_optimize_above_cost 0"
 }'

@@ -843,6 +843,7 @@ test_longest_text_fits(void)
 	char		buf[HA_TALLY_TEXT_BUFLEN];
 	int			f;
 
+	/* every count at its maximum: in the frozen layout field f is at 8 + 8f */
 	ha_tally_init(&t);
 	for (f = 0; f < HA_TALLY_NFIELDS; f++)
 		if (f != HA_TALLY_OUTSIDE_LABOUR_FTE && f != HA_TALLY_INCOME_SUM)
