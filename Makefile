@@ -6,12 +6,14 @@ EXTENSION    = housing_areas
 EXTVERSION   = $(shell sed -n "s/^default_version *= *'\(.*\)'/\1/p" $(EXTENSION).control)
 
 # SQL objects per module, in dependency order; assembled into one script
-SQL_MODULES  = src/indicators.sql src/classify.sql src/spatial.sql
+SQL_MODULES  = src/indicators.sql src/tally.sql src/classify.sql src/spatial.sql
 
-CORE_OBJS    = src/core/ha_error.o src/core/ha_number.o src/core/indicators.o \
-               src/core/rules.o src/core/history.o
+CORE_OBJS    = src/core/ha_error.o src/core/ha_number.o src/core/ha_kv.o \
+               src/core/indicators.o src/core/tally.o src/core/rules.o \
+               src/core/history.o
 MODULE_big   = $(EXTENSION)
-OBJS         = $(CORE_OBJS) src/housing_areas.o src/indicators.o src/classify.o
+OBJS         = $(CORE_OBJS) src/housing_areas.o src/indicators.o src/tally.o \
+               src/classify.o
 # server headers as system headers: -Wextra stays on for our code only
 PG_CPPFLAGS  = -I$(srcdir)/src -isystem $(includedir_server)
 

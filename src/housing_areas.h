@@ -10,6 +10,7 @@
 
 #include "core/ha_error.h"
 #include "core/indicators.h"
+#include "core/tally.h"
 
 /* Raise a core error as a PostgreSQL ERROR; never returns. */
 extern void ha_report(const HaError *err) pg_attribute_noreturn();
@@ -18,5 +19,9 @@ extern void ha_report(const HaError *err) pg_attribute_noreturn();
 #define PG_GETARG_INDICATORS_P(n) ((HaIndicators *) PG_GETARG_POINTER(n))
 #define PG_RETURN_INDICATORS_P(x) PG_RETURN_POINTER(x)
 #define DatumGetIndicatorsP(d) ((HaIndicators *) DatumGetPointer(d))
+
+/* Fetch a tally argument (fixed length, passed by reference). */
+#define PG_GETARG_TALLY_P(n) ((HaTally *) PG_GETARG_POINTER(n))
+#define PG_RETURN_TALLY_P(x) PG_RETURN_POINTER(x)
 
 #endif							/* HOUSING_AREAS_H */

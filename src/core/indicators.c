@@ -14,12 +14,10 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "ha_kv.h"
 #include "ha_number.h"
 
-/* Longest value quoted in full in an error message. */
-#define HA_SHOWN_MAX 100
-
-const HaIndFieldSpec ha_ind_fields[HA_IND_NFIELDS] = {
+const HaFieldSpec ha_ind_fields[HA_IND_NFIELDS] = {
 	{"residents", 0, 10000000, false, true,
 	"a whole number of residents from 0 to 10000000"},
 	{"nonwestern", 0, 100, false, false, "a percentage from 0 to 100"},
@@ -32,38 +30,20 @@ const HaIndFieldSpec ha_ind_fields[HA_IND_NFIELDS] = {
 	"a percentage of the regional mean from 0 to 1000"},
 };
 
-static const char valid_keys_hint[] =
-"Valid keys are residents, nonwestern, outside_labour, convicted, "
-"national_convicted, basic_education and income.";
-
-/* Blank characters that separate pairs (ASCII whitespace). */
-static bool
-is_blank(char c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
-		c == '\v' || c == '\f';
-}
-
-/* Characters that end a key or a value. */
-static bool
-is_separator(char c)
-{
-	return is_blank(c) || c == ',';
-}
+/* The text form of indicators: absent keys are unknown values. */
+static const HaKvForm ind_form = {
+	"indicators", ha_ind_fields, HA_IND_NFIELDS, HA_IND_INPUT_MAX,
+	"Valid keys are residents, nonwestern, outside_labour, convicted, "
+	"national_convicted, basic_education and income.",
+	"residents=1913",
+	"Leave a key out to mark its value unknown."
+};
 
 /* Return the field index of a key, or -1 when the key is unknown. */
 int
 ha_ind_lookup(const char *key, size_t len)
 {
-	int			f;
-
-	for (f = 0; f < HA_IND_NFIELDS; f++)
-	{
-		if (strlen(ha_ind_fields[f].key) == len &&
-			memcmp(ha_ind_fields[f].key, key, len) == 0)
-			return f;
-	}
-	return -1;
+	return ha_kv_lookup(&ind_form, key, len);
 }
 
 /* Make an empty record of the current layout version (all fields unknown). */
@@ -90,46 +70,16 @@ ha_ind_get(const HaIndicators *ind, HaIndField f)
 	return ind->value[f - 1];
 }
 
-/* Fill err with "key takes ..." as detail for an out-of-range value. */
-static bool
-fail_range(HaError *err, HaIndField f, const char *shown)
+/* Store a checked value in field f and mark it known; -0 becomes 0. */
+static void
+store(HaIndicators *ind, HaIndField f, double v)
 {
-	char		detail[256];
-
-	snprintf(detail, sizeof(detail), "Key \"%s\" takes %s.",
-			 ha_ind_fields[f].key, ha_ind_fields[f].range_text);
-	return ha_fail(err, HA_ERR_RANGE, detail, NULL,
-				   "value \"%s\" is out of range for key \"%s\"",
-				   shown, ha_ind_fields[f].key);
-}
-
-/* Fill err for a value that is not acceptable as a number at all. */
-static bool
-fail_invalid(HaError *err, HaIndField f, const char *shown, const char *detail)
-{
-	char		hint[256];
-
-	snprintf(hint, sizeof(hint), "Key \"%s\" takes %s.",
-			 ha_ind_fields[f].key, ha_ind_fields[f].range_text);
-	return ha_fail(err, HA_ERR_SYNTAX, detail, hint,
-				   "invalid value \"%s\" for key \"%s\"",
-				   shown, ha_ind_fields[f].key);
-}
-
-/* Check one value against its field's domain; shown is how to quote it. */
-static bool
-check_value(HaIndField f, double v, const char *shown, HaError *err)
-{
-	const HaIndFieldSpec *spec = &ha_ind_fields[f];
-
-	if (isnan(v))
-		return fail_invalid(err, f, shown, "NaN is not a valid value.");
-	if (isinf(v) || v < spec->min || v > spec->max ||
-		(spec->min_exclusive && v == spec->min))
-		return fail_range(err, f, shown);
-	if (spec->whole && v != floor(v))
-		return fail_invalid(err, f, shown, "The value must be a whole number.");
-	return true;
+	v += 0.0;					/* -0 -> +0 */
+	if (f == HA_IND_RESIDENTS)
+		ind->residents = (int32_t) v;
+	else
+		ind->value[f - 1] = v;
+	ind->known |= (uint16_t) (1u << f);
 }
 
 /*
@@ -141,14 +91,9 @@ bool
 ha_ind_set(HaIndicators *ind, HaIndField f, double v, const char *shown,
 		   HaError *err)
 {
-	if (!check_value(f, v, shown, err))
+	if (!ha_field_check(&ha_ind_fields[f], v, shown, err))
 		return false;
-	v += 0.0;					/* -0 -> +0 */
-	if (f == HA_IND_RESIDENTS)
-		ind->residents = (int32_t) v;
-	else
-		ind->value[f - 1] = v;
-	ind->known |= (uint16_t) (1u << f);
+	store(ind, f, v);
 	return true;
 }
 
@@ -160,31 +105,12 @@ bool
 ha_ind_set_text(HaIndicators *ind, HaIndField f, const char *tok, size_t len,
 				HaError *err)
 {
-	char		shown[HA_SHOWN_MAX + 4];
-	double		v = 0;
+	double		v;
 
-	/* quote long values by their start only */
-	if (len > HA_SHOWN_MAX)
-		snprintf(shown, sizeof(shown), "%.*s...", HA_SHOWN_MAX, tok);
-	else
-		snprintf(shown, sizeof(shown), "%.*s", (int) len, tok);
-
-	switch (ha_scan_number(tok, len, ha_ind_fields[f].whole, &v))
-	{
-		case HA_NUM_OK:
-			return ha_ind_set(ind, f, v, shown, err);
-		case HA_NUM_SYNTAX:
-			return fail_invalid(err, f, shown, "The value is not a number.");
-		case HA_NUM_FRACTION:
-			return fail_invalid(err, f, shown,
-								"The value must be a whole number.");
-		case HA_NUM_NAN:
-			return fail_invalid(err, f, shown, "NaN is not a valid value.");
-		case HA_NUM_INFINITE:
-		case HA_NUM_OVERFLOW:
-			return fail_range(err, f, shown);
-	}
-	return fail_invalid(err, f, shown, "The value is not a number.");
+	if (!ha_field_scan(&ha_ind_fields[f], tok, len, &v, err))
+		return false;
+	store(ind, f, v);
+	return true;
 }
 
 /*
@@ -241,7 +167,7 @@ ha_ind_validate(const HaIndicators *ind, HaError *err)
 			continue;
 		}
 		ha_format_double(v, shown);
-		if (!check_value((HaIndField) f, v, shown, err))
+		if (!ha_field_check(&ha_ind_fields[f], v, shown, err))
 			return false;
 		if (f != HA_IND_RESIDENTS && signbit(v))
 			return ha_fail(err, HA_ERR_BINARY, "Negative zero is not canonical.",
@@ -250,135 +176,22 @@ ha_ind_validate(const HaIndicators *ind, HaError *err)
 	return true;
 }
 
-/* Fill err for a malformed text input, quoting the whole input. */
+/* Adapter from the generic parser's setter to ha_ind_set_text. */
 static bool
-fail_syntax(HaError *err, const char *input, const char *detail,
-			const char *hint)
+set_pair(void *rec, int f, const char *tok, size_t len, HaError *err)
 {
-	return ha_fail(err, HA_ERR_SYNTAX, detail, hint,
-				   "invalid input syntax for type indicators: \"%s\"", input);
+	return ha_ind_set_text((HaIndicators *) rec, (HaIndField) f, tok, len, err);
 }
 
 /*
- * Parse the text form into *out.
- *
- * Grammar: blanks* pair (sep pair)* blanks*, where pair is key=value with no
- * blanks around '=', and sep is blanks, or a comma with optional blanks
- * around it.  Every rejection names what is wrong and where.
+ * Parse the text form into *out (grammar and errors: ha_kv_parse); absent
+ * keys are unknown.
  */
 bool
 ha_ind_parse(const char *s, HaIndicators *out, HaError *err)
 {
-	size_t		len = strlen(s);
-	const char *p;
-	char		detail[256];
-
 	ha_ind_init(out);
-
-	if (len > HA_IND_INPUT_MAX)
-	{
-		snprintf(detail, sizeof(detail),
-				 "The input is %zu bytes long; at most %d are accepted.",
-				 len, HA_IND_INPUT_MAX);
-		return ha_fail(err, HA_ERR_LIMIT, detail, NULL,
-					   "indicators input is too long");
-	}
-	for (p = s; *p; p++)
-	{
-		unsigned char c = (unsigned char) *p;
-
-		if ((c < 0x20 && !is_blank((char) c)) || c == 0x7f)
-		{
-			snprintf(detail, sizeof(detail),
-					 "Control character 0x%02X at byte %zu is not allowed.",
-					 c, (size_t) (p - s) + 1);
-			return ha_fail(err, HA_ERR_SYNTAX, detail, NULL,
-						   "invalid input syntax for type indicators");
-		}
-	}
-
-	p = s;
-	while (is_blank(*p))
-		p++;
-	if (*p == '\0')
-		return fail_syntax(err, s, "The input is empty.",
-						   "Give at least one key=value pair, for example \"residents=1913\".");
-
-	for (;;)
-	{
-		const char *key = p;
-		const char *val;
-		size_t		keylen;
-		int			f;
-
-		while (*p && *p != '=' && !is_separator(*p))
-			p++;
-		keylen = (size_t) (p - key);
-		if (keylen == 0)
-		{
-			if (*p == '=')
-				return fail_syntax(err, s, "A value has no key before \"=\".",
-								   NULL);
-			return fail_syntax(err, s, "Two separators follow each other.",
-							   "Separate pairs with blanks or a single comma.");
-		}
-		f = ha_ind_lookup(key, keylen);
-		if (f < 0)
-			return ha_fail(err, HA_ERR_SYNTAX, NULL, valid_keys_hint,
-						   "unknown key \"%.*s\" in indicators input",
-						   (int) keylen, key);
-		if (*p != '=')
-		{
-			snprintf(detail, sizeof(detail),
-					 "Expected \"=\" directly after key \"%s\".",
-					 ha_ind_fields[f].key);
-			return fail_syntax(err, s, detail, NULL);
-		}
-		p++;
-		val = p;
-		while (*p && !is_separator(*p))
-			p++;
-		if (p == val)
-		{
-			snprintf(detail, sizeof(detail), "Key \"%s\" has no value.",
-					 ha_ind_fields[f].key);
-			return fail_syntax(err, s, detail,
-							   "Leave a key out to mark its value unknown.");
-		}
-		if (ha_ind_known(out, (HaIndField) f))
-			return ha_fail(err, HA_ERR_SYNTAX, NULL,
-						   "Give each key at most once.",
-						   "duplicate key \"%s\" in indicators input",
-						   ha_ind_fields[f].key);
-		if (!ha_ind_set_text(out, (HaIndField) f, val, (size_t) (p - val), err))
-			return false;
-
-		/* separator: blanks, or blanks , blanks */
-		while (is_blank(*p))
-			p++;
-		if (*p == ',')
-		{
-			p++;
-			while (is_blank(*p))
-				p++;
-			if (*p == '\0')
-				return fail_syntax(err, s, "The input ends with a comma.", NULL);
-		}
-		if (*p == '\0')
-			break;
-	}
-	return true;
-}
-
-/* Append to buf[*pos..cap) like snprintf, never writing past cap. */
-static void
-append(char *buf, size_t cap, size_t *pos, const char *text)
-{
-	size_t		n = strlen(text);
-
-	if (*pos < cap)
-		snprintf(buf + *pos, cap - *pos, "%s", text);
-	*pos += n;
+	return ha_kv_parse(&ind_form, s, set_pair, out, err);
 }
 
 /* The value of known field f in its canonical text spelling. */
@@ -411,11 +224,11 @@ ha_ind_format(const HaIndicators *ind, char *buf, size_t cap)
 		if (!ha_ind_known(ind, (HaIndField) f))
 			continue;
 		if (pos > 0)
-			append(buf, cap, &pos, " ");
-		append(buf, cap, &pos, ha_ind_fields[f].key);
-		append(buf, cap, &pos, "=");
+			ha_kv_append(buf, cap, &pos, " ");
+		ha_kv_append(buf, cap, &pos, ha_ind_fields[f].key);
+		ha_kv_append(buf, cap, &pos, "=");
 		format_value(ind, (HaIndField) f, num);
-		append(buf, cap, &pos, num);
+		ha_kv_append(buf, cap, &pos, num);
 	}
 	return pos;
 }
@@ -429,7 +242,7 @@ ha_ind_format_json(const HaIndicators *ind, char *buf, size_t cap)
 
 	if (cap > 0)
 		buf[0] = '\0';
-	append(buf, cap, &pos, "{");
+	ha_kv_append(buf, cap, &pos, "{");
 	for (f = 0; f < HA_IND_NFIELDS; f++)
 	{
 		char		num[HA_DOUBLE_BUFLEN];
@@ -437,14 +250,14 @@ ha_ind_format_json(const HaIndicators *ind, char *buf, size_t cap)
 		if (!ha_ind_known(ind, (HaIndField) f))
 			continue;
 		if (pos > 1)
-			append(buf, cap, &pos, ", ");
-		append(buf, cap, &pos, "\"");
-		append(buf, cap, &pos, ha_ind_fields[f].key);
-		append(buf, cap, &pos, "\": ");
+			ha_kv_append(buf, cap, &pos, ", ");
+		ha_kv_append(buf, cap, &pos, "\"");
+		ha_kv_append(buf, cap, &pos, ha_ind_fields[f].key);
+		ha_kv_append(buf, cap, &pos, "\": ");
 		format_value(ind, (HaIndField) f, num);
-		append(buf, cap, &pos, num);
+		ha_kv_append(buf, cap, &pos, num);
 	}
-	append(buf, cap, &pos, "}");
+	ha_kv_append(buf, cap, &pos, "}");
 	return pos;
 }
 

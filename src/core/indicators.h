@@ -15,6 +15,7 @@
 #include <stdint.h>
 
 #include "ha_error.h"
+#include "ha_kv.h"
 
 typedef enum HaIndField
 {
@@ -46,16 +47,8 @@ typedef struct HaIndicators
 	double		value[HA_IND_NFIELDS - 1];	/* the other fields, in enum order */
 } HaIndicators;
 
-/* What a field is and which values it takes. */
-typedef struct HaIndFieldSpec
-{
-	const char *key;
-	double		min;
-	double		max;
-	bool		min_exclusive;	/* min itself is not allowed */
-	bool		whole;			/* integer field */
-	const char *range_text;		/* the allowed range, as a sentence */
-} HaIndFieldSpec;
+/* What a field is and which values it takes (see ha_kv.h). */
+typedef HaFieldSpec HaIndFieldSpec;
 
 extern const HaIndFieldSpec ha_ind_fields[HA_IND_NFIELDS];
 

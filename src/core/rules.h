@@ -14,15 +14,8 @@
 #include <stdbool.h>
 
 #include "ha_error.h"
+#include "ha_tri.h"
 #include "indicators.h"
-
-/* Kleene truth values. */
-typedef enum HaTri
-{
-	HA_FALSE = 0,
-	HA_TRUE = 1,
-	HA_UNKNOWN = 2
-} HaTri;
 
 /* What a check looks at. */
 typedef enum HaCriterion

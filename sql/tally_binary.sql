@@ -1,0 +1,90 @@
+-- tally: binary send/recv through COPY (FORMAT binary), validated like text
+SET search_path = housing_areas, public;
+
+CREATE TABLE tally_bin (id int, t tally);
+INSERT INTO tally_bin VALUES
+  (1, 'residents=1913 nonwestern=945 persons_18_64=1200 outside_labour_fte=535.25 persons_18plus=1400 convicted_18plus=27 persons_30_59=700 basic_education_30_59=472 taxpayers_15_64=1100 income_sum=254000000.5'),
+  (2, 'residents=966'),
+  (3, 'taxpayers_15_64=3 income_sum=-33.333333333333336'),
+  (4, NULL),
+  (5, 'residents=9007199254740991 nonwestern=9007199254740991');
+INSERT INTO tally_bin
+  SELECT 100 + g, tally_agg(g % 90, g % 3 = 0, (g % 5) / 7.0, g % 11 = 0, g % 4 = 0, g * 1000 / 7.0, g % 6 = 0)
+    FROM generate_series(1, 1000) AS g GROUP BY g;
+
+SELECT current_setting('data_directory') || '/ha_tally_bin.copy' AS copyfile \gset
+COPY tally_bin TO :'copyfile' WITH (FORMAT binary);
+CREATE TABLE tally_bin2 (LIKE tally_bin);
+COPY tally_bin2 FROM :'copyfile' WITH (FORMAT binary);
+SELECT count(*) AS rows,
+       count(*) FILTER (WHERE a.t = b.t OR (a.t IS NULL AND b.t IS NULL)) AS identical,
+       count(*) FILTER (WHERE a.t::text = b.t::text) AS same_text
+  FROM tally_bin a JOIN tally_bin2 b USING (id);
+SELECT * FROM tally_bin2 WHERE id < 10 ORDER BY id;
+
+-- the binary form: version byte, 7 reserved bytes, then the ten fields in
+-- order, int8 counts and float8 sums in network byte order (88 bytes)
+SELECT tally_send('residents=3 nonwestern=1 persons_18_64=2 outside_labour_fte=0.5 taxpayers_15_64=1 income_sum=61.8');
+
+CREATE TEMP TABLE recv_target (t tally);
+-- crafted binary values go through tally_recv with the same checks as text
+CREATE FUNCTION pg_temp.recv(payload bytea) RETURNS text
+LANGUAGE plpgsql AS $$
+DECLARE
+  f text := current_setting('data_directory') || '/ha_tally_recv.copy';
+  result text;
+  st text; msg text; det text; hnt text;
+BEGIN
+  EXECUTE format('COPY (SELECT %L::bytea) TO %L WITH (FORMAT binary)', payload, f);
+  TRUNCATE recv_target;
+  BEGIN
+    EXECUTE format('COPY recv_target FROM %L WITH (FORMAT binary)', f);
+    SELECT t::text INTO result FROM recv_target;
+    RETURN 'ok: ' || result;
+  EXCEPTION WHEN others THEN
+    GET STACKED DIAGNOSTICS st = RETURNED_SQLSTATE, msg = MESSAGE_TEXT,
+                            det = PG_EXCEPTION_DETAIL, hnt = PG_EXCEPTION_HINT;
+    RETURN st || ': ' || msg || coalesce(' | ' || nullif(det, ''), '') || coalesce(' | ' || nullif(hnt, ''), '');
+  END;
+END $$;
+
+-- a payload: header bytes, then the fields as int8send/float8send
+CREATE FUNCTION pg_temp.payload(header bytea, residents int8, nonwestern int8,
+    persons_18_64 int8, outside_labour_fte float8, persons_18plus int8,
+    convicted_18plus int8, persons_30_59 int8, basic_education_30_59 int8,
+    taxpayers_15_64 int8, income_sum float8) RETURNS bytea
+LANGUAGE sql AS $$
+  SELECT header || int8send(residents) || int8send(nonwestern) || int8send(persons_18_64)
+         || float8send(outside_labour_fte) || int8send(persons_18plus)
+         || int8send(convicted_18plus) || int8send(persons_30_59)
+         || int8send(basic_education_30_59) || int8send(taxpayers_15_64)
+         || float8send(income_sum)
+$$;
+
+SELECT label, pg_temp.recv(payload) AS result
+  FROM (VALUES
+    ('valid',              pg_temp.payload('\x0100000000000000', 3, 1, 2, 0.5, 0, 0, 0, 0, 1, 61.8)),
+    ('same as tally_send', tally_send('residents=3 nonwestern=1 persons_18_64=2 outside_labour_fte=0.5 taxpayers_15_64=1 income_sum=61.8')),
+    ('too short',          '\x0100000000000000'::bytea || int8send(3)),
+    ('too long',           pg_temp.payload('\x0100000000000000', 3, 0, 0, 0, 0, 0, 0, 0, 0, 0) || '\x00'::bytea),
+    ('empty',              ''::bytea),
+    ('version 0',          pg_temp.payload('\x0000000000000000', 3, 0, 0, 0, 0, 0, 0, 0, 0, 0)),
+    ('version 2',          pg_temp.payload('\x0200000000000000', 3, 0, 0, 0, 0, 0, 0, 0, 0, 0)),
+    ('reserved byte 1',    pg_temp.payload('\x0101000000000000', 3, 0, 0, 0, 0, 0, 0, 0, 0, 0)),
+    ('reserved byte 7',    pg_temp.payload('\x0100000000000080', 3, 0, 0, 0, 0, 0, 0, 0, 0, 0)),
+    ('negative count',     pg_temp.payload('\x0100000000000000', 3, 0, 0, 0, 0, 0, 0, 0, -1, 0)),
+    ('count past 2^53-1',  pg_temp.payload('\x0100000000000000', 9007199254740992, 0, 0, 0, 0, 0, 0, 0, 0, 0)),
+    ('largest int8',       pg_temp.payload('\x0100000000000000', 0, 0, 0, 0, 9223372036854775807, 0, 0, 0, 0, 0)),
+    ('NaN income_sum',     pg_temp.payload('\x0100000000000000', 3, 0, 0, 0, 0, 0, 0, 0, 1, 'NaN')),
+    ('infinite fte',       pg_temp.payload('\x0100000000000000', 3, 0, 2, 'Infinity', 0, 0, 0, 0, 0, 0)),
+    ('negative fte',       pg_temp.payload('\x0100000000000000', 3, 0, 2, -0.5, 0, 0, 0, 0, 0, 0)),
+    ('negative zero fte',  pg_temp.payload('\x0100000000000000', 3, 0, 2, '-0', 0, 0, 0, 0, 0, 0)),
+    ('negative zero sum',  pg_temp.payload('\x0100000000000000', 3, 0, 0, 0, 0, 0, 0, 0, 1, '-0')),
+    ('nonwestern > residents', pg_temp.payload('\x0100000000000000', 3, 4, 0, 0, 0, 0, 0, 0, 0, 0)),
+    ('fte > persons_18_64',    pg_temp.payload('\x0100000000000000', 3, 0, 2, 2.25, 0, 0, 0, 0, 0, 0)),
+    ('convicted > 18plus',     pg_temp.payload('\x0100000000000000', 3, 0, 0, 0, 1, 2, 0, 0, 0, 0)),
+    ('basic > persons_30_59',  pg_temp.payload('\x0100000000000000', 3, 0, 0, 0, 0, 0, 1, 2, 0, 0)),
+    ('income, no taxpayers',   pg_temp.payload('\x0100000000000000', 3, 0, 0, 0, 0, 0, 0, 0, 0, 10))
+  ) AS t(label, payload);
+
+DROP TABLE tally_bin, tally_bin2;

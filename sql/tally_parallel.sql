@@ -1,0 +1,72 @@
+-- tally: parallel aggregation (partial states combined by tally_add) gives
+-- exactly the serial result
+SET search_path = housing_areas, public;
+
+-- a regular table (parallel workers cannot read temporary tables); incomes
+-- in whole kroner and exclusion in quarter years, so every sum is exact in
+-- any order
+CREATE TABLE par_persons AS
+SELECT g AS id, 1 + (g * 31) % 199 AS area,
+       CASE WHEN g % 89 = 0 THEN NULL ELSE (g * 17) % 100 END AS age,
+       CASE WHEN g % 7 = 0 THEN NULL ELSE g % 3 = 0 END AS nonwestern,
+       CASE WHEN g % 5 = 0 THEN NULL ELSE ((g * 3) % 5) / 4.0 END::float8 AS outside_labour_fte,
+       CASE WHEN g % 11 = 0 THEN NULL ELSE g % 19 = 0 END AS convicted,
+       CASE WHEN g % 9 = 0 THEN NULL ELSE g % 2 = 0 END AS basic_education,
+       CASE WHEN g % 8 = 0 THEN NULL ELSE ((g * 7919) % 600000 - 20000) END::float8 AS gross_income,
+       CASE WHEN g % 13 = 0 THEN NULL ELSE g % 4 = 0 END AS student
+  FROM generate_series(1, 200000) AS g;
+ANALYZE par_persons;
+
+-- serial
+SET max_parallel_workers_per_gather = 0;
+EXPLAIN (COSTS OFF)
+SELECT tally_agg(age, nonwestern, outside_labour_fte, convicted, basic_education, gross_income, student)
+  FROM par_persons;
+SELECT tally_agg(age, nonwestern, outside_labour_fte, convicted, basic_education, gross_income, student)::text AS serial_total
+  FROM par_persons \gset
+SELECT string_agg(area || ' ' || t::text, E'\n' ORDER BY area) AS serial_areas
+  FROM (SELECT area, tally_agg(age, nonwestern, outside_labour_fte, convicted, basic_education, gross_income, student) AS t
+          FROM par_persons GROUP BY area) AS s \gset
+SELECT sum(t)::text AS serial_sum
+  FROM (SELECT area, tally_agg(age, nonwestern, outside_labour_fte, convicted, basic_education, gross_income, student) AS t
+          FROM par_persons GROUP BY area) AS s \gset
+
+-- parallel, forced
+SET parallel_setup_cost = 0;
+SET parallel_tuple_cost = 0;
+SET min_parallel_table_scan_size = 0;
+SET max_parallel_workers_per_gather = 2;
+EXPLAIN (COSTS OFF)
+SELECT tally_agg(age, nonwestern, outside_labour_fte, convicted, basic_education, gross_income, student)
+  FROM par_persons;
+SELECT tally_agg(age, nonwestern, outside_labour_fte, convicted, basic_education, gross_income, student)::text AS parallel_total
+  FROM par_persons \gset
+EXPLAIN (COSTS OFF)
+SELECT area, tally_agg(age, nonwestern, outside_labour_fte, convicted, basic_education, gross_income, student)
+  FROM par_persons GROUP BY area;
+SELECT string_agg(area || ' ' || t::text, E'\n' ORDER BY area) AS parallel_areas
+  FROM (SELECT area, tally_agg(age, nonwestern, outside_labour_fte, convicted, basic_education, gross_income, student) AS t
+          FROM par_persons GROUP BY area) AS s \gset
+
+-- sum(tally) runs in parallel too: the tallies of 2000 departments
+CREATE TABLE par_departments AS
+SELECT area, id % 10 AS department,
+       tally_agg(age, nonwestern, outside_labour_fte, convicted, basic_education, gross_income, student) AS t
+  FROM par_persons GROUP BY area, id % 10;
+ANALYZE par_departments;
+EXPLAIN (COSTS OFF) SELECT sum(t) FROM par_departments;
+SELECT sum(t)::text AS parallel_sum FROM par_departments \gset
+
+SELECT :'serial_total' = :'parallel_total' AS total_same,
+       :'serial_areas' = :'parallel_areas' AS areas_same,
+       :'serial_sum' = :'parallel_sum' AS department_sum_same,
+       :'serial_sum' = :'serial_total' AS areas_add_up;
+SELECT :'parallel_total' AS total;
+-- the first areas
+SELECT split_part(:'parallel_areas', E'\n', n) AS area_tally FROM generate_series(1, 3) AS n;
+
+RESET max_parallel_workers_per_gather;
+RESET min_parallel_table_scan_size;
+RESET parallel_tuple_cost;
+RESET parallel_setup_cost;
+DROP TABLE par_persons, par_departments;

@@ -1,0 +1,317 @@
+/*
+ * tally.c
+ *		SQL type housing_areas.tally: I/O, the + operator, the transition
+ *		functions of sum(tally) and tally_agg, shares, to_indicators,
+ *		equality and hashing.
+ *
+ * All checking lives in src/core/tally.c; text input, binary input, sums
+ * and person rows reach the same validation, so no path can store a tally
+ * another path would refuse.
+ *
+ * The transition functions update their state in place when nodeAgg calls
+ * them (AggCheckCallContext): the state then belongs to the aggregate, and
+ * a palloc per row would cost more than the counting itself.  Called as
+ * plain functions they never touch their arguments.
+ */
+#include "housing_areas.h"
+
+#include "common/hashfn.h"
+#include "fmgr.h"
+#include "libpq/pqformat.h"
+#include "utils/builtins.h"
+
+/* Bytes of the binary form: version, 7 reserved bytes, the ten fields. */
+#define TALLY_BINARY_LEN ((int) sizeof(HaTally))
+
+/* Copy a tally into palloc'd memory for returning. */
+static HaTally *
+tally_copy(const HaTally *src)
+{
+	HaTally    *result = (HaTally *) palloc(sizeof(HaTally));
+
+	memcpy(result, src, sizeof(HaTally));
+	return result;
+}
+
+PG_FUNCTION_INFO_V1(tally_in);
+/* Text input: key=value pairs, absent keys count 0. */
+Datum
+tally_in(PG_FUNCTION_ARGS)
+{
+	char	   *str = PG_GETARG_CSTRING(0);
+	HaTally		t;
+	HaError		err;
+
+	if (!ha_tally_parse(str, &t, &err))
+		ha_report(&err);
+	PG_RETURN_TALLY_P(tally_copy(&t));
+}
+
+PG_FUNCTION_INFO_V1(tally_out);
+/* Text output: all ten keys in canonical order. */
+Datum
+tally_out(PG_FUNCTION_ARGS)
+{
+	HaTally    *t = PG_GETARG_TALLY_P(0);
+	char	   *buf = palloc(HA_TALLY_TEXT_BUFLEN);
+
+	ha_tally_format(t, buf, HA_TALLY_TEXT_BUFLEN);
+	PG_RETURN_CSTRING(buf);
+}
+
+PG_FUNCTION_INFO_V1(tally_recv);
+/*
+ * Binary input: version byte, 7 reserved bytes, then the fields in layout
+ * order (int64 counts, float8 sums).  The length must be exact, and the
+ * tally passes ha_tally_validate, the same checks as text input plus the
+ * layout rules.
+ */
+Datum
+tally_recv(PG_FUNCTION_ARGS)
+{
+	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
+	HaTally		t;
+	HaError		err;
+	int			remaining = buf->len - buf->cursor;
+	int			i;
+
+	if (remaining != TALLY_BINARY_LEN)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("invalid binary representation of type tally"),
+				 errdetail("Expected %d bytes, got %d.", TALLY_BINARY_LEN,
+						   remaining)));
+
+	t.version = (uint8_t) pq_getmsgbyte(buf);
+	for (i = 0; i < (int) sizeof(t.reserved); i++)
+		t.reserved[i] = (uint8_t) pq_getmsgbyte(buf);
+	t.residents = pq_getmsgint64(buf);
+	t.nonwestern = pq_getmsgint64(buf);
+	t.persons_18_64 = pq_getmsgint64(buf);
+	t.outside_labour_fte = pq_getmsgfloat8(buf);
+	t.persons_18plus = pq_getmsgint64(buf);
+	t.convicted_18plus = pq_getmsgint64(buf);
+	t.persons_30_59 = pq_getmsgint64(buf);
+	t.basic_education_30_59 = pq_getmsgint64(buf);
+	t.taxpayers_15_64 = pq_getmsgint64(buf);
+	t.income_sum = pq_getmsgfloat8(buf);
+
+	if (!ha_tally_validate(&t, &err))
+		ha_report(&err);
+	PG_RETURN_TALLY_P(tally_copy(&t));
+}
+
+PG_FUNCTION_INFO_V1(tally_send);
+/* Binary output, the inverse of tally_recv. */
+Datum
+tally_send(PG_FUNCTION_ARGS)
+{
+	HaTally    *t = PG_GETARG_TALLY_P(0);
+	StringInfoData buf;
+	int			i;
+
+	pq_begintypsend(&buf);
+	pq_sendbyte(&buf, t->version);
+	for (i = 0; i < (int) sizeof(t->reserved); i++)
+		pq_sendbyte(&buf, t->reserved[i]);
+	pq_sendint64(&buf, t->residents);
+	pq_sendint64(&buf, t->nonwestern);
+	pq_sendint64(&buf, t->persons_18_64);
+	pq_sendfloat8(&buf, t->outside_labour_fte);
+	pq_sendint64(&buf, t->persons_18plus);
+	pq_sendint64(&buf, t->convicted_18plus);
+	pq_sendint64(&buf, t->persons_30_59);
+	pq_sendint64(&buf, t->basic_education_30_59);
+	pq_sendint64(&buf, t->taxpayers_15_64);
+	pq_sendfloat8(&buf, t->income_sum);
+	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+}
+
+/*
+ * The tally a transition function may write to: its state argument itself
+ * when nodeAgg calls it (the aggregate owns the state), else a copy.
+ */
+static HaTally *
+writable_state(FunctionCallInfo fcinfo)
+{
+	HaTally    *state = PG_GETARG_TALLY_P(0);
+
+	if (AggCheckCallContext(fcinfo, NULL))
+		return state;
+	return tally_copy(state);
+}
+
+PG_FUNCTION_INFO_V1(tally_add);
+/*
+ * a + b: the sum of two tallies.  Also the transition and combine function
+ * of sum(tally) and the combine function of tally_agg, where it adds b into
+ * the state a in place.
+ */
+Datum
+tally_add(PG_FUNCTION_ARGS)
+{
+	HaTally    *acc = writable_state(fcinfo);
+	HaError		err;
+
+	if (!ha_tally_add(acc, PG_GETARG_TALLY_P(1), &err))
+		ha_report(&err);
+	PG_RETURN_TALLY_P(acc);
+}
+
+/* A nullable boolean argument as a three-valued HaTri. */
+static inline HaTri
+tri_arg(FunctionCallInfo fcinfo, int n)
+{
+	if (PG_ARGISNULL(n))
+		return HA_UNKNOWN;
+	return PG_GETARG_BOOL(n) ? HA_TRUE : HA_FALSE;
+}
+
+/*
+ * Add a person row that ha_tally_step refused, or raise the reason; kept
+ * out of line so the error buffer stays out of the per-row frame.
+ */
+static pg_noinline void
+add_person_or_report(HaTally *state, HaPerson p)
+{
+	HaError		err;
+
+	if (!ha_tally_add_person(state, &p, &err))
+		ha_report(&err);
+}
+
+PG_FUNCTION_INFO_V1(tally_agg_step);
+/*
+ * Transition function of tally_agg(age, nonwestern, outside_labour_fte,
+ * convicted, basic_education, gross_income, student): adds one person to
+ * the state (NULL state: an empty tally).  The meaning of NULL arguments is
+ * that of ha_tally_step.  Called on NULL input.
+ */
+Datum
+tally_agg_step(PG_FUNCTION_ARGS)
+{
+	HaTally    *state;
+	HaPerson	p;
+
+	if (PG_ARGISNULL(0))
+	{
+		state = (HaTally *) palloc(sizeof(HaTally));
+		ha_tally_init(state);
+	}
+	else
+		state = writable_state(fcinfo);
+
+	p.age_known = !PG_ARGISNULL(1);
+	p.age = p.age_known ? PG_GETARG_INT32(1) : 0;
+	p.nonwestern = tri_arg(fcinfo, 2);
+	p.fte_known = !PG_ARGISNULL(3);
+	p.outside_labour_fte = p.fte_known ? PG_GETARG_FLOAT8(3) : 0;
+	p.convicted = tri_arg(fcinfo, 4);
+	p.basic_education = tri_arg(fcinfo, 5);
+	p.income_known = !PG_ARGISNULL(6);
+	p.gross_income = p.income_known ? PG_GETARG_FLOAT8(6) : 0;
+	p.student = tri_arg(fcinfo, 7);
+
+	if (unlikely(!ha_tally_step(state, &p)))
+		add_person_or_report(state, p);
+	PG_RETURN_TALLY_P(state);
+}
+
+PG_FUNCTION_INFO_V1(tally_convicted_share);
+/* convicted_share(t): percent of residents 18+ convicted, NULL without any. */
+Datum
+tally_convicted_share(PG_FUNCTION_ARGS)
+{
+	double		v;
+
+	if (!ha_tally_convicted_share(PG_GETARG_TALLY_P(0), &v))
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(v);
+}
+
+PG_FUNCTION_INFO_V1(tally_income_mean);
+/* income_mean(t): mean gross income of taxpayers 15-64, NULL without any. */
+Datum
+tally_income_mean(PG_FUNCTION_ARGS)
+{
+	double		v;
+
+	if (!ha_tally_income_mean(PG_GETARG_TALLY_P(0), &v))
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(v);
+}
+
+PG_FUNCTION_INFO_V1(tally_to_indicators);
+/*
+ * to_indicators(cur, prev, national_convicted, regional_income): the
+ * criteria values from two years of tallies (see ha_tally_to_indicators).
+ * NULL cur gives NULL; any other NULL argument leaves the values that need
+ * it unknown.  Called on NULL input.
+ */
+Datum
+tally_to_indicators(PG_FUNCTION_ARGS)
+{
+	HaIndicators *result;
+	double		national = 0;
+	double		regional = 0;
+	HaError		err;
+
+	if (PG_ARGISNULL(0))
+		PG_RETURN_NULL();
+	if (!PG_ARGISNULL(2))
+		national = PG_GETARG_FLOAT8(2);
+	if (!PG_ARGISNULL(3))
+		regional = PG_GETARG_FLOAT8(3);
+
+	result = (HaIndicators *) palloc(sizeof(HaIndicators));
+	if (!ha_tally_to_indicators(PG_GETARG_TALLY_P(0),
+								PG_ARGISNULL(1) ? NULL : PG_GETARG_TALLY_P(1),
+								PG_ARGISNULL(2) ? NULL : &national,
+								PG_ARGISNULL(3) ? NULL : &regional,
+								result, &err))
+		ha_report(&err);
+	PG_RETURN_INDICATORS_P(result);
+}
+
+PG_FUNCTION_INFO_V1(tally_value);
+/* tally_value(t, key): one count or sum of a tally by key, as float8. */
+Datum
+tally_value(PG_FUNCTION_ARGS)
+{
+	HaTally    *t = PG_GETARG_TALLY_P(0);
+	char	   *key = text_to_cstring(PG_GETARG_TEXT_PP(1));
+	int			f = ha_tally_lookup(key, strlen(key));
+
+	if (f < 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("unknown tally key \"%s\"", key),
+				 errhint("%s", ha_tally_keys_hint)));
+	PG_RETURN_FLOAT8(ha_tally_get(t, (HaTallyField) f));
+}
+
+PG_FUNCTION_INFO_V1(tally_eq);
+/* Equality: the same counts and sums. */
+Datum
+tally_eq(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(ha_tally_equal(PG_GETARG_TALLY_P(0), PG_GETARG_TALLY_P(1)));
+}
+
+PG_FUNCTION_INFO_V1(tally_ne);
+/* Inequality, the negator of tally_eq. */
+Datum
+tally_ne(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(!ha_tally_equal(PG_GETARG_TALLY_P(0), PG_GETARG_TALLY_P(1)));
+}
+
+PG_FUNCTION_INFO_V1(tally_hash);
+/* Hash of the canonical bytes, consistent with tally_eq. */
+Datum
+tally_hash(PG_FUNCTION_ARGS)
+{
+	HaTally    *t = PG_GETARG_TALLY_P(0);
+
+	return hash_any((const unsigned char *) t, sizeof(HaTally));
+}
