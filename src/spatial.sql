@@ -497,10 +497,14 @@ BEGIN ATOMIC
 	), outline AS (
 		SELECT m.name, m.geom FROM municipality AS m
 		 WHERE m.municipality_code = map_svg.municipality_code
+	), land AS (
+		-- the whole country as background on a map of all areas
+		SELECT m.geom FROM municipality AS m WHERE map_svg.municipality_code IS NULL
 	), box AS (
 		SELECT ST_Expand(b.geom, GREATEST(ST_XMax(b.geom) - ST_XMin(b.geom),
 										  ST_YMax(b.geom) - ST_YMin(b.geom), 200) * 0.04) AS geom
 		  FROM (SELECT COALESCE((SELECT ST_Extent(o.geom)::geometry FROM outline AS o),
+								(SELECT ST_Extent(l.geom)::geometry FROM land AS l),
 								(SELECT ST_Extent(c.geom)::geometry FROM chosen AS c)) AS geom) AS b
 		 WHERE b.geom IS NOT NULL
 	), frame AS (
@@ -510,7 +514,9 @@ BEGIN ATOMIC
 			   ceil((ST_XMax(b.geom) - ST_XMin(b.geom)) * 760.0
 					/ GREATEST(ST_XMax(b.geom) - ST_XMin(b.geom), ST_YMax(b.geom) - ST_YMin(b.geom))) AS w,
 			   ceil((ST_YMax(b.geom) - ST_YMin(b.geom)) * 760.0
-					/ GREATEST(ST_XMax(b.geom) - ST_XMin(b.geom), ST_YMax(b.geom) - ST_YMin(b.geom))) AS h
+					/ GREATEST(ST_XMax(b.geom) - ST_XMin(b.geom), ST_YMax(b.geom) - ST_YMin(b.geom))) AS h,
+			   -- on a map wider than 30 km areas are too small to see: mark them
+			   GREATEST(ST_XMax(b.geom) - ST_XMin(b.geom), ST_YMax(b.geom) - ST_YMin(b.geom)) > 30000 AS wide
 		  FROM box AS b
 	), placed AS (
 		-- ST_AsSVG writes -y; this affine map makes that the SVG y (down)
@@ -524,6 +530,8 @@ BEGIN ATOMIC
 		  CROSS JOIN frame AS fr
 		 WHERE fa.geom && fr.box
 		   AND (map_svg.municipality_code IS NULL OR fa.municipality_code = map_svg.municipality_code)
+		   -- a few hundred symbols at most, or they hide the areas
+		   AND (SELECT count(*) FROM facility AS f2 WHERE f2.geom && fr.box) <= 400
 	), legend AS (
 		SELECT row_number() OVER (ORDER BY l.ord) AS n, l.*
 		  FROM (SELECT o.ord, 'area' AS what, o.category AS key,
@@ -557,6 +565,10 @@ BEGIN ATOMIC
 													 '1' AS "stroke-width", '4 3' AS "stroke-dasharray"))
 		   FROM (SELECT ST_AsSVG(ST_Affine(ol.geom, f.k, 0, 0, f.k, 20 - f.k * f.x0, -f.k * f.y1 - 70), 0, 1) AS d
 				   FROM outline AS ol CROSS JOIN frame AS f) AS o),
+		(SELECT xmlagg(xmlelement(name path, xmlattributes(l.d AS d, '#f2f2f2' AS fill, '#bbbbbb' AS stroke,
+														   '0.5' AS "stroke-width")))
+		   FROM (SELECT ST_AsSVG(ST_Affine(ld.geom, f.k, 0, 0, f.k, 20 - f.k * f.x0, -f.k * f.y1 - 70), 0, 1) AS d
+				   FROM land AS ld CROSS JOIN frame AS f) AS l),
 		(SELECT xmlagg(xmlelement(name path,
 					xmlattributes(p.d AS d, category_colour(p.category) AS fill, 'evenodd' AS "fill-rule",
 								  '#333333' AS stroke, '0.8' AS "stroke-width"),
@@ -564,6 +576,16 @@ BEGIN ATOMIC
 							   COALESCE(category_label(p.category, map_svg.list_year, 'en'), p.category)))
 				ORDER BY p.area_id)
 		   FROM placed AS p),
+		(SELECT xmlagg(xmlelement(name circle,
+					xmlattributes(round((20 + f.k * (ST_X(mk.pt) - f.x0))::numeric, 1) AS cx,
+								  round((70 + f.k * (f.y1 - ST_Y(mk.pt)))::numeric, 1) AS cy, 4.5 AS r,
+								  category_colour(mk.category) AS fill, '#333333' AS stroke, '0.8' AS "stroke-width"),
+					xmlelement(name title, mk.name || ': ' ||
+							   COALESCE(category_label(mk.category, map_svg.list_year, 'en'), mk.category)))
+				ORDER BY mk.category <> 'none', mk.area_id)
+		   FROM (SELECT c.area_id, c.name, c.category, ST_PointOnSurface(c.geom) AS pt FROM chosen AS c) AS mk
+		   CROSS JOIN frame AS f
+		  WHERE f.wide),
 		(SELECT xmlagg(xmlelement(name circle,
 					xmlattributes(round(pt.px::numeric, 1) AS cx, round(pt.py::numeric, 1) AS cy, 3.5 AS r,
 								  pt.colour AS fill, '#ffffff' AS stroke, '0.8' AS "stroke-width"),

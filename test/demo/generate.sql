@@ -71,7 +71,7 @@ DELETE FROM demo.city WHERE areas < 1;
 -- candidate points near each centre, inside the municipality; then a
 -- greedy pick keeping 600 m between areas
 CREATE TABLE demo.candidate AS
-SELECT c.municipality_code, c.areas, d.path[1] AS i, d.geom AS pt
+SELECT c.municipality_code, c.areas, demo.u('pick:' || c.municipality_code || ':' || d.path[1]) AS i, d.geom AS pt
   FROM demo.city AS c
   JOIN municipality AS m USING (municipality_code)
   CROSS JOIN LATERAL ST_Dump(ST_GeneratePoints(
@@ -165,27 +165,31 @@ UPDATE area_year AS ay
  WHERE p.area_id = ay.area_id AND ay.list_year >= 2018;
 
 \echo '   facilities: schools, daycares, job centres, libraries, health centres'
+-- all facilities of a kind in a town come from one ST_GeneratePoints call:
+-- it spreads points over the parts of a multipolygon by area (one call per
+-- point would always pick the largest part)
 CREATE TABLE demo.facility_plan AS
-SELECT c.municipality_code, k.kind, n.i,
+SELECT c.municipality_code, k.kind, k.how_many,
 	   ST_Transform(ST_SetSRID(ST_MakePoint(c.lon, c.lat), 4326), 25832) AS centre,
 	   1500 + 450 * c.areas + 2500 AS radius
   FROM demo.city AS c
   CROSS JOIN LATERAL (VALUES ('school', 3 + 2 * c.areas), ('daycare', 5 + 5 * c.areas),
-							 ('library', 1 + c.areas / 5), ('health', 1 + c.areas / 6),
-							 ('jobcenter', 1)) AS k(kind, how_many)
-  CROSS JOIN LATERAL generate_series(1, k.how_many) AS n(i);
+							 ('library', 1 + c.areas / 5), ('health', 1 + c.areas / 6)) AS k(kind, how_many);
 INSERT INTO facility (facility_id, kind, name, municipality_code, geom)
-SELECT row_number() OVER (ORDER BY f.municipality_code, f.kind, f.i),
-	   f.kind,
-	   m.name || ' ' || fk.label_da || CASE WHEN f.kind = 'jobcenter' THEN '' ELSE ' ' || f.i END,
-	   f.municipality_code,
-	   CASE WHEN f.kind = 'jobcenter' THEN f.centre
-			ELSE (SELECT (ST_Dump(ST_GeneratePoints(ST_Intersection(m.geom, ST_Buffer(f.centre, f.radius)), 1,
-													 demo.seed('facility:' || f.municipality_code || f.kind || f.i)))).geom)
-	   END
-  FROM demo.facility_plan AS f
+SELECT row_number() OVER (ORDER BY x.municipality_code, x.kind, x.i),
+	   x.kind, m.name || ' ' || fk.label_da || COALESCE(' ' || x.i, ''), x.municipality_code, x.geom
+  FROM (SELECT f.municipality_code, f.kind, d.path[1] AS i, d.geom
+		  FROM demo.facility_plan AS f
+		  JOIN municipality AS m USING (municipality_code)
+		  CROSS JOIN LATERAL ST_Dump(ST_GeneratePoints(ST_Intersection(m.geom, ST_Buffer(f.centre, f.radius)),
+													   f.how_many, demo.seed('facility:' || f.municipality_code || f.kind))) AS d
+		UNION ALL
+		-- one job centre per municipality, at the town centre
+		SELECT c.municipality_code, 'jobcenter', NULL,
+			   ST_Transform(ST_SetSRID(ST_MakePoint(c.lon, c.lat), 4326), 25832)
+		  FROM demo.city AS c) AS x
   JOIN municipality AS m USING (municipality_code)
-  JOIN facility_kind AS fk ON fk.kind = f.kind;
+  JOIN facility_kind AS fk ON fk.kind = x.kind;
 
 \echo '   enrolments 2025: admitted children and pupils, at home addresses in and around the areas'
 CREATE TABLE demo.home AS

@@ -64,7 +64,7 @@ SELECT s.area_id, s.name, m.name AS municipality, s.category,
   FROM area_status AS s JOIN municipality AS m USING (municipality_code)
  WHERE s.list_year = 2025 AND s.category NOT IN ('none')
  ORDER BY array_position(ARRAY['omdannelse', 'parallelsamfund', 'udsat', 'unknown', 'forebyggelse'], s.category),
-		  m.name, s.name;
+		  m.name, s.name, s.area_id;
 SELECT * FROM latest WHERE category <> 'forebyggelse';
 SELECT count(*) AS forebyggelse_areas, string_agg(DISTINCT municipality, ', ') AS in_municipalities
   FROM latest WHERE category = 'forebyggelse';
@@ -73,9 +73,9 @@ SELECT count(*) AS forebyggelse_areas, string_agg(DISTINCT municipality, ', ') A
 \echo '== 3. Changes since the list of 2024, and why (the criteria whose outcome changed)'
 CREATE TEMP VIEW changes AS
 SELECT a.area_id, a.name, m.name AS municipality, p.category AS "2024", c.category AS "2025",
-	   (SELECT string_agg(m1.criterion || ' ' || coalesce(m0.value::text, '?') || ' -> '
+	   (SELECT string_agg(DISTINCT m1.criterion || ' ' || coalesce(m0.value::text, '?') || ' -> '
 						  || coalesce(m1.value::text, '?') || ' (' || m1.operator || ' ' || m1.threshold || ')',
-						  '; ' ORDER BY m1.criterion)
+						  '; ')
 		  FROM margins(c.ind, 2025) AS m1
 		  JOIN margins(p.ind, 2024) AS m0 USING (category, criterion)
 		 WHERE m1.category IN ('all', 'udsat', 'parallelsamfund', 'forebyggelse')
@@ -85,7 +85,7 @@ SELECT a.area_id, a.name, m.name AS municipality, p.category AS "2024", c.catego
   JOIN area AS a ON a.area_id = c.area_id
   JOIN municipality AS m ON m.municipality_code = a.municipality_code
  WHERE c.list_year = 2025 AND c.category IS DISTINCT FROM p.category
- ORDER BY m.name, a.name;
+ ORDER BY m.name, a.name, a.area_id;
 SELECT * FROM changes;
 
 \echo
@@ -99,7 +99,7 @@ SELECT s.name, m.name AS municipality, s.category AS "2025",
   JOIN area_year AS ay USING (area_id, list_year)
   JOIN municipality AS m USING (municipality_code)
  WHERE s.list_year = 2025 AND s.development_plan
- ORDER BY s.family_housing_share DESC;
+ ORDER BY s.family_housing_share DESC, s.area_id;
 
 \echo
 \echo '== 5. Forecast for the list of 1 December 2026, Aarhus, from person rows (data years 2024 and 2025)'
@@ -122,26 +122,26 @@ SELECT a.area_id, a.name, s.category AS list_2025, category(i.ind, 2026) AS fore
   JOIN area_status AS s ON s.area_id = a.area_id AND s.list_year = 2025;
 SELECT f.name, f.list_2025, f.forecast_2026,
 	   CASE WHEN f.forecast_2026 = f.list_2025 THEN '' ELSE '<- changes' END AS note,
-	   (SELECT string_agg(m.criterion || ' ' || m.distance, ', ' ORDER BY abs(m.distance))
+	   (SELECT string_agg(m.criterion || ' ' || round(m.distance::numeric, 1), ', ' ORDER BY abs(m.distance))
 		  FROM margins(f.ind, 2026) AS m
 		 WHERE m.category = 'udsat' AND abs(m.distance) < 3) AS within_3_points_of_udsat_thresholds
-  FROM forecast AS f ORDER BY f.name;
+  FROM forecast AS f ORDER BY f.name, f.area_id;
 
 \echo
 \echo '== 6. Daycares over the 30 % cap in 2025 (children admitted in 2025 living in an area on the udsat list of 1 December 2024)'
 SELECT d.name, d.admitted, d.from_udsat, round(d.share_pct::numeric, 1) AS share_pct
-  FROM daycare_cap(2025) AS d WHERE d.over_cap ORDER BY d.share_pct DESC;
+  FROM daycare_cap(2025) AS d WHERE d.over_cap ORDER BY d.share_pct DESC, d.facility_id;
 SELECT count(*) AS daycares_with_admissions, count(*) FILTER (WHERE over_cap) AS over_cap FROM daycare_cap(2025);
 
 \echo
 \echo '== 7. Schools with language tests in school year 2025/26 (> 30 % of pupils from areas on an udsat list of 2022-2024)'
 SELECT l.name, l.pupils, l.from_listed, round(l.share_pct::numeric, 1) AS share_pct
-  FROM language_test_schools(2025) AS l ORDER BY l.share_pct DESC;
+  FROM language_test_schools(2025) AS l ORDER BY l.share_pct DESC, l.facility_id;
 
 \echo
 \echo '== 8. Nearest services for the areas on the udsat list of 2025 (km from the area boundary)'
 CREATE TEMP VIEW services AS
-SELECT a.name, m.name AS municipality,
+SELECT a.area_id, a.name, m.name AS municipality,
 	   max(round((n.distance_m / 1000)::numeric, 1)) FILTER (WHERE n.kind = 'jobcenter') AS jobcenter_km,
 	   max(round((n.distance_m / 1000)::numeric, 1)) FILTER (WHERE n.kind = 'library') AS library_km,
 	   max(round((n.distance_m / 1000)::numeric, 1)) FILTER (WHERE n.kind = 'health') AS health_km,
@@ -154,8 +154,8 @@ SELECT a.name, m.name AS municipality,
   JOIN municipality AS m USING (municipality_code)
   JOIN area_status AS s ON s.area_id = a.area_id AND s.list_year = 2025
  WHERE s.on_udsat_list
- GROUP BY a.name, m.name
- ORDER BY m.name, a.name;
+ GROUP BY a.area_id, a.name, m.name
+ ORDER BY m.name, a.name, a.area_id;
 SELECT * FROM services;
 
 \echo
@@ -178,16 +178,23 @@ SELECT map_svg(2025, '0101');
 \pset format aligned
 \pset tuples_only off
 \set f :out '/list_sizes.csv'
-\copy (SELECT * FROM list_sizes) TO :'f' WITH (FORMAT csv, HEADER)
+\set copy '\\copy (SELECT * FROM list_sizes) TO ' :'f' ' WITH (FORMAT csv, HEADER)'
+:copy
 \set f :out '/area_status.csv'
-\copy (SELECT * FROM bi_area_status ORDER BY area_id, list_year) TO :'f' WITH (FORMAT csv, HEADER)
+\set copy '\\copy (SELECT * FROM bi_area_status ORDER BY area_id, list_year) TO ' :'f' ' WITH (FORMAT csv, HEADER)'
+:copy
 \set f :out '/changes_2025.csv'
-\copy (SELECT * FROM changes) TO :'f' WITH (FORMAT csv, HEADER)
+\set copy '\\copy (SELECT * FROM changes) TO ' :'f' ' WITH (FORMAT csv, HEADER)'
+:copy
 \set f :out '/forecast_2026.csv'
-\copy (SELECT area_id, name, list_2025, forecast_2026, ind::text AS indicators FROM forecast ORDER BY area_id) TO :'f' WITH (FORMAT csv, HEADER)
+\set copy '\\copy (SELECT area_id, name, list_2025, forecast_2026, ind::text AS indicators FROM forecast ORDER BY area_id) TO ' :'f' ' WITH (FORMAT csv, HEADER)'
+:copy
 \set f :out '/daycare_cap_2025.csv'
-\copy (SELECT * FROM daycare_cap(2025)) TO :'f' WITH (FORMAT csv, HEADER)
+\set copy '\\copy (SELECT * FROM daycare_cap(2025)) TO ' :'f' ' WITH (FORMAT csv, HEADER)'
+:copy
 \set f :out '/language_tests_2025.csv'
-\copy (SELECT * FROM language_test_schools(2025)) TO :'f' WITH (FORMAT csv, HEADER)
+\set copy '\\copy (SELECT * FROM language_test_schools(2025)) TO ' :'f' ' WITH (FORMAT csv, HEADER)'
+:copy
 \set f :out '/services_2025.csv'
-\copy (SELECT * FROM services) TO :'f' WITH (FORMAT csv, HEADER)
+\set copy '\\copy (SELECT * FROM services) TO ' :'f' ' WITH (FORMAT csv, HEADER)'
+:copy
