@@ -111,6 +111,25 @@ COMMENT ON FUNCTION dagi_from_geojson(jsonb, text, text) IS
 
 -- ---- list status per area and year ----
 
+CREATE FUNCTION on_udsat_list(c classification, official_category text) RETURNS boolean
+	LANGUAGE sql IMMUTABLE PARALLEL SAFE
+	-- omdannelse areas are parallelsamfund areas, which are udsat areas, so
+	-- the answer needs no history; NULL when missing values decide it
+	RETURN CASE WHEN official_category IN ('udsat', 'parallelsamfund', 'omdannelse') THEN true
+				WHEN official_category IS NOT NULL THEN false
+				ELSE (c).udsat OR (c).parallelsamfund END;
+COMMENT ON FUNCTION on_udsat_list(classification, text) IS
+'on the udsat list (udsat, parallelsamfund or omdannelse) that year: the published category where given, else the classification; NULL when undetermined';
+
+CREATE FUNCTION on_a_list(c classification, official_category text) RETURNS boolean
+	LANGUAGE sql IMMUTABLE PARALLEL SAFE
+	-- forebyggelse is the raw § 61 b test minus udsat areas, so "udsat or
+	-- forebyggelse" is "udsat or the raw test"
+	RETURN CASE WHEN official_category IS NOT NULL THEN official_category <> 'none'
+				ELSE (c).udsat OR (c).parallelsamfund OR (c).forebyggelse_raw END;
+COMMENT ON FUNCTION on_a_list(classification, text) IS
+'on any list (omdannelse, parallelsamfund, udsat or forebyggelse) that year: the published category where given, else the classification; NULL when undetermined';
+
 CREATE VIEW area_status AS
 WITH classified AS (
 	SELECT ay.area_id, ay.list_year, ay.ind, ay.official_category,
@@ -141,11 +160,8 @@ SELECT s.area_id, s.list_year, a.name, a.municipality_code, a.region_code,
 	   (s.c).category AS computed_category,
 	   s.official_category,
 	   (s.c).rules AS rules,
-	   -- the udsat list includes parallelsamfund and omdannelse areas, so an
-	   -- area whose label is unknown between those is still known to be on it
-	   CASE WHEN s.category IN ('udsat', 'parallelsamfund', 'omdannelse') THEN true
-			WHEN s.official_category IS NOT NULL THEN false
-			ELSE (s.c).udsat END AS on_udsat_list,
+	   -- also true when the label is unknown between udsat and parallelsamfund
+	   on_udsat_list(s.c, s.official_category) AS on_udsat_list,
 	   (s.c).labour AS labour, (s.c).convictions AS convictions,
 	   (s.c).education AS education, (s.c).income AS income,
 	   (s.c).nonwestern AS nonwestern,
@@ -221,8 +237,9 @@ BEGIN ATOMIC
 	WITH listed AS MATERIALIZED (
 		SELECT a.geom
 		  FROM area AS a
-		  JOIN area_status AS s ON s.area_id = a.area_id
-		 WHERE s.list_year = daycare_cap.year - 1 AND s.on_udsat_list
+		  JOIN area_year AS ay ON ay.area_id = a.area_id
+		 WHERE ay.list_year = daycare_cap.year - 1
+		   AND on_udsat_list(classify(ay.ind, ay.list_year), ay.official_category)
 	), in_udsat AS MATERIALIZED (
 		SELECT DISTINCT e.ctid AS row_id
 		  FROM listed AS l
@@ -254,10 +271,10 @@ BEGIN ATOMIC
 	WITH listed AS MATERIALIZED (
 		SELECT a.geom
 		  FROM area AS a
-		 WHERE a.area_id IN (SELECT s.area_id FROM area_status AS s
-							  WHERE s.list_year BETWEEN language_test_schools.school_year - 3
-												   AND language_test_schools.school_year - 1
-								AND s.on_udsat_list)
+		 WHERE a.area_id IN (SELECT ay.area_id FROM area_year AS ay
+							  WHERE ay.list_year BETWEEN language_test_schools.school_year - 3
+													AND language_test_schools.school_year - 1
+								AND on_udsat_list(classify(ay.ind, ay.list_year), ay.official_category))
 	), in_listed AS MATERIALIZED (
 		SELECT DISTINCT e.ctid AS row_id
 		  FROM listed AS l
@@ -286,10 +303,10 @@ BEGIN ATOMIC
 	SELECT a.area_id FROM area AS a
 	 WHERE listed_areas.list_year IS NULL
 	UNION ALL
-	SELECT s.area_id FROM area_status AS s
-	 WHERE s.list_year = listed_areas.list_year
+	SELECT ay.area_id FROM area_year AS ay
+	 WHERE ay.list_year = listed_areas.list_year
 	   AND rules_for_year(listed_areas.list_year) IS NOT NULL	-- an error before 2010
-	   AND s.category IN ('omdannelse', 'parallelsamfund', 'udsat', 'forebyggelse');
+	   AND on_a_list(classify(ay.ind, ay.list_year), ay.official_category);
 END;
 COMMENT ON FUNCTION listed_areas(integer) IS
 'the areas on any list (omdannelse, parallelsamfund, udsat, forebyggelse) in a list year; every area when the year is NULL';
