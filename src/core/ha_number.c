@@ -247,7 +247,8 @@ to_decimal(double v)
 
 /*
  * Compare a with k * b, each double read as its shortest decimal, with
- * exact decimal arithmetic; returns -1, 0 or 1.  a and b must be finite and
+ * exact decimal arithmetic; returns -1, 0 or 1.  Slow (it formats both
+ * numbers): ha_decimal_compare() calls it only for near-ties.  a and b must be finite and
  * non-negative, 1 <= k <= 9.
  *
  * The law compares published decimals ("at least 3 times the national
@@ -255,7 +256,7 @@ to_decimal(double v)
  * comparison would wrongly put 1.95 below the threshold.
  */
 int
-ha_decimal_compare(double a, int k, double b)
+ha_decimal_compare_exact(double a, int k, double b)
 {
 	HaDecimal	x,
 				y;

@@ -28,6 +28,29 @@ typedef enum HaNumStatus
 extern HaNumStatus ha_scan_number(const char *tok, size_t len, bool whole,
 								  double *out);
 extern size_t ha_format_double(double v, char *buf);
-extern int	ha_decimal_compare(double a, int k, double b);
+extern int	ha_decimal_compare_exact(double a, int k, double b);
+
+/*
+ * Compare a with k * b, each double read as its shortest decimal (see
+ * ha_decimal_compare_exact).  Inline fast path: k * b in binary is within
+ * half an ulp of the decimal product, and each double within half an ulp of
+ * its shortest decimal, so a relative gap above 1e-12 decides without
+ * decimal arithmetic; only near-ties take the exact way.
+ */
+static inline int
+ha_decimal_compare(double a, int k, double b)
+{
+	double		p = k * b;
+	double		gap = a - p;
+	double		scale = (a > p ? a : p);
+
+	if (scale < 0)
+		scale = -scale;
+	if (gap > 1e-12 * scale)
+		return 1;
+	if (gap < -1e-12 * scale)
+		return -1;
+	return ha_decimal_compare_exact(a, k, b);
+}
 
 #endif							/* HA_NUMBER_H */

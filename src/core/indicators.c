@@ -54,22 +54,6 @@ ha_ind_init(HaIndicators *ind)
 	ind->version = HA_IND_VERSION;
 }
 
-/* Is field f known? */
-bool
-ha_ind_known(const HaIndicators *ind, HaIndField f)
-{
-	return (ind->known & (1u << f)) != 0;
-}
-
-/* The value of field f (0 when unknown; check ha_ind_known first). */
-double
-ha_ind_get(const HaIndicators *ind, HaIndField f)
-{
-	if (f == HA_IND_RESIDENTS)
-		return (double) ind->residents;
-	return ind->value[f - 1];
-}
-
 /* Store a checked value in field f and mark it known; -0 becomes 0. */
 static void
 store(HaIndicators *ind, HaIndField f, double v)

@@ -54,8 +54,6 @@ extern const HaIndFieldSpec ha_ind_fields[HA_IND_NFIELDS];
 
 extern int	ha_ind_lookup(const char *key, size_t len);
 extern void ha_ind_init(HaIndicators *ind);
-extern bool ha_ind_known(const HaIndicators *ind, HaIndField f);
-extern double ha_ind_get(const HaIndicators *ind, HaIndField f);
 extern bool ha_ind_set(HaIndicators *ind, HaIndField f, double v,
 					   const char *shown, HaError *err);
 extern bool ha_ind_set_text(HaIndicators *ind, HaIndField f,
@@ -65,5 +63,19 @@ extern bool ha_ind_parse(const char *s, HaIndicators *out, HaError *err);
 extern size_t ha_ind_format(const HaIndicators *ind, char *buf, size_t cap);
 extern size_t ha_ind_format_json(const HaIndicators *ind, char *buf, size_t cap);
 extern bool ha_ind_equal(const HaIndicators *a, const HaIndicators *b);
+
+/* Is field f known?  (Inline: the classifier calls it for every check.) */
+static inline bool
+ha_ind_known(const HaIndicators *ind, HaIndField f)
+{
+	return (ind->known & (1u << f)) != 0;
+}
+
+/* The value of field f (0 when unknown; check ha_ind_known first). */
+static inline double
+ha_ind_get(const HaIndicators *ind, HaIndField f)
+{
+	return f == HA_IND_RESIDENTS ? (double) ind->residents : ind->value[f - 1];
+}
 
 #endif							/* HA_INDICATORS_H */

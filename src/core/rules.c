@@ -257,68 +257,88 @@ tidy(double v)
 }
 
 /*
- * Evaluate one check, filling a margin row: the value, the absolute
- * threshold, whether it is met (unknown when an input is missing) and the
- * signed distance past the threshold towards "met".
+ * Compare the value a check reads with its threshold (times the national
+ * share for relative checks): -1, 0 or 1 in *cmp; false when an input is
+ * unknown.  The hot path of classification: no margins, no rounding.
  */
-static void
-eval_check(const HaCheck *c, const HaIndicators *ind, HaMargin *m)
+static bool
+check_compare(const HaCheck *c, const HaIndicators *ind, int *cmp)
 {
-	HaIndField f = criterion_field[c->criterion];
-	int			cmp;
+	HaIndField	f = criterion_field[c->criterion];
+	double		v;
 
-	m->check = c;
-	m->value_known = ha_ind_known(ind, f);
-	m->value = m->value_known ? ha_ind_get(ind, f) : 0;
-	m->threshold_known = true;
-	m->threshold = c->threshold;
-	m->met = HA_UNKNOWN;
-	m->distance = 0;
-
+	if (!ha_ind_known(ind, f))
+		return false;
+	v = ha_ind_get(ind, f);
 	if (c->times_national)
 	{
-		m->threshold_known = ha_ind_known(ind, HA_IND_NATIONAL_CONVICTED);
-		if (m->threshold_known)
-			m->threshold = tidy(c->threshold *
-								ha_ind_get(ind, HA_IND_NATIONAL_CONVICTED));
+		if (!ha_ind_known(ind, HA_IND_NATIONAL_CONVICTED))
+			return false;
+		*cmp = ha_decimal_compare(v, (int) c->threshold,
+								  ha_ind_get(ind, HA_IND_NATIONAL_CONVICTED));
 	}
-	if (!m->value_known || !m->threshold_known)
-		return;
-
-	if (c->times_national)
-		cmp = ha_decimal_compare(m->value, (int) c->threshold,
-								 ha_ind_get(ind, HA_IND_NATIONAL_CONVICTED));
 	else
-		cmp = (m->value > m->threshold) - (m->value < m->threshold);
+		*cmp = (v > c->threshold) - (v < c->threshold);
+	return true;
+}
 
-	switch (c->op)
+/* Whether a comparison result meets the check's operator. */
+static HaTri
+met_from_cmp(HaOp op, int cmp)
+{
+	switch (op)
 	{
 		case HA_OP_GT:
-			m->met = cmp > 0 ? HA_TRUE : HA_FALSE;
-			break;
+			return cmp > 0 ? HA_TRUE : HA_FALSE;
 		case HA_OP_GE:
-			m->met = cmp >= 0 ? HA_TRUE : HA_FALSE;
-			break;
+			return cmp >= 0 ? HA_TRUE : HA_FALSE;
 		case HA_OP_LT:
-			m->met = cmp < 0 ? HA_TRUE : HA_FALSE;
-			break;
+			return cmp < 0 ? HA_TRUE : HA_FALSE;
 	}
-	if (cmp == 0)
-		m->distance = 0;
-	else if (c->op == HA_OP_LT)
-		m->distance = tidy(m->threshold - m->value);
-	else
-		m->distance = tidy(m->value - m->threshold);
+	return HA_UNKNOWN;
 }
 
 /* Just the truth value of a check. */
 static HaTri
 check_met(const HaCheck *c, const HaIndicators *ind)
 {
-	HaMargin	m;
+	int			cmp;
 
-	eval_check(c, ind, &m);
-	return m.met;
+	if (!check_compare(c, ind, &cmp))
+		return HA_UNKNOWN;
+	return met_from_cmp(c->op, cmp);
+}
+
+/*
+ * Evaluate one check for margins(): the value, the absolute threshold,
+ * whether it is met (unknown when an input is missing) and the signed
+ * distance past the threshold towards "met".
+ */
+static void
+eval_check(const HaCheck *c, const HaIndicators *ind, HaMargin *m)
+{
+	HaIndField	f = criterion_field[c->criterion];
+	int			cmp;
+
+	m->check = c;
+	m->value_known = ha_ind_known(ind, f);
+	m->value = m->value_known ? ha_ind_get(ind, f) : 0;
+	m->threshold_known = !c->times_national ||
+		ha_ind_known(ind, HA_IND_NATIONAL_CONVICTED);
+	m->threshold = c->threshold;
+	if (c->times_national && m->threshold_known)
+		m->threshold = tidy(c->threshold * ha_ind_get(ind, HA_IND_NATIONAL_CONVICTED));
+	m->met = HA_UNKNOWN;
+	m->distance = 0;
+	if (!check_compare(c, ind, &cmp))
+		return;
+	m->met = met_from_cmp(c->op, cmp);
+	if (cmp == 0)
+		m->distance = 0;
+	else if (c->op == HA_OP_LT)
+		m->distance = tidy(m->threshold - m->value);
+	else
+		m->distance = tidy(m->value - m->threshold);
 }
 
 /* Does this category rule exist in the given list year? */
@@ -340,6 +360,123 @@ at_least(int met, int unknown, int needed)
 }
 
 /*
+ * Evaluate a rule version on one record.  With detail, fill the whole
+ * classification (flags, criteria counts); without it, only the category,
+ * taking every shortcut the three-valued logic allows: a rule is left as
+ * soon as it is decided, and a small area is decided by the size gate.
+ */
+static HaCategory
+evaluate(const HaIndicators *ind, int list_year, const HaRuleSet *rules,
+		 HaClassification *detail)
+{
+	HaTri		raw[HA_NCAT];
+	HaTri		value[HA_NCAT];
+	bool		counted_seen[HA_NCRIT];
+	HaTri		size_ok;
+	int			i,
+				j;
+	static const HaCategory precedence[] = {
+		HA_CAT_PARALLELSAMFUND, HA_CAT_UDSAT, HA_CAT_FOREBYGGELSE
+	};
+
+	size_ok = check_met(rules->size_gate, ind);
+	if (detail)
+	{
+		memset(detail, 0, sizeof(*detail));
+		memset(counted_seen, 0, sizeof(counted_seen));
+		detail->list_year = list_year;
+		detail->rules = rules;
+		detail->size_ok = size_ok;
+	}
+	else if (size_ok == HA_FALSE)
+		return HA_CAT_NONE;		/* below 1,000 residents: on no list */
+	for (i = 0; i < HA_NCAT; i++)
+		raw[i] = value[i] = HA_FALSE;
+
+	for (i = 0; i < rules->nrules; i++)
+	{
+		const HaCategoryRule *r = &rules->rules[i];
+		bool		flags = detail != NULL && r->defines_flags;
+		HaTri		t = size_ok;
+		int			met = 0,
+					unknown = 0;
+
+		if (!rule_in_force(r, list_year))
+			continue;
+		if (!detail)
+		{
+			/* the category never depends on the kombineret flag */
+			if (r->category == HA_CAT_KOMBINERET)
+				continue;
+			/* excluded whatever its own tests say (forebyggelse of an udsat area) */
+			if (r->excludes != HA_CAT_NONE && value[r->excludes] == HA_TRUE)
+				continue;
+		}
+		if (r->requires != HA_CAT_NONE)
+			t = tri_and(t, value[r->requires]);
+		for (j = 0; j < r->ngates && (flags || t != HA_FALSE); j++)
+		{
+			HaTri		g = check_met(r->gates[j], ind);
+
+			t = tri_and(t, g);
+			if (flags && !detail->flag_defined[r->gates[j]->criterion])
+			{
+				detail->flag[r->gates[j]->criterion] = g;
+				detail->flag_defined[r->gates[j]->criterion] = true;
+			}
+		}
+		for (j = 0; j < r->ncounted && (flags || t != HA_FALSE); j++)
+		{
+			HaCriterion crit = r->counted[j]->criterion;
+			HaTri		c = check_met(r->counted[j], ind);
+
+			if (c == HA_TRUE)
+				met++;
+			else if (c == HA_UNKNOWN)
+				unknown++;
+			if (flags && !counted_seen[crit])
+			{
+				counted_seen[crit] = true;
+				detail->flag[crit] = c;
+				detail->flag_defined[crit] = true;
+				if (c == HA_TRUE)
+					detail->criteria_met++;
+				else if (c == HA_UNKNOWN)
+					detail->criteria_unknown++;
+			}
+			else if (!flags && met >= r->needed)
+				break;			/* decided: enough criteria hold */
+		}
+		if (r->ncounted > 0 && t != HA_FALSE)
+			t = tri_and(t, at_least(met, unknown + r->ncounted - j, r->needed));
+		raw[r->category] = tri_or(raw[r->category], t);
+		value[r->category] = raw[r->category];
+		if (r->excludes != HA_CAT_NONE)
+			value[r->category] = tri_and(raw[r->category],
+										 tri_not(value[r->excludes]));
+	}
+
+	if (detail)
+	{
+		detail->udsat = value[HA_CAT_UDSAT];
+		detail->parallelsamfund = value[HA_CAT_PARALLELSAMFUND];
+		detail->forebyggelse = value[HA_CAT_FOREBYGGELSE];
+		detail->forebyggelse_raw = raw[HA_CAT_FOREBYGGELSE];
+		detail->kombineret = value[HA_CAT_KOMBINERET];
+	}
+	for (i = 0; i < LENGTH(precedence); i++)
+	{
+		HaTri		v = value[precedence[i]];
+
+		if (v == HA_TRUE)
+			return precedence[i];
+		if (v == HA_UNKNOWN)
+			return HA_CAT_UNKNOWN;
+	}
+	return HA_CAT_NONE;
+}
+
+/*
  * Classify one record for one list year under a rule version.
  *
  * Categories a version does not define (or did not publish that year) are
@@ -349,106 +486,14 @@ void
 ha_classify(const HaIndicators *ind, int list_year, const HaRuleSet *rules,
 			HaClassification *out)
 {
-	HaTri		raw[HA_NCAT];
-	HaTri		value[HA_NCAT];
-	bool		counted_seen[HA_NCRIT];
-	int			i,
-				j;
-	static const HaCategory precedence[] = {
-		HA_CAT_PARALLELSAMFUND, HA_CAT_UDSAT, HA_CAT_FOREBYGGELSE
-	};
-
-	memset(out, 0, sizeof(*out));
-	memset(counted_seen, 0, sizeof(counted_seen));
-	for (i = 0; i < HA_NCAT; i++)
-		raw[i] = value[i] = HA_FALSE;
-	out->list_year = list_year;
-	out->rules = rules;
-	out->size_ok = check_met(rules->size_gate, ind);
-
-	for (i = 0; i < rules->nrules; i++)
-	{
-		const HaCategoryRule *r = &rules->rules[i];
-		HaTri		t = out->size_ok;
-		int			met = 0,
-					unknown = 0;
-
-		if (!rule_in_force(r, list_year))
-			continue;
-		for (j = 0; j < r->ngates; j++)
-		{
-			HaTri		g = check_met(r->gates[j], ind);
-
-			t = tri_and(t, g);
-			if (r->defines_flags && !out->flag_defined[r->gates[j]->criterion])
-			{
-				out->flag[r->gates[j]->criterion] = g;
-				out->flag_defined[r->gates[j]->criterion] = true;
-			}
-		}
-		for (j = 0; j < r->ncounted; j++)
-		{
-			HaCriterion crit = r->counted[j]->criterion;
-			HaTri		c = check_met(r->counted[j], ind);
-
-			if (c == HA_TRUE)
-				met++;
-			else if (c == HA_UNKNOWN)
-				unknown++;
-			if (r->defines_flags && !counted_seen[crit])
-			{
-				counted_seen[crit] = true;
-				out->flag[crit] = c;
-				out->flag_defined[crit] = true;
-				if (c == HA_TRUE)
-					out->criteria_met++;
-				else if (c == HA_UNKNOWN)
-					out->criteria_unknown++;
-			}
-		}
-		if (r->ncounted > 0)
-			t = tri_and(t, at_least(met, unknown, r->needed));
-		if (r->requires != HA_CAT_NONE)
-			t = tri_and(t, value[r->requires]);
-		raw[r->category] = tri_or(raw[r->category], t);
-		value[r->category] = raw[r->category];
-		if (r->excludes != HA_CAT_NONE)
-			value[r->category] = tri_and(raw[r->category],
-										 tri_not(value[r->excludes]));
-	}
-
-	out->udsat = value[HA_CAT_UDSAT];
-	out->parallelsamfund = value[HA_CAT_PARALLELSAMFUND];
-	out->forebyggelse = value[HA_CAT_FOREBYGGELSE];
-	out->forebyggelse_raw = raw[HA_CAT_FOREBYGGELSE];
-	out->kombineret = value[HA_CAT_KOMBINERET];
-
-	out->category = HA_CAT_NONE;
-	for (i = 0; i < LENGTH(precedence); i++)
-	{
-		HaTri		v = value[precedence[i]];
-
-		if (v == HA_TRUE)
-		{
-			out->category = precedence[i];
-			break;
-		}
-		if (v == HA_UNKNOWN)
-		{
-			out->category = HA_CAT_UNKNOWN;
-			break;
-		}
-	}
+	out->category = evaluate(ind, list_year, rules, out);
 }
 
-/* The category alone (the fast path for scans). */
+/* The category alone: the fast path for scans. */
 HaCategory
 ha_category(const HaIndicators *ind, int list_year, const HaRuleSet *rules)
 {
-	HaClassification c;
-
-	ha_classify(ind, list_year, rules, &c);
-	return c.category;
+	return evaluate(ind, list_year, rules, NULL);
 }
 
 /*

@@ -51,3 +51,27 @@ BEGIN
 				   a, b, b, a) INTO n;
 	RETURN n;
 END $$;
+
+-- Several queries timed round-robin (one warm-up each, then `runs` rounds
+-- of all of them in turn); returns the median of each in milliseconds.
+CREATE OR REPLACE FUNCTION bench.times(labels text[], queries text[], runs int DEFAULT 5)
+RETURNS TABLE (ord int, what text, ms double precision)
+LANGUAGE plpgsql AS $$
+DECLARE
+	t double precision[] := array_fill(NULL::double precision, ARRAY[array_length(queries, 1), runs]);
+BEGIN
+	FOR q IN 1 .. array_length(queries, 1) LOOP
+		PERFORM bench.run_ms(queries[q]);
+	END LOOP;
+	FOR r IN 1 .. runs LOOP
+		FOR q IN 1 .. array_length(queries, 1) LOOP
+			t[q][r] := bench.run_ms(queries[q]);
+		END LOOP;
+	END LOOP;
+	FOR q IN 1 .. array_length(queries, 1) LOOP
+		ord := q;
+		what := labels[q];
+		ms := bench.median(ARRAY(SELECT t[q][r] FROM generate_series(1, runs) AS r));
+		RETURN NEXT;
+	END LOOP;
+END $$;
