@@ -6,7 +6,8 @@ EXTENSION    = housing_areas
 EXTVERSION   = $(shell sed -n "s/^default_version *= *'\(.*\)'/\1/p" $(EXTENSION).control)
 
 # SQL objects per module, in dependency order; assembled into one script
-SQL_MODULES  = src/indicators.sql src/tally.sql src/classify.sql src/spatial.sql
+SQL_MODULES  = src/indicators.sql src/tally.sql src/disclosure.sql src/classify.sql \
+               src/spatial.sql
 
 CORE_OBJS    = src/core/ha_error.o src/core/ha_number.o src/core/ha_kv.o \
                src/core/indicators.o src/core/tally.o src/core/rules.o \
@@ -18,6 +19,9 @@ OBJS         = $(CORE_OBJS) src/housing_areas.o src/indicators.o src/tally.o \
 PG_CPPFLAGS  = -I$(srcdir)/src -isystem $(includedir_server)
 
 DATA_built   = $(EXTENSION)--$(EXTVERSION).sql
+# released install scripts (frozen) and the update scripts between versions
+DATA         = $(wildcard src/releases/$(EXTENSION)--*.sql) \
+               $(wildcard src/updates/$(EXTENSION)--*--*.sql)
 EXTRA_CLEAN  = test/out test/unit/*.bin
 
 REGRESS      = $(patsubst sql/%.sql,%,$(sort $(wildcard sql/*.sql)))

@@ -162,8 +162,6 @@ SELECT q, p.* FROM (VALUES
     ('SELECT * FROM housing_areas.facility_access(''daycare'', 800)'),
     ('SELECT * FROM housing_areas.areas_mvt_features(12, 2163, 1258, 2024)')) AS t(q),
   LATERAL pg_temp.spatial_plan(q) AS p;
--- the plan of daycare_cap in full
-EXPLAIN (COSTS OFF) SELECT * FROM daycare_cap(2020);
 
 DELETE FROM area;
 DELETE FROM facility;

@@ -5,8 +5,38 @@
 #include "housing_areas.h"
 
 #include "utils/elog.h"
+#include "utils/guc.h"
 
 PG_MODULE_MAGIC;
+
+void		_PG_init(void);
+
+/* housing_areas.min_cell_count: person counts below it are not shown. */
+static int	min_cell_count = 5;
+
+/* Module load: define the configuration parameters. */
+void
+_PG_init(void)
+{
+	DefineCustomIntVariable("housing_areas.min_cell_count",
+							"Smallest person count the views and reports show.",
+							"Counts of persons from 1 up to one less than this are suppressed "
+							"(shown as NULL), as Danish register data rules require; so are "
+							"shares of a population this small.",
+							&min_cell_count,
+							5, 1, 1000,
+							PGC_USERSET, 0,
+							NULL, NULL, NULL);
+	MarkGUCPrefixReserved("housing_areas");
+}
+
+PG_FUNCTION_INFO_V1(ha_min_cell_count);
+/* min_cell_count(): the current value of housing_areas.min_cell_count. */
+Datum
+ha_min_cell_count(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_INT32(min_cell_count);
+}
 
 /* SQLSTATE of a core error code. */
 static int

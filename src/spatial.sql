@@ -188,9 +188,12 @@ COMMENT ON VIEW area_status IS
 'one row per area and list year: the category including omdannelse (history from official_category where given, else computed), each criterion, the run of parallelsamfund lists, the development plan (an omdannelse area stays under its plan until 2030) and kombineret udlejning';
 
 -- ---- argument checks shared by the spatial functions ----
+-- (PL/pgSQL resolves operators through search_path at run time, so these
+-- pin it: a caller's schema cannot slip in its own "=")
 
 CREATE FUNCTION check_facility_kind(kind text) RETURNS boolean
 	LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
+	SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
 	IF NOT EXISTS (SELECT 1 FROM housing_areas.facility_kind AS k WHERE k.kind = check_facility_kind.kind) THEN
@@ -209,6 +212,7 @@ COMMENT ON FUNCTION check_facility_kind(text) IS
 CREATE FUNCTION check_positive(name text, value double precision, allow_zero boolean)
 	RETURNS boolean
 	LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
+	SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
 	IF value IS NULL OR value = 'NaN'::float8 OR value = 'Infinity'::float8
@@ -401,6 +405,7 @@ COMMENT ON FUNCTION areas_geojson(integer) IS
 
 CREATE FUNCTION check_tile(z integer, x integer, y integer) RETURNS boolean
 	LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
+	SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
 	IF z IS NULL OR x IS NULL OR y IS NULL THEN
@@ -516,7 +521,7 @@ BEGIN ATOMIC
 		 WHERE m.municipality_code = map_svg.municipality_code
 	), land AS (
 		-- the whole country as background on a map of all areas
-		SELECT m.geom FROM municipality AS m WHERE map_svg.municipality_code IS NULL
+		SELECT m.municipality_code, m.geom FROM municipality AS m WHERE map_svg.municipality_code IS NULL
 	), box AS (
 		SELECT ST_Expand(b.geom, GREATEST(ST_XMax(b.geom) - ST_XMin(b.geom),
 										  ST_YMax(b.geom) - ST_YMin(b.geom), 200) * 0.04) AS geom
@@ -583,8 +588,10 @@ BEGIN ATOMIC
 		   FROM (SELECT ST_AsSVG(ST_Affine(ol.geom, f.k, 0, 0, f.k, 20 - f.k * f.x0, -f.k * f.y1 - 70), 0, 1) AS d
 				   FROM outline AS ol CROSS JOIN frame AS f) AS o),
 		(SELECT xmlagg(xmlelement(name path, xmlattributes(l.d AS d, '#f2f2f2' AS fill, '#bbbbbb' AS stroke,
-														   '0.5' AS "stroke-width")))
-		   FROM (SELECT ST_AsSVG(ST_Affine(ld.geom, f.k, 0, 0, f.k, 20 - f.k * f.x0, -f.k * f.y1 - 70), 0, 1) AS d
+														   '0.5' AS "stroke-width"))
+				ORDER BY l.municipality_code)
+		   FROM (SELECT ld.municipality_code,
+						ST_AsSVG(ST_Affine(ld.geom, f.k, 0, 0, f.k, 20 - f.k * f.x0, -f.k * f.y1 - 70), 0, 1) AS d
 				   FROM land AS ld CROSS JOIN frame AS f) AS l),
 		(SELECT xmlagg(xmlelement(name path,
 					xmlattributes(p.d AS d, category_colour(p.category) AS fill, 'evenodd' AS "fill-rule",
@@ -655,16 +662,18 @@ SELECT s.area_id, s.list_year, s.name, s.municipality_code, s.region_code,
 	   s.on_udsat_list, s.labour, s.convictions, s.education, s.income, s.nonwestern,
 	   s.criteria_met, s.criteria_unknown, s.years_on_list, s.development_plan,
 	   s.kombineret_udlejning, s.family_housing_share, s.family_units_over_target,
-	   indicator(s.ind, 'residents')::integer AS residents,
-	   indicator(s.ind, 'nonwestern') AS nonwestern_pct,
-	   indicator(s.ind, 'outside_labour') AS outside_labour_pct,
-	   indicator(s.ind, 'convicted') AS convicted_pct,
+	   -- person-level figures: small counts and shares of small populations
+	   -- are suppressed (housing_areas.min_cell_count)
+	   disclose(indicator(s.ind, 'residents')::integer) AS residents,
+	   disclose_share(indicator(s.ind, 'nonwestern'), indicator(s.ind, 'residents')) AS nonwestern_pct,
+	   disclose_share(indicator(s.ind, 'outside_labour'), indicator(s.ind, 'residents')) AS outside_labour_pct,
+	   disclose_share(indicator(s.ind, 'convicted'), indicator(s.ind, 'residents')) AS convicted_pct,
 	   indicator(s.ind, 'national_convicted') AS national_convicted_pct,
-	   indicator(s.ind, 'basic_education') AS basic_education_pct,
-	   indicator(s.ind, 'income') AS income_pct,
+	   disclose_share(indicator(s.ind, 'basic_education'), indicator(s.ind, 'residents')) AS basic_education_pct,
+	   disclose_share(indicator(s.ind, 'income'), indicator(s.ind, 'residents')) AS income_pct,
 	   ST_X(p.pt) AS lon, ST_Y(p.pt) AS lat
   FROM area_status AS s
   JOIN area AS a ON a.area_id = s.area_id
   CROSS JOIN LATERAL (SELECT ST_Transform(ST_PointOnSurface(a.geom), 4326) AS pt) AS p;
 COMMENT ON VIEW bi_area_status IS
-'area_status in built-in types only (text labels in Danish and English, booleans, numbers, lon/lat of a point inside the area in EPSG:4326) for BI tools';
+'area_status in built-in types only (text labels in Danish and English, booleans, numbers, lon/lat of a point inside the area in EPSG:4326) for BI tools; person counts below housing_areas.min_cell_count and shares of smaller populations are NULL';

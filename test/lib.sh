@@ -80,7 +80,7 @@ ha_bootstrap() {
 		missing=$(ha_missing_packages)
 		[ -z "$missing" ] || ha_die "still missing after install: $missing"
 	fi
-	PG_BINDIR=$("$PG_CONFIG" --bindir)
+	export PG_BINDIR=$("$PG_CONFIG" --bindir)
 	ha_say "using $("$PG_CONFIG" --version) ($PG_CONFIG)"
 }
 

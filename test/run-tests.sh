@@ -2,8 +2,9 @@
 # The README's test command (make test): installs what is missing, runs the
 # C unit tests of src/core under ASan/UBSan, builds with -Wall -Wextra
 # -Werror, installs into a private server tree, starts a throwaway cluster,
-# runs the whole pg_regress suite, stops the cluster, and ends with
-# "N passed, N failed" counting every unit and regression test.
+# runs the whole pg_regress suite, a pg_dump/restore check and a pgbench
+# load check (LOAD_SECONDS, default 60), stops the cluster, and ends with
+# "N passed, N failed" counting every unit, regression and cluster check.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 . test/lib.sh
@@ -57,4 +58,16 @@ if [ "$rp" -eq 0 ] && [ "$rf" -eq 0 ]; then
 fi
 passed=$((passed + rp))
 failed=$((failed + rf))
+
+# checks that need the whole cluster: pg_dump/restore, and a pgbench load
+for check in dump-restore load; do
+	ha_say "$check"
+	log=$work/$check.log
+	bash "test/$check.sh" "$work" 2>&1 | tee "$log"
+	cp=$(grep -c '^ok ' "$log")
+	cf=$(grep -c '^not ok ' "$log")
+	[ "$cp" -eq 0 ] && [ "$cf" -eq 0 ] && cf=1
+	passed=$((passed + cp))
+	failed=$((failed + cf))
+done
 summary

@@ -129,13 +129,20 @@ SELECT f.name, f.list_2025, f.forecast_2026,
 
 \echo
 \echo '== 6. Daycares over the 30 % cap in 2025 (children admitted in 2025 living in an area on the udsat list of 1 December 2024)'
-SELECT d.name, d.admitted, d.from_udsat, round(d.share_pct::numeric, 1) AS share_pct
+\echo '   (person counts below housing_areas.min_cell_count are shown as <N, as register data rules require)'
+SELECT d.name, coalesce(disclose(d.admitted)::text, '<' || min_cell_count()) AS admitted,
+	   coalesce(disclose(d.from_udsat)::text, '<' || min_cell_count()) AS from_udsat,
+	   CASE WHEN disclose(d.admitted) IS NULL OR disclose(d.from_udsat) IS NULL THEN 'over 30'
+			ELSE round(d.share_pct::numeric, 1)::text END AS share_pct
   FROM daycare_cap(2025) AS d WHERE d.over_cap ORDER BY d.share_pct DESC, d.facility_id;
 SELECT count(*) AS daycares_with_admissions, count(*) FILTER (WHERE over_cap) AS over_cap FROM daycare_cap(2025);
 
 \echo
 \echo '== 7. Schools with language tests in school year 2025/26 (> 30 % of pupils from areas on an udsat list of 2022-2024)'
-SELECT l.name, l.pupils, l.from_listed, round(l.share_pct::numeric, 1) AS share_pct
+SELECT l.name, coalesce(disclose(l.pupils)::text, '<' || min_cell_count()) AS pupils,
+	   coalesce(disclose(l.from_listed)::text, '<' || min_cell_count()) AS from_listed,
+	   CASE WHEN disclose(l.pupils) IS NULL OR disclose(l.from_listed) IS NULL THEN 'over 30'
+			ELSE round(l.share_pct::numeric, 1)::text END AS share_pct
   FROM language_test_schools(2025) AS l ORDER BY l.share_pct DESC, l.facility_id;
 
 \echo
@@ -190,10 +197,10 @@ SELECT map_svg(2025, '0101');
 \set copy '\\copy (SELECT area_id, name, list_2025, forecast_2026, ind::text AS indicators FROM forecast ORDER BY area_id) TO ' :'f' ' WITH (FORMAT csv, HEADER)'
 :copy
 \set f :out '/daycare_cap_2025.csv'
-\set copy '\\copy (SELECT * FROM daycare_cap(2025)) TO ' :'f' ' WITH (FORMAT csv, HEADER)'
+\set copy '\\copy (SELECT facility_id, name, disclose(admitted) AS admitted, disclose(from_udsat) AS from_udsat, CASE WHEN disclose(admitted) IS NOT NULL AND disclose(from_udsat) IS NOT NULL THEN share_pct END AS share_pct, over_cap FROM daycare_cap(2025)) TO ' :'f' ' WITH (FORMAT csv, HEADER)'
 :copy
 \set f :out '/language_tests_2025.csv'
-\set copy '\\copy (SELECT * FROM language_test_schools(2025)) TO ' :'f' ' WITH (FORMAT csv, HEADER)'
+\set copy '\\copy (SELECT facility_id, name, disclose(pupils) AS pupils, disclose(from_listed) AS from_listed, CASE WHEN disclose(pupils) IS NOT NULL AND disclose(from_listed) IS NOT NULL THEN share_pct END AS share_pct FROM language_test_schools(2025)) TO ' :'f' ' WITH (FORMAT csv, HEADER)'
 :copy
 \set f :out '/services_2025.csv'
 \set copy '\\copy (SELECT * FROM services) TO ' :'f' ' WITH (FORMAT csv, HEADER)'

@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# Dump/restore check, run by test/run-tests.sh against its throwaway cluster
+# (PGHOST etc. set): a database using the extension, with rows in its
+# tables, a facility kind of the user's own and indexes on expressions that
+# call its functions, goes through pg_dump (custom and plain formats) into
+# fresh databases; the same queries must give identical results.
+# Prints one TAP line per check.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+bindir=${PG_BINDIR:?PG_BINDIR must be set (test/lib.sh ha_bootstrap)}
+work=${1:?usage: test/dump-restore.sh WORKDIR}
+q() { psql -X -q -v ON_ERROR_STOP=1 "$@" </dev/null; }
+
+# the queries whose results must survive, digested
+digest() {
+	psql -X -q -t -A -v ON_ERROR_STOP=1 -d "$1" <<'SQL'
+SET search_path = housing_areas, public;
+SET enable_seqscan = off;
+SELECT md5(string_agg(x, '|' ORDER BY x)) FROM (
+  SELECT 'status ' || area_id || ' ' || list_year || ' ' || category || ' ' || coalesce(years_on_list, -1)
+         || ' ' || development_plan AS x FROM area_status
+  UNION ALL SELECT 'cap ' || d::text FROM daycare_cap(2025) AS d
+  UNION ALL SELECT 'lang ' || l::text FROM language_test_schools(2025) AS l
+  UNION ALL SELECT 'near ' || n::text FROM nearest_facilities('school', 2, 2025) AS n
+  UNION ALL SELECT 'kinds ' || k::text FROM facility_kind AS k
+  UNION ALL SELECT 'geojson ' || md5(areas_geojson(2025)::text)
+  UNION ALL SELECT 'svg ' || md5(map_svg(2025))
+  UNION ALL SELECT 'tally ' || area_id || ' ' || t::text FROM demo_person_tally AS t
+  UNION ALL SELECT 'by index ' || count(*) FROM my_area_year WHERE category(ind, list_year) = 'udsat'
+  UNION ALL SELECT 'by hash ' || count(*) FROM my_area_year WHERE ind = (SELECT ind FROM area_year ORDER BY area_id, list_year LIMIT 1)
+) AS all_results;
+SQL
+}
+
+fail=0
+check() { if [ "$2" = ok ]; then echo "ok - dump/restore: $1"; else echo "not ok - dump/restore: $1 ($3)"; fail=1; fi; }
+
+q -c "DROP DATABASE IF EXISTS ha_dump_src" -c "DROP DATABASE IF EXISTS ha_dump_custom" -c "DROP DATABASE IF EXISTS ha_dump_plain" 2>/dev/null
+q -c "CREATE DATABASE ha_dump_src" -c "CREATE DATABASE ha_dump_custom" -c "CREATE DATABASE ha_dump_plain"
+q -d ha_dump_src -c "SET client_min_messages = warning; CREATE EXTENSION housing_areas CASCADE" &&
+q -d ha_dump_src -v scale=0.1 -v dagi="$PWD/test/data/dagi" -f test/demo/generate.sql >/dev/null &&
+psql -X -q -v ON_ERROR_STOP=1 -d ha_dump_src <<'SQL' >/dev/null
+SET search_path = housing_areas, public;
+INSERT INTO facility_kind VALUES ('sports', 'idrætsanlæg', 'sports ground', '#00aa00');
+INSERT INTO facility VALUES (999999, 'sports', 'Stadion', '0751', ST_SetSRID(ST_MakePoint(575000, 6220000), 25832));
+-- the user's own table, with indexes on the extension's functions and types
+CREATE TABLE public.my_area_year AS SELECT area_id, list_year, ind FROM area_year;
+CREATE INDEX my_category_idx ON public.my_area_year ((category(ind, list_year)));
+CREATE INDEX my_indicator_idx ON public.my_area_year ((indicator(ind, 'residents')));
+CREATE INDEX my_hash_idx ON public.my_area_year USING hash (ind);
+CREATE TABLE public.demo_person_tally AS
+  SELECT area_id, tally_agg(age, nonwestern, outside_labour_fte, convicted, basic_education, gross_income, student) AS t
+    FROM demo.person WHERE data_year = 2025 GROUP BY area_id;
+ANALYZE;
+SQL
+[ $? -eq 0 ] || { check "source database" fail "set-up failed"; exit 1; }
+before=$(digest ha_dump_src)
+
+"$bindir/pg_dump" -Fc -f "$work/dump.custom" ha_dump_src </dev/null 2>"$work/dump.err" &&
+	"$bindir/pg_restore" --exit-on-error -d ha_dump_custom "$work/dump.custom" </dev/null 2>>"$work/dump.err"
+rc=$?
+after=$(digest ha_dump_custom 2>>"$work/dump.err")
+if [ $rc -eq 0 ] && [ -n "$before" ] && [ "$before" = "$after" ]; then
+	check "custom format, identical results" ok
+else
+	check "custom format, identical results" fail "rc $rc, $before vs $after: $(tail -n 3 "$work/dump.err")"
+fi
+
+"$bindir/pg_dump" -f "$work/dump.sql" ha_dump_src </dev/null 2>"$work/dump.err" &&
+	psql -X -q -v ON_ERROR_STOP=1 -d ha_dump_plain -f "$work/dump.sql" </dev/null >/dev/null 2>>"$work/dump.err"
+rc=$?
+after=$(digest ha_dump_plain 2>>"$work/dump.err")
+if [ $rc -eq 0 ] && [ -n "$before" ] && [ "$before" = "$after" ]; then
+	check "plain format, identical results" ok
+else
+	check "plain format, identical results" fail "rc $rc, $before vs $after: $(tail -n 3 "$work/dump.err")"
+fi
+
+# the restored indexes on extension functions are used
+plan=$(psql -X -q -t -A -d ha_dump_custom -c "SET enable_seqscan = off; EXPLAIN SELECT * FROM my_area_year WHERE housing_areas.category(ind, list_year) = 'udsat'" </dev/null)
+case $plan in
+	*my_category_idx*) check "expression index restored and used" ok ;;
+	*) check "expression index restored and used" fail "$plan" ;;
+esac
+
+[ -n "${KEEP_DBS:-}" ] || q -c "DROP DATABASE ha_dump_src" -c "DROP DATABASE ha_dump_custom" -c "DROP DATABASE ha_dump_plain"
+exit $fail
