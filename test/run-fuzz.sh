@@ -41,6 +41,8 @@ for src in test/fuzz/fuzz_*.c; do
 	seed=$(sed -n 's/^INFO: Seed: \([0-9]*\)$/\1/p' "$log")
 	artifacts=$(find "$work/artifacts" -name "$name-*" -type f | sort)
 	if [ "$rc" -eq 0 ] && [ -z "$artifacts" ] && [ "${execs:-0}" -gt 0 ]; then
+		# libFuzzer's last status line: coverage, features, corpus size
+		sed -n 's/^#[0-9]*[[:space:]]*DONE[[:space:]]*/# /p' "$log" | tail -1
 		echo "ok - $name (${execs} execs in ${secs} s, seed $seed)"
 		passed=$((passed + 1))
 	else
