@@ -30,6 +30,13 @@ read -r up uf < <(sed -n 's/^unit: \([0-9]*\) passed, \([0-9]*\) failed$/\1 \2/p
 passed=$((passed + ${up:-0}))
 failed=$((failed + ${uf:-1}))
 
+ha_say "fuzzing (src/core, libFuzzer + ASan + UBSan, 30 s per target)"
+fuzz_log=$work/fuzz.log
+bash test/run-fuzz.sh 30 | tee "$fuzz_log"
+read -r fp ff < <(sed -n 's/^fuzz: \([0-9]*\) passed, \([0-9]*\) failed$/\1 \2/p' "$fuzz_log")
+passed=$((passed + ${fp:-0}))
+failed=$((failed + ${ff:-1}))
+
 ha_say "building with -Wall -Wextra -Werror and installing into a private tree"
 make -s clean >/dev/null 2>&1
 if ! ha_install_tree "$work/tree" COPT="-Wall -Wextra -Werror"; then

@@ -48,7 +48,7 @@ token_is_word(const char *tok, size_t len, const char *word)
  * With whole = true, a valid number with a fraction or exponent part is
  * reported as HA_NUM_FRACTION so the caller can say "must be a whole number"
  * rather than "not a number".  Results that strtod cannot represent (beyond
- * DBL_MAX, or so small they would lose precision) are HA_NUM_OVERFLOW; NaN
+ * DBL_MAX, or so small that they round to zero) are HA_NUM_OVERFLOW; NaN
  * and infinities are recognised in their usual spellings so the caller can
  * name them.
  */
@@ -124,8 +124,13 @@ ha_scan_number(const char *tok, size_t len, bool whole, double *out)
 	v = strtod(tok, &end);
 	if (end != tok + len)
 		return HA_NUM_SYNTAX;
-	/* ERANGE covers overflow to HUGE_VAL and underflow into subnormals */
-	if (errno == ERANGE || !isfinite(v))
+	/*
+	 * ERANGE flags overflow to HUGE_VAL, underflow to zero, and also results
+	 * in the subnormal range.  Subnormals are accepted, as float8in does:
+	 * they are valid values (reachable from SQL float8 and sums), and
+	 * ha_format_double prints them as text that must read back.
+	 */
+	if (!isfinite(v) || (errno == ERANGE && v == 0))
 		return HA_NUM_OVERFLOW;
 	if (whole && !plain_integer)
 		return HA_NUM_FRACTION;

@@ -2,6 +2,7 @@
  * test_indicators.c
  *		Unit tests of the indicators parser, formatter and validation.
  */
+#include <float.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -449,6 +450,35 @@ test_random_garbage_never_crashes(void)
 	}
 }
 
+/*
+ * Subnormal values validate and read back from their own text; found by
+ * fuzz_indicators (a raw record with convicted=4.059383253106e-311).
+ */
+static void
+test_subnormal_round_trip(void)
+{
+	HaIndicators ind;
+	HaIndicators again;
+	HaError		err;
+	char		buf[HA_IND_TEXT_BUFLEN];
+	double		v = 0;
+
+	ha_ind_init(&ind);
+	CHECK(ha_ind_set(&ind, HA_IND_CONVICTED, 4.059383253106e-311, "x", &err));
+	CHECK(ha_ind_validate(&ind, &err));
+	ha_ind_format(&ind, buf, sizeof(buf));
+	CHECK_STR(buf, "convicted=4.059383253106e-311");
+	CHECK(ha_ind_parse(buf, &again, &err) && ha_ind_equal(&ind, &again));
+	CHECK_STR(canon("income=4.9406564584124654e-324"), "income=5e-324");
+	CHECK_STR(canon("income=3e-324"), "income=5e-324");
+	CHECK_STR(canon("nonwestern=1e-310"), "nonwestern=1e-310");
+	CHECK(ha_scan_number("2.2250738585072009e-308", 23, false, &v) == HA_NUM_OK);
+	CHECK(v == nextafter(DBL_MIN, 0));
+	/* spellings that round to zero are still out of range */
+	parse_err("income=2e-324", HA_ERR_RANGE, "value \"2e-324\" is out of range");
+	parse_err("income=1e-400", HA_ERR_RANGE, "value \"1e-400\" is out of range");
+}
+
 int
 main(void)
 {
@@ -471,5 +501,6 @@ main(void)
 	RUN(test_format_double_shortest);
 	RUN(test_random_round_trips);
 	RUN(test_random_garbage_never_crashes);
+	RUN(test_subnormal_round_trip);
 	return unit_done("indicators");
 }

@@ -1,0 +1,99 @@
+/*
+ * fuzz_indicators.c
+ *		libFuzzer target: the text form and the binary layout of indicators.
+ *
+ * Every input is used twice:
+ *
+ *	- as text (a NUL-terminated copy): ha_ind_parse either fails with an
+ *	  error code of text input (syntax, range, limit) and a message, or
+ *	  gives a record that passes ha_ind_validate, formats completely, parses
+ *	  back to an equal record and formats again to the identical text;
+ *
+ *	- its first sizeof(HaIndicators) bytes, when there are that many, as a
+ *	  raw record, as it could arrive from disk or through indicators_recv:
+ *	  ha_ind_validate either refuses it with an error code and a message,
+ *	  or the record has the same text round trip, so no byte pattern that
+ *	  validation lets through can fail to come back from its own text.
+ *
+ * Build: see test/run-fuzz.sh.
+ */
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "fuzz.h"
+#include "ha_number.h"
+#include "indicators.h"
+
+int			LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+/*
+ * Check that a record passes validation and survives text and back: format,
+ * parse, equal, format again identically; the JSON form fits its buffer.
+ */
+static void
+check_round_trip(const HaIndicators *ind)
+{
+	HaIndicators again;
+	HaError		err;
+	char		text[HA_IND_TEXT_BUFLEN];
+	char		text2[HA_IND_TEXT_BUFLEN];
+	char		json[HA_IND_TEXT_BUFLEN];
+
+	fuzz_clear_error(&err);
+	FUZZ_CHECK(ha_ind_validate(ind, &err), err.message);
+	FUZZ_CHECK(ha_ind_format(ind, text, sizeof(text)) < sizeof(text), text);
+	FUZZ_CHECK(ha_ind_format_json(ind, json, sizeof(json)) < sizeof(json), json);
+	FUZZ_CHECK(ha_ind_parse(text, &again, &err), text);
+	FUZZ_CHECK(ha_ind_equal(ind, &again), text);
+	FUZZ_CHECK(ha_ind_validate(&again, &err), text);
+	FUZZ_CHECK(ha_ind_format(&again, text2, sizeof(text2)) < sizeof(text2), text2);
+	FUZZ_CHECK(strcmp(text, text2) == 0, text2);
+}
+
+/* Parse the input as text and check the outcome. */
+static void
+check_text(const char *s)
+{
+	HaIndicators ind;
+	HaError		err;
+
+	fuzz_clear_error(&err);
+	if (ha_ind_parse(s, &ind, &err))
+		check_round_trip(&ind);
+	else
+		fuzz_check_error(&err,
+						 FUZZ_CODE(HA_ERR_SYNTAX) | FUZZ_CODE(HA_ERR_RANGE) |
+						 FUZZ_CODE(HA_ERR_LIMIT), "ha_ind_parse");
+}
+
+/* Validate raw bytes as a record and check the outcome. */
+static void
+check_binary(const uint8_t *bytes)
+{
+	HaIndicators raw;
+	HaError		err;
+
+	memcpy(&raw, bytes, sizeof(raw));
+	fuzz_clear_error(&err);
+	if (ha_ind_validate(&raw, &err))
+		check_round_trip(&raw);
+	else
+		fuzz_check_error(&err,
+						 FUZZ_CODE(HA_ERR_BINARY) | FUZZ_CODE(HA_ERR_RANGE) |
+						 FUZZ_CODE(HA_ERR_SYNTAX) | FUZZ_CODE(HA_ERR_PARAM),
+						 "ha_ind_validate");
+}
+
+/* libFuzzer entry point: the input as text, and its head as a raw record. */
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	char	   *s = fuzz_cstring(data, size);
+
+	check_text(s);
+	free(s);
+	if (size >= sizeof(HaIndicators))
+		check_binary(data);
+	return 0;
+}
