@@ -56,25 +56,22 @@ SQL
 [ $? -eq 0 ] || { check "source database" fail "set-up failed"; exit 1; }
 before=$(digest ha_dump_src)
 
-"$bindir/pg_dump" -Fc -f "$work/dump.custom" ha_dump_src </dev/null 2>"$work/dump.err" &&
-	"$bindir/pg_restore" --exit-on-error -d ha_dump_custom "$work/dump.custom" </dev/null 2>>"$work/dump.err"
-rc=$?
-after=$(digest ha_dump_custom 2>>"$work/dump.err")
-if [ $rc -eq 0 ] && [ -n "$before" ] && [ "$before" = "$after" ]; then
-	check "custom format, identical results" ok
-else
-	check "custom format, identical results" fail "rc $rc, $before vs $after: $(tail -n 3 "$work/dump.err")"
-fi
-
-"$bindir/pg_dump" -f "$work/dump.sql" ha_dump_src </dev/null 2>"$work/dump.err" &&
-	psql -X -q -v ON_ERROR_STOP=1 -d ha_dump_plain -f "$work/dump.sql" </dev/null >/dev/null 2>>"$work/dump.err"
-rc=$?
-after=$(digest ha_dump_plain 2>>"$work/dump.err")
-if [ $rc -eq 0 ] && [ -n "$before" ] && [ "$before" = "$after" ]; then
-	check "plain format, identical results" ok
-else
-	check "plain format, identical results" fail "rc $rc, $before vs $after: $(tail -n 3 "$work/dump.err")"
-fi
+# dump with $2, restore into database $3 with $4; the digests must match
+restore_check() {
+	local label=$1 dump=$2 db=$3 restore=$4 rc after
+	eval "$dump" </dev/null 2>"$work/dump.err" && eval "$restore" </dev/null >/dev/null 2>>"$work/dump.err"
+	rc=$?
+	after=$(digest "$db" 2>>"$work/dump.err")
+	if [ $rc -eq 0 ] && [ -n "$before" ] && [ "$before" = "$after" ]; then
+		check "$label, identical results" ok
+	else
+		check "$label, identical results" fail "rc $rc, $before vs $after: $(tail -n 3 "$work/dump.err")"
+	fi
+}
+restore_check "custom format" '"$bindir/pg_dump" -Fc -f "$work/dump.custom" ha_dump_src' ha_dump_custom \
+	'"$bindir/pg_restore" --exit-on-error -d ha_dump_custom "$work/dump.custom"'
+restore_check "plain format" '"$bindir/pg_dump" -f "$work/dump.sql" ha_dump_src' ha_dump_plain \
+	'psql -X -q -v ON_ERROR_STOP=1 -d ha_dump_plain -f "$work/dump.sql"'
 
 # the restored indexes on extension functions are used
 plan=$(psql -X -q -t -A -d ha_dump_custom -c "SET enable_seqscan = off; EXPLAIN SELECT * FROM my_area_year WHERE housing_areas.category(ind, list_year) = 'udsat'" </dev/null)

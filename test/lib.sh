@@ -137,3 +137,22 @@ ha_cluster_stop() {
 	ha_as_server "$HA_TREE_BIN/pg_ctl" -D "$HA_CLUSTER_DIR/data" -m fast -w stop >/dev/null 2>&1
 	HA_CLUSTER_DIR=
 }
+
+# Start a benchmark: bootstrap, build, a throwaway cluster on port $1 with
+# the server settings in $2, the extension and test/bench/bench.sql loaded;
+# prints the machine and the settings.  Cleans up at exit.
+ha_bench_start() {
+	local port=$1 settings=$2
+	ha_bootstrap
+	HA_BENCH_WORK=$(mktemp -d /tmp/housing_areas-bench.XXXXXX)
+	chmod 755 "$HA_BENCH_WORK"
+	trap 'ha_cluster_stop; rm -rf "$HA_BENCH_WORK"' EXIT
+	ha_install_tree "$HA_BENCH_WORK/tree" >/dev/null || ha_die "build failed"
+	ha_cluster_start "$HA_BENCH_WORK/pg" "$port" "-c listen_addresses='' $settings" ||
+		ha_die "server did not start"
+	echo "machine: $(nproc) cores ($(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -n 1)," \
+		"$(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo)); $("$PG_CONFIG" --version)"
+	echo "server settings: $settings"
+	psql -X -q -v ON_ERROR_STOP=1 -c "SET client_min_messages = warning; CREATE EXTENSION housing_areas CASCADE" </dev/null &&
+		psql -X -q -f test/bench/bench.sql </dev/null >/dev/null || ha_die "could not prepare the database"
+}

@@ -18,48 +18,26 @@ static const char full[] =
 "persons_18plus=1400 convicted_18plus=27 persons_30_59=700 "
 "basic_education_30_59=472 taxpayers_15_64=1100 income_sum=254000000.5";
 
-/* Parse s, expecting success; returns the tally. */
+/* Parse s, expecting success. */
 static HaTally
 parse_ok(const char *s)
 {
-	HaTally		t;
+	HaTally		v;
 	HaError		err;
 
-	if (!ha_tally_parse(s, &t, &err))
-	{
-		printf("#   unexpected error for \"%s\": %s (%s)\n", s, err.message,
-			   err.detail);
-		unit_checks_failed++;
-	}
-	return t;
+	unit_check_accepted(s, ha_tally_parse(s, &v, &err), &err);
+	return v;
 }
 
 /* Parse s, expecting failure with the given code and message prefix. */
 static HaError
 parse_err(const char *s, HaErrorCode code, const char *msg_prefix)
 {
-	HaTally		t;
+	HaTally		v;
 	HaError		err;
 
 	memset(&err, 0, sizeof(err));
-	if (ha_tally_parse(s, &t, &err))
-	{
-		printf("#   \"%s\" was accepted\n", s);
-		unit_checks_failed++;
-		return err;
-	}
-	if (err.code != code)
-	{
-		printf("#   \"%s\": code %d, want %d (%s)\n", s, err.code, code,
-			   err.message);
-		unit_checks_failed++;
-	}
-	if (strncmp(err.message, msg_prefix, strlen(msg_prefix)) != 0)
-	{
-		printf("#   \"%s\": message \"%s\", want prefix \"%s\"\n", s,
-			   err.message, msg_prefix);
-		unit_checks_failed++;
-	}
+	unit_check_refused(s, ha_tally_parse(s, &v, &err), &err, code, msg_prefix);
 	return err;
 }
 

@@ -8,8 +8,11 @@
 #ifndef HA_UNIT_H
 #define HA_UNIT_H
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
+
+#include "../../src/core/ha_error.h"
 
 static int	unit_checks_failed;
 static int	unit_tests_passed;
@@ -35,6 +38,43 @@ static int	unit_tests_failed;
 			unit_checks_failed++; \
 		} \
 	} while (0)
+
+/* Record a failure when an input that should be accepted was refused. */
+static inline void
+unit_check_accepted(const char *input, bool ok, const HaError *err)
+{
+	if (!ok)
+	{
+		printf("#   unexpected error for \"%s\": %s (%s)\n", input, err->message,
+			   err->detail);
+		unit_checks_failed++;
+	}
+}
+
+/* Record a failure unless an input was refused with this code and message prefix. */
+static inline void
+unit_check_refused(const char *input, bool ok, const HaError *err,
+				   HaErrorCode code, const char *msg_prefix)
+{
+	if (ok)
+	{
+		printf("#   \"%s\" was accepted\n", input);
+		unit_checks_failed++;
+		return;
+	}
+	if (err->code != code)
+	{
+		printf("#   \"%s\": code %d, want %d (%s)\n", input, err->code, code,
+			   err->message);
+		unit_checks_failed++;
+	}
+	if (strncmp(err->message, msg_prefix, strlen(msg_prefix)) != 0)
+	{
+		printf("#   \"%s\": message \"%s\", want prefix \"%s\"\n", input,
+			   err->message, msg_prefix);
+		unit_checks_failed++;
+	}
+}
 
 /* Run one test function and print its TAP line. */
 static void
