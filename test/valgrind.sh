@@ -1,0 +1,168 @@
+#!/usr/bin/env bash
+# Memory check of the extension inside the server (not part of make test:
+# it takes minutes).  Builds, installs into a private server tree as
+# test/run-tests.sh does, starts the whole postmaster under valgrind
+# memcheck (every forked backend and worker is followed, each writing its
+# own log), runs the whole pg_regress suite against it, stops it, and
+# reports every non-empty valgrind log, separating the reports whose stack
+# involves housing_areas.so (its frames, or its sources under src/) from
+# the others.
+#
+# Usage: bash test/valgrind.sh [make installcheck arguments, e.g. REGRESS=tally_io]
+#
+# Exit status: 0 when no report touches the extension, 1 when one does,
+# 2 when the run itself failed (bootstrap, build, server start, or a
+# regression test).
+# Works as root (the server runs as OS user postgres) and as an ordinary
+# user.  Debian's postgres is not built with USE_VALGRIND, so overruns
+# inside palloc'd chunks are not seen; uninitialised reads, reads past
+# malloc'd blocks and invalid frees are.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+. test/lib.sh
+
+port=54339
+work=$(mktemp -d /tmp/housing_areas-valgrind.XXXXXX)
+chmod 755 "$work"
+pgdir=$work/pg
+vgdir=$work/valgrind
+pm_pid=
+
+# Report a failure of the run itself and stop with status 2, keeping the logs.
+fail_run() {
+	printf 'error: %s\n' "$*" >&2
+	keep=yes
+	exit 2
+}
+
+# Stop the server if it still runs; keep the logs only when there is something to read.
+cleanup() {
+	if [ -n "$pm_pid" ] && kill -0 "$pm_pid" 2>/dev/null; then
+		ha_as_server "$HA_TREE_BIN/pg_ctl" -D "$pgdir/data" -m immediate -w \
+			-t 600 stop >/dev/null 2>&1
+		wait "$pm_pid" 2>/dev/null
+	fi
+	rm -rf "$pgdir/data" "$work/tree"
+	if [ "${keep:-no}" = no ]; then
+		rm -rf "$work"
+	else
+		echo "logs kept in $work" >&2
+	fi
+}
+trap cleanup EXIT
+
+# first in a subshell, so that its errors end the run with status 2
+(ha_bootstrap) || fail_run "bootstrap failed"
+ha_bootstrap 2>/dev/null
+command -v valgrind >/dev/null 2>&1 ||
+	fail_run "valgrind not found (Debian: apt-get install valgrind)"
+start=$(date +%s)
+
+ha_say "building and installing into a private tree"
+make -s clean >/dev/null 2>&1
+ha_install_tree "$work/tree" || fail_run "build failed"
+
+# Everything the server writes (data, server log, valgrind logs) is in
+# directories its OS user owns; the suppressions are copied next to them.
+mkdir -p "$pgdir" "$vgdir"
+cp test/valgrind.supp "$work/valgrind.supp"
+chmod 755 "$pgdir" "$vgdir"
+chmod 644 "$work/valgrind.supp"
+[ "$(id -u)" -eq 0 ] && chown postgres: "$pgdir" "$vgdir"
+
+ha_say "initdb"
+ha_as_server "$HA_TREE_BIN/initdb" -D "$pgdir/data" -A trust -U postgres \
+	--no-sync -E UTF8 --locale=C.UTF-8 >"$pgdir/initdb.log" 2>&1 ||
+	{ cat "$pgdir/initdb.log" >&2; fail_run "initdb failed"; }
+
+ha_say "starting the postmaster under valgrind (port $port)"
+# --fullpath-after= prints our frames with their full source path (frames
+# with debug info do not name the .so); 30 callers so that a frame of ours
+# still shows under deep PostgreSQL or PostGIS stacks.  No leak check: the
+# server frees by memory context, not by free().
+ha_as_server valgrind --tool=memcheck --quiet --leak-check=no --num-callers=30 \
+	--suppressions="$work/valgrind.supp" --fullpath-after= \
+	--log-file="$vgdir/postgres.%p.vg" \
+	"$HA_TREE_BIN/postgres" -D "$pgdir/data" -k "$pgdir" -p "$port" \
+	-c listen_addresses= -c jit=off -c fsync=off \
+	>"$pgdir/server.log" 2>&1 </dev/null &
+pm_pid=$!
+export PGHOST=$pgdir PGPORT=$port PGUSER=postgres PGDATABASE=postgres
+for _ in $(seq 1 240); do
+	"$PG_BINDIR/pg_isready" -q -h "$PGHOST" -p "$PGPORT" -U postgres && break
+	kill -0 "$pm_pid" 2>/dev/null || break
+	sleep 0.5
+done
+if ! "$PG_BINDIR/pg_isready" -q -h "$PGHOST" -p "$PGPORT" -U postgres; then
+	cat "$pgdir/server.log" >&2
+	fail_run "the server did not start under valgrind"
+fi
+
+ha_say "pg_regress against the server under valgrind"
+rm -rf test/out/results test/out/regression.*
+make -s installcheck with_llvm=no "$@" 2>&1 | tee "$work/regress.log"
+[ -s test/out/regression.diffs ] && cat test/out/regression.diffs
+rp=$(grep -cE '\.\.\. ok( |$)|^ok [0-9]+ ' "$work/regress.log")
+rf=$(grep -cE '\.\.\. FAILED|^not ok [0-9]+ ' "$work/regress.log")
+
+ha_say "stopping the server"
+ha_as_server "$HA_TREE_BIN/pg_ctl" -D "$pgdir/data" -m fast -w -t 600 stop >/dev/null
+wait "$pm_pid"
+pm_pid=
+
+# Split each log into its reports (blocks of "==PID== " lines separated by
+# an empty "==PID==" line) and sort them by whether a frame is ours: in
+# housing_areas.so, or in a source file under src/ (matched literally).
+export HA_VG_SRC="$HA_ROOT/src/"
+: >"$work/extension.txt"
+: >"$work/other.txt"
+nlogs=0
+nonempty=()
+for log in "$vgdir"/postgres.*.vg; do
+	[ -e "$log" ] || continue
+	nlogs=$((nlogs + 1))
+	[ -s "$log" ] || continue
+	nonempty+=("$log")
+	awk -v name="$(basename "$log")" \
+		-v ext="$work/extension.txt" -v other="$work/other.txt" '
+		function flush() {
+			if (block == "")
+				return
+			ours = index(block, "housing_areas.so") || \
+				index(block, ENVIRON["HA_VG_SRC"])
+			out = ours ? ext : other
+			printf "--- %s\n%s", name, block >>out
+			block = ""
+		}
+		/^==[0-9]+==[[:space:]]*$/ { flush(); next }
+		{ block = block $0 "\n" }
+		END { flush() }' "$log"
+done
+n_ext=$(grep -c '^--- ' "$work/extension.txt")
+n_other=$(grep -c '^--- ' "$work/other.txt")
+elapsed=$(($(date +%s) - start))
+
+echo
+echo "== valgrind: ${#nonempty[@]} of $nlogs process logs non-empty"
+for log in "${nonempty[@]}"; do
+	echo "   $log"
+done
+echo
+echo "== reports whose stack involves housing_areas.so: $n_ext"
+cat "$work/extension.txt"
+echo
+echo "== other reports (PostgreSQL, PostGIS and libraries): $n_other"
+cat "$work/other.txt"
+echo
+echo "pg_regress: $rp passed, $rf failed; valgrind: $n_ext extension reports, $n_other other reports; ${elapsed} s"
+
+if [ "$rf" -gt 0 ] || [ "$rp" -eq 0 ]; then
+	keep=yes
+	exit 2
+fi
+if [ "$n_ext" -gt 0 ]; then
+	keep=yes
+	exit 1
+fi
+[ "$n_other" -gt 0 ] && keep=yes
+exit 0
