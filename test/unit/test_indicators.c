@@ -314,18 +314,6 @@ test_format_double_shortest(void)
 	CHECK(strtod(buf, NULL) == 1.7976931348623157e308);
 }
 
-/* xorshift64*: a small deterministic generator for the randomized test. */
-static uint64_t rng_state = 0x9E3779B97F4A7C15ull;
-
-static uint64_t
-rng_next(void)
-{
-	rng_state ^= rng_state >> 12;
-	rng_state ^= rng_state << 25;
-	rng_state ^= rng_state >> 27;
-	return rng_state * 0x2545F4914F6CDD1Dull;
-}
-
 /* A random valid value for field f, mixing round decimals and raw doubles. */
 static double
 random_value(HaIndField f)

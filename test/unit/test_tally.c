@@ -702,18 +702,6 @@ test_to_indicators_rejects(void)
 			"value \"10000001\" is out of range for key \"residents\"");
 }
 
-/* xorshift64*: a small deterministic generator for the randomized tests. */
-static uint64_t rng_state = 0x9E3779B97F4A7C15ull;
-
-static uint64_t
-rng_next(void)
-{
-	rng_state ^= rng_state >> 12;
-	rng_state ^= rng_state << 25;
-	rng_state ^= rng_state >> 27;
-	return rng_state * 0x2545F4914F6CDD1Dull;
-}
-
 /* A uniform double in [0, 1). */
 static double
 rng_unit(void)

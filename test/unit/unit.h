@@ -9,6 +9,7 @@
 #define HA_UNIT_H
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -38,6 +39,19 @@ static int	unit_tests_failed;
 			unit_checks_failed++; \
 		} \
 	} while (0)
+
+/* xorshift64*: a small deterministic generator for the randomized tests. */
+static uint64_t unit_rng_state = 0x9E3779B97F4A7C15ull;
+
+/* The next pseudo-random 64-bit number. */
+static inline uint64_t
+rng_next(void)
+{
+	unit_rng_state ^= unit_rng_state >> 12;
+	unit_rng_state ^= unit_rng_state << 25;
+	unit_rng_state ^= unit_rng_state >> 27;
+	return unit_rng_state * 0x2545F4914F6CDD1Dull;
+}
 
 /* Record a failure when an input that should be accepted was refused. */
 static inline void
