@@ -34,19 +34,23 @@ ha_find_pg_config() {
 ha_missing_packages() {
 	local missing=() pgxs bindir share incdir
 	if [ -z "$PG_CONFIG" ]; then
-		echo "postgresql-$PGMAJOR postgresql-server-dev-$PGMAJOR postgresql-$PGMAJOR-postgis-3"
-		return
+		missing+=("postgresql-$PGMAJOR" "postgresql-server-dev-$PGMAJOR" "postgresql-$PGMAJOR-postgis-3")
+	else
+		pgxs=$("$PG_CONFIG" --pgxs 2>/dev/null)
+		bindir=$("$PG_CONFIG" --bindir 2>/dev/null)
+		share=$("$PG_CONFIG" --sharedir 2>/dev/null)
+		incdir=$("$PG_CONFIG" --includedir-server 2>/dev/null)
+		[ -x "$bindir/postgres" ] || missing+=("postgresql-$PGMAJOR")
+		# Debian's client package ships pgxs.mk without the server headers
+		[ -f "$pgxs" ] && [ -f "$incdir/postgres.h" ] ||
+			missing+=("postgresql-server-dev-$PGMAJOR")
+		[ -f "$share/extension/postgis.control" ] || missing+=("postgresql-$PGMAJOR-postgis-3")
 	fi
-	pgxs=$("$PG_CONFIG" --pgxs 2>/dev/null)
-	bindir=$("$PG_CONFIG" --bindir 2>/dev/null)
-	share=$("$PG_CONFIG" --sharedir 2>/dev/null)
-	incdir=$("$PG_CONFIG" --includedir-server 2>/dev/null)
-	[ -x "$bindir/postgres" ] || missing+=("postgresql-$PGMAJOR")
-	# Debian's client package ships pgxs.mk without the server headers
-	[ -f "$pgxs" ] && [ -f "$incdir/postgres.h" ] ||
-		missing+=("postgresql-server-dev-$PGMAJOR")
-	[ -f "$share/extension/postgis.control" ] || missing+=("postgresql-$PGMAJOR-postgis-3")
 	command -v cc >/dev/null 2>&1 || missing+=(gcc)
+	# the fuzz step of make test (test/run-fuzz.sh): clang-14 and libFuzzer
+	command -v clang-14 >/dev/null 2>&1 || missing+=(clang-14)
+	compgen -G "/usr/lib/llvm-14/lib/clang/*/lib/linux/libclang_rt.fuzzer-x86_64.a" >/dev/null ||
+		missing+=(libclang-rt-14-dev)
 	echo "${missing[*]}"
 }
 
