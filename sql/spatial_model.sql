@@ -45,7 +45,8 @@ DELETE FROM area;
 INSERT INTO area VALUES
   (1, 'Solbakken-like', '0461', '1083', ST_Multi(ST_MakeEnvelope(590000, 6140000, 590100, 6140100, 25832))),
   (2, 'Leaves the list', '0461', '1083', ST_Multi(ST_MakeEnvelope(590200, 6140000, 590300, 6140100, 25832))),
-  (3, 'Suppressed', '0461', '1083', ST_Multi(ST_MakeEnvelope(590400, 6140000, 590500, 6140100, 25832)));
+  (3, 'Suppressed', '0461', '1083', ST_Multi(ST_MakeEnvelope(590400, 6140000, 590500, 6140100, 25832))),
+  (4, 'Unknown in the run', '0461', '1083', ST_Multi(ST_MakeEnvelope(590600, 6140000, 590700, 6140100, 25832)));
 INSERT INTO area_year (area_id, list_year, ind, official_category, family_units, dwellings, demolished, commercial_m2) VALUES
   (1, 2014, NULL, 'parallelsamfund', NULL, NULL, NULL, NULL),
   (1, 2015, NULL, 'parallelsamfund', NULL, NULL, NULL, NULL),
@@ -57,7 +58,17 @@ INSERT INTO area_year (area_id, list_year, ind, official_category, family_units,
   (2, 2018, 'residents=1200 nonwestern=60 outside_labour=45 basic_education=65', NULL, 500, 600, 0, 0),
   (2, 2019, 'residents=900 nonwestern=60 outside_labour=45 basic_education=65', NULL, NULL, NULL, NULL, NULL),
   (3, 2018, 'residents=1500 outside_labour=45 basic_education=65', NULL, NULL, NULL, NULL, NULL),
-  (3, 2019, 'residents=1500', 'udsat', NULL, NULL, NULL, NULL);
+  (3, 2019, 'residents=1500', 'udsat', NULL, NULL, NULL, NULL),
+  -- a ghetto 2014-2016, unknown in 2017 (2 of 5 met, non-Western and
+  -- convictions missing), a ghetto in 2018 and 2019: omdannelse is
+  -- undetermined, so the label is unknown and the plan NULL, not
+  -- parallelsamfund without a plan
+  (4, 2014, NULL, 'parallelsamfund', NULL, NULL, NULL, NULL),
+  (4, 2015, NULL, 'parallelsamfund', NULL, NULL, NULL, NULL),
+  (4, 2016, NULL, 'parallelsamfund', NULL, NULL, NULL, NULL),
+  (4, 2017, 'residents=2500 outside_labour=45 basic_education=65 income=70', NULL, NULL, NULL, NULL, NULL),
+  (4, 2018, 'residents=2500 nonwestern=70 outside_labour=45 basic_education=65 income=50', NULL, NULL, NULL, NULL, NULL),
+  (4, 2019, 'residents=2500 nonwestern=70 outside_labour=45 basic_education=65 income=50', NULL, NULL, NULL, NULL, NULL);
 SELECT area_id, list_year, category, computed_category, official_category, on_udsat_list,
        years_on_list, development_plan, kombineret_udlejning,
        round(family_housing_share::numeric, 1) AS share, family_units_over_target AS convert

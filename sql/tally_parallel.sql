@@ -31,6 +31,16 @@ SELECT sum(t)::text AS serial_sum
   FROM (SELECT area, tally_agg(age, nonwestern, outside_labour_fte, convicted, basic_education, gross_income, student) AS t
           FROM par_persons GROUP BY area) AS s \gset
 
+-- the number of parallel workers an execution of a query launched
+CREATE FUNCTION pg_temp.workers_launched(query text) RETURNS integer
+LANGUAGE plpgsql AS $$
+DECLARE plan jsonb;
+BEGIN
+  EXECUTE 'EXPLAIN (ANALYZE, TIMING OFF, SUMMARY OFF, FORMAT JSON) ' || query INTO plan;
+  RETURN (SELECT COALESCE(sum(w::integer), 0)
+            FROM jsonb_path_query(plan, 'strict $.**."Workers Launched"') AS w);
+END $$;
+
 -- parallel, forced
 SET parallel_setup_cost = 0;
 SET parallel_tuple_cost = 0;
@@ -57,6 +67,12 @@ ANALYZE par_departments;
 EXPLAIN (COSTS OFF) SELECT sum(t) FROM par_departments;
 SELECT sum(t)::text AS parallel_sum FROM par_departments \gset
 
+-- the parallel plans really ran in parallel
+SELECT pg_temp.workers_launched($$SELECT tally_agg(age, nonwestern, outside_labour_fte, convicted, basic_education, gross_income, student)
+  FROM par_persons$$) > 0 AS total_workers_launched,
+       pg_temp.workers_launched($$SELECT area, tally_agg(age, nonwestern, outside_labour_fte, convicted, basic_education, gross_income, student)
+  FROM par_persons GROUP BY area$$) > 0 AS areas_workers_launched,
+       pg_temp.workers_launched('SELECT sum(t) FROM par_departments') > 0 AS sum_workers_launched;
 SELECT :'serial_total' = :'parallel_total' AS total_same,
        :'serial_areas' = :'parallel_areas' AS areas_same,
        :'serial_sum' = :'parallel_sum' AS department_sum_same,

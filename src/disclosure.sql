@@ -22,6 +22,7 @@ COMMENT ON FUNCTION disclose(bigint) IS
 CREATE FUNCTION disclose_share(share double precision, population double precision)
 	RETURNS double precision
 	LANGUAGE sql STABLE PARALLEL SAFE
-	RETURN CASE WHEN population < min_cell_count() THEN NULL ELSE share END;
+	-- an unknown population may be a small one: hide the share
+	RETURN CASE WHEN population >= min_cell_count() THEN share END;
 COMMENT ON FUNCTION disclose_share(double precision, double precision) IS
-'a share of a population, or NULL when the population is smaller than min_cell_count()';
+'a share of a population, or NULL when the population is smaller than min_cell_count() or unknown';

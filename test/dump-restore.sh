@@ -32,6 +32,7 @@ SELECT md5(string_agg(x, '|' ORDER BY x)) FROM (
 SQL
 }
 
+echo "1..3"
 fail=0
 check() { if [ "$2" = ok ]; then echo "ok - dump/restore: $1"; else echo "not ok - dump/restore: $1 ($3)"; fail=1; fi; }
 

@@ -1,8 +1,11 @@
 # test/lib.sh: shared by the README's commands (test/run-tests.sh, test/demo.sh).
 #
 # ha_bootstrap      find or install PostgreSQL server, dev files and PostGIS
+# ha_copy_source    copy the working tree (without build products) to build in
 # ha_install_tree   build, then install into a private copy of the server
 #                   tree (no root needed, the system stays untouched)
+# ha_regress_tests, ha_unit_plan, ha_fuzz_targets
+#                   what the test driver must see run
 # ha_cluster_start  initdb + start a throwaway cluster from that tree
 # ha_cluster_stop   stop it and remove it
 #
@@ -88,14 +91,54 @@ ha_bootstrap() {
 	ha_say "using $("$PG_CONFIG" --version) ($PG_CONFIG)"
 }
 
-# Build and install into a private server tree under $1; sets HA_TREE_BIN.
-# Extra make arguments (e.g. COPT=...) follow.
+# Copy the working tree, tracked or not, without build products and test
+# output, to directory $1, so a build there leaves the developer's tree alone.
+ha_copy_source() {
+	local dest=$1
+	rm -rf "$dest"
+	mkdir -p "$dest" &&
+		tar -C "$HA_ROOT" --exclude=./.git --exclude=./test/out --exclude='*.o' \
+			--exclude='*.so' --exclude='*.bc' --exclude=./demo-output \
+			--exclude='./housing_areas--*.sql' -cf - . |
+		tar -C "$dest" -xf -
+}
+
+# The regression tests: every sql/*.sql, by name, in order.
+ha_regress_tests() {
+	local f names=()
+	for f in "$HA_ROOT"/sql/*.sql; do
+		[ -e "$f" ] && names+=("$(basename "$f" .sql)")
+	done
+	echo "${names[*]}"
+}
+
+# The number of unit tests: one per RUN() in test/unit/test_*.c.
+ha_unit_plan() {
+	cat "$HA_ROOT"/test/unit/test_*.c | grep -cE '^[[:space:]]*RUN\('
+}
+
+# The fuzz targets to run: $HA_FUZZ_TARGETS, or every test/fuzz/fuzz_*.c.
+ha_fuzz_targets() {
+	local f names=()
+	if [ -n "${HA_FUZZ_TARGETS:-}" ]; then
+		echo "$HA_FUZZ_TARGETS"
+		return
+	fi
+	for f in "$HA_ROOT"/test/fuzz/fuzz_*.c; do
+		[ -e "$f" ] && names+=("$(basename "$f" .c)")
+	done
+	echo "${names[*]}"
+}
+
+# Build the source in $HA_SRC (default: this checkout) and install into a
+# private server tree under $1; sets HA_TREE_BIN.  Extra make arguments
+# (e.g. COPT=...) follow.
 ha_install_tree() {
 	local tree=$1; shift
-	local share pkglib
+	local share pkglib src=${HA_SRC:-$HA_ROOT}
 	share=$("$PG_CONFIG" --sharedir)
 	pkglib=$("$PG_CONFIG" --pkglibdir)
-	make -C "$HA_ROOT" -s with_llvm=no "$@" || return 1
+	make -C "$src" -s with_llvm=no "$@" || return 1
 	rm -rf "$tree"
 	mkdir -p "$tree$PG_BINDIR" "$tree$share" "$tree$pkglib"
 	# The server finds share/ and lib/ relative to its own binary, so a copy of
@@ -104,7 +147,7 @@ ha_install_tree() {
 	cp -rs "$share/." "$tree$share/"
 	cp -rs "$pkglib/." "$tree$pkglib/"
 	rm -f "$tree$share"/extension/housing_areas* "$tree$pkglib/housing_areas.so"
-	make -C "$HA_ROOT" -s with_llvm=no "$@" install DESTDIR="$tree" >/dev/null || return 1
+	make -C "$src" -s with_llvm=no "$@" install DESTDIR="$tree" >/dev/null || return 1
 	chmod -R a+rX "$tree"
 	HA_TREE_BIN=$tree$PG_BINDIR
 }

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Build the libFuzzer targets of test/fuzz (fuzz_*.c) against src/core with
+# Build the libFuzzer targets of test/fuzz (fuzz_*.c, or those named in
+# HA_FUZZ_TARGETS) against src/core with
 # ASan and UBSan, and run each in turn, one fuzzer process at a time, for
 # the given number of seconds (default 30), starting from a temporary copy
 # of its seed corpus in test/fuzz/corpus/<target>/ (so runs do not grow the
@@ -10,6 +11,7 @@
 # with binaries, logs and artifacts, after a failed one.
 set -uo pipefail
 cd "$(dirname "$0")/.."
+. test/lib.sh
 secs=${1:-30}
 case $secs in
 	'' | *[!0-9]*) echo "usage: $0 [seconds per target]" >&2; exit 2 ;;
@@ -18,8 +20,8 @@ CC=${FUZZ_CC:-clang-14}
 work=$(mktemp -d /tmp/housing_areas-fuzz.XXXXXX)
 mkdir -p "$work/bin" "$work/corpus" "$work/artifacts"
 passed=0 failed=0
-for src in test/fuzz/fuzz_*.c; do
-	name=$(basename "$src" .c)
+for name in $(ha_fuzz_targets); do
+	src=test/fuzz/$name.c
 	bin=$work/bin/$name
 	log=$work/$name.log
 	if ! $CC -std=c99 -Wall -Wextra -Werror -g -O1 \
@@ -31,7 +33,8 @@ for src in test/fuzz/fuzz_*.c; do
 		failed=$((failed + 1))
 		continue
 	fi
-	cp -r "test/fuzz/corpus/$name" "$work/corpus/$name"
+	mkdir -p "$work/corpus/$name"
+	[ -d "test/fuzz/corpus/$name" ] && cp -r "test/fuzz/corpus/$name/." "$work/corpus/$name/"
 	"$bin" "$work/corpus/$name" -dict=test/fuzz/keys.dict \
 		-max_total_time="$secs" -timeout=10 -max_len=2048 -rss_limit_mb=1024 \
 		-print_final_stats=1 -artifact_prefix="$work/artifacts/$name-" \

@@ -1,80 +1,158 @@
 #!/usr/bin/env bash
-# The README's test command (make test): installs what is missing, runs the
-# C unit tests of src/core under ASan/UBSan, builds with -Wall -Wextra
-# -Werror, installs into a private server tree, starts a throwaway cluster,
-# runs the whole pg_regress suite, a pg_dump/restore check and a pgbench
-# load check (LOAD_SECONDS, default 60), stops the cluster, and ends with
-# "N passed, N failed" counting every unit, regression and cluster check.
+# The README's test command (make test).  Installs what is missing, then runs
+# these steps and ends with "N passed, N failed" over all of them:
+#
+#   unit          C unit tests of src/core under ASan/UBSan (test/run-unit.sh)
+#   fuzz          libFuzzer targets, FUZZ_SECONDS (30) each (test/run-fuzz.sh)
+#   regress       build with -Wall -Wextra -Werror in a copy of the tree,
+#                 install into a private server tree, start a throwaway
+#                 cluster, run pg_regress over every sql/*.sql
+#   dump-restore  pg_dump/pg_restore keeps rows, results and indexes
+#   load          pgbench, 8 clients, LOAD_SECONDS (60), no lost rows
+#   driver        this driver turns each kind of fault red (test/driver-test.sh)
+#
+# Every step is held to a plan: the number of tests it must report (one per
+# RUN() in test/unit, one per fuzz target, one per regression test, the
+# "1..N" line of the cluster checks).  A test that did not report, a step
+# that exits non-zero without saying why, or a step that could not start
+# counts as failed: a green line means every planned test ran and passed.
+#
+# Environment (mostly for test/driver-test.sh): HA_TEST_STEPS (the steps to
+# run, blank-separated), HA_REGRESS (the regression tests, default all of
+# sql/*.sql), FUZZ_SECONDS, HA_FUZZ_TARGETS, LOAD_SECONDS, HA_TEST_PORT,
+# HA_KEEP_FAILED=no (remove the work directory after a failed run too).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 . test/lib.sh
 
+steps=${HA_TEST_STEPS:-unit fuzz regress dump-restore load driver}
+regress_tests=${HA_REGRESS:-$(ha_regress_tests)}
+port=${HA_TEST_PORT:-54329}
+
 work=$(mktemp -d /tmp/housing_areas-test.XXXXXX)
 chmod 755 "$work"
-cleanup() { ha_cluster_stop; rm -rf "$work"; }
+cleanup() {
+	ha_cluster_stop
+	if [ "$failed" -eq 0 ] || [ "${HA_KEEP_FAILED:-yes}" = no ]; then
+		rm -rf "$work"
+	else
+		echo "# kept $work (logs, regression diffs)" >&2
+	fi
+}
+passed=0 failed=0
 trap cleanup EXIT
 
-passed=0 failed=0
+# Count a failure that no test reported itself.
+fail_step() {
+	echo "not ok - $1"
+	failed=$((failed + 1))
+}
+
+# Run a step ($1) whose output is TAP lines; $2 is its plan (the number of
+# ok/not ok lines it must print), or "" to take the "1..N" line it prints.
+# The command follows.  Unreported tests and a silent non-zero exit fail.
+tap_step() {
+	local name=$1 plan=$2 log=$work/$1.log rc ok nok ran
+	shift 2
+	ha_say "$name"
+	"$@" 2>&1 | tee "$log"
+	rc=${PIPESTATUS[0]}
+	ok=$(grep -c '^ok ' "$log")
+	nok=$(grep -c '^not ok ' "$log")
+	[ -n "$plan" ] || plan=$(sed -n 's/^1\.\.\([0-9][0-9]*\)$/\1/p' "$log" | head -n 1)
+	passed=$((passed + ok))
+	failed=$((failed + nok))
+	ran=$((ok + nok))
+	if [ -z "$plan" ]; then
+		fail_step "$name: printed no plan (exit status $rc)"
+	elif [ "$ran" -lt "$plan" ]; then
+		echo "not ok - $name: $((plan - ran)) of $plan planned tests did not report (exit status $rc)"
+		failed=$((failed + plan - ran))
+	elif [ "$ran" -gt "$plan" ]; then
+		fail_step "$name: $ran tests reported, $plan planned"
+	fi
+	if [ "$rc" -ne 0 ] && [ "$nok" -eq 0 ] && [ "$ran" -ge "${plan:-0}" ]; then
+		fail_step "$name: exit status $rc with every test reported ok"
+	fi
+}
+
+# Print the summary line and leave with its status.
 summary() {
 	echo "$passed passed, $failed failed"
 	[ "$failed" -eq 0 ]
 	exit $?
 }
 
-ha_bootstrap
+# pg_regress over $regress_tests in the build copy, as TAP lines; the exit
+# status is make's.  Old (PG <= 15) and TAP (PG >= 16) output both map to
+# "ok - regress: NAME" / "not ok - regress: NAME".
+regress_tap() {
+	local rc
+	rm -rf "$build/test/out"
+	make -C "$build" -s installcheck with_llvm=no REGRESS="$regress_tests" \
+		>"$work/regress.raw" 2>&1
+	rc=$?
+	sed -E -n \
+		-e 's/^(test +| +)?([A-Za-z0-9_]+) +\.\.\. ok( .*)?$/ok - regress: \2/p' \
+		-e 's/^(test +| +)?([A-Za-z0-9_]+) +\.\.\. FAILED.*$/not ok - regress: \2/p' \
+		-e 's/^ok [0-9]+ +[-+] +([A-Za-z0-9_]+).*$/ok - regress: \1/p' \
+		-e 's/^not ok [0-9]+ +[-+] +([A-Za-z0-9_]+).*$/not ok - regress: \1/p' \
+		"$work/regress.raw"
+	if [ "$rc" -ne 0 ]; then
+		grep -vE '^(test |ok |not ok |     )' "$work/regress.raw" | sed 's/^/# /' | tail -n 20
+		[ -s "$build/test/out/regression.diffs" ] && cat "$build/test/out/regression.diffs"
+		mkdir -p test/out
+		[ -s "$build/test/out/regression.diffs" ] && cp "$build/test/out/regression.diffs" test/out/
+	fi
+	return $rc
+}
 
-ha_say "unit tests (src/core, ASan + UBSan)"
-unit_log=$work/unit.log
-bash test/run-unit.sh | tee "$unit_log"
-read -r up uf < <(sed -n 's/^unit: \([0-9]*\) passed, \([0-9]*\) failed$/\1 \2/p' "$unit_log")
-passed=$((passed + ${up:-0}))
-failed=$((failed + ${uf:-1}))
-
-ha_say "fuzzing (src/core, libFuzzer + ASan + UBSan, 30 s per target)"
-fuzz_log=$work/fuzz.log
-bash test/run-fuzz.sh 30 | tee "$fuzz_log"
-read -r fp ff < <(sed -n 's/^fuzz: \([0-9]*\) passed, \([0-9]*\) failed$/\1 \2/p' "$fuzz_log")
-passed=$((passed + ${fp:-0}))
-failed=$((failed + ${ff:-1}))
-
-ha_say "building with -Wall -Wextra -Werror and installing into a private tree"
-make -s clean >/dev/null 2>&1
-if ! ha_install_tree "$work/tree" COPT="-Wall -Wextra -Werror"; then
-	echo "not ok - build"
-	failed=$((failed + 1))
+if ! (ha_bootstrap); then
+	fail_step "bootstrap: the packages the tests need could not be installed"
 	summary
 fi
+ha_bootstrap 2>/dev/null
 
-ha_say "starting a throwaway PostgreSQL"
-if ! ha_cluster_start "$work/pg" 54329; then
-	echo "not ok - cluster start"
-	failed=$((failed + 1))
-	summary
-fi
-
-ha_say "pg_regress"
-rm -rf test/out/results test/out/regression.*
-regress_log=$work/regress.log
-make -s installcheck with_llvm=no 2>&1 | tee "$regress_log"
-[ -s test/out/regression.diffs ] && cat test/out/regression.diffs
-rp=$(grep -cE '\.\.\. ok( |$)|^ok [0-9]+ ' "$regress_log")
-rf=$(grep -cE '\.\.\. FAILED|^not ok [0-9]+ ' "$regress_log")
-if [ "$rp" -eq 0 ] && [ "$rf" -eq 0 ]; then
-	echo "not ok - pg_regress did not run"
-	rf=1
-fi
-passed=$((passed + rp))
-failed=$((failed + rf))
-
-# checks that need the whole cluster: pg_dump/restore, and a pgbench load
-for check in dump-restore load; do
-	ha_say "$check"
-	log=$work/$check.log
-	bash "test/$check.sh" "$work" 2>&1 | tee "$log"
-	cp=$(grep -c '^ok ' "$log")
-	cf=$(grep -c '^not ok ' "$log")
-	[ "$cp" -eq 0 ] && [ "$cf" -eq 0 ] && cf=1
-	passed=$((passed + cp))
-	failed=$((failed + cf))
+cluster=no
+build=$work/src
+for step in $steps; do
+	case $step in
+		unit)
+			tap_step unit "$(ha_unit_plan)" bash test/run-unit.sh ;;
+		fuzz)
+			tap_step fuzz "$(ha_fuzz_targets | wc -w)" \
+				bash test/run-fuzz.sh "${FUZZ_SECONDS:-30}" ;;
+		regress | dump-restore | load)
+			if [ "$cluster" = no ]; then
+				cluster=failed
+				ha_say "building with -Wall -Wextra -Werror in a copy of the tree, installing into a private tree"
+				if ! ha_copy_source "$build"; then
+					fail_step "build: could not copy the source tree"
+				elif ! HA_SRC=$build ha_install_tree "$work/tree" COPT="-Wall -Wextra -Werror"; then
+					fail_step "build"
+				elif ! ha_cluster_start "$work/pg" "$port"; then
+					fail_step "cluster start"
+				else
+					cluster=up
+				fi
+			fi
+			if [ "$cluster" != up ]; then
+				fail_step "$step: not run (no build or no cluster)"
+				continue
+			fi
+			case $step in
+				regress)
+					tap_step regress "$(echo "$regress_tests" | wc -w)" regress_tap ;;
+				*)
+					tap_step "$step" "" bash "test/$step.sh" "$work" ;;
+			esac
+			;;
+		driver)
+			ha_cluster_stop
+			cluster=no
+			tap_step driver "" bash test/driver-test.sh ;;
+		*)
+			fail_step "unknown step '$step' in HA_TEST_STEPS" ;;
+	esac
 done
 summary
