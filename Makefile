@@ -1,32 +1,42 @@
-# housing_areas: PGXS build, plus the bootstrap targets behind the README's
-# two commands (`make demo`, `make test`), which work before PostgreSQL's
-# development files exist: they install what is missing and call back here.
+# housing_areas: two extensions in one repository (as h3 and h3_postgis):
+#   housing_areas          C types, rules, classification, history, tallies,
+#                          disclosure; needs no PostGIS
+#   housing_areas_postgis  SQL only: tables, area status, spatial analyses,
+#                          map outputs, GIS and BI views; requires
+#                          housing_areas and postgis
+# Each install script is assembled from the numbered files of its folder in
+# sql/, in the order of the data flow.  Released install scripts and update
+# scripts live, frozen, in sql/releases and sql/updates.
+#
+# Targets beyond PGXS: `make test` and `make demo` (the README's commands;
+# they install what is missing first), `make unit`, `make docs`.
 
-EXTENSION    = housing_areas
-EXTVERSION   = $(shell sed -n "s/^default_version *= *'\(.*\)'/\1/p" $(EXTENSION).control)
-
-# SQL objects per module, in dependency order; assembled into one script
-SQL_MODULES  = src/indicators.sql src/tally.sql src/disclosure.sql src/classify.sql \
-               src/spatial.sql
+EXTENSION    = housing_areas housing_areas_postgis
+# the version lives in each control file only
+version_of   = $(shell sed -n "s/^default_version *= *'\(.*\)'/\1/p" $(1).control)
+CORE_VERSION = $(call version_of,housing_areas)
+GIS_VERSION  = $(call version_of,housing_areas_postgis)
+CORE_SQL     = $(sort $(wildcard sql/housing_areas/[0-9]*.sql))
+GIS_SQL      = $(sort $(wildcard sql/housing_areas_postgis/[0-9]*.sql))
 
 CORE_OBJS    = src/core/ha_error.o src/core/ha_number.o src/core/ha_kv.o \
                src/core/indicators.o src/core/tally.o src/core/rules.o \
                src/core/history.o
-MODULE_big   = $(EXTENSION)
+MODULE_big   = housing_areas
 OBJS         = $(CORE_OBJS) src/housing_areas.o src/indicators.o src/tally.o \
                src/classify.o
 # server headers as system headers: -Wextra stays on for our code only
 PG_CPPFLAGS  = -I$(srcdir)/src -isystem $(includedir_server)
 
-DATA_built   = $(EXTENSION)--$(EXTVERSION).sql
-# released install scripts (frozen) and the update scripts between versions
-DATA         = $(wildcard src/releases/$(EXTENSION)--*.sql) \
-               $(wildcard src/updates/$(EXTENSION)--*--*.sql)
-EXTRA_CLEAN  = test/out test/unit/*.bin
+DATA_built   = housing_areas--$(CORE_VERSION).sql housing_areas_postgis--$(GIS_VERSION).sql
+DATA         = $(wildcard sql/releases/*.sql) $(wildcard sql/releases/*.control) \
+               $(wildcard sql/updates/*.sql)
+EXTRA_CLEAN  = test/out
 
-REGRESS      = $(patsubst sql/%.sql,%,$(sort $(wildcard sql/*.sql)))
-REGRESS_OPTS = --outputdir=test/out --load-extension=postgis \
-               --load-extension=$(EXTENSION)
+# pg_regress: test/sql/*.sql against test/expected/*.out, both extensions loaded
+REGRESS      = $(patsubst test/sql/%.sql,%,$(sort $(wildcard test/sql/*.sql)))
+REGRESS_OPTS = --inputdir=test --outputdir=test/out --load-extension=postgis \
+               --load-extension=housing_areas --load-extension=housing_areas_postgis
 
 PG_CONFIG   ?= pg_config
 PGXS        := $(shell $(PG_CONFIG) --pgxs 2>/dev/null)
@@ -42,18 +52,26 @@ all install installcheck clean:
 	@echo "housing_areas: PostgreSQL server development files not found." >&2
 	@echo "  '$(PG_CONFIG) --pgxs' gave '$(PGXS)' and the server headers" >&2
 	@echo "  ('$(PG_INCLUDE)/postgres.h') must exist too." >&2
-	@echo "  Install postgresql-server-dev-15 (Debian), or point PG_CONFIG at" >&2
-	@echo "  the right pg_config: make PG_CONFIG=/usr/lib/postgresql/15/bin/pg_config" >&2
+	@echo "  Install postgresql-server-dev-NN (Debian), or point PG_CONFIG at" >&2
+	@echo "  the right pg_config: make PG_CONFIG=/usr/lib/postgresql/NN/bin/pg_config" >&2
 	@echo "  'make test' and 'make demo' install what is missing by themselves." >&2
 	@exit 1
 endif
 
-$(EXTENSION)--$(EXTVERSION).sql: $(SQL_MODULES) $(EXTENSION).control
-	@printf '%s\n' "-- housing_areas $(EXTVERSION): generated from src/*.sql; edit those files" \
-		'\echo Use "CREATE EXTENSION housing_areas CASCADE" to load this file. \quit' > $@
-	cat $(SQL_MODULES) >> $@
+# $(1): extension, $(2): version; the numbered files follow as prerequisites
+define assemble
+	@printf '%s\n' "-- $(1) $(2): generated from sql/$(1)/*.sql; edit those files" \
+		'\echo Use "CREATE EXTENSION $(1) CASCADE" to load this file. \quit' > $@
+	cat $(filter %.sql,$^) >> $@
+endef
 
-.PHONY: test demo unit
+housing_areas--$(CORE_VERSION).sql: $(CORE_SQL) housing_areas.control
+	$(call assemble,housing_areas,$(CORE_VERSION))
+
+housing_areas_postgis--$(GIS_VERSION).sql: $(GIS_SQL) housing_areas_postgis.control
+	$(call assemble,housing_areas_postgis,$(GIS_VERSION))
+
+.PHONY: test demo unit docs
 test:
 	@bash test/run-tests.sh
 
@@ -62,3 +80,6 @@ demo:
 
 unit:
 	@bash test/run-unit.sh
+
+docs:
+	@bash test/docs.sh --write

@@ -36,7 +36,7 @@ step() { printf '\n[%s/6] %s\n' "$1" "$2" >&2; }
 step 1 "checking PostgreSQL, its development files and PostGIS"
 ha_bootstrap
 
-work=$(mktemp -d /tmp/housing_areas-demo.XXXXXX)
+work=$(mktemp -d "${TMPDIR:-/tmp}"/housing_areas-demo.XXXXXX)
 chmod 755 "$work"
 if ! $keep; then
 	trap 'ha_cluster_stop; rm -rf "$work"' EXIT
@@ -52,7 +52,7 @@ listen="-c listen_addresses=''"
 $keep && listen="-c listen_addresses=localhost"
 ha_cluster_start "$work/pg" "$port" "$listen -c shared_buffers=256MB -c work_mem=32MB" ||
 	ha_die "the server did not start"
-psql -X -q -v ON_ERROR_STOP=1 -c "SET client_min_messages = warning; CREATE EXTENSION housing_areas CASCADE" </dev/null ||
+psql -X -q -v ON_ERROR_STOP=1 -c "SET client_min_messages = warning; CREATE EXTENSION housing_areas_postgis CASCADE" </dev/null ||
 	ha_die "CREATE EXTENSION failed"
 
 step 4 "generating the demo data (scale $scale; about 30 s at scale 1)"

@@ -11,7 +11,7 @@ cd "$(dirname "$0")/.."
 faults=(broken_expected missing_expected unit_crash fuzz_crash dump_restore_loss
 	dump_restore_silent load_error)
 echo "1..${#faults[@]}"
-work=$(mktemp -d /tmp/housing_areas-driver.XXXXXX)
+work=$(mktemp -d "${TMPDIR:-/tmp}"/housing_areas-driver.XXXXXX)
 chmod 755 "$work"
 trap 'rm -rf "$work"' EXIT
 
@@ -21,10 +21,10 @@ inject() {
 	local fault=$1 tree=$2
 	case $fault in
 		broken_expected)
-			sed -i '3s/^/changed /' "$tree/expected/indicators_io.out"
+			sed -i '3s/^/changed /' "$tree/test/expected/indicators_io.out"
 			echo "regress|regress: indicators_io" ;;
 		missing_expected)
-			echo "SELECT 1 AS new_test;" >"$tree/sql/aa_new.sql"
+			echo "SELECT 1 AS new_test;" >"$tree/test/sql/aa_new.sql"
 			echo "regress|regress:" ;;
 		unit_crash)
 			cat >"$tree/test/unit/test_zz_crash.c" <<'C'

@@ -38,7 +38,7 @@ check() { if [ "$2" = ok ]; then echo "ok - dump/restore: $1"; else echo "not ok
 
 q -c "DROP DATABASE IF EXISTS ha_dump_src" -c "DROP DATABASE IF EXISTS ha_dump_custom" -c "DROP DATABASE IF EXISTS ha_dump_plain" 2>/dev/null
 q -c "CREATE DATABASE ha_dump_src" -c "CREATE DATABASE ha_dump_custom" -c "CREATE DATABASE ha_dump_plain"
-q -d ha_dump_src -c "SET client_min_messages = warning; CREATE EXTENSION housing_areas CASCADE" &&
+q -d ha_dump_src -c "SET client_min_messages = warning; CREATE EXTENSION housing_areas_postgis CASCADE" &&
 q -d ha_dump_src -v scale=0.1 -v dagi="$PWD/test/data/dagi" -f test/demo/generate.sql >/dev/null &&
 psql -X -q -v ON_ERROR_STOP=1 -d ha_dump_src <<'SQL' >/dev/null
 SET search_path = housing_areas, public;

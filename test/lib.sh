@@ -103,10 +103,10 @@ ha_copy_source() {
 		tar -C "$dest" -xf -
 }
 
-# The regression tests: every sql/*.sql, by name, in order.
+# The regression tests: every test/sql/*.sql, by name, in order.
 ha_regress_tests() {
 	local f names=()
-	for f in "$HA_ROOT"/sql/*.sql; do
+	for f in "$HA_ROOT"/test/sql/*.sql; do
 		[ -e "$f" ] && names+=("$(basename "$f" .sql)")
 	done
 	echo "${names[*]}"
@@ -191,7 +191,7 @@ ha_cluster_stop() {
 ha_bench_start() {
 	local port=$1 settings=$2
 	ha_bootstrap
-	HA_BENCH_WORK=$(mktemp -d /tmp/housing_areas-bench.XXXXXX)
+	HA_BENCH_WORK=$(mktemp -d "${TMPDIR:-/tmp}"/housing_areas-bench.XXXXXX)
 	chmod 755 "$HA_BENCH_WORK"
 	trap 'ha_cluster_stop; rm -rf "$HA_BENCH_WORK"' EXIT
 	ha_install_tree "$HA_BENCH_WORK/tree" >/dev/null || ha_die "build failed"
@@ -200,6 +200,6 @@ ha_bench_start() {
 	echo "machine: $(nproc) cores ($(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -n 1)," \
 		"$(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo)); $("$PG_CONFIG" --version)"
 	echo "server settings: $settings"
-	psql -X -q -v ON_ERROR_STOP=1 -c "SET client_min_messages = warning; CREATE EXTENSION housing_areas CASCADE" </dev/null &&
+	psql -X -q -v ON_ERROR_STOP=1 -c "SET client_min_messages = warning; CREATE EXTENSION housing_areas_postgis CASCADE" </dev/null &&
 		psql -X -q -f test/bench/bench.sql </dev/null >/dev/null || ha_die "could not prepare the database"
 }

@@ -17,7 +17,7 @@ fail=0
 check() { if [ "$2" = ok ]; then echo "ok - load: $1"; else echo "not ok - load: $1 ($3)"; fail=1; fi; }
 
 psql -X -q -c "DROP DATABASE IF EXISTS ha_load" -c "CREATE DATABASE ha_load" </dev/null >/dev/null 2>&1
-q -c "SET client_min_messages = warning; CREATE EXTENSION housing_areas CASCADE" &&
+q -c "SET client_min_messages = warning; CREATE EXTENSION housing_areas_postgis CASCADE" &&
 q -v scale=0.1 -v dagi="$PWD/test/data/dagi" -f test/demo/generate.sql >/dev/null &&
 q -c "CREATE SCHEMA load; CREATE SEQUENCE load.ids START 100000; CREATE TABLE load.log (kind text NOT NULL, area_id integer)" &&
 q -f test/load/questions.sql >/dev/null ||

@@ -17,7 +17,7 @@ case $secs in
 	'' | *[!0-9]*) echo "usage: $0 [seconds per target]" >&2; exit 2 ;;
 esac
 CC=${FUZZ_CC:-clang-14}
-work=$(mktemp -d /tmp/housing_areas-fuzz.XXXXXX)
+work=$(mktemp -d "${TMPDIR:-/tmp}"/housing_areas-fuzz.XXXXXX)
 mkdir -p "$work/bin" "$work/corpus" "$work/artifacts"
 passed=0 failed=0
 for name in $(ha_fuzz_targets); do

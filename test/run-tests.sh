@@ -6,7 +6,7 @@
 #   fuzz          libFuzzer targets, FUZZ_SECONDS (30) each (test/run-fuzz.sh)
 #   regress       build with -Wall -Wextra -Werror in a copy of the tree,
 #                 install into a private server tree, start a throwaway
-#                 cluster, run pg_regress over every sql/*.sql
+#                 cluster, run pg_regress over every test/sql/*.sql
 #   dump-restore  pg_dump/pg_restore keeps rows, results and indexes
 #   load          pgbench, 8 clients, LOAD_SECONDS (60), no lost rows
 #   driver        this driver turns each kind of fault red (test/driver-test.sh)
@@ -19,7 +19,7 @@
 #
 # Environment (mostly for test/driver-test.sh): HA_TEST_STEPS (the steps to
 # run, blank-separated), HA_REGRESS (the regression tests, default all of
-# sql/*.sql), FUZZ_SECONDS, HA_FUZZ_TARGETS, LOAD_SECONDS, HA_TEST_PORT,
+# test/sql/*.sql), FUZZ_SECONDS, HA_FUZZ_TARGETS, LOAD_SECONDS, HA_TEST_PORT,
 # HA_KEEP_FAILED=no (remove the work directory after a failed run too).
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -29,7 +29,7 @@ steps=${HA_TEST_STEPS:-unit fuzz regress dump-restore load driver}
 regress_tests=${HA_REGRESS:-$(ha_regress_tests)}
 port=${HA_TEST_PORT:-54329}
 
-work=$(mktemp -d /tmp/housing_areas-test.XXXXXX)
+work=$(mktemp -d "${TMPDIR:-/tmp}"/housing_areas-test.XXXXXX)
 chmod 755 "$work"
 cleanup() {
 	ha_cluster_stop

@@ -22,7 +22,7 @@ cd "$(dirname "$0")/.."
 . test/lib.sh
 
 port=54339
-work=$(mktemp -d /tmp/housing_areas-valgrind.XXXXXX)
+work=$(mktemp -d "${TMPDIR:-/tmp}"/housing_areas-valgrind.XXXXXX)
 chmod 755 "$work"
 pgdir=$work/pg
 vgdir=$work/valgrind

@@ -24,7 +24,7 @@ areas=198
 port=${BENCH_PORT:-54391}
 settings="-c listen_addresses='' -c shared_buffers=1GB -c work_mem=64MB -c max_worker_processes=8 -c max_parallel_workers=8"
 
-work=$(mktemp -d /tmp/housing_areas-bench.XXXXXX)
+work=$(mktemp -d "${TMPDIR:-/tmp}"/housing_areas-bench.XXXXXX)
 chmod 755 "$work"
 cleanup() { ha_cluster_stop; rm -rf "$work"; }
 trap cleanup EXIT
@@ -41,7 +41,7 @@ psql_script() { psql -X -q -v ON_ERROR_STOP=1 "$@"; }
 
 ha_say "generating $rows person rows in $areas areas"
 psql_script <<SQL
-CREATE EXTENSION housing_areas CASCADE;
+CREATE EXTENSION housing_areas_postgis CASCADE;
 CREATE EXTENSION IF NOT EXISTS pg_prewarm;
 SELECT setseed(0.42);
 -- area sizes vary (about 1:4), ages 0-99, about a third non-Western,

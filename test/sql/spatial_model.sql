@@ -8,7 +8,7 @@ SELECT indexrelid::regclass, indrelid::regclass
   FROM pg_index WHERE indrelid::regclass::text IN ('area', 'facility', 'enrolment', 'municipality')
    AND indexrelid::regclass::text LIKE '%geom%' OR indexrelid::regclass::text LIKE '%home%' ORDER BY 1;
 -- tables registered for pg_dump
-SELECT unnest(extconfig)::regclass AS dumped FROM pg_extension WHERE extname = 'housing_areas' ORDER BY 1;
+SELECT unnest(extconfig)::regclass AS dumped FROM pg_extension WHERE extname = 'housing_areas_postgis' ORDER BY 1;
 
 -- a geometry of the wrong type or SRID is refused with a clear error
 CREATE FUNCTION pg_temp.try(stmt text) RETURNS text LANGUAGE plpgsql AS $$

@@ -58,19 +58,19 @@ COMMENT ON AGGREGATE sum(tally) IS
 
 -- tallies of person rows
 
-CREATE FUNCTION tally_agg_step(state tally, age integer, nonwestern boolean,
+CREATE FUNCTION housing_areas_private.tally_agg_step(state tally, age integer, nonwestern boolean,
 	outside_labour_fte double precision, convicted boolean,
 	basic_education boolean, gross_income double precision, student boolean)
 	RETURNS tally
 	AS 'MODULE_PATHNAME', 'tally_agg_step'
 	LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE;
-COMMENT ON FUNCTION tally_agg_step(tally, integer, boolean, double precision, boolean, boolean, double precision, boolean) IS
+COMMENT ON FUNCTION housing_areas_private.tally_agg_step(tally, integer, boolean, double precision, boolean, boolean, double precision, boolean) IS
 'transition function of tally_agg: adds one person to the state (NULL state: an empty tally)';
 
 CREATE AGGREGATE tally_agg(age integer, nonwestern boolean,
 	outside_labour_fte double precision, convicted boolean,
 	basic_education boolean, gross_income double precision, student boolean) (
-	SFUNC = tally_agg_step,
+	SFUNC = housing_areas_private.tally_agg_step,
 	STYPE = tally,
 	COMBINEFUNC = tally_add,
 	PARALLEL = SAFE

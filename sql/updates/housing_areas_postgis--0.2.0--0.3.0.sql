@@ -1,5 +1,14 @@
--- housing_areas 0.2.0 -> 0.3.0
-\echo Use "ALTER EXTENSION housing_areas UPDATE TO '0.3.0'" to load this file. \quit
+-- housing_areas_postgis 0.2.0 -> 0.3.0
+\echo Use "ALTER EXTENSION housing_areas_postgis UPDATE TO '0.3.0'" to load this file. \quit
+
+-- private helpers move off users' search_path (the functions that call them
+-- are bound to them, not to their names)
+ALTER FUNCTION on_udsat_list(classification, text) SET SCHEMA housing_areas_private;
+ALTER FUNCTION on_a_list(classification, text) SET SCHEMA housing_areas_private;
+ALTER FUNCTION check_facility_kind(text) SET SCHEMA housing_areas_private;
+ALTER FUNCTION check_positive(text, double precision, boolean) SET SCHEMA housing_areas_private;
+ALTER FUNCTION listed_areas(integer) SET SCHEMA housing_areas_private;
+ALTER FUNCTION check_tile(integer, integer, integer) SET SCHEMA housing_areas_private;
 
 -- area_status: an undetermined omdannelse is labelled unknown (it was
 -- parallelsamfund), the development plan is NULL when only an undetermined
@@ -55,7 +64,7 @@ SELECT s.area_id, s.list_year, a.name, a.municipality_code, a.region_code,
 	   s.official_category,
 	   (s.c).rules AS rules,
 	   -- also true when the label is unknown between udsat and parallelsamfund
-	   on_udsat_list(s.c, s.official_category) AS on_udsat_list,
+	   housing_areas_private.on_udsat_list(s.c, s.official_category) AS on_udsat_list,
 	   (s.c).labour AS labour, (s.c).convictions AS convictions,
 	   (s.c).education AS education, (s.c).income AS income,
 	   (s.c).nonwestern AS nonwestern,
@@ -96,7 +105,7 @@ BEGIN ATOMIC
 	-- index on enrolment.home, the admissions whose home lies in one of them
 	-- (by row id, so a home on a shared boundary counts once)
 	WITH status AS MATERIALIZED (
-		SELECT a.geom, on_udsat_list(classify(ay.ind, ay.list_year), ay.official_category) AS listed
+		SELECT a.geom, housing_areas_private.on_udsat_list(classify(ay.ind, ay.list_year), ay.official_category) AS listed
 		  FROM area AS a
 		  JOIN area_year AS ay ON ay.area_id = a.area_id
 		 WHERE ay.list_year = daycare_cap.year - 1
@@ -129,11 +138,3 @@ END;
 COMMENT ON FUNCTION daycare_cap(integer) IS
 'per daycare: children admitted in the calendar year, how many live in an area on the udsat list (udsat, parallelsamfund or omdannelse) of 1 December the year before, the share, and whether it exceeds the 30 % cap (dagtilbudsloven § 26 a); over_cap is NULL when children from areas whose place on the list is undetermined decide it';
 
--- disclose_share: a share of an unknown population is hidden (it was shown)
-CREATE OR REPLACE FUNCTION disclose_share(share double precision, population double precision)
-	RETURNS double precision
-	LANGUAGE sql STABLE PARALLEL SAFE
-	-- an unknown population may be a small one: hide the share
-	RETURN CASE WHEN population >= min_cell_count() THEN share END;
-COMMENT ON FUNCTION disclose_share(double precision, double precision) IS
-'a share of a population, or NULL when the population is smaller than min_cell_count() or unknown';

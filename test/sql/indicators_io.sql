@@ -1,76 +1,25 @@
 -- indicators: text input/output, canonical form, round trips, equality
 SET search_path = housing_areas, public;
--- the extension lives in its own schema
-SELECT extname, extnamespace::regnamespace, extrelocatable
-  FROM pg_extension WHERE extname = 'housing_areas';
-    extname    | extnamespace  | extrelocatable 
----------------+---------------+----------------
- housing_areas | housing_areas | f
-(1 row)
 
+-- the extensions live in their own schema
+SELECT extname, extnamespace::regnamespace, extrelocatable
+  FROM pg_extension WHERE extname LIKE 'housing_areas%' ORDER BY 1;
 SELECT typname, typlen, typalign, typbyval
   FROM pg_type WHERE typname = 'indicators';
-  typname   | typlen | typalign | typbyval 
-------------+--------+----------+----------
- indicators |     56 | d        | f
-(1 row)
 
 -- canonical output: known keys in fixed order, one blank between pairs
 SELECT 'residents=1913 nonwestern=49.4 outside_labour=44.6 convicted=1.94 national_convicted=0.65 basic_education=67.4 income=61.8'::indicators;
-                                                         indicators                                                         
-----------------------------------------------------------------------------------------------------------------------------
- residents=1913 nonwestern=49.4 outside_labour=44.6 convicted=1.94 national_convicted=0.65 basic_education=67.4 income=61.8
-(1 row)
-
 SELECT 'income=61.8, residents=1913'::indicators;
-         indicators         
-----------------------------
- residents=1913 income=61.8
-(1 row)
-
 SELECT E'  income=61.8\t,\n residents=1913  '::indicators;
-         indicators         
-----------------------------
- residents=1913 income=61.8
-(1 row)
-
 SELECT 'nonwestern=050.50 convicted=.5 outside_labour=5. income=+1e2'::indicators;
-                        indicators                         
------------------------------------------------------------
- nonwestern=50.5 outside_labour=5 convicted=0.5 income=100
-(1 row)
-
 SELECT 'nonwestern=-0'::indicators;
-  indicators  
---------------
- nonwestern=0
-(1 row)
-
 SELECT 'residents=0'::indicators, 'residents=10000000'::indicators;
- indicators  |     indicators     
--------------+--------------------
- residents=0 | residents=10000000
-(1 row)
-
 SELECT 'national_convicted=1e-9'::indicators;
-       indicators        
--------------------------
- national_convicted=1e-9
-(1 row)
 
 -- absent keys are unknown and stay absent through every round trip
 SELECT 'convicted=2.7'::indicators;
-  indicators   
----------------
- convicted=2.7
-(1 row)
-
 SELECT indicator('convicted=2.7', 'convicted') AS convicted,
        indicator('convicted=2.7', 'income') IS NULL AS income_unknown;
- convicted | income_unknown 
------------+----------------
-       2.7 | t
-(1 row)
 
 -- shortest round-trip numbers: text -> value -> text is the identity
 SELECT v, v::indicators::text = v AS same
@@ -79,26 +28,10 @@ SELECT v, v::indicators::text = v AS same
                ('outside_labour=99.99999999999999'),
                ('basic_education=0.00001'),
                ('convicted=1e-7')) AS t(v);
-                v                 | same 
-----------------------------------+------
- income=33.333333333333336        | t
- nonwestern=0.30000000000000004   | t
- outside_labour=99.99999999999999 | t
- basic_education=0.00001          | t
- convicted=1e-7                   | t
-(5 rows)
 
 -- a value computed in SQL survives text output and input exactly
 SELECT x, make_indicators(income => x)::text::indicators = make_indicators(income => x) AS exact
   FROM (VALUES (100.0 / 3), (0.1 + 0.2), (sqrt(2)), (61.8), (1e-300 * 1e290)) AS t(x);
-         x          | exact 
---------------------+-------
- 33.333333333333336 | t
-                0.3 | t
- 1.4142135623730951 | t
-               61.8 | t
-              1e-10 | t
-(5 rows)
 
 -- many generated records: text -> value -> text -> value is stable
 -- a fresh seed each run (HA_TEST_SEED=<0..1> repeats one); shown on failure
@@ -121,29 +54,11 @@ SELECT count(*) AS records,
                  basic_education => CASE WHEN random() < 0.8 THEN random() * 100 END,
                  income => CASE WHEN random() < 0.8 THEN random() * 1000 END) AS ind
           FROM generate_series(1, 20000)) AS g;
- records |   stable   
----------+------------
-   20000 | all stable
-(1 row)
 
 -- equality compares known keys and values; unknown differs from any value
 SELECT 'residents=1000 income=50'::indicators = 'income=50,residents=1000'::indicators AS same_keys;
- same_keys 
------------
- t
-(1 row)
-
 SELECT 'residents=1000'::indicators = 'residents=1000 income=50'::indicators AS unknown_vs_known;
- unknown_vs_known 
-------------------
- f
-(1 row)
-
 SELECT 'income=50'::indicators <> 'income=50.000000000000007'::indicators AS differs;
- differs 
----------
- t
-(1 row)
 
 -- hashing: DISTINCT, GROUP BY and hash joins work
 CREATE TABLE ind_io (id int, ind indicators);
@@ -151,40 +66,20 @@ INSERT INTO ind_io VALUES
   (1, 'residents=1000 income=50'), (2, 'income=50 residents=1000'),
   (3, 'residents=1000'), (4, 'nonwestern=0'), (5, 'nonwestern=-0');
 SELECT ind, count(*) FROM ind_io GROUP BY ind ORDER BY ind::text;
-           ind            | count 
---------------------------+-------
- nonwestern=0             |     2
- residents=1000           |     1
- residents=1000 income=50 |     2
-(3 rows)
-
 SELECT count(*) AS distinct_values FROM (SELECT DISTINCT ind FROM ind_io) AS d;
- distinct_values 
------------------
-               3
-(1 row)
-
 SET enable_mergejoin = off;
 SET enable_nestloop = off;
 SELECT a.id, b.id FROM ind_io a JOIN ind_io b ON a.ind = b.ind AND a.id < b.id ORDER BY 1, 2;
- id | id 
-----+----
-  1 |  2
-  4 |  5
-(2 rows)
-
 RESET enable_mergejoin;
 RESET enable_nestloop;
--- every object of the extension has a comment
+
+-- every object of both extensions has a comment
 SELECT pg_describe_object(d.classid, d.objid, 0) AS uncommented
   FROM pg_depend d
  WHERE d.refclassid = 'pg_extension'::regclass
-   AND d.refobjid = (SELECT oid FROM pg_extension WHERE extname = 'housing_areas')
+   AND d.refobjid IN (SELECT oid FROM pg_extension WHERE extname LIKE 'housing_areas%')
    AND d.deptype = 'e'
    AND obj_description(d.objid, d.classid::regclass::name) IS NULL
  ORDER BY 1;
- uncommented 
--------------
-(0 rows)
 
 DROP TABLE ind_io;

@@ -64,9 +64,9 @@ SELECT sum(t) FROM (VALUES ('residents=2'::tally), (NULL), ('residents=3 nonwest
 SELECT a, a + b AS sum, a AS a_again, a + b = b + a AS commutes
   FROM (SELECT 'residents=3 nonwestern=1 persons_18_64=2 outside_labour_fte=0.75 taxpayers_15_64=2 income_sum=500'::tally AS a,
                'residents=4 nonwestern=4 persons_18_64=1 outside_labour_fte=1 persons_30_59=2 basic_education_30_59=1 taxpayers_15_64=1 income_sum=-100.5'::tally AS b) AS x;
-SELECT s AS state, tally_agg_step(s, 40, true, 0.5, true, NULL, 1000, false) AS stepped, s AS state_again
+SELECT s AS state, housing_areas_private.tally_agg_step(s, 40, true, 0.5, true, NULL, 1000, false) AS stepped, s AS state_again
   FROM (SELECT 'residents=1'::tally AS s) AS x;
-SELECT tally_agg_step(NULL, 40, true, 0.5, true, NULL, 1000, false) AS from_null;
+SELECT housing_areas_private.tally_agg_step(NULL, 40, true, 0.5, true, NULL, 1000, false) AS from_null;
 
 -- as a window function: a running tally, and a moving frame of two rows
 SELECT id, tally_value(tally_agg(age, nonwestern, outside_labour_fte, convicted, basic_education, gross_income, student)
@@ -205,7 +205,7 @@ SELECT args, pg_temp.try(format('SELECT tally_value(tally_agg(%s), ''residents''
 SELECT 'residents=9007199254740991'::tally + 'residents=1'::tally;
 SELECT sum(t) FROM (VALUES ('residents=9007199254740991'::tally), ('residents=1')) AS v(t);
 SELECT 'taxpayers_15_64=1 income_sum=1.7976931348623157e308'::tally + 'taxpayers_15_64=1 income_sum=1e308'::tally;
-SELECT tally_agg_step('residents=9007199254740991', 40, NULL, NULL, NULL, NULL, NULL, NULL);
+SELECT housing_areas_private.tally_agg_step('residents=9007199254740991', 40, NULL, NULL, NULL, NULL, NULL, NULL);
 SELECT tally_agg(age, NULL, NULL, NULL, NULL, income, NULL)
   FROM (VALUES (40, 1.7976931348623157e308::float8), (41, 1e308)) AS v(age, income);
 

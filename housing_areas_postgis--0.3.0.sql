@@ -1,5 +1,7 @@
--- spatial: areas, facilities, enrolments; the list status of each area and
--- year; the spatial questions the lists raise; GeoJSON, vector tiles, SVG.
+-- housing_areas_postgis 0.3.0: generated from sql/housing_areas_postgis/*.sql; edit those files
+\echo Use "CREATE EXTENSION housing_areas_postgis CASCADE" to load this file. \quit
+-- housing_areas_postgis: the data model (areas, their yearly records,
+-- facilities, enrolments, municipalities) and loading DAGI boundaries.
 --
 -- Everything here is SQL over PostGIS operators so GiST indexes apply. SQL
 -- functions use SQL-standard bodies (BEGIN ATOMIC): they are parsed when the
@@ -108,26 +110,25 @@ BEGIN ATOMIC
 END;
 COMMENT ON FUNCTION dagi_from_geojson(jsonb, text, text) IS
 'one MultiPolygon in EPSG:25832 per code from a DAGI GeoJSON FeatureCollection (Polygon pieces, 3D with dummy Z, CRS84), e.g. dagi_from_geojson(doc, ''KOMKODE'', ''KOMNAVN'')';
+-- the list status of each area and year, with history
 
--- ---- list status per area and year ----
-
-CREATE FUNCTION on_udsat_list(c classification, official_category text) RETURNS boolean
+CREATE FUNCTION housing_areas_private.on_udsat_list(c classification, official_category text) RETURNS boolean
 	LANGUAGE sql IMMUTABLE PARALLEL SAFE
 	-- omdannelse areas are parallelsamfund areas, which are udsat areas, so
 	-- the answer needs no history; NULL when missing values decide it
 	RETURN CASE WHEN official_category IN ('udsat', 'parallelsamfund', 'omdannelse') THEN true
 				WHEN official_category IS NOT NULL THEN false
 				ELSE (c).udsat OR (c).parallelsamfund END;
-COMMENT ON FUNCTION on_udsat_list(classification, text) IS
+COMMENT ON FUNCTION housing_areas_private.on_udsat_list(classification, text) IS
 'on the udsat list (udsat, parallelsamfund or omdannelse) that year: the published category where given, else the classification; NULL when undetermined';
 
-CREATE FUNCTION on_a_list(c classification, official_category text) RETURNS boolean
+CREATE FUNCTION housing_areas_private.on_a_list(c classification, official_category text) RETURNS boolean
 	LANGUAGE sql IMMUTABLE PARALLEL SAFE
 	-- forebyggelse is the raw § 61 b test minus udsat areas, so "udsat or
 	-- forebyggelse" is "udsat or the raw test"
 	RETURN CASE WHEN official_category IS NOT NULL THEN official_category <> 'none'
 				ELSE (c).udsat OR (c).parallelsamfund OR (c).forebyggelse_raw END;
-COMMENT ON FUNCTION on_a_list(classification, text) IS
+COMMENT ON FUNCTION housing_areas_private.on_a_list(classification, text) IS
 'on any list (omdannelse, parallelsamfund, udsat or forebyggelse) that year: the published category where given, else the classification; NULL when undetermined';
 
 CREATE VIEW area_status AS
@@ -179,7 +180,7 @@ SELECT s.area_id, s.list_year, a.name, a.municipality_code, a.region_code,
 	   s.official_category,
 	   (s.c).rules AS rules,
 	   -- also true when the label is unknown between udsat and parallelsamfund
-	   on_udsat_list(s.c, s.official_category) AS on_udsat_list,
+	   housing_areas_private.on_udsat_list(s.c, s.official_category) AS on_udsat_list,
 	   (s.c).labour AS labour, (s.c).convictions AS convictions,
 	   (s.c).education AS education, (s.c).income AS income,
 	   (s.c).nonwestern AS nonwestern,
@@ -209,11 +210,21 @@ WINDOW w AS (PARTITION BY s.area_id ORDER BY s.list_year);
 COMMENT ON VIEW area_status IS
 'one row per area and list year: the category including omdannelse (history from official_category where given, else computed), each criterion, the run of parallelsamfund lists, the development plan (an omdannelse area stays under its plan until 2030) and kombineret udlejning';
 
--- ---- argument checks shared by the spatial functions ----
+CREATE FUNCTION latest_list_year() RETURNS integer
+	LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+	SELECT max(ay.list_year) FROM area_year AS ay;
+END;
+COMMENT ON FUNCTION latest_list_year() IS
+'the newest list year in area_year (the default year of the map outputs)';
+-- the spatial questions the lists raise: daycare cap, language tests,
+-- nearest facilities, access
+
+-- argument checks shared by the spatial functions
 -- (PL/pgSQL resolves operators through search_path at run time, so these
 -- pin it: a caller's schema cannot slip in its own "=")
 
-CREATE FUNCTION check_facility_kind(kind text) RETURNS boolean
+CREATE FUNCTION housing_areas_private.check_facility_kind(kind text) RETURNS boolean
 	LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
 	SET search_path = pg_catalog, pg_temp
 AS $$
@@ -228,10 +239,10 @@ BEGIN
 	RETURN true;
 END
 $$;
-COMMENT ON FUNCTION check_facility_kind(text) IS
+COMMENT ON FUNCTION housing_areas_private.check_facility_kind(text) IS
 'true for a kind listed in facility_kind, an error naming the known kinds otherwise';
 
-CREATE FUNCTION check_positive(name text, value double precision, allow_zero boolean)
+CREATE FUNCTION housing_areas_private.check_positive(name text, value double precision, allow_zero boolean)
 	RETURNS boolean
 	LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
 	SET search_path = pg_catalog, pg_temp
@@ -247,10 +258,23 @@ BEGIN
 	RETURN true;
 END
 $$;
-COMMENT ON FUNCTION check_positive(text, double precision, boolean) IS
+COMMENT ON FUNCTION housing_areas_private.check_positive(text, double precision, boolean) IS
 'true for a finite non-negative (or, without allow_zero, positive) argument, an error naming it otherwise';
 
--- ---- spatial questions ----
+CREATE FUNCTION housing_areas_private.listed_areas(list_year integer)
+	RETURNS TABLE (area_id integer)
+	LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+	SELECT a.area_id FROM area AS a
+	 WHERE listed_areas.list_year IS NULL
+	UNION ALL
+	SELECT ay.area_id FROM area_year AS ay
+	 WHERE ay.list_year = listed_areas.list_year
+	   AND rules_for_year(listed_areas.list_year) IS NOT NULL	-- an error before 2010
+	   AND housing_areas_private.on_a_list(classify(ay.ind, ay.list_year), ay.official_category);
+END;
+COMMENT ON FUNCTION housing_areas_private.listed_areas(integer) IS
+'the areas on any list (omdannelse, parallelsamfund, udsat, forebyggelse) in a list year; every area when the year is NULL';
 
 CREATE FUNCTION daycare_cap(year integer)
 	RETURNS TABLE (facility_id bigint, name text, admitted integer,
@@ -262,7 +286,7 @@ BEGIN ATOMIC
 	-- index on enrolment.home, the admissions whose home lies in one of them
 	-- (by row id, so a home on a shared boundary counts once)
 	WITH status AS MATERIALIZED (
-		SELECT a.geom, on_udsat_list(classify(ay.ind, ay.list_year), ay.official_category) AS listed
+		SELECT a.geom, housing_areas_private.on_udsat_list(classify(ay.ind, ay.list_year), ay.official_category) AS listed
 		  FROM area AS a
 		  JOIN area_year AS ay ON ay.area_id = a.area_id
 		 WHERE ay.list_year = daycare_cap.year - 1
@@ -308,7 +332,7 @@ BEGIN ATOMIC
 		 WHERE a.area_id IN (SELECT ay.area_id FROM area_year AS ay
 							  WHERE ay.list_year BETWEEN language_test_schools.school_year - 3
 													AND language_test_schools.school_year - 1
-								AND on_udsat_list(classify(ay.ind, ay.list_year), ay.official_category))
+								AND housing_areas_private.on_udsat_list(classify(ay.ind, ay.list_year), ay.official_category))
 	), in_listed AS MATERIALIZED (
 		SELECT DISTINCT e.ctid AS row_id
 		  FROM listed AS l
@@ -330,21 +354,6 @@ END;
 COMMENT ON FUNCTION language_test_schools(integer) IS
 'schools where more than 30 % of the pupils of the school year live in an area that was on the udsat list at least once in the three lists before it: these test every pupil in børnehaveklasse';
 
-CREATE FUNCTION listed_areas(list_year integer)
-	RETURNS TABLE (area_id integer)
-	LANGUAGE sql STABLE PARALLEL SAFE
-BEGIN ATOMIC
-	SELECT a.area_id FROM area AS a
-	 WHERE listed_areas.list_year IS NULL
-	UNION ALL
-	SELECT ay.area_id FROM area_year AS ay
-	 WHERE ay.list_year = listed_areas.list_year
-	   AND rules_for_year(listed_areas.list_year) IS NOT NULL	-- an error before 2010
-	   AND on_a_list(classify(ay.ind, ay.list_year), ay.official_category);
-END;
-COMMENT ON FUNCTION listed_areas(integer) IS
-'the areas on any list (omdannelse, parallelsamfund, udsat, forebyggelse) in a list year; every area when the year is NULL';
-
 CREATE FUNCTION nearest_facilities(kind text, k integer DEFAULT 3, list_year integer DEFAULT NULL)
 	RETURNS TABLE (area_id integer, rank integer, facility_id bigint, name text,
 				   distance_m double precision)
@@ -365,9 +374,9 @@ BEGIN ATOMIC
 				 FETCH FIRST (nearest_facilities.k) ROWS WITH TIES) AS c
 		 ORDER BY c.distance_m, c.facility_id
 		 LIMIT nearest_facilities.k) AS n
-	 WHERE check_facility_kind(nearest_facilities.kind)
-	   AND check_positive('k', nearest_facilities.k, false)
-	   AND a.area_id IN (SELECT l.area_id FROM listed_areas(nearest_facilities.list_year) AS l)
+	 WHERE housing_areas_private.check_facility_kind(nearest_facilities.kind)
+	   AND housing_areas_private.check_positive('k', nearest_facilities.k, false)
+	   AND a.area_id IN (SELECT l.area_id FROM housing_areas_private.listed_areas(nearest_facilities.list_year) AS l)
 	 ORDER BY a.area_id, n.rank;
 END;
 COMMENT ON FUNCTION nearest_facilities(text, integer, integer) IS
@@ -385,23 +394,14 @@ BEGIN ATOMIC
 			 WHERE f.kind = facility_access.kind
 			 ORDER BY f.geom <-> a.geom LIMIT 1)
 	  FROM area AS a
-	 WHERE check_facility_kind(facility_access.kind)
-	   AND check_positive('radius_m', facility_access.radius_m, true)
-	   AND a.area_id IN (SELECT l.area_id FROM listed_areas(facility_access.list_year) AS l)
+	 WHERE housing_areas_private.check_facility_kind(facility_access.kind)
+	   AND housing_areas_private.check_positive('radius_m', facility_access.radius_m, true)
+	   AND a.area_id IN (SELECT l.area_id FROM housing_areas_private.listed_areas(facility_access.list_year) AS l)
 	 ORDER BY a.area_id;
 END;
 COMMENT ON FUNCTION facility_access(text, double precision, integer) IS
 'per area (only areas on a list that year when list_year is given): facilities of a kind within radius_m metres of the area polygon, and the distance to the nearest one';
-
--- ---- map outputs ----
-
-CREATE FUNCTION latest_list_year() RETURNS integer
-	LANGUAGE sql STABLE PARALLEL SAFE
-BEGIN ATOMIC
-	SELECT max(ay.list_year) FROM area_year AS ay;
-END;
-COMMENT ON FUNCTION latest_list_year() IS
-'the newest list year in area_year (the default year of the map outputs)';
+-- map outputs: GeoJSON, vector tiles, SVG
 
 CREATE FUNCTION areas_geojson(list_year integer)
 	RETURNS json
@@ -433,7 +433,7 @@ END;
 COMMENT ON FUNCTION areas_geojson(integer) IS
 'every area as an RFC 7946 GeoJSON FeatureCollection in EPSG:4326 (exterior rings counter-clockwise), with the category and criteria of the list year as properties';
 
-CREATE FUNCTION check_tile(z integer, x integer, y integer) RETURNS boolean
+CREATE FUNCTION housing_areas_private.check_tile(z integer, x integer, y integer) RETURNS boolean
 	LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
 	SET search_path = pg_catalog, pg_temp
 AS $$
@@ -455,7 +455,7 @@ BEGIN
 	RETURN true;
 END
 $$;
-COMMENT ON FUNCTION check_tile(integer, integer, integer) IS
+COMMENT ON FUNCTION housing_areas_private.check_tile(integer, integer, integer) IS
 'true for a valid z/x/y tile address, an error saying what is wrong otherwise';
 
 CREATE FUNCTION areas_mvt_features(z integer, x integer, y integer, list_year integer DEFAULT NULL)
@@ -470,10 +470,10 @@ BEGIN ATOMIC
 	-- transformed to the table's SRID; the column is transformed only for
 	-- the output.
 	WITH envelope AS (
-		SELECT CASE WHEN check_tile(areas_mvt_features.z, areas_mvt_features.x, areas_mvt_features.y)
+		SELECT CASE WHEN housing_areas_private.check_tile(areas_mvt_features.z, areas_mvt_features.x, areas_mvt_features.y)
 					THEN ST_TileEnvelope(areas_mvt_features.z, areas_mvt_features.x, areas_mvt_features.y)
 			   END AS env3857,
-			   CASE WHEN check_tile(areas_mvt_features.z, areas_mvt_features.x, areas_mvt_features.y)
+			   CASE WHEN housing_areas_private.check_tile(areas_mvt_features.z, areas_mvt_features.x, areas_mvt_features.y)
 					THEN ST_Intersection(
 							 ST_Transform(ST_TileEnvelope(areas_mvt_features.z, areas_mvt_features.x,
 														  areas_mvt_features.y, margin => 64.0 / 4096), 4326),
@@ -514,14 +514,6 @@ BEGIN ATOMIC
 END;
 COMMENT ON FUNCTION areas_mvt(integer, integer, integer, integer) IS
 'a Mapbox vector tile (layer "areas") of the areas with their category in a list year (default: the latest), for pg_tileserv and Martin';
-
-CREATE FUNCTION list_date(list_year integer) RETURNS text
-	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
-BEGIN ATOMIC
-	SELECT CASE WHEN list_year <= 2012 THEN '1 October ' ELSE '1 December ' END || list_year;
-END;
-COMMENT ON FUNCTION list_date(integer) IS
-'the publication date of a list: 1 October for 2010-2012, 1 December from 2013';
 
 CREATE FUNCTION category_colour(category text) RETURNS text
 	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
@@ -668,8 +660,7 @@ BEGIN ATOMIC
 END;
 COMMENT ON FUNCTION map_svg(integer, text) IS
 'an SVG map of the areas (of one municipality, or all) coloured by their category in a list year, with facilities as symbols, a legend and a title with the list date';
-
--- ---- faces for GIS and BI tools ----
+-- faces for GIS and BI tools
 
 CREATE VIEW gis_area_status AS
 SELECT s.area_id * 100 + s.list_year % 100 AS id,

@@ -100,10 +100,10 @@ CREATE DATABASE ha_other_schema;
 SET client_min_messages = warning;
 CREATE SCHEMA gis;
 CREATE EXTENSION postgis SCHEMA gis;
-CREATE EXTENSION housing_areas;
+CREATE EXTENSION housing_areas_postgis CASCADE;
 RESET client_min_messages;
 SELECT e.extname, n.nspname FROM pg_extension AS e JOIN pg_namespace AS n ON n.oid = e.extnamespace
- WHERE e.extname IN ('postgis', 'housing_areas') ORDER BY 1;
+ WHERE e.extname IN ('postgis', 'housing_areas', 'housing_areas_postgis') ORDER BY 1;
 SET search_path = pg_catalog, pg_temp;
 INSERT INTO housing_areas.area VALUES
   (1, 'A', '0751', '1082', gis.ST_Multi(gis.ST_MakeEnvelope(575000, 6220000, 575400, 6220400, 25832)));

@@ -1,4 +1,5 @@
--- classification: the list rules of every year, history and consequences.
+-- rules: the list rules of every year, the classification of a record by
+-- them, margins to each threshold, and the legal names of the categories.
 
 CREATE TYPE classification AS (
 	list_year integer,
@@ -81,53 +82,10 @@ CREATE FUNCTION category_label(category text, list_year integer, lang text DEFAU
 COMMENT ON FUNCTION category_label(text, integer, text) IS
 'the legal name of a category in a list year (ghettoområde before 2021 ...), in Danish (da) or English (en); NULL when the category did not exist that year';
 
-CREATE FUNCTION years_on_list_step(internal, boolean, integer) RETURNS internal
-	AS 'MODULE_PATHNAME', 'ha_years_on_list_step'
-	LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE;
-COMMENT ON FUNCTION years_on_list_step(internal, boolean, integer) IS
-'transition function of years_on_list';
-CREATE FUNCTION years_on_list_final(internal) RETURNS integer
-	AS 'MODULE_PATHNAME', 'ha_years_on_list_final'
-	LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE;
-COMMENT ON FUNCTION years_on_list_final(internal) IS
-'final function of years_on_list';
-
-CREATE AGGREGATE years_on_list(on_list boolean, list_year integer) (
-	SFUNC = years_on_list_step,
-	STYPE = internal,
-	FINALFUNC = years_on_list_final,
-	FINALFUNC_MODIFY = READ_ONLY,
-	PARALLEL = SAFE
-);
-COMMENT ON AGGREGATE years_on_list(boolean, integer) IS
-'consecutive list years ending at the last row, rows in list_year order (use as a window function OVER (PARTITION BY area ORDER BY list_year)); a missing year or false breaks the run; NULL when an unknown year decides it';
-
-CREATE FUNCTION omdannelse(years integer, list_year integer) RETURNS boolean
-	AS 'MODULE_PATHNAME', 'ha_omdannelse_sql'
-	LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE;
-COMMENT ON FUNCTION omdannelse(integer, integer) IS
-'true when an area has been a parallelsamfund (ghetto) on each of the last 5 lists including this one, from the 2018 list on';
-
-CREATE FUNCTION family_housing_share(family_units integer, dwellings integer,
-	demolished integer DEFAULT 0, commercial_m2 double precision DEFAULT 0)
-	RETURNS double precision
-	AS 'MODULE_PATHNAME', 'ha_family_housing_share'
-	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION family_housing_share(integer, integer, integer, double precision) IS
-'almene familieboliger as % of all dwellings + demolished units + floor(commercial m2 / 75) (almenboligloven § 168 a)';
-
-CREATE FUNCTION family_units_over_target(family_units integer, dwellings integer,
-	demolished integer DEFAULT 0, commercial_m2 double precision DEFAULT 0)
-	RETURNS integer
-	AS 'MODULE_PATHNAME', 'ha_family_units_over_target'
-	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION family_units_over_target(integer, integer, integer, double precision) IS
-'family units to convert, sell or demolish to reach the 40 % target: ceil(F - 0.4 T), at least 0';
-
-CREATE FUNCTION dwellings_to_add(family_units integer, dwellings integer,
-	demolished integer DEFAULT 0, commercial_m2 double precision DEFAULT 0)
-	RETURNS integer
-	AS 'MODULE_PATHNAME', 'ha_dwellings_to_add'
-	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION dwellings_to_add(integer, integer, integer, double precision) IS
-'other dwellings to add instead to reach the 40 % target: ceil(F / 0.4 - T), at least 0';
+CREATE FUNCTION list_date(list_year integer) RETURNS text
+	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+BEGIN ATOMIC
+	SELECT CASE WHEN list_year <= 2012 THEN '1 October ' ELSE '1 December ' END || list_year;
+END;
+COMMENT ON FUNCTION list_date(integer) IS
+'the publication date of a list: 1 October for 2010-2012, 1 December from 2013';

@@ -6,11 +6,12 @@ SET search_path = housing_areas, public;
 
 -- no function of the extension runs with its owner's rights
 SELECT count(*) AS security_definer
-  FROM pg_proc WHERE pronamespace = 'housing_areas'::regnamespace AND prosecdef;
+  FROM pg_proc WHERE pronamespace IN ('housing_areas'::regnamespace, 'housing_areas_private'::regnamespace) AND prosecdef;
 -- every PL/pgSQL function pins its search_path; SQL functions are bound at creation
 SELECT p.oid::regprocedure AS plpgsql_function, p.proconfig
   FROM pg_proc AS p JOIN pg_language AS l ON l.oid = p.prolang
- WHERE p.pronamespace = 'housing_areas'::regnamespace AND l.lanname = 'plpgsql' ORDER BY 1;
+ WHERE p.pronamespace IN ('housing_areas'::regnamespace, 'housing_areas_private'::regnamespace)
+   AND l.lanname = 'plpgsql' ORDER BY 1;
 SELECT count(*) AS sql_functions_with_string_bodies
   FROM pg_proc AS p JOIN pg_language AS l ON l.oid = p.prolang
  WHERE p.pronamespace = 'housing_areas'::regnamespace AND l.lanname = 'sql' AND p.prosqlbody IS NULL;

@@ -1,0 +1,122 @@
+-- housing_areas_postgis: the data model (areas, their yearly records,
+-- facilities, enrolments, municipalities) and loading DAGI boundaries.
+--
+-- Everything here is SQL over PostGIS operators so GiST indexes apply. SQL
+-- functions use SQL-standard bodies (BEGIN ATOMIC): they are parsed when the
+-- extension is created, so PostGIS in another schema and a restricted
+-- search_path at call time cannot break them, and they are still inlined
+-- into the calling query. PL/pgSQL helpers qualify every name.
+
+-- A database that ran housing_areas 0.2.0 holds these tables already, with
+-- the user's rows: say how to keep them rather than fail on CREATE TABLE.
+DO $$
+BEGIN
+	IF pg_catalog.to_regclass('housing_areas.area_year') IS NOT NULL THEN
+		RAISE EXCEPTION 'the tables of housing_areas 0.2.0 are in schema housing_areas'
+			USING ERRCODE = 'duplicate_table',
+				  DETAIL = 'housing_areas 0.2.0 held the tables, views and map functions that housing_areas_postgis now holds.',
+				  HINT = 'To keep them and their rows: ALTER EXTENSION housing_areas UPDATE; CREATE EXTENSION housing_areas_postgis VERSION ''0.2.0''; ALTER EXTENSION housing_areas_postgis UPDATE;';
+	END IF;
+END $$;
+
+-- ---- tables ----
+
+CREATE TABLE facility_kind (
+	kind text PRIMARY KEY CHECK (kind ~ '^[a-z][a-z_]*$'),
+	label_da text NOT NULL,
+	label_en text NOT NULL,
+	colour text NOT NULL DEFAULT '#444444' CHECK (colour ~ '^#[0-9a-fA-F]{6}$')
+);
+COMMENT ON TABLE facility_kind IS
+'kinds of facilities (school, daycare, jobcenter, library, health); add rows for your own kinds';
+INSERT INTO facility_kind VALUES
+	('school', 'skole', 'school', '#1f5fbf'),
+	('daycare', 'dagtilbud', 'daycare', '#d9480f'),
+	('jobcenter', 'jobcenter', 'job centre', '#5f3dc4'),
+	('library', 'bibliotek', 'library', '#2b8a3e'),
+	('health', 'sundhedshus', 'health centre', '#c2255c');
+
+CREATE TABLE area (
+	area_id integer PRIMARY KEY CHECK (area_id BETWEEN 1 AND 20000000),
+	name text NOT NULL,
+	municipality_code text CHECK (municipality_code ~ '^[0-9]{4}$'),
+	region_code text CHECK (region_code ~ '^108[1-5]$'),
+	geom geometry(MultiPolygon, 25832) NOT NULL CONSTRAINT area_geom_valid CHECK (ST_IsValid(geom))
+);
+CREATE INDEX area_geom_idx ON area USING gist (geom);
+COMMENT ON TABLE area IS
+'public housing areas (almenboligloven § 61 a stk. 3) as MultiPolygons in ETRS89 / UTM 32N (EPSG:25832)';
+
+CREATE TABLE area_year (
+	area_id integer NOT NULL REFERENCES area ON DELETE CASCADE,
+	list_year integer NOT NULL CHECK (list_year >= 2010),
+	ind indicators,
+	official_category text CHECK (official_category IN
+		('omdannelse', 'parallelsamfund', 'udsat', 'forebyggelse', 'none')),
+	family_units integer CHECK (family_units >= 0),
+	dwellings integer CHECK (dwellings >= 0),
+	demolished integer CHECK (demolished >= 0),
+	commercial_m2 double precision CHECK (commercial_m2 >= 0 AND commercial_m2 <= 1e9),
+	PRIMARY KEY (area_id, list_year),
+	CONSTRAINT family_units_within_dwellings CHECK (family_units <= dwellings)
+);
+COMMENT ON TABLE area_year IS
+'one row per area and list year: the indicators, the published category where known (history prefers it), and the dwelling counts of the 40 % rule';
+
+CREATE TABLE facility (
+	facility_id bigint PRIMARY KEY,
+	kind text NOT NULL REFERENCES facility_kind ON UPDATE CASCADE,
+	name text NOT NULL,
+	municipality_code text CHECK (municipality_code ~ '^[0-9]{4}$'),
+	geom geometry(Point, 25832) NOT NULL
+);
+CREATE INDEX facility_geom_idx ON facility USING gist (geom);
+CREATE INDEX facility_kind_idx ON facility (kind);
+COMMENT ON TABLE facility IS
+'schools, daycares, job centres, libraries, health centres as points in EPSG:25832';
+
+CREATE TABLE enrolment (
+	facility_id bigint NOT NULL REFERENCES facility ON DELETE CASCADE,
+	year integer NOT NULL CHECK (year BETWEEN 2000 AND 2100),
+	home geometry(Point, 25832) NOT NULL
+);
+CREATE INDEX enrolment_home_idx ON enrolment USING gist (home);
+CREATE INDEX enrolment_facility_year_idx ON enrolment (facility_id, year);
+COMMENT ON TABLE enrolment IS
+'one row per child admitted to a daycare in a calendar year, or per pupil of a school in the school year starting in that year: the home address point, no identities (person-level data: grant with care)';
+
+CREATE TABLE municipality (
+	municipality_code text PRIMARY KEY CHECK (municipality_code ~ '^[0-9]{4}$'),
+	name text NOT NULL,
+	region_code text CHECK (region_code ~ '^108[1-5]$'),
+	geom geometry(MultiPolygon, 25832) NOT NULL
+);
+CREATE INDEX municipality_geom_idx ON municipality USING gist (geom);
+COMMENT ON TABLE municipality IS
+'municipality boundaries (optional; fill from DAGI with dagi_from_geojson), drawn by map_svg';
+
+-- user rows survive pg_dump; the five standard kinds are part of the extension
+SELECT pg_catalog.pg_extension_config_dump('area', '');
+SELECT pg_catalog.pg_extension_config_dump('area_year', '');
+SELECT pg_catalog.pg_extension_config_dump('facility', '');
+SELECT pg_catalog.pg_extension_config_dump('enrolment', '');
+SELECT pg_catalog.pg_extension_config_dump('municipality', '');
+SELECT pg_catalog.pg_extension_config_dump('facility_kind',
+	'WHERE kind NOT IN (''school'', ''daycare'', ''jobcenter'', ''library'', ''health'')');
+
+-- ---- loading boundaries ----
+
+CREATE FUNCTION dagi_from_geojson(doc jsonb, code_key text, name_key text)
+	RETURNS TABLE (code text, name text, geom geometry(MultiPolygon, 25832))
+	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+BEGIN ATOMIC
+	SELECT f.value -> 'properties' ->> code_key,
+		   min(f.value -> 'properties' ->> name_key),
+		   ST_Multi(ST_Union(ST_Transform(ST_Force2D(ST_SetSRID(
+			   ST_GeomFromGeoJSON(f.value -> 'geometry'), 4326)), 25832)))::geometry(MultiPolygon, 25832)
+	  FROM jsonb_array_elements(doc -> 'features') AS f
+	 GROUP BY 1
+	 ORDER BY 1;
+END;
+COMMENT ON FUNCTION dagi_from_geojson(jsonb, text, text) IS
+'one MultiPolygon in EPSG:25832 per code from a DAGI GeoJSON FeatureCollection (Polygon pieces, 3D with dummy Z, CRS84), e.g. dagi_from_geojson(doc, ''KOMKODE'', ''KOMNAVN'')';

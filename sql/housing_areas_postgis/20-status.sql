@@ -1,0 +1,107 @@
+-- the list status of each area and year, with history
+
+CREATE FUNCTION housing_areas_private.on_udsat_list(c classification, official_category text) RETURNS boolean
+	LANGUAGE sql IMMUTABLE PARALLEL SAFE
+	-- omdannelse areas are parallelsamfund areas, which are udsat areas, so
+	-- the answer needs no history; NULL when missing values decide it
+	RETURN CASE WHEN official_category IN ('udsat', 'parallelsamfund', 'omdannelse') THEN true
+				WHEN official_category IS NOT NULL THEN false
+				ELSE (c).udsat OR (c).parallelsamfund END;
+COMMENT ON FUNCTION housing_areas_private.on_udsat_list(classification, text) IS
+'on the udsat list (udsat, parallelsamfund or omdannelse) that year: the published category where given, else the classification; NULL when undetermined';
+
+CREATE FUNCTION housing_areas_private.on_a_list(c classification, official_category text) RETURNS boolean
+	LANGUAGE sql IMMUTABLE PARALLEL SAFE
+	-- forebyggelse is the raw § 61 b test minus udsat areas, so "udsat or
+	-- forebyggelse" is "udsat or the raw test"
+	RETURN CASE WHEN official_category IS NOT NULL THEN official_category <> 'none'
+				ELSE (c).udsat OR (c).parallelsamfund OR (c).forebyggelse_raw END;
+COMMENT ON FUNCTION housing_areas_private.on_a_list(classification, text) IS
+'on any list (omdannelse, parallelsamfund, udsat or forebyggelse) that year: the published category where given, else the classification; NULL when undetermined';
+
+CREATE VIEW area_status AS
+WITH classified AS (
+	SELECT ay.area_id, ay.list_year, ay.ind, ay.official_category,
+		   ay.family_units, ay.dwellings, ay.demolished, ay.commercial_m2,
+		   classify(ay.ind, ay.list_year) AS c
+	  FROM area_year AS ay
+), effective AS (
+	-- on_list: on the parallelsamfund (ghetto) list that year, three-valued
+	SELECT cl.*, e.effective_category,
+		   CASE WHEN e.effective_category IN ('parallelsamfund', 'omdannelse') THEN true
+				WHEN e.effective_category = 'unknown' THEN (cl.c).parallelsamfund
+				ELSE false END AS on_list
+	  FROM classified AS cl
+	  CROSS JOIN LATERAL (SELECT COALESCE(cl.official_category, (cl.c).category, 'unknown')
+								 AS effective_category) AS e
+), runs AS (
+	-- the run of lists ending this year, and its shortest and longest
+	-- possible length when undetermined years count as off or on the list
+	SELECT e.*,
+		   years_on_list(e.on_list, e.list_year) OVER w AS years_on_list,
+		   years_on_list(COALESCE(e.on_list, false), e.list_year) OVER w AS shortest_run,
+		   years_on_list(COALESCE(e.on_list, true), e.list_year) OVER w AS longest_run
+	  FROM effective AS e
+	WINDOW w AS (PARTITION BY e.area_id ORDER BY e.list_year)
+), omdannelse AS (
+	-- three-valued: NULL when a missing value, this year or in the run,
+	-- decides whether the area is an omdannelsesområde
+	SELECT r.*,
+		   CASE WHEN r.effective_category = 'omdannelse' THEN true
+				WHEN r.on_list IS false THEN false
+				WHEN omdannelse(r.shortest_run, r.list_year) THEN true
+				WHEN NOT omdannelse(r.longest_run, r.list_year) THEN false
+		   END AS is_omdannelse
+	  FROM runs AS r
+), categorised AS (
+	-- a parallelsamfund whose omdannelse is undetermined is labelled unknown
+	SELECT o.*,
+		   CASE WHEN o.effective_category <> 'parallelsamfund' THEN o.effective_category
+				WHEN o.is_omdannelse THEN 'omdannelse'
+				WHEN NOT o.is_omdannelse THEN 'parallelsamfund'
+				ELSE 'unknown' END AS category
+	  FROM omdannelse AS o
+)
+SELECT s.area_id, s.list_year, a.name, a.municipality_code, a.region_code,
+	   s.category,
+	   (s.c).category AS computed_category,
+	   s.official_category,
+	   (s.c).rules AS rules,
+	   -- also true when the label is unknown between udsat and parallelsamfund
+	   housing_areas_private.on_udsat_list(s.c, s.official_category) AS on_udsat_list,
+	   (s.c).labour AS labour, (s.c).convictions AS convictions,
+	   (s.c).education AS education, (s.c).income AS income,
+	   (s.c).nonwestern AS nonwestern,
+	   (s.c).criteria_met AS criteria_met, (s.c).criteria_unknown AS criteria_unknown,
+	   s.years_on_list,
+	   -- true after a year known to be omdannelse, NULL when only an
+	   -- undetermined year could have started the plan (bool_or skips NULLs)
+	   CASE WHEN bool_or(s.is_omdannelse IS TRUE) OVER w THEN true
+			WHEN bool_or(s.is_omdannelse IS NULL) OVER w THEN NULL
+			ELSE false END AND s.list_year < 2030
+		   AS development_plan,
+	   (s.c).kombineret_udlejning AS kombineret_udlejning,
+	   CASE WHEN s.dwellings + COALESCE(s.demolished, 0)
+				 + floor(COALESCE(s.commercial_m2, 0) / 75) > 0
+			THEN family_housing_share(s.family_units, s.dwellings,
+									  COALESCE(s.demolished, 0), COALESCE(s.commercial_m2, 0))
+	   END AS family_housing_share,
+	   CASE WHEN s.dwellings + COALESCE(s.demolished, 0)
+				 + floor(COALESCE(s.commercial_m2, 0) / 75) > 0
+			THEN family_units_over_target(s.family_units, s.dwellings,
+										  COALESCE(s.demolished, 0), COALESCE(s.commercial_m2, 0))
+	   END AS family_units_over_target,
+	   s.ind
+  FROM categorised AS s
+  JOIN area AS a USING (area_id)
+WINDOW w AS (PARTITION BY s.area_id ORDER BY s.list_year);
+COMMENT ON VIEW area_status IS
+'one row per area and list year: the category including omdannelse (history from official_category where given, else computed), each criterion, the run of parallelsamfund lists, the development plan (an omdannelse area stays under its plan until 2030) and kombineret udlejning';
+
+CREATE FUNCTION latest_list_year() RETURNS integer
+	LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+	SELECT max(ay.list_year) FROM area_year AS ay;
+END;
+COMMENT ON FUNCTION latest_list_year() IS
+'the newest list year in area_year (the default year of the map outputs)';

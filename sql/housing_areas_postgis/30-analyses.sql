@@ -1,0 +1,184 @@
+-- the spatial questions the lists raise: daycare cap, language tests,
+-- nearest facilities, access
+
+-- argument checks shared by the spatial functions
+-- (PL/pgSQL resolves operators through search_path at run time, so these
+-- pin it: a caller's schema cannot slip in its own "=")
+
+CREATE FUNCTION housing_areas_private.check_facility_kind(kind text) RETURNS boolean
+	LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
+	SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+	IF NOT EXISTS (SELECT 1 FROM housing_areas.facility_kind AS k WHERE k.kind = check_facility_kind.kind) THEN
+		RAISE EXCEPTION 'unknown facility kind "%"', kind
+			USING ERRCODE = 'invalid_parameter_value',
+				  HINT = 'Known kinds are listed in housing_areas.facility_kind: '
+						 || (SELECT pg_catalog.string_agg(k.kind, ', ' ORDER BY k.kind)
+							   FROM housing_areas.facility_kind AS k) || '.';
+	END IF;
+	RETURN true;
+END
+$$;
+COMMENT ON FUNCTION housing_areas_private.check_facility_kind(text) IS
+'true for a kind listed in facility_kind, an error naming the known kinds otherwise';
+
+CREATE FUNCTION housing_areas_private.check_positive(name text, value double precision, allow_zero boolean)
+	RETURNS boolean
+	LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
+	SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+	IF value IS NULL OR value = 'NaN'::float8 OR value = 'Infinity'::float8
+	   OR value < 0 OR (value = 0 AND NOT allow_zero) THEN
+		RAISE EXCEPTION 'invalid value "%" for argument "%"', value, name
+			USING ERRCODE = 'invalid_parameter_value',
+				  DETAIL = CASE WHEN allow_zero THEN 'The value must be a finite number of 0 or more.'
+								ELSE 'The value must be at least 1.' END;
+	END IF;
+	RETURN true;
+END
+$$;
+COMMENT ON FUNCTION housing_areas_private.check_positive(text, double precision, boolean) IS
+'true for a finite non-negative (or, without allow_zero, positive) argument, an error naming it otherwise';
+
+CREATE FUNCTION housing_areas_private.listed_areas(list_year integer)
+	RETURNS TABLE (area_id integer)
+	LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+	SELECT a.area_id FROM area AS a
+	 WHERE listed_areas.list_year IS NULL
+	UNION ALL
+	SELECT ay.area_id FROM area_year AS ay
+	 WHERE ay.list_year = listed_areas.list_year
+	   AND rules_for_year(listed_areas.list_year) IS NOT NULL	-- an error before 2010
+	   AND housing_areas_private.on_a_list(classify(ay.ind, ay.list_year), ay.official_category);
+END;
+COMMENT ON FUNCTION housing_areas_private.listed_areas(integer) IS
+'the areas on any list (omdannelse, parallelsamfund, udsat, forebyggelse) in a list year; every area when the year is NULL';
+
+CREATE FUNCTION daycare_cap(year integer)
+	RETURNS TABLE (facility_id bigint, name text, admitted integer,
+				   from_udsat integer, share_pct double precision, over_cap boolean)
+	LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+	-- areas on the udsat list of 1 December the year before, and those whose
+	-- place on it is undetermined (missing values); then, through the GiST
+	-- index on enrolment.home, the admissions whose home lies in one of them
+	-- (by row id, so a home on a shared boundary counts once)
+	WITH status AS MATERIALIZED (
+		SELECT a.geom, housing_areas_private.on_udsat_list(classify(ay.ind, ay.list_year), ay.official_category) AS listed
+		  FROM area AS a
+		  JOIN area_year AS ay ON ay.area_id = a.area_id
+		 WHERE ay.list_year = daycare_cap.year - 1
+	), homes AS MATERIALIZED (
+		SELECT e.ctid AS row_id, bool_or(st.listed) AS listed
+		  FROM status AS st
+		  JOIN enrolment AS e ON ST_Intersects(st.geom, e.home)
+		 WHERE e.year = daycare_cap.year AND st.listed IS NOT false
+		 GROUP BY e.ctid
+	)
+	SELECT c.facility_id, c.name, c.admitted, c.from_udsat,
+		   100.0 * c.from_udsat / c.admitted,
+		   -- three-valued: NULL when the children from undetermined areas
+		   -- decide whether the share exceeds 30 %
+		   CASE WHEN 100.0 * c.from_udsat / c.admitted > 30 THEN true
+				WHEN 100.0 * (c.from_udsat + c.from_undetermined) / c.admitted > 30 THEN NULL
+				ELSE false END
+	  FROM (SELECT f.facility_id, f.name, count(*)::integer AS admitted,
+				   (count(*) FILTER (WHERE e.ctid IN (SELECT h.row_id FROM homes AS h WHERE h.listed)))::integer
+					   AS from_udsat,
+				   (count(*) FILTER (WHERE e.ctid IN (SELECT h.row_id FROM homes AS h
+													   WHERE h.listed IS NULL)))::integer
+					   AS from_undetermined
+			  FROM enrolment AS e
+			  JOIN facility AS f ON f.facility_id = e.facility_id
+			 WHERE e.year = daycare_cap.year AND f.kind = 'daycare'
+			 GROUP BY f.facility_id, f.name) AS c
+	 ORDER BY c.facility_id;
+END;
+COMMENT ON FUNCTION daycare_cap(integer) IS
+'per daycare: children admitted in the calendar year, how many live in an area on the udsat list (udsat, parallelsamfund or omdannelse) of 1 December the year before, the share, and whether it exceeds the 30 % cap (dagtilbudsloven § 26 a); over_cap is NULL when children from areas whose place on the list is undetermined decide it';
+
+CREATE FUNCTION language_test_schools(school_year integer)
+	RETURNS TABLE (facility_id bigint, name text, pupils integer,
+				   from_listed integer, share_pct double precision)
+	LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+	-- areas on the udsat list at least once in the lists of the three years
+	-- before the school year (for 2019/20: the lists of 2016, 2017 and 2018)
+	WITH listed AS MATERIALIZED (
+		SELECT a.geom
+		  FROM area AS a
+		 WHERE a.area_id IN (SELECT ay.area_id FROM area_year AS ay
+							  WHERE ay.list_year BETWEEN language_test_schools.school_year - 3
+													AND language_test_schools.school_year - 1
+								AND housing_areas_private.on_udsat_list(classify(ay.ind, ay.list_year), ay.official_category))
+	), in_listed AS MATERIALIZED (
+		SELECT DISTINCT e.ctid AS row_id
+		  FROM listed AS l
+		  JOIN enrolment AS e ON ST_Intersects(l.geom, e.home)
+		 WHERE e.year = language_test_schools.school_year
+	)
+	SELECT c.facility_id, c.name, c.pupils, c.from_listed,
+		   100.0 * c.from_listed / c.pupils
+	  FROM (SELECT f.facility_id, f.name, count(*)::integer AS pupils,
+				   (count(*) FILTER (WHERE e.ctid IN (SELECT u.row_id FROM in_listed AS u)))::integer
+					   AS from_listed
+			  FROM enrolment AS e
+			  JOIN facility AS f ON f.facility_id = e.facility_id
+			 WHERE e.year = language_test_schools.school_year AND f.kind = 'school'
+			 GROUP BY f.facility_id, f.name) AS c
+	 WHERE 100.0 * c.from_listed / c.pupils > 30
+	 ORDER BY c.facility_id;
+END;
+COMMENT ON FUNCTION language_test_schools(integer) IS
+'schools where more than 30 % of the pupils of the school year live in an area that was on the udsat list at least once in the three lists before it: these test every pupil in børnehaveklasse';
+
+CREATE FUNCTION nearest_facilities(kind text, k integer DEFAULT 3, list_year integer DEFAULT NULL)
+	RETURNS TABLE (area_id integer, rank integer, facility_id bigint, name text,
+				   distance_m double precision)
+	LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+	-- One KNN scan of the GiST index per area; WITH TIES keeps every
+	-- facility at the k-th distance (<-> and ST_Distance share PostGIS's
+	-- distance code), so ties are then ordered by facility_id exactly.
+	SELECT a.area_id, n.rank, n.facility_id, n.name, n.distance_m
+	  FROM area AS a
+	  CROSS JOIN LATERAL (
+		SELECT (row_number() OVER (ORDER BY c.distance_m, c.facility_id))::integer AS rank,
+			   c.facility_id, c.name, c.distance_m
+		  FROM (SELECT f.facility_id, f.name, ST_Distance(f.geom, a.geom) AS distance_m
+				  FROM facility AS f
+				 WHERE f.kind = nearest_facilities.kind
+				 ORDER BY f.geom <-> a.geom
+				 FETCH FIRST (nearest_facilities.k) ROWS WITH TIES) AS c
+		 ORDER BY c.distance_m, c.facility_id
+		 LIMIT nearest_facilities.k) AS n
+	 WHERE housing_areas_private.check_facility_kind(nearest_facilities.kind)
+	   AND housing_areas_private.check_positive('k', nearest_facilities.k, false)
+	   AND a.area_id IN (SELECT l.area_id FROM housing_areas_private.listed_areas(nearest_facilities.list_year) AS l)
+	 ORDER BY a.area_id, n.rank;
+END;
+COMMENT ON FUNCTION nearest_facilities(text, integer, integer) IS
+'per area (only areas on a list that year when list_year is given) the k nearest facilities of a kind, by distance in metres from the area polygon (0 inside it), ties by facility_id';
+
+CREATE FUNCTION facility_access(kind text, radius_m double precision, list_year integer DEFAULT NULL)
+	RETURNS TABLE (area_id integer, within integer, nearest_m double precision)
+	LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+	SELECT a.area_id,
+		   (SELECT count(*) FROM facility AS f
+			 WHERE f.kind = facility_access.kind
+			   AND ST_DWithin(f.geom, a.geom, facility_access.radius_m))::integer,
+		   (SELECT ST_Distance(f.geom, a.geom) FROM facility AS f
+			 WHERE f.kind = facility_access.kind
+			 ORDER BY f.geom <-> a.geom LIMIT 1)
+	  FROM area AS a
+	 WHERE housing_areas_private.check_facility_kind(facility_access.kind)
+	   AND housing_areas_private.check_positive('radius_m', facility_access.radius_m, true)
+	   AND a.area_id IN (SELECT l.area_id FROM housing_areas_private.listed_areas(facility_access.list_year) AS l)
+	 ORDER BY a.area_id;
+END;
+COMMENT ON FUNCTION facility_access(text, double precision, integer) IS
+'per area (only areas on a list that year when list_year is given): facilities of a kind within radius_m metres of the area polygon, and the distance to the nearest one';

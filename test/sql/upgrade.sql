@@ -1,0 +1,104 @@
+-- upgrades: install the released 0.1.0 (one extension, with PostGIS), put
+-- data and the user's own objects in it, update to 0.2.0 and to 0.3.0 (two
+-- extensions: housing_areas and housing_areas_postgis), and compare the
+-- whole catalog of both with a fresh install
+\set regress_db :DBNAME
+SET client_min_messages = warning;
+DROP DATABASE IF EXISTS ha_upgraded;
+DROP DATABASE IF EXISTS ha_fresh;
+RESET client_min_messages;
+CREATE DATABASE ha_upgraded;
+CREATE DATABASE ha_fresh;
+
+\c ha_upgraded
+SET client_min_messages = warning;
+CREATE EXTENSION postgis;
+CREATE EXTENSION housing_areas VERSION '0.1.0';
+RESET client_min_messages;
+SELECT extversion FROM pg_extension WHERE extname = 'housing_areas';
+SET search_path = housing_areas, public;
+INSERT INTO area VALUES (1, 'Kept', '0751', '1082', ST_Multi(ST_MakeEnvelope(575000, 6220000, 575400, 6220400, 25832)));
+INSERT INTO area_year (area_id, list_year, ind) VALUES
+  (1, 2021, 'residents=3 nonwestern=60 outside_labour=45 basic_education=70'),
+  (1, 2022, 'residents=2000 nonwestern=60 outside_labour=45 basic_education=70');
+INSERT INTO facility VALUES (7, 'daycare', 'Kept daycare', '0751', ST_SetSRID(ST_MakePoint(575100, 6220100), 25832));
+INSERT INTO enrolment VALUES (7, 2023, ST_SetSRID(ST_MakePoint(575100, 6220100), 25832));
+INSERT INTO facility_kind VALUES ('sports', 'idrætsanlæg', 'sports ground', '#00aa00');
+-- the user's own objects on the extension: an expression index on
+-- category(), views on area_status and on a spatial function
+CREATE TABLE public.my_area_year AS SELECT area_id, list_year, ind FROM area_year;
+CREATE INDEX my_category_idx ON public.my_area_year ((category(ind, list_year)));
+CREATE VIEW public.my_status AS SELECT area_id, list_year, category FROM area_status;
+CREATE VIEW public.my_cap AS SELECT facility_id, admitted, from_udsat FROM daycare_cap(2023);
+-- 0.1.0 has no disclosure control
+SELECT list_year, residents FROM bi_area_status ORDER BY list_year;
+
+ALTER EXTENSION housing_areas UPDATE TO '0.2.0';
+SELECT extversion FROM pg_extension WHERE extname = 'housing_areas';
+SELECT list_year, residents, outside_labour_pct FROM bi_area_status ORDER BY list_year;
+
+-- 0.3.0 releases the PostGIS layer, with a warning that says what to do
+ALTER EXTENSION housing_areas UPDATE;
+SELECT extversion FROM pg_extension WHERE extname = 'housing_areas';
+-- housing_areas no longer requires postgis; the tables and the user's
+-- objects are all still there and work
+SELECT r.extname AS housing_areas_requires
+  FROM pg_depend AS d JOIN pg_extension AS r ON r.oid = d.refobjid
+ WHERE d.classid = 'pg_extension'::regclass AND d.refclassid = 'pg_extension'::regclass
+   AND d.objid = (SELECT oid FROM pg_extension WHERE extname = 'housing_areas');
+SELECT * FROM public.my_status ORDER BY list_year;
+SELECT * FROM public.my_cap;
+-- a fresh-install command in this state stops and says how to keep the rows
+CREATE EXTENSION housing_areas_postgis;
+
+CREATE EXTENSION housing_areas_postgis VERSION '0.2.0';
+ALTER EXTENSION housing_areas_postgis UPDATE;
+SELECT extname, extversion FROM pg_extension WHERE extname LIKE 'housing_areas%' ORDER BY 1;
+-- the data is all there, the expression index and the user's views still
+-- work, the new version applies
+SELECT count(*) AS areas, (SELECT count(*) FROM area_year) AS area_years,
+       (SELECT count(*) FROM enrolment) AS enrolments,
+       (SELECT count(*) FROM facility_kind WHERE kind = 'sports') AS own_kind FROM area;
+SET enable_seqscan = off;
+SELECT list_year FROM public.my_area_year WHERE category(ind, list_year) = 'parallelsamfund';
+RESET enable_seqscan;
+SELECT * FROM public.my_status ORDER BY list_year;
+SELECT * FROM public.my_cap;
+SELECT list_year, residents, outside_labour_pct FROM bi_area_status ORDER BY list_year;
+-- helpers moved off the search_path, still pinned
+SELECT p.oid::regprocedure AS helper, p.proconfig
+  FROM pg_proc AS p WHERE p.pronamespace = 'housing_areas_private'::regnamespace ORDER BY 1;
+RESET search_path;
+\set catalog_var upgraded_
+\i test/fixtures/catalog.sql
+
+\c ha_fresh
+SET client_min_messages = warning;
+-- the adoption version is only for databases that had housing_areas 0.2.0
+CREATE EXTENSION housing_areas_postgis VERSION '0.2.0' CASCADE;
+CREATE EXTENSION housing_areas_postgis CASCADE;
+RESET client_min_messages;
+SELECT extname, extversion FROM pg_extension WHERE extname LIKE 'housing_areas%' ORDER BY 1;
+\set catalog_var fresh_
+\i test/fixtures/catalog.sql
+
+-- the same catalog, line by line (each object: properties, definition, comment)
+SELECT :upgraded_lines AS upgraded_lines, :fresh_lines AS fresh_lines,
+       :'upgraded_catalog' = :'fresh_catalog' AS same_catalog;
+SELECT 'only after update' AS where_, l FROM unnest(string_to_array(:'upgraded_catalog', E'\n')) AS l
+EXCEPT SELECT 'only after update', l FROM unnest(string_to_array(:'fresh_catalog', E'\n')) AS l
+UNION ALL
+(SELECT 'only in fresh install', l FROM unnest(string_to_array(:'fresh_catalog', E'\n')) AS l
+ EXCEPT SELECT 'only in fresh install', l FROM unnest(string_to_array(:'upgraded_catalog', E'\n')) AS l)
+ORDER BY 1, 2;
+-- the core extension alone needs no PostGIS
+DROP EXTENSION housing_areas_postgis;
+DROP EXTENSION postgis;
+SELECT housing_areas.category('residents=1913 nonwestern=49.4 outside_labour=44.6 basic_education=67.4 income=61.8', 2018);
+-- every released version can be installed and updated to the current one
+SELECT name, version, installed FROM pg_available_extension_versions
+ WHERE name LIKE 'housing_areas%' ORDER BY name, version;
+
+\c :regress_db
+DROP DATABASE ha_upgraded;
+DROP DATABASE ha_fresh;
