@@ -73,7 +73,7 @@ WITH ext AS (
 	SELECT e.ord, e.section, string_agg(e.text, E'\n' ORDER BY e.objid) AS body
 	  FROM entries AS e GROUP BY e.ord, e.section
 )
-SELECT '# SQL reference' || E'\n\n'
+SELECT rtrim('# SQL reference' || E'\n\n'
 	   || 'Generated from the catalog of a fresh installation by `make docs` '
 	   || '(`test/docs/reference.sql`): every public object of the two extensions with its signature and '
 	   || 'its `COMMENT`, in the order the install scripts create them. Do not edit: change the '
@@ -82,5 +82,5 @@ SELECT '# SQL reference' || E'\n\n'
 	   || string_agg('## ' || x.extname || ' ' || x.extversion || E'\n\n' || coalesce(x.comment, '') || E'\n\n'
 					 || (SELECT string_agg('### ' || (ARRAY['Types', 'Functions', 'Aggregates', 'Operators and casts', 'Tables', 'Views'])[s.section]
 										   || E'\n\n' || s.body, E'\n' ORDER BY s.section)
-						   FROM sections AS s WHERE s.ord = x.ord), E'\n' ORDER BY x.ord) AS md
+						   FROM sections AS s WHERE s.ord = x.ord), E'\n' ORDER BY x.ord), E'\n') AS md
   FROM ext AS x;

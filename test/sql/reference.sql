@@ -15,3 +15,10 @@ SELECT coalesce(g.n, f.n) AS line, g.line AS generated, f.line AS in_file
   FROM g FULL JOIN f ON f.n = g.n
  WHERE g.line IS DISTINCT FROM f.line
  ORDER BY 1 LIMIT 5;
+
+-- META.json (PGXN) names the versions the control files give
+\set meta `cat META.json`
+SELECT e.extname, e.extversion,
+       e.extversion = (:'meta'::jsonb ->> 'version') AS distribution_version,
+       e.extversion = (:'meta'::jsonb -> 'provides' -> e.extname ->> 'version') AS provides_version
+  FROM pg_extension AS e WHERE e.extname LIKE 'housing_areas%' ORDER BY 1;
