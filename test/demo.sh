@@ -38,9 +38,9 @@ ha_bootstrap
 
 work=$(mktemp -d "${TMPDIR:-/tmp}"/housing_areas-demo.XXXXXX)
 chmod 755 "$work"
-if ! $keep; then
-	trap 'ha_cluster_stop; rm -rf "$work"' EXIT
-fi
+# stop the server and remove its files at exit; --keep disarms this only
+# once the demo has succeeded, so a failed run leaves no server behind
+trap 'ha_cluster_stop; rm -rf "$work"' EXIT
 
 step 2 "building the extension and installing it into $work/tree"
 ha_install_tree "$work/tree" || ha_die "build failed"
@@ -89,6 +89,7 @@ echo "Output folder: $out"
 ls -1 "$out" | sed 's/^/  /'
 
 if $keep; then
+	trap - EXIT
 	cat <<MSG
 
 The server keeps running (data in $work/pg; trust authentication, localhost only).

@@ -3,7 +3,7 @@
 -- SYNTHETIC: area names, shapes, indicators, facilities, children and
 -- persons are made up so that the product can be shown end to end.
 --
--- psql variables: scale (1 = about 200 areas; the regression test uses 0.1)
+-- psql variables: scale (1 = about 200 areas; the regression test uses 0.2)
 -- and dagi (directory of kommuner.geojson and regioner.geojson).
 -- Randomness comes from md5 of stable keys, so the data is the same on
 -- every run, whatever the row order or plan.
