@@ -57,7 +57,7 @@ declare -A rows=(
 echo "1..$((1 + 2 + ${#svgs[@]} + 2 * ${#csvs[@]} + 1))"
 
 started=$SECONDS
-tmp=$(mktemp -d /tmp/housing_areas-demo-check.XXXXXX) || ha_die "mktemp failed"
+tmp=$(mktemp -d "${TMPDIR:-/tmp}"/housing_areas-demo-check.XXXXXX) || ha_die "mktemp failed"
 out=$tmp/out
 # demo.sh's folder (step 2 names it: known even if the demo fails or is
 # interrupted), its server's data directory and, once --keep has said so, the port

@@ -9,6 +9,8 @@
 #                 cluster, run pg_regress over every test/sql/*.sql
 #   dump-restore  pg_dump/pg_restore keeps rows, results and indexes
 #   load          pgbench, 8 clients, LOAD_SECONDS (60), no lost rows
+#   demo          make demo at a small scale, and its files checked
+#                 (test/demo-check.sh)
 #   driver        this driver turns each kind of fault red (test/driver-test.sh)
 #
 # Every step is held to a plan: the number of tests it must report (one per
@@ -25,7 +27,7 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 . test/lib.sh
 
-steps=${HA_TEST_STEPS:-unit fuzz regress dump-restore load driver}
+steps=${HA_TEST_STEPS:-unit fuzz regress dump-restore load demo driver}
 regress_tests=${HA_REGRESS:-$(ha_regress_tests)}
 port=${HA_TEST_PORT:-54329}
 
@@ -147,6 +149,8 @@ for step in $steps; do
 					tap_step "$step" "" bash "test/$step.sh" "$work" ;;
 			esac
 			;;
+		demo)
+			tap_step demo "" bash test/demo-check.sh ;;
 		driver)
 			ha_cluster_stop
 			cluster=no
