@@ -47,6 +47,146 @@ SELECT areas_mvt(3, 0, -1);
 SELECT areas_mvt(31, 0, 0);
 SELECT areas_mvt(NULL, 0, 0);
 
+-- decode the tiles: test/fixtures/mvt.sql is a protobuf decoder in pg_temp,
+-- independent of PostGIS; the town tile above (z 12, 30 areas), the z 8 tile
+-- with the whole town, and a list year without status (NULLs left out)
+\i test/fixtures/mvt.sql
+CREATE TEMP TABLE town_mvt AS
+SELECT z, x, y, 2024 AS list_year, areas_mvt(z, x, y, 2024) AS tile FROM town_tile
+UNION ALL
+SELECT z - 4, x / 16, y / 16, 2024, areas_mvt(z - 4, x / 16, y / 16, 2024) FROM town_tile
+UNION ALL
+SELECT z, x, y, 2030, areas_mvt(z, x, y, 2030) FROM town_tile;
+-- one layer "areas", version 2, extent 4096, one feature per row
+SELECT m.z, m.list_year, (SELECT count(*) FROM pg_temp.mvt_layers(m.tile)) AS layers,
+       l.layer, l.version, l.extent, l.features,
+       (SELECT count(*) FROM areas_mvt_features(m.z, m.x, m.y, m.list_year)) AS feature_rows, l.keys
+  FROM town_mvt AS m, pg_temp.mvt_layers(m.tile) AS l
+ ORDER BY m.z DESC, m.list_year;
+-- each feature: id = area_id, the other columns but geom as attributes
+-- (NULLs absent), one polygon ring (MoveTo, LineTo, ClosePath) with the
+-- vertices of the geometry column
+CREATE TEMP TABLE town_decoded AS
+SELECT m.z, m.list_year, f.* FROM town_mvt AS m, pg_temp.mvt_features(m.tile) AS f;
+CREATE TEMP TABLE town_rows AS
+SELECT m.z, m.list_year, r.area_id::bigint AS feature_id,
+       jsonb_strip_nulls(to_jsonb(r) - 'area_id' - 'geom') AS attrs, ST_AsText(r.geom) AS wkt
+  FROM town_mvt AS m, areas_mvt_features(m.z, m.x, m.y, m.list_year) AS r;
+SELECT d.z, d.list_year, count(*) AS features, count(DISTINCT d.feature_id) AS ids,
+       count(*) FILTER (WHERE d.layer = 'areas' AND d.geom_type = 3 AND d.commands = 3) AS polygons,
+       count(DISTINCT d.attrs ->> 'category') AS categories,
+       (SELECT count(*) FROM (SELECT feature_id, attrs FROM town_decoded AS a WHERE (a.z, a.list_year) = (d.z, d.list_year)
+                              EXCEPT
+                              SELECT feature_id, attrs FROM town_rows AS r WHERE (r.z, r.list_year) = (d.z, d.list_year)) AS e) AS only_in_tile,
+       (SELECT count(*) FROM (SELECT feature_id, attrs FROM town_rows AS r WHERE (r.z, r.list_year) = (d.z, d.list_year)
+                              EXCEPT
+                              SELECT feature_id, attrs FROM town_decoded AS a WHERE (a.z, a.list_year) = (d.z, d.list_year)) AS e) AS only_in_rows,
+       count(*) FILTER (WHERE d.wkt = (SELECT r.wkt FROM town_rows AS r
+                                        WHERE (r.z, r.list_year, r.feature_id) = (d.z, d.list_year, d.feature_id))) AS same_geometry
+  FROM town_decoded AS d
+ GROUP BY d.z, d.list_year ORDER BY d.z DESC, d.list_year;
+-- the attributes against area and area_status themselves
+SELECT d.z, d.list_year, count(*) AS features,
+       count(*) FILTER (WHERE d.attrs ->> 'name' IS DISTINCT FROM a.name
+                           OR d.attrs ->> 'municipality_code' IS DISTINCT FROM a.municipality_code
+                           OR (d.attrs ->> 'list_year')::integer IS DISTINCT FROM s.list_year
+                           OR d.attrs ->> 'category' IS DISTINCT FROM s.category
+                           OR d.attrs ->> 'label' IS DISTINCT FROM category_label(COALESCE(s.category, 'unknown'), d.list_year)
+                           OR (d.attrs ->> 'years_on_list')::integer IS DISTINCT FROM s.years_on_list
+                           OR (d.attrs ->> 'development_plan')::boolean IS DISTINCT FROM s.development_plan) AS differ,
+       count(s.area_id) AS with_status
+  FROM town_decoded AS d
+  JOIN area AS a ON a.area_id = d.feature_id
+  LEFT JOIN area_status AS s ON s.area_id = d.feature_id AND s.list_year = d.list_year
+ GROUP BY d.z, d.list_year ORDER BY d.z DESC, d.list_year;
+-- the whole town at z 8: the categories of the GeoJSON above
+SELECT attrs ->> 'category' AS category, count(*), min(attrs ->> 'label') AS label
+  FROM town_decoded WHERE z = 8 GROUP BY 1 ORDER BY 1;
+SELECT attrs FROM town_decoded WHERE z = 12 AND feature_id IN (1, 5) ORDER BY list_year, feature_id;
+
+-- the decoder on a tile of every attribute type and geometry type: text,
+-- integer, bigint, float8, boolean and real (float_value); NULLs left out
+CREATE TEMP TABLE handmade AS
+SELECT * FROM (VALUES
+  (1, 'Blå & "grøn"', 42, -5000000000::bigint, 0.1::float8, true, 1.5::real, ST_MakePoint(10, 20)),
+  (2, '', 0, 9223372036854775807, -1e300, false, 3.4e38::real, ST_GeomFromText('MULTIPOINT(1 2,300 -40)')),
+  (3, NULL, -1, -9223372036854775808, 5e-324, NULL, -1e-45::real, ST_MakeLine(ST_MakePoint(0, 0), ST_MakePoint(5, 250))),
+  (4, 'x', 2147483647, NULL, NULL, true, NULL, ST_GeomFromText('MULTILINESTRING((0 0,1 1),(5 5,6 7,8 9))')),
+  -- counter-clockwise with y up is clockwise with y down: exterior rings
+  (5, 'y', -2147483648, 0, 0, false, 0, ST_ForcePolygonCCW(ST_GeomFromText(
+      'MULTIPOLYGON(((0 0,10 0,10 10,0 10,0 0),(2 2,2 4,4 4,4 2,2 2)),((20 20,30 20,30 30,20 30,20 20)))'))),
+  (6, 'z', 7, 1, 'Infinity', true, 'NaN', ST_ForcePolygonCCW(ST_MakeEnvelope(0, 0, 10, 10)))
+  ) AS t (id, str, i, b, d, ok, r, geom);
+CREATE TEMP TABLE handmade_tile AS
+SELECT ST_AsMVT(h, 'handmade', 256, 'geom', 'id') AS tile FROM handmade AS h;
+SELECT * FROM pg_temp.mvt_layers((SELECT tile FROM handmade_tile));
+SELECT value_index, type,
+       CASE WHEN type IN ('float', 'double') AND jsonb_typeof(value) = 'number'
+            THEN (value #>> '{}')::float8::text ELSE value::text END AS value
+  FROM pg_temp.mvt_values((SELECT tile FROM handmade_tile));
+SELECT d.feature_id, d.geom_type, d.commands,
+       d.attrs = jsonb_strip_nulls(to_jsonb(h) - 'id' - 'geom') AS same_attrs,
+       d.wkt = ST_AsText(h.geom) AS same_geometry, d.wkt
+  FROM pg_temp.mvt_features((SELECT tile FROM handmade_tile)) AS d
+  FULL JOIN handmade AS h ON h.id = d.feature_id
+ ORDER BY d.feature_id;
+-- a tile made by hand: what ST_AsMVT does not write (int_value, the
+-- extremes of 64-bit varints, fixed32/fixed64 and unknown fields to skip)
+CREATE TEMP TABLE raw_tile AS
+SELECT decode(
+       '1a8901'                       -- layers (field 3), 137 bytes:
+    || '7802'                         --   version 2 (field 15)
+    || '0a03726177'                   --   name "raw"
+    || '288002'                       --   extent 256 (a two-byte varint)
+    || '1a01691a01751a01731a01661a01641a0162'  -- keys i u s f d b
+    || '220b20ffffffffffffffffff01'   --   int_value -1 (ten bytes, two's complement)
+    || '220b28ffffffffffffffffff01'   --   uint_value 2^64 - 1
+    || '220b30ffffffffffffffffff01'   --   sint_value -2^63 (zigzag)
+    || '2205150000c03f'               --   float_value 1.5 (fixed32)
+    || '2209199a9999999999b9bf'       --   double_value -0.1 (fixed64)
+    || '22023801'                     --   bool_value true
+    || '122c'                         --   a feature, 44 bytes:
+    || '0807'                         --     id 7
+    || '120c000001010202030304040505' --     tags (packed): i=0 u=1 s=2 f=3 d=4 b=5
+    || '1801'                         --     type 1 (point)
+    || '2203093222'                   --     geometry: MoveTo(25, 17)
+    || '490102030405060708'           --     unknown field 9, fixed64
+    || '5501020304'                   --     unknown field 10, fixed32
+    || '5a02ffff'                     --     unknown field 11, length-delimited
+    || '609601'                       --     unknown field 12, varint
+    || '302a'                         --   unknown layer field 6, varint
+    || '800101',                      -- unknown tile field 16 (a two-byte key), varint
+       'hex') AS tile;
+SELECT * FROM pg_temp.mvt_layers((SELECT tile FROM raw_tile));
+SELECT * FROM pg_temp.mvt_values((SELECT tile FROM raw_tile));
+SELECT * FROM pg_temp.mvt_features((SELECT tile FROM raw_tile));
+-- malformed tiles: a clear error
+\set VERBOSITY terse
+SELECT * FROM pg_temp.mvt_layers((SELECT substring(tile FROM 1 FOR length(tile) - 1) FROM raw_tile));
+SELECT * FROM pg_temp.mvt_layers((SELECT substring(tile FROM 1 FOR 100) FROM raw_tile));
+SELECT * FROM pg_temp.mvt_layers('\x08ffffffffffffffffffff01');  -- eleven bytes
+SELECT * FROM pg_temp.mvt_layers('\x1801');  -- a layer as a varint
+SELECT * FROM pg_temp.mvt_features('\x1a0d0a016112080801180322020900');  -- MoveTo, one parameter
+SELECT * FROM pg_temp.mvt_features('\x1a0c0a01611a016b120412020000');  -- a tag with no value
+\set VERBOSITY default
+-- every proper prefix of the town tile is malformed (its one layer runs to
+-- the end of the tile)
+SELECT bool_and(COALESCE(pg_temp.mvt_error(substring(m.tile FROM 1 FOR n)) LIKE 'malformed vector tile: %', false))
+           AS every_prefix_malformed
+  FROM town_mvt AS m, generate_series(1, length(m.tile) - 1) AS n
+ WHERE m.z = 12 AND m.list_year = 2024;
+-- the layer of the tile made by hand cut after 0 to 137 bytes (its length
+-- fixed): it decodes where it ends between two fields after the name
+WITH cut AS (
+  SELECT n, pg_temp.mvt_error('\x1a'::bytea
+                              || CASE WHEN n < 128 THEN set_byte('\x00', 0, n)
+                                      ELSE set_byte(set_byte('\x0000', 0, n % 128 + 128), 1, n / 128) END
+                              || substring(tile FROM 4 FOR n)) AS error
+    FROM raw_tile, generate_series(0, 137) AS n)
+SELECT regexp_replace(error, '[0-9]+', 'N', 'g') AS error, count(*),
+       CASE WHEN error IS NULL THEN array_agg(n ORDER BY n) END AS cut_after
+  FROM cut GROUP BY 1, error IS NULL ORDER BY 1 NULLS FIRST;
+
 -- SVG: well-formed XML with one path per area, a legend and the list date
 CREATE TEMP TABLE svg AS SELECT xmlparse(document map_svg(2024)) AS doc;
 SELECT doc IS DOCUMENT AS well_formed,
