@@ -298,6 +298,47 @@ met_from_cmp(HaOp op, int cmp)
 	return HA_UNKNOWN;
 }
 
+/*
+ * The truth value of a relative check (a multiple of the national share)
+ * when one of its two inputs is unknown: the unknown one can take any value
+ * its field allows, and the check is decided when every such value gives the
+ * same answer.  "convicted=0" can never reach 3 x a national share above 0,
+ * nor can any share reach 3 x a national share above 33.3 %.
+ */
+static HaTri
+check_bounds(const HaCheck *c, const HaIndicators *ind)
+{
+	HaIndField	f = criterion_field[c->criterion];
+	const HaIndFieldSpec *vs = &ha_ind_fields[f];
+	const HaIndFieldSpec *ns = &ha_ind_fields[HA_IND_NATIONAL_CONVICTED];
+	HaTri		lo,
+				hi;
+
+	if (!c->times_national)
+		return HA_UNKNOWN;
+	if (ha_ind_known(ind, f) && !ha_ind_known(ind, HA_IND_NATIONAL_CONVICTED))
+	{
+		double		v = ha_ind_get(ind, f);
+
+		/* the smallest national share allowed, or just above it */
+		lo = met_from_cmp(c->op, ns->min_exclusive ?
+						  (v > c->threshold * ns->min ? 1 : -1) :
+						  ha_decimal_compare(v, (int) c->threshold, ns->min));
+		hi = met_from_cmp(c->op, ha_decimal_compare(v, (int) c->threshold, ns->max));
+	}
+	else if (!ha_ind_known(ind, f) && ha_ind_known(ind, HA_IND_NATIONAL_CONVICTED))
+	{
+		double		n = ha_ind_get(ind, HA_IND_NATIONAL_CONVICTED);
+
+		lo = met_from_cmp(c->op, ha_decimal_compare(vs->min, (int) c->threshold, n));
+		hi = met_from_cmp(c->op, ha_decimal_compare(vs->max, (int) c->threshold, n));
+	}
+	else
+		return HA_UNKNOWN;
+	/* the check is monotonic in each input: its ends decide it */
+	return lo == hi ? lo : HA_UNKNOWN;
+}
+
 /* Just the truth value of a check. */
 static HaTri
 check_met(const HaCheck *c, const HaIndicators *ind)
@@ -305,7 +346,7 @@ check_met(const HaCheck *c, const HaIndicators *ind)
 	int			cmp;
 
 	if (!check_compare(c, ind, &cmp))
-		return HA_UNKNOWN;
+		return check_bounds(c, ind);
 	return met_from_cmp(c->op, cmp);
 }
 
@@ -331,7 +372,10 @@ eval_check(const HaCheck *c, const HaIndicators *ind, HaMargin *m)
 	m->met = HA_UNKNOWN;
 	m->distance = 0;
 	if (!check_compare(c, ind, &cmp))
+	{
+		m->met = check_bounds(c, ind);
 		return;
+	}
 	m->met = met_from_cmp(c->op, cmp);
 	if (cmp == 0)
 		m->distance = 0;
