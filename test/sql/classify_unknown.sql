@@ -45,3 +45,14 @@ SELECT rules, labour, convictions, education, income, nonwestern
   FROM classify('residents=2000 outside_labour=45 nonwestern=55', 2011);
 SELECT rules, labour, convictions, education, income, nonwestern
   FROM classify('residents=2000 outside_labour=45 nonwestern=55', 2022);
+
+-- a relative convictions check is decided when its missing input cannot
+-- change it: 0 % never reaches 3 x a national share above 0, and no share
+-- reaches 3 x 40 %; with 0.5 % and no national share it stays unknown
+SELECT category, udsat, convictions, criteria_met, criteria_unknown
+  FROM classify('residents=2000 outside_labour=45 convicted=0 basic_education=10 income=100', 2019);
+SELECT category, udsat, convictions, criteria_met, criteria_unknown
+  FROM classify('residents=2000 outside_labour=45 national_convicted=40 basic_education=10 income=100', 2019);
+SELECT category, udsat, convictions, criteria_met, criteria_unknown
+  FROM classify('residents=2000 outside_labour=45 convicted=0.5 basic_education=10 income=100', 2019);
+SELECT criterion, value, threshold, met FROM margins('convicted=0 residents=2000', 2019) WHERE criterion = 'convictions';
