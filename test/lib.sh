@@ -162,16 +162,28 @@ ha_as_server() {
 }
 
 # Start a throwaway cluster in directory $1 (created), port $2, extra server
-# options in $3 (default: Unix socket only).  Exports PGHOST etc.
+# options in $3 (default: Unix socket only).  Exports PGHOST etc.  With
+# HA_SERVER_WRAPPER set (e.g. "valgrind --tool=memcheck ..."), the
+# postmaster runs under that command, and pg_ctl waits up to
+# HA_START_SECONDS (default 60) for it.
 ha_cluster_start() {
-	local dir=$1 port=$2 listen=${3:-"-c listen_addresses=''"}
+	local dir=$1 port=$2 listen=${3:-"-c listen_addresses=''"} server=()
 	mkdir -p "$dir"
 	chmod 755 "$dir"
 	[ "$(id -u)" -eq 0 ] && chown postgres: "$dir"
 	ha_as_server "$HA_TREE_BIN/initdb" -D "$dir/data" -A trust -U postgres \
 		--no-sync -E UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 ||
 		{ cat "$dir/initdb.log" >&2; return 1; }
+	if [ -n "${HA_SERVER_WRAPPER:-}" ]; then
+		# pg_ctl execs this script, which execs the wrapper with the real
+		# binary: one process, so pg_ctl still finds its postmaster
+		printf '#!/bin/sh\nexec %s %s "$@"\n' "$HA_SERVER_WRAPPER" "$HA_TREE_BIN/postgres" \
+			>"$dir/postgres"
+		chmod 755 "$dir/postgres"
+		server=(-p "$dir/postgres")
+	fi
 	ha_as_server "$HA_TREE_BIN/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w \
+		-t "${HA_START_SECONDS:-60}" "${server[@]}" \
 		-o "-k $dir -p $port $listen -c fsync=off -c jit=off" start >/dev/null ||
 		{ cat "$dir/server.log" >&2; return 1; }
 	export PGHOST=$dir PGPORT=$port PGUSER=postgres PGDATABASE=postgres
@@ -181,7 +193,8 @@ ha_cluster_start() {
 # Stop the cluster started by ha_cluster_start and delete its files.
 ha_cluster_stop() {
 	[ -n "${HA_CLUSTER_DIR:-}" ] || return 0
-	ha_as_server "$HA_TREE_BIN/pg_ctl" -D "$HA_CLUSTER_DIR/data" -m fast -w stop >/dev/null 2>&1
+	ha_as_server "$HA_TREE_BIN/pg_ctl" -D "$HA_CLUSTER_DIR/data" -m fast -w \
+		-t "${HA_START_SECONDS:-60}" stop >/dev/null 2>&1
 	HA_CLUSTER_DIR=
 }
 

@@ -9,6 +9,8 @@
 # the others.
 #
 # Usage: bash test/valgrind.sh [make installcheck arguments, e.g. REGRESS=tally_io]
+# Builds in a copy of the tree (yours is left alone) and starts the cluster
+# with test/lib.sh's ha_cluster_start, as every other script does.
 #
 # Exit status: 0 when no report touches the extension, 1 when one does,
 # 2 when the run itself failed (bootstrap, build, server start, or a
@@ -26,7 +28,7 @@ work=$(mktemp -d "${TMPDIR:-/tmp}"/housing_areas-valgrind.XXXXXX)
 chmod 755 "$work"
 pgdir=$work/pg
 vgdir=$work/valgrind
-pm_pid=
+pm_started=
 
 # Report a failure of the run itself and stop with status 2, keeping the logs.
 fail_run() {
@@ -37,11 +39,7 @@ fail_run() {
 
 # Stop the server if it still runs; keep the logs only when there is something to read.
 cleanup() {
-	if [ -n "$pm_pid" ] && kill -0 "$pm_pid" 2>/dev/null; then
-		ha_as_server "$HA_TREE_BIN/pg_ctl" -D "$pgdir/data" -m immediate -w \
-			-t 600 stop >/dev/null 2>&1
-		wait "$pm_pid" 2>/dev/null
-	fi
+	[ -n "${pm_started:-}" ] && HA_START_SECONDS=600 ha_cluster_stop
 	rm -rf "$pgdir/data" "$work/tree"
 	if [ "${keep:-no}" = no ]; then
 		rm -rf "$work"
@@ -58,62 +56,42 @@ command -v valgrind >/dev/null 2>&1 ||
 	fail_run "valgrind not found (Debian: apt-get install valgrind)"
 start=$(date +%s)
 
-ha_say "building and installing into a private tree"
-make -s clean >/dev/null 2>&1
-ha_install_tree "$work/tree" || fail_run "build failed"
+ha_say "building in a copy of the tree and installing into a private tree"
+ha_copy_source "$work/src" && HA_SRC=$work/src ha_install_tree "$work/tree" ||
+	fail_run "build failed"
 
-# Everything the server writes (data, server log, valgrind logs) is in
-# directories its OS user owns; the suppressions are copied next to them.
-mkdir -p "$pgdir" "$vgdir"
+# The valgrind logs go to a directory the server's OS user owns; the
+# suppressions are copied next to them.
+mkdir -p "$vgdir"
 cp test/valgrind.supp "$work/valgrind.supp"
-chmod 755 "$pgdir" "$vgdir"
+chmod 755 "$vgdir"
 chmod 644 "$work/valgrind.supp"
-[ "$(id -u)" -eq 0 ] && chown postgres: "$pgdir" "$vgdir"
-
-ha_say "initdb"
-ha_as_server "$HA_TREE_BIN/initdb" -D "$pgdir/data" -A trust -U postgres \
-	--no-sync -E UTF8 --locale=C.UTF-8 >"$pgdir/initdb.log" 2>&1 ||
-	{ cat "$pgdir/initdb.log" >&2; fail_run "initdb failed"; }
+[ "$(id -u)" -eq 0 ] && chown postgres: "$vgdir"
 
 ha_say "starting the postmaster under valgrind (port $port)"
 # --fullpath-after= prints our frames with their full source path (frames
 # with debug info do not name the .so); 30 callers so that a frame of ours
 # still shows under deep PostgreSQL or PostGIS stacks.  No leak check: the
 # server frees by memory context, not by free().
-ha_as_server valgrind --tool=memcheck --quiet --leak-check=no --num-callers=30 \
-	--suppressions="$work/valgrind.supp" --fullpath-after= \
-	--log-file="$vgdir/postgres.%p.vg" \
-	"$HA_TREE_BIN/postgres" -D "$pgdir/data" -k "$pgdir" -p "$port" \
-	-c listen_addresses= -c jit=off -c fsync=off \
-	>"$pgdir/server.log" 2>&1 </dev/null &
-pm_pid=$!
-export PGHOST=$pgdir PGPORT=$port PGUSER=postgres PGDATABASE=postgres
-for _ in $(seq 1 240); do
-	"$PG_BINDIR/pg_isready" -q -h "$PGHOST" -p "$PGPORT" -U postgres && break
-	kill -0 "$pm_pid" 2>/dev/null || break
-	sleep 0.5
-done
-if ! "$PG_BINDIR/pg_isready" -q -h "$PGHOST" -p "$PGPORT" -U postgres; then
-	cat "$pgdir/server.log" >&2
-	fail_run "the server did not start under valgrind"
-fi
+HA_START_SECONDS=600 \
+HA_SERVER_WRAPPER="valgrind --tool=memcheck --quiet --leak-check=no --num-callers=30 --suppressions=$work/valgrind.supp --fullpath-after= --log-file=$vgdir/postgres.%p.vg" \
+	ha_cluster_start "$pgdir" "$port" || fail_run "the server did not start under valgrind"
+pm_started=yes
 
 ha_say "pg_regress against the server under valgrind"
-rm -rf test/out/results test/out/regression.*
-make -s installcheck with_llvm=no "$@" 2>&1 | tee "$work/regress.log"
-[ -s test/out/regression.diffs ] && cat test/out/regression.diffs
+make -C "$work/src" -s installcheck with_llvm=no "$@" 2>&1 | tee "$work/regress.log"
+[ -s "$work/src/test/out/regression.diffs" ] && cat "$work/src/test/out/regression.diffs"
 rp=$(grep -cE '\.\.\. ok( |$)|^ok [0-9]+ ' "$work/regress.log")
 rf=$(grep -cE '\.\.\. FAILED|^not ok [0-9]+ ' "$work/regress.log")
 
 ha_say "stopping the server"
-ha_as_server "$HA_TREE_BIN/pg_ctl" -D "$pgdir/data" -m fast -w -t 600 stop >/dev/null
-wait "$pm_pid"
-pm_pid=
+HA_START_SECONDS=600 ha_cluster_stop
+pm_started=
 
 # Split each log into its reports (blocks of "==PID== " lines separated by
 # an empty "==PID==" line) and sort them by whether a frame is ours: in
 # housing_areas.so, or in a source file under src/ (matched literally).
-export HA_VG_SRC="$HA_ROOT/src/"
+export HA_VG_SRC="$work/src/src/"
 : >"$work/extension.txt"
 : >"$work/other.txt"
 nlogs=0
