@@ -29,6 +29,14 @@ CREATE TABLE facility_kind (
 );
 COMMENT ON TABLE facility_kind IS
 'kinds of facilities (school, daycare, jobcenter, library, health); add rows for your own kinds';
+COMMENT ON COLUMN facility_kind.kind IS
+'key of the kind: lower-case letters and underscores (school, daycare, jobcenter, library, health, or your own)';
+COMMENT ON COLUMN facility_kind.label_da IS
+'name of the kind in Danish';
+COMMENT ON COLUMN facility_kind.label_en IS
+'name of the kind in English, shown in the legend of map_svg';
+COMMENT ON COLUMN facility_kind.colour IS
+'colour of the kind''s symbols on map_svg, #rrggbb (default #444444)';
 INSERT INTO facility_kind VALUES
 	('school', 'skole', 'school', '#1f5fbf'),
 	('daycare', 'dagtilbud', 'daycare', '#d9480f'),
@@ -46,6 +54,16 @@ CREATE TABLE area (
 CREATE INDEX area_geom_idx ON area USING gist (geom);
 COMMENT ON TABLE area IS
 'public housing areas (almenboligloven § 61 a stk. 3) as MultiPolygons in ETRS89 / UTM 32N (EPSG:25832)';
+COMMENT ON COLUMN area.area_id IS
+'identifier of the area, 1 to 20000000 (so that gis_area_status.id fits an integer)';
+COMMENT ON COLUMN area.name IS
+'name of the area';
+COMMENT ON COLUMN area.municipality_code IS
+'four-digit municipality code (e.g. 0751); NULL when not recorded';
+COMMENT ON COLUMN area.region_code IS
+'region code, 1081-1085; NULL when not recorded';
+COMMENT ON COLUMN area.geom IS
+'the area boundary: valid MultiPolygon in EPSG:25832 (metres)';
 
 CREATE TABLE area_year (
 	area_id integer NOT NULL REFERENCES area ON DELETE CASCADE,
@@ -62,6 +80,22 @@ CREATE TABLE area_year (
 );
 COMMENT ON TABLE area_year IS
 'one row per area and list year: the indicators, the published category where known (history prefers it), and the dwelling counts of the 40 % rule';
+COMMENT ON COLUMN area_year.area_id IS
+'the area (area.area_id); the row goes when the area is deleted';
+COMMENT ON COLUMN area_year.list_year IS
+'the list year, 2010 or later: the list of 1 December (1 October 2010-2012)';
+COMMENT ON COLUMN area_year.ind IS
+'the criteria values for the list (indicators); NULL when none are known';
+COMMENT ON COLUMN area_year.official_category IS
+'the published category (omdannelse, parallelsamfund, udsat, forebyggelse or none), preferred to the computed one in area_status and its history; NULL when not known';
+COMMENT ON COLUMN area_year.family_units IS
+'almene familieboliger (public family dwellings) in the area, for the 40 % rule (§ 168 a), at most dwellings; NULL when unknown';
+COMMENT ON COLUMN area_year.dwellings IS
+'all dwellings in the area, for the 40 % rule (§ 168 a); NULL when unknown';
+COMMENT ON COLUMN area_year.demolished IS
+'dwellings demolished and not replaced by family units, added to the total of the 40 % rule; NULL counts as 0';
+COMMENT ON COLUMN area_year.commercial_m2 IS
+'commercial floor area in m², added to the total of the 40 % rule as floor(commercial_m2 / 75) dwellings; NULL counts as 0';
 
 CREATE TABLE facility (
 	facility_id bigint PRIMARY KEY,
@@ -74,6 +108,16 @@ CREATE INDEX facility_geom_idx ON facility USING gist (geom);
 CREATE INDEX facility_kind_idx ON facility (kind);
 COMMENT ON TABLE facility IS
 'schools, daycares, job centres, libraries, health centres as points in EPSG:25832';
+COMMENT ON COLUMN facility.facility_id IS
+'identifier of the facility';
+COMMENT ON COLUMN facility.kind IS
+'kind of facility (facility_kind.kind); daycare_cap reads daycare, language_test_schools school';
+COMMENT ON COLUMN facility.name IS
+'name of the facility';
+COMMENT ON COLUMN facility.municipality_code IS
+'four-digit municipality code; NULL when not recorded (then left off the map_svg of a municipality)';
+COMMENT ON COLUMN facility.geom IS
+'location: Point in EPSG:25832 (metres)';
 
 CREATE TABLE enrolment (
 	facility_id bigint NOT NULL REFERENCES facility ON DELETE CASCADE,
@@ -84,6 +128,12 @@ CREATE INDEX enrolment_home_idx ON enrolment USING gist (home);
 CREATE INDEX enrolment_facility_year_idx ON enrolment (facility_id, year);
 COMMENT ON TABLE enrolment IS
 'one row per child admitted to a daycare in a calendar year, or per pupil of a school in the school year starting in that year: the home address point, no identities (person-level data: grant with care)';
+COMMENT ON COLUMN enrolment.facility_id IS
+'the daycare or school (facility.facility_id)';
+COMMENT ON COLUMN enrolment.year IS
+'the calendar year of admission to a daycare, or the first year of a school year (2019 for 2019/20)';
+COMMENT ON COLUMN enrolment.home IS
+'the child''s home address: Point in EPSG:25832 (metres)';
 
 CREATE TABLE municipality (
 	municipality_code text PRIMARY KEY CHECK (municipality_code ~ '^[0-9]{4}$'),
@@ -94,6 +144,14 @@ CREATE TABLE municipality (
 CREATE INDEX municipality_geom_idx ON municipality USING gist (geom);
 COMMENT ON TABLE municipality IS
 'municipality boundaries (optional; fill from DAGI with dagi_from_geojson), drawn by map_svg';
+COMMENT ON COLUMN municipality.municipality_code IS
+'four-digit municipality code (DAGI KOMKODE, e.g. 0751)';
+COMMENT ON COLUMN municipality.name IS
+'name of the municipality';
+COMMENT ON COLUMN municipality.region_code IS
+'region code, 1081-1085; NULL when not recorded';
+COMMENT ON COLUMN municipality.geom IS
+'the municipality boundary: MultiPolygon in EPSG:25832 (metres)';
 
 -- user rows survive pg_dump; the five standard kinds are part of the extension
 SELECT pg_catalog.pg_extension_config_dump('area', '');

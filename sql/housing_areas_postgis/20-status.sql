@@ -97,6 +97,52 @@ SELECT s.area_id, s.list_year, a.name, a.municipality_code, a.region_code,
 WINDOW w AS (PARTITION BY s.area_id ORDER BY s.list_year);
 COMMENT ON VIEW area_status IS
 'one row per area and list year: the category including omdannelse (history from official_category where given, else computed), each criterion, the run of parallelsamfund lists, the development plan (an omdannelse area stays under its plan until 2030) and kombineret udlejning';
+COMMENT ON COLUMN area_status.area_id IS
+'the area (area.area_id)';
+COMMENT ON COLUMN area_status.list_year IS
+'the list year: the list of 1 December (1 October 2010-2012)';
+COMMENT ON COLUMN area_status.name IS
+'name of the area';
+COMMENT ON COLUMN area_status.municipality_code IS
+'four-digit municipality code of the area; NULL when not recorded';
+COMMENT ON COLUMN area_status.region_code IS
+'region code of the area (1081-1085); NULL when not recorded';
+COMMENT ON COLUMN area_status.category IS
+'the category that year (omdannelse, parallelsamfund, udsat, forebyggelse, none or unknown): official_category where given, else computed_category, and omdannelse for a parallelsamfund on each of the last 5 lists from 2018 on; unknown when missing values, this year or in the run, decide it';
+COMMENT ON COLUMN area_status.computed_category IS
+'the category classify() gives from the indicators alone (parallelsamfund, udsat, forebyggelse, none or unknown; never omdannelse); NULL when the row has no indicators';
+COMMENT ON COLUMN area_status.official_category IS
+'the published category, as entered in area_year; NULL when not given';
+COMMENT ON COLUMN area_status.rules IS
+'the rule version of the list year (dk2010, dk2013, dk2018, dk2021); NULL when the row has no indicators';
+COMMENT ON COLUMN area_status.on_udsat_list IS
+'on the udsat list that year (udsat, parallelsamfund or omdannelse; also true when the category is unknown between udsat and parallelsamfund): official_category where given, else computed; NULL when undetermined';
+COMMENT ON COLUMN area_status.labour IS
+'labour criterion, computed from the indicators: residents aged 18-64 outside the labour market or education > 40 %; NULL when unknown';
+COMMENT ON COLUMN area_status.convictions IS
+'convictions criterion, computed from the indicators: convicted residents aged 18+ > 2.7 % (lists 2010-2017) or >= 3 × the national share (lists from 2018); NULL when unknown';
+COMMENT ON COLUMN area_status.education IS
+'education criterion, computed from the indicators: residents aged 30-59 with only basic schooling > 50 % (lists 2013-2017) or > 60 % (lists from 2018); NULL when unknown or not tested (lists 2010-2012)';
+COMMENT ON COLUMN area_status.income IS
+'income criterion, computed from the indicators: mean gross income of taxpayers aged 15-64, students excluded, < 55 % of the regional mean; NULL when unknown or not tested (lists 2010-2012)';
+COMMENT ON COLUMN area_status.nonwestern IS
+'non-Western criterion, computed from the indicators: non-Western immigrants and descendants > 50 % of residents; NULL when unknown';
+COMMENT ON COLUMN area_status.criteria_met IS
+'number of criteria of the year''s main test met by the indicators (of 3 on the lists 2010-2012, of 5 on 2013-2017, of the 4 udsat criteria from 2018); NULL when the row has no indicators';
+COMMENT ON COLUMN area_status.criteria_unknown IS
+'number of criteria of the year''s main test undecided for missing values; NULL when the row has no indicators';
+COMMENT ON COLUMN area_status.years_on_list IS
+'consecutive parallelsamfund (ghetto) lists, omdannelse included, ending with this one: 0 when not on it this year, and a year missing from area_year breaks the run; NULL when an undetermined year decides it';
+COMMENT ON COLUMN area_status.development_plan IS
+'under a development plan (§ 168 a): true from the first list year known to be omdannelse on, while list_year < 2030; NULL when only years whose omdannelse is undetermined could have started it; false otherwise';
+COMMENT ON COLUMN area_status.kombineret_udlejning IS
+'on the kombineret udlejning list (§ 51 b), computed from the indicators: residents >= 1000 and outside_labour >= 40 %, or residents >= 5000 and outside_labour >= 30 %; false before 2018, NULL when undetermined';
+COMMENT ON COLUMN area_status.family_housing_share IS
+'almene familieboliger as % of dwellings + demolished + floor(commercial_m2 / 75) (the 40 % rule, § 168 a; NULL demolished or commercial_m2 count 0); NULL when family_units or dwellings is NULL or the total is 0';
+COMMENT ON COLUMN area_status.family_units_over_target IS
+'family units to convert, sell or demolish to reach 40 %: ceil(F - 0.4 T), at least 0, for every area, under a plan or not; NULL when family_units or dwellings is NULL or the total is 0';
+COMMENT ON COLUMN area_status.ind IS
+'the criteria values of the list year (area_year.ind); NULL when none were entered';
 
 CREATE FUNCTION latest_list_year() RETURNS integer
 	LANGUAGE sql STABLE PARALLEL SAFE

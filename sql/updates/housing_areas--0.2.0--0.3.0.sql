@@ -59,3 +59,37 @@ BEGIN
 		USING DETAIL = 'They keep their rows and work as before, but until housing_areas_postgis adopts them pg_dump does not treat them as part of an extension.',
 			  HINT = 'Run CREATE EXTENSION housing_areas_postgis VERSION ''0.2.0''; and then ALTER EXTENSION housing_areas_postgis UPDATE;';
 END $$;
+
+-- comments on the attributes of classification (BI tools and the reference show them)
+COMMENT ON COLUMN classification.list_year IS
+'the list year classified';
+COMMENT ON COLUMN classification.rules IS
+'the rule version applied: dk2010, dk2013, dk2018 or dk2021';
+COMMENT ON COLUMN classification.category IS
+'the category the indicators alone give, by precedence parallelsamfund, udsat, forebyggelse, none; unknown when missing values decide it; never omdannelse, which needs history (area_status)';
+COMMENT ON COLUMN classification.udsat IS
+'on the udsat list: 2 of 4 criteria (§ 61 a stk. 1) from dk2018, 2 of 5 under dk2013 on the lists of 2016-2017; false where the rules have no such list, NULL when undetermined';
+COMMENT ON COLUMN classification.parallelsamfund IS
+'a parallelsamfund (ghettoområde before 2021): udsat and nonwestern (§ 61 a stk. 2) from dk2018, 2 of 3 criteria under dk2010, 3 of 5 under dk2013; NULL when undetermined';
+COMMENT ON COLUMN classification.forebyggelse IS
+'on the published forebyggelse list (§ 61 b, dk2021): forebyggelse_raw and not udsat; false under earlier rules, NULL when undetermined';
+COMMENT ON COLUMN classification.forebyggelse_raw IS
+'the § 61 b test alone (non-Western > 30 % and 2 of 4 weaker criteria), udsat areas included; false under rules before dk2021, NULL when undetermined';
+COMMENT ON COLUMN classification.kombineret_udlejning IS
+'on the kombineret udlejning list (§ 51 b): residents >= 1000 and outside_labour >= 40 %, or residents >= 5000 and outside_labour >= 30 %; false under rules before dk2018, NULL when undetermined';
+COMMENT ON COLUMN classification.criteria_met IS
+'number of criteria of the main test that hold (dk2010: of 3, dk2013: of 5, dk2018 and dk2021: of the 4 udsat criteria), whatever the size gate';
+COMMENT ON COLUMN classification.criteria_unknown IS
+'number of criteria of the main test undecided for missing values';
+COMMENT ON COLUMN classification.size_ok IS
+'the size gate of every list: residents >= 1000; NULL when residents is unknown';
+COMMENT ON COLUMN classification.labour IS
+'criterion: residents aged 18-64 outside the labour market or education > 40 %; NULL when unknown';
+COMMENT ON COLUMN classification.convictions IS
+'criterion: convicted residents aged 18+ > 2.7 % (dk2010, dk2013) or >= 3 × national_convicted (dk2018, dk2021); NULL when unknown';
+COMMENT ON COLUMN classification.education IS
+'criterion: residents aged 30-59 with only basic schooling > 50 % (dk2013) or > 60 % (dk2018, dk2021); NULL when unknown or not tested (dk2010)';
+COMMENT ON COLUMN classification.income IS
+'criterion: mean gross income of taxpayers aged 15-64, students excluded, < 55 % of the regional mean; NULL when unknown or not tested (dk2010)';
+COMMENT ON COLUMN classification.nonwestern IS
+'criterion: non-Western immigrants and descendants > 50 % of residents; NULL when unknown';

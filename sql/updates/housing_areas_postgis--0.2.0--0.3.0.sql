@@ -138,3 +138,208 @@ END;
 COMMENT ON FUNCTION daycare_cap(integer) IS
 'per daycare: children admitted in the calendar year, how many live in an area on the udsat list (udsat, parallelsamfund or omdannelse) of 1 December the year before, the share, and whether it exceeds the 30 % cap (dagtilbudsloven § 26 a); over_cap is NULL when children from areas whose place on the list is undetermined decide it';
 
+-- comments on every column of the tables and views (QGIS and BI tools show them)
+COMMENT ON COLUMN facility_kind.kind IS
+'key of the kind: lower-case letters and underscores (school, daycare, jobcenter, library, health, or your own)';
+COMMENT ON COLUMN facility_kind.label_da IS
+'name of the kind in Danish';
+COMMENT ON COLUMN facility_kind.label_en IS
+'name of the kind in English, shown in the legend of map_svg';
+COMMENT ON COLUMN facility_kind.colour IS
+'colour of the kind''s symbols on map_svg, #rrggbb (default #444444)';
+COMMENT ON COLUMN area.area_id IS
+'identifier of the area, 1 to 20000000 (so that gis_area_status.id fits an integer)';
+COMMENT ON COLUMN area.name IS
+'name of the area';
+COMMENT ON COLUMN area.municipality_code IS
+'four-digit municipality code (e.g. 0751); NULL when not recorded';
+COMMENT ON COLUMN area.region_code IS
+'region code, 1081-1085; NULL when not recorded';
+COMMENT ON COLUMN area.geom IS
+'the area boundary: valid MultiPolygon in EPSG:25832 (metres)';
+COMMENT ON COLUMN area_year.area_id IS
+'the area (area.area_id); the row goes when the area is deleted';
+COMMENT ON COLUMN area_year.list_year IS
+'the list year, 2010 or later: the list of 1 December (1 October 2010-2012)';
+COMMENT ON COLUMN area_year.ind IS
+'the criteria values for the list (indicators); NULL when none are known';
+COMMENT ON COLUMN area_year.official_category IS
+'the published category (omdannelse, parallelsamfund, udsat, forebyggelse or none), preferred to the computed one in area_status and its history; NULL when not known';
+COMMENT ON COLUMN area_year.family_units IS
+'almene familieboliger (public family dwellings) in the area, for the 40 % rule (§ 168 a), at most dwellings; NULL when unknown';
+COMMENT ON COLUMN area_year.dwellings IS
+'all dwellings in the area, for the 40 % rule (§ 168 a); NULL when unknown';
+COMMENT ON COLUMN area_year.demolished IS
+'dwellings demolished and not replaced by family units, added to the total of the 40 % rule; NULL counts as 0';
+COMMENT ON COLUMN area_year.commercial_m2 IS
+'commercial floor area in m², added to the total of the 40 % rule as floor(commercial_m2 / 75) dwellings; NULL counts as 0';
+COMMENT ON COLUMN facility.facility_id IS
+'identifier of the facility';
+COMMENT ON COLUMN facility.kind IS
+'kind of facility (facility_kind.kind); daycare_cap reads daycare, language_test_schools school';
+COMMENT ON COLUMN facility.name IS
+'name of the facility';
+COMMENT ON COLUMN facility.municipality_code IS
+'four-digit municipality code; NULL when not recorded (then left off the map_svg of a municipality)';
+COMMENT ON COLUMN facility.geom IS
+'location: Point in EPSG:25832 (metres)';
+COMMENT ON COLUMN enrolment.facility_id IS
+'the daycare or school (facility.facility_id)';
+COMMENT ON COLUMN enrolment.year IS
+'the calendar year of admission to a daycare, or the first year of a school year (2019 for 2019/20)';
+COMMENT ON COLUMN enrolment.home IS
+'the child''s home address: Point in EPSG:25832 (metres)';
+COMMENT ON COLUMN municipality.municipality_code IS
+'four-digit municipality code (DAGI KOMKODE, e.g. 0751)';
+COMMENT ON COLUMN municipality.name IS
+'name of the municipality';
+COMMENT ON COLUMN municipality.region_code IS
+'region code, 1081-1085; NULL when not recorded';
+COMMENT ON COLUMN municipality.geom IS
+'the municipality boundary: MultiPolygon in EPSG:25832 (metres)';
+COMMENT ON COLUMN area_status.area_id IS
+'the area (area.area_id)';
+COMMENT ON COLUMN area_status.list_year IS
+'the list year: the list of 1 December (1 October 2010-2012)';
+COMMENT ON COLUMN area_status.name IS
+'name of the area';
+COMMENT ON COLUMN area_status.municipality_code IS
+'four-digit municipality code of the area; NULL when not recorded';
+COMMENT ON COLUMN area_status.region_code IS
+'region code of the area (1081-1085); NULL when not recorded';
+COMMENT ON COLUMN area_status.category IS
+'the category that year (omdannelse, parallelsamfund, udsat, forebyggelse, none or unknown): official_category where given, else computed_category, and omdannelse for a parallelsamfund on each of the last 5 lists from 2018 on; unknown when missing values, this year or in the run, decide it';
+COMMENT ON COLUMN area_status.computed_category IS
+'the category classify() gives from the indicators alone (parallelsamfund, udsat, forebyggelse, none or unknown; never omdannelse); NULL when the row has no indicators';
+COMMENT ON COLUMN area_status.official_category IS
+'the published category, as entered in area_year; NULL when not given';
+COMMENT ON COLUMN area_status.rules IS
+'the rule version of the list year (dk2010, dk2013, dk2018, dk2021); NULL when the row has no indicators';
+COMMENT ON COLUMN area_status.on_udsat_list IS
+'on the udsat list that year (udsat, parallelsamfund or omdannelse; also true when the category is unknown between udsat and parallelsamfund): official_category where given, else computed; NULL when undetermined';
+COMMENT ON COLUMN area_status.labour IS
+'labour criterion, computed from the indicators: residents aged 18-64 outside the labour market or education > 40 %; NULL when unknown';
+COMMENT ON COLUMN area_status.convictions IS
+'convictions criterion, computed from the indicators: convicted residents aged 18+ > 2.7 % (lists 2010-2017) or >= 3 × the national share (lists from 2018); NULL when unknown';
+COMMENT ON COLUMN area_status.education IS
+'education criterion, computed from the indicators: residents aged 30-59 with only basic schooling > 50 % (lists 2013-2017) or > 60 % (lists from 2018); NULL when unknown or not tested (lists 2010-2012)';
+COMMENT ON COLUMN area_status.income IS
+'income criterion, computed from the indicators: mean gross income of taxpayers aged 15-64, students excluded, < 55 % of the regional mean; NULL when unknown or not tested (lists 2010-2012)';
+COMMENT ON COLUMN area_status.nonwestern IS
+'non-Western criterion, computed from the indicators: non-Western immigrants and descendants > 50 % of residents; NULL when unknown';
+COMMENT ON COLUMN area_status.criteria_met IS
+'number of criteria of the year''s main test met by the indicators (of 3 on the lists 2010-2012, of 5 on 2013-2017, of the 4 udsat criteria from 2018); NULL when the row has no indicators';
+COMMENT ON COLUMN area_status.criteria_unknown IS
+'number of criteria of the year''s main test undecided for missing values; NULL when the row has no indicators';
+COMMENT ON COLUMN area_status.years_on_list IS
+'consecutive parallelsamfund (ghetto) lists, omdannelse included, ending with this one: 0 when not on it this year, and a year missing from area_year breaks the run; NULL when an undetermined year decides it';
+COMMENT ON COLUMN area_status.development_plan IS
+'under a development plan (§ 168 a): true from the first list year known to be omdannelse on, while list_year < 2030; NULL when only years whose omdannelse is undetermined could have started it; false otherwise';
+COMMENT ON COLUMN area_status.kombineret_udlejning IS
+'on the kombineret udlejning list (§ 51 b), computed from the indicators: residents >= 1000 and outside_labour >= 40 %, or residents >= 5000 and outside_labour >= 30 %; false before 2018, NULL when undetermined';
+COMMENT ON COLUMN area_status.family_housing_share IS
+'almene familieboliger as % of dwellings + demolished + floor(commercial_m2 / 75) (the 40 % rule, § 168 a; NULL demolished or commercial_m2 count 0); NULL when family_units or dwellings is NULL or the total is 0';
+COMMENT ON COLUMN area_status.family_units_over_target IS
+'family units to convert, sell or demolish to reach 40 %: ceil(F - 0.4 T), at least 0, for every area, under a plan or not; NULL when family_units or dwellings is NULL or the total is 0';
+COMMENT ON COLUMN area_status.ind IS
+'the criteria values of the list year (area_year.ind); NULL when none were entered';
+COMMENT ON COLUMN gis_area_status.id IS
+'integer key for QGIS: area_id * 100 + list_year % 100 (the last two digits of the list year)';
+COMMENT ON COLUMN gis_area_status.area_id IS
+'the area (area.area_id)';
+COMMENT ON COLUMN gis_area_status.list_year IS
+'the list year: the list of 1 December (1 October 2010-2012)';
+COMMENT ON COLUMN gis_area_status.name IS
+'name of the area';
+COMMENT ON COLUMN gis_area_status.municipality_code IS
+'four-digit municipality code of the area; NULL when not recorded';
+COMMENT ON COLUMN gis_area_status.category IS
+'the category that year (omdannelse, parallelsamfund, udsat, forebyggelse, none or unknown): official_category where given, else computed_category, and omdannelse for a parallelsamfund on each of the last 5 lists from 2018 on; unknown when missing values, this year or in the run, decide it';
+COMMENT ON COLUMN gis_area_status.label IS
+'the Danish legal name of category in the list year (category_label(), e.g. ghettoområde before 2021); NULL when the category did not exist that year';
+COMMENT ON COLUMN gis_area_status.on_udsat_list IS
+'on the udsat list that year (udsat, parallelsamfund or omdannelse; also true when the category is unknown between udsat and parallelsamfund): official_category where given, else computed; NULL when undetermined';
+COMMENT ON COLUMN gis_area_status.labour IS
+'labour criterion, computed from the indicators: residents aged 18-64 outside the labour market or education > 40 %; NULL when unknown';
+COMMENT ON COLUMN gis_area_status.convictions IS
+'convictions criterion, computed from the indicators: convicted residents aged 18+ > 2.7 % (lists 2010-2017) or >= 3 × the national share (lists from 2018); NULL when unknown';
+COMMENT ON COLUMN gis_area_status.education IS
+'education criterion, computed from the indicators: residents aged 30-59 with only basic schooling > 50 % (lists 2013-2017) or > 60 % (lists from 2018); NULL when unknown or not tested (lists 2010-2012)';
+COMMENT ON COLUMN gis_area_status.income IS
+'income criterion, computed from the indicators: mean gross income of taxpayers aged 15-64, students excluded, < 55 % of the regional mean; NULL when unknown or not tested (lists 2010-2012)';
+COMMENT ON COLUMN gis_area_status.nonwestern IS
+'non-Western criterion, computed from the indicators: non-Western immigrants and descendants > 50 % of residents; NULL when unknown';
+COMMENT ON COLUMN gis_area_status.years_on_list IS
+'consecutive parallelsamfund (ghetto) lists, omdannelse included, ending with this one: 0 when not on it this year, and a year missing from area_year breaks the run; NULL when an undetermined year decides it';
+COMMENT ON COLUMN gis_area_status.development_plan IS
+'under a development plan (§ 168 a): true from the first list year known to be omdannelse on, while list_year < 2030; NULL when only years whose omdannelse is undetermined could have started it; false otherwise';
+COMMENT ON COLUMN gis_area_status.kombineret_udlejning IS
+'on the kombineret udlejning list (§ 51 b), computed from the indicators: residents >= 1000 and outside_labour >= 40 %, or residents >= 5000 and outside_labour >= 30 %; false before 2018, NULL when undetermined';
+COMMENT ON COLUMN gis_area_status.geom IS
+'the area polygon: MultiPolygon in EPSG:25832 (metres)';
+COMMENT ON COLUMN bi_area_status.area_id IS
+'the area (area.area_id)';
+COMMENT ON COLUMN bi_area_status.list_year IS
+'the list year: the list of 1 December (1 October 2010-2012)';
+COMMENT ON COLUMN bi_area_status.name IS
+'name of the area';
+COMMENT ON COLUMN bi_area_status.municipality_code IS
+'four-digit municipality code of the area; NULL when not recorded';
+COMMENT ON COLUMN bi_area_status.region_code IS
+'region code of the area (1081-1085); NULL when not recorded';
+COMMENT ON COLUMN bi_area_status.category IS
+'the category that year (omdannelse, parallelsamfund, udsat, forebyggelse, none or unknown): official_category where given, else computed_category, and omdannelse for a parallelsamfund on each of the last 5 lists from 2018 on; unknown when missing values, this year or in the run, decide it';
+COMMENT ON COLUMN bi_area_status.category_da IS
+'the Danish legal name of category in the list year (e.g. ghettoområde before 2021); NULL when the category did not exist that year';
+COMMENT ON COLUMN bi_area_status.category_en IS
+'the English name of category in the list year (e.g. ghetto area before 2021); NULL when the category did not exist that year';
+COMMENT ON COLUMN bi_area_status.computed_category IS
+'the category classify() gives from the indicators alone (parallelsamfund, udsat, forebyggelse, none or unknown; never omdannelse); NULL when the row has no indicators';
+COMMENT ON COLUMN bi_area_status.official_category IS
+'the published category, as entered in area_year; NULL when not given';
+COMMENT ON COLUMN bi_area_status.rules IS
+'the rule version of the list year (dk2010, dk2013, dk2018, dk2021); NULL when the row has no indicators';
+COMMENT ON COLUMN bi_area_status.on_udsat_list IS
+'on the udsat list that year (udsat, parallelsamfund or omdannelse; also true when the category is unknown between udsat and parallelsamfund): official_category where given, else computed; NULL when undetermined';
+COMMENT ON COLUMN bi_area_status.labour IS
+'labour criterion, computed from the indicators: residents aged 18-64 outside the labour market or education > 40 %; NULL when unknown';
+COMMENT ON COLUMN bi_area_status.convictions IS
+'convictions criterion, computed from the indicators: convicted residents aged 18+ > 2.7 % (lists 2010-2017) or >= 3 × the national share (lists from 2018); NULL when unknown';
+COMMENT ON COLUMN bi_area_status.education IS
+'education criterion, computed from the indicators: residents aged 30-59 with only basic schooling > 50 % (lists 2013-2017) or > 60 % (lists from 2018); NULL when unknown or not tested (lists 2010-2012)';
+COMMENT ON COLUMN bi_area_status.income IS
+'income criterion, computed from the indicators: mean gross income of taxpayers aged 15-64, students excluded, < 55 % of the regional mean; NULL when unknown or not tested (lists 2010-2012)';
+COMMENT ON COLUMN bi_area_status.nonwestern IS
+'non-Western criterion, computed from the indicators: non-Western immigrants and descendants > 50 % of residents; NULL when unknown';
+COMMENT ON COLUMN bi_area_status.criteria_met IS
+'number of criteria of the year''s main test met by the indicators (of 3 on the lists 2010-2012, of 5 on 2013-2017, of the 4 udsat criteria from 2018); NULL when the row has no indicators';
+COMMENT ON COLUMN bi_area_status.criteria_unknown IS
+'number of criteria of the year''s main test undecided for missing values; NULL when the row has no indicators';
+COMMENT ON COLUMN bi_area_status.years_on_list IS
+'consecutive parallelsamfund (ghetto) lists, omdannelse included, ending with this one: 0 when not on it this year, and a year missing from area_year breaks the run; NULL when an undetermined year decides it';
+COMMENT ON COLUMN bi_area_status.development_plan IS
+'under a development plan (§ 168 a): true from the first list year known to be omdannelse on, while list_year < 2030; NULL when only years whose omdannelse is undetermined could have started it; false otherwise';
+COMMENT ON COLUMN bi_area_status.kombineret_udlejning IS
+'on the kombineret udlejning list (§ 51 b), computed from the indicators: residents >= 1000 and outside_labour >= 40 %, or residents >= 5000 and outside_labour >= 30 %; false before 2018, NULL when undetermined';
+COMMENT ON COLUMN bi_area_status.family_housing_share IS
+'almene familieboliger as % of dwellings + demolished + floor(commercial_m2 / 75) (the 40 % rule, § 168 a; NULL demolished or commercial_m2 count 0); NULL when family_units or dwellings is NULL or the total is 0';
+COMMENT ON COLUMN bi_area_status.family_units_over_target IS
+'family units to convert, sell or demolish to reach 40 %: ceil(F - 0.4 T), at least 0, for every area, under a plan or not; NULL when family_units or dwellings is NULL or the total is 0';
+COMMENT ON COLUMN bi_area_status.residents IS
+'residents at 1 January of the list year; NULL when unknown or suppressed for disclosure (1 to min_cell_count() - 1)';
+COMMENT ON COLUMN bi_area_status.nonwestern_pct IS
+'non-Western immigrants and descendants, % of residents; NULL when unknown, or suppressed for disclosure when residents is below min_cell_count() or unknown';
+COMMENT ON COLUMN bi_area_status.outside_labour_pct IS
+'residents aged 18-64 outside the labour market or education, % (as the rules average it); NULL when unknown, or suppressed for disclosure when residents is below min_cell_count() or unknown';
+COMMENT ON COLUMN bi_area_status.convicted_pct IS
+'convicted residents aged 18+, % of residents aged 18+ (as the rules average it); NULL when unknown, or suppressed for disclosure when residents is below min_cell_count() or unknown';
+COMMENT ON COLUMN bi_area_status.national_convicted_pct IS
+'convicted residents aged 18+ nationally, % (the base of the × national convictions thresholds from 2018; a national figure, not suppressed); NULL when unknown';
+COMMENT ON COLUMN bi_area_status.basic_education_pct IS
+'residents aged 30-59 with only basic schooling, %; NULL when unknown, or suppressed for disclosure when residents is below min_cell_count() or unknown';
+COMMENT ON COLUMN bi_area_status.income_pct IS
+'mean gross income of taxpayers aged 15-64, students excluded, % of the regional mean; NULL when unknown, or suppressed for disclosure when residents is below min_cell_count() or unknown';
+COMMENT ON COLUMN bi_area_status.lon IS
+'longitude in degrees (EPSG:4326) of a point inside the area';
+COMMENT ON COLUMN bi_area_status.lat IS
+'latitude in degrees (EPSG:4326) of a point inside the area';

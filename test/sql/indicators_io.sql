@@ -82,4 +82,20 @@ SELECT pg_describe_object(d.classid, d.objid, 0) AS uncommented
    AND obj_description(d.objid, d.classid::regclass::name) IS NULL
  ORDER BY 1;
 
+-- every column of every table, view and composite type of both extensions
+-- has a comment (QGIS and BI tools show them)
+SELECT a.attrelid::regclass AS relation, a.attname AS uncommented_column
+  FROM pg_depend d
+  JOIN pg_attribute a
+    ON a.attrelid = CASE d.classid
+                      WHEN 'pg_class'::regclass THEN d.objid
+                      WHEN 'pg_type'::regclass THEN (SELECT t.typrelid FROM pg_type t WHERE t.oid = d.objid)
+                    END
+   AND a.attnum > 0 AND NOT a.attisdropped
+ WHERE d.refclassid = 'pg_extension'::regclass
+   AND d.refobjid IN (SELECT oid FROM pg_extension WHERE extname LIKE 'housing_areas%')
+   AND d.deptype = 'e'
+   AND col_description(a.attrelid, a.attnum) IS NULL
+ ORDER BY a.attrelid::regclass::text, a.attnum;
+
 DROP TABLE ind_io;
