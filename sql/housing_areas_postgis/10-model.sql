@@ -164,6 +164,31 @@ SELECT pg_catalog.pg_extension_config_dump('facility_kind',
 
 -- ---- loading boundaries ----
 
+CREATE FUNCTION housing_areas_private.check_geojson_feature(feature jsonb, n bigint, code_key text)
+	RETURNS boolean
+	LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
+	SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+	IF feature -> 'geometry' IS NULL OR jsonb_typeof(feature -> 'geometry') <> 'object' THEN
+		RAISE EXCEPTION 'GeoJSON feature % has no geometry', n
+			USING ERRCODE = 'invalid_parameter_value',
+				  DETAIL = format('Feature %s (%s "%s") has %s; a boundary needs a Polygon or MultiPolygon.',
+								  n, code_key, feature -> 'properties' ->> code_key,
+								  coalesce('"geometry": ' || (feature -> 'geometry')::text, 'no "geometry" member')),
+				  HINT = 'Remove the feature from the collection, or give it its boundary.';
+	END IF;
+	IF feature -> 'properties' ->> code_key IS NULL THEN
+		RAISE EXCEPTION 'GeoJSON feature % has no property "%"', n, code_key
+			USING ERRCODE = 'invalid_parameter_value',
+				  HINT = 'Name the property that holds the code, e.g. KOMKODE or REGIONKODE.';
+	END IF;
+	RETURN true;
+END
+$$;
+COMMENT ON FUNCTION housing_areas_private.check_geojson_feature(jsonb, bigint, text) IS
+'true for a GeoJSON feature with a geometry and a code, an error naming the feature (its number from 1 and its code) otherwise';
+
 CREATE FUNCTION dagi_from_geojson(doc jsonb, code_key text, name_key text)
 	RETURNS TABLE (code text, name text, geom geometry(MultiPolygon, 25832))
 	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
@@ -172,9 +197,10 @@ BEGIN ATOMIC
 		   min(f.value -> 'properties' ->> name_key),
 		   ST_Multi(ST_Union(ST_Transform(ST_Force2D(ST_SetSRID(
 			   ST_GeomFromGeoJSON(f.value -> 'geometry'), 4326)), 25832)))::geometry(MultiPolygon, 25832)
-	  FROM jsonb_array_elements(doc -> 'features') AS f
+	  FROM jsonb_array_elements(doc -> 'features') WITH ORDINALITY AS f(value, n)
+	 WHERE housing_areas_private.check_geojson_feature(f.value, f.n, code_key)
 	 GROUP BY 1
 	 ORDER BY 1;
 END;
 COMMENT ON FUNCTION dagi_from_geojson(jsonb, text, text) IS
-'one MultiPolygon in EPSG:25832 per code from a DAGI GeoJSON FeatureCollection (Polygon pieces, 3D with dummy Z, CRS84), e.g. dagi_from_geojson(doc, ''KOMKODE'', ''KOMNAVN'')';
+'one MultiPolygon in EPSG:25832 per code from a DAGI GeoJSON FeatureCollection (Polygon pieces, 3D with dummy Z, CRS84), e.g. dagi_from_geojson(doc, ''KOMKODE'', ''KOMNAVN''); a feature without geometry or code is an error naming it';

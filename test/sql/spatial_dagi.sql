@@ -50,3 +50,13 @@ SELECT a.area_id, a.name, a.municipality_code AS given, m.municipality_code AS f
 
 DELETE FROM area;
 DELETE FROM municipality;
+
+-- a Feature with "geometry": null (valid RFC 7946), without geometry, or
+-- without the code: an error naming the feature, never an internal error
+SELECT * FROM dagi_from_geojson('{"type": "FeatureCollection", "features": [
+  {"type": "Feature", "properties": {"KOMKODE": "0101", "KOMNAVN": "København"},
+   "geometry": {"type": "Polygon", "coordinates": [[[12.5, 55.6], [12.6, 55.6], [12.6, 55.7], [12.5, 55.6]]]}},
+  {"type": "Feature", "properties": {"KOMKODE": "0147", "KOMNAVN": "Frederiksberg"}, "geometry": null}]}', 'KOMKODE', 'KOMNAVN');
+SELECT * FROM dagi_from_geojson('{"features": [{"type": "Feature", "properties": {"KOMKODE": "0147"}}]}', 'KOMKODE', 'KOMNAVN');
+SELECT * FROM dagi_from_geojson('{"features": [{"type": "Feature", "properties": {"kode": "0147"},
+  "geometry": {"type": "Polygon", "coordinates": [[[12.5, 55.6], [12.6, 55.6], [12.6, 55.7], [12.5, 55.6]]]}}]}', 'KOMKODE', 'KOMNAVN');
