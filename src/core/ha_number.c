@@ -194,64 +194,36 @@ shortest_digits(double v, char *digits, int *exponent)
  * notation for decimal exponents -5 to 16 (all values the types hold in
  * practice), whole numbers there printed exactly, so "100" never comes out
  * as "1e+02"; outside it "d.ddde<exponent>" with no '+' and no leading
- * zeros ("1e-7", "1.5e20").
- * Returns the length written to buf (HA_DOUBLE_BUFLEN bytes).
+ * zeros ("1e-7", "1.5e20").  Returns the length written to buf
+ * (HA_DOUBLE_BUFLEN bytes).
  */
 size_t
 ha_format_double(double v, char *buf)
 {
 	char		digits[HA_DOUBLE_BUFLEN];
-	char	   *out = buf;
+	const char *sign = v < 0 ? "-" : "";
 	int			n;
 	int			exponent;
-	int			i;
 
 	if (isnan(v))
 		return (size_t) snprintf(buf, HA_DOUBLE_BUFLEN, "NaN");
 	if (isinf(v))
-		return (size_t) snprintf(buf, HA_DOUBLE_BUFLEN, v > 0 ? "Infinity" : "-Infinity");
+		return (size_t) snprintf(buf, HA_DOUBLE_BUFLEN, "%sInfinity", sign);
 	if (v == 0)
 		return (size_t) snprintf(buf, HA_DOUBLE_BUFLEN, "0");
 
 	n = shortest_digits(v, digits, &exponent);
-	if (exponent >= -5 && exponent <= 16 && exponent >= n - 1)
+	if (exponent < -5 || exponent > 16)
+		return (size_t) snprintf(buf, HA_DOUBLE_BUFLEN, "%s%c%s%se%d", sign,
+								 digits[0], n > 1 ? "." : "", digits + 1,
+								 exponent);
+	if (exponent >= n - 1)
 		return (size_t) snprintf(buf, HA_DOUBLE_BUFLEN, "%.0f", v);
-	if (v < 0)
-		*out++ = '-';
-	if (exponent >= 0 && exponent <= 16)
-	{
-		/* ddd.ddd: the point falls inside the digits */
-		memcpy(out, digits, (size_t) exponent + 1);
-		out += exponent + 1;
-		*out++ = '.';
-		memcpy(out, digits + exponent + 1, (size_t) (n - exponent - 1));
-		out += n - exponent - 1;
-	}
-	else if (exponent >= -5 && exponent < 0)
-	{
-		/* 0.000ddd */
-		*out++ = '0';
-		*out++ = '.';
-		for (i = exponent + 1; i < 0; i++)
-			*out++ = '0';
-		memcpy(out, digits, (size_t) n);
-		out += n;
-	}
-	else
-	{
-		/* d.ddde<exponent> */
-		*out++ = digits[0];
-		if (n > 1)
-		{
-			*out++ = '.';
-			memcpy(out, digits + 1, (size_t) (n - 1));
-			out += n - 1;
-		}
-		out += snprintf(out, HA_DOUBLE_BUFLEN - (size_t) (out - buf), "e%d",
-						exponent);
-	}
-	*out = '\0';
-	return (size_t) (out - buf);
+	if (exponent >= 0)
+		return (size_t) snprintf(buf, HA_DOUBLE_BUFLEN, "%s%.*s.%s", sign,
+								 exponent + 1, digits, digits + exponent + 1);
+	return (size_t) snprintf(buf, HA_DOUBLE_BUFLEN, "%s0.%.*s%s", sign,
+							 -exponent - 1, "0000", digits);
 }
 
 /* A non-negative decimal number: mantissa * 10^exponent, no trailing zeros. */
