@@ -63,7 +63,10 @@ typedef struct HaIndicators
 /* Size of the struct, which is also its binary form (no padding). */
 #define HA_IND_SIZE 56
 
-extern const HaFieldSpec ha_ind_fields[HA_IND_NFIELDS];
+/* What a field is and which values it takes (see ha_kv.h). */
+typedef HaFieldSpec HaIndFieldSpec;
+
+extern const HaIndFieldSpec ha_ind_fields[HA_IND_NFIELDS];
 extern const HaKvForm ha_ind_form;
 
 extern void ha_ind_init(HaIndicators *ind);
