@@ -1,11 +1,19 @@
 /*
  * housing_areas.c
- *		Module entry point and the bridge from core errors to ereport().
+ *		Module entry point, the bridge from core errors to ereport() (every
+ *		message of the core's errors is written here), and the record
+ *		helpers shared by the types: key hints, range sentences, binary
+ *		send/recv of the fields.
  */
 #include "housing_areas.h"
 
+#include "libpq/pqformat.h"
 #include "utils/elog.h"
 #include "utils/guc.h"
+
+#include "core/ha_number.h"
+#include "core/history.h"
+#include "core/rules.h"
 
 PG_MODULE_MAGIC;
 
@@ -38,7 +46,7 @@ ha_min_cell_count(PG_FUNCTION_ARGS)
 	PG_RETURN_INT32(min_cell_count);
 }
 
-/* SQLSTATE of a core error code. */
+/* SQLSTATE of a core error class. */
 static int
 sqlstate_of(HaErrorCode code)
 {
@@ -60,14 +68,338 @@ sqlstate_of(HaErrorCode code)
 	return ERRCODE_INVALID_PARAMETER_VALUE;
 }
 
-/* Raise a core error as a PostgreSQL ERROR. */
+/*
+ * The sentence saying which values a key (or person value) takes, from its
+ * unit and range, translated: the detail of a value out of range, the hint
+ * of a value that is no number.
+ */
+char *
+ha_range_sentence(const HaFieldSpec *field)
+{
+	const char *key = field->key;
+	char		lo[HA_DOUBLE_BUFLEN];
+	char		hi[HA_DOUBLE_BUFLEN];
+
+	ha_format_double(field->min, lo);
+	ha_format_double(field->max, hi);
+	switch (field->unit)
+	{
+		case HA_UNIT_RESIDENTS:
+			return psprintf(_("Key \"%s\" takes a whole number of residents from %s to %s."),
+							key, lo, hi);
+		case HA_UNIT_PERCENT:
+			if (field->min_exclusive)
+				return psprintf(_("Key \"%s\" takes a percentage greater than %s and at most %s."),
+								key, lo, hi);
+			return psprintf(_("Key \"%s\" takes a percentage from %s to %s."),
+							key, lo, hi);
+		case HA_UNIT_REGIONAL_PERCENT:
+			return psprintf(_("Key \"%s\" takes a percentage of the regional mean from %s to %s."),
+							key, lo, hi);
+		case HA_UNIT_COUNT:
+			return psprintf(_("Key \"%s\" takes a whole number from %s to %s."),
+							key, lo, hi);
+		case HA_UNIT_AMOUNT:
+			return psprintf(_("Key \"%s\" takes any finite amount."), key);
+		case HA_UNIT_FTE:
+			return psprintf(_("Key \"%s\" takes a number of full-time persons from %s to %s."),
+							key, lo, hi);
+		case HA_UNIT_AGE:
+			return psprintf(_("An age is a whole number of years from %s to %s."),
+							lo, hi);
+		case HA_UNIT_YEAR_SHARE:
+			return psprintf(_("%s is the share of the year the person spent outside the labour market and education, from %s to %s; NULL counts as 0."),
+							key, lo, hi);
+		case HA_UNIT_GROSS_INCOME:
+			return pstrdup(_("A gross income is a finite amount; NULL means the person has no taxpayer record."));
+	}
+	return pstrdup(key);
+}
+
+/* errhint() listing the keys of a type, from its field list. */
+int
+errhint_valid_keys(const HaKvForm *form)
+{
+	StringInfoData keys;
+	int			f;
+
+	initStringInfo(&keys);
+	for (f = 0; f < form->nfields - 1; f++)
+		appendStringInfo(&keys, "%s%s", f > 0 ? ", " : "", form->fields[f].key);
+	return errhint("Valid keys are %s and %s.", keys.data,
+				   form->fields[form->nfields - 1].key);
+}
+
+/* errdetail() (or errhint()) saying which values the key of err takes. */
+static int
+errdetail_range(const HaError *err, bool as_hint)
+{
+	char	   *sentence = ha_range_sentence(err->about.field);
+
+	return as_hint ? errhint("%s", sentence) : errdetail_internal("%s", sentence);
+}
+
+/* The detail and hint of a malformed text input (the message is shared). */
+static int
+describe_syntax(const HaError *err)
+{
+	const HaErrorAbout *a = &err->about;
+
+	switch (err->kind)
+	{
+		case HA_E_EMPTY:
+			errdetail("The input is empty.");
+			return errhint("Give at least one key=value pair, for example \"residents=1913\".");
+		case HA_E_NO_KEY:
+			return errdetail("A value has no key before \"=\".");
+		case HA_E_TWO_SEPARATORS:
+			errdetail("Two separators follow each other.");
+			return errhint("Separate pairs with blanks or a single comma.");
+		case HA_E_TRAILING_COMMA:
+			return errdetail("The input ends with a comma.");
+		case HA_E_MISSING_EQUALS:
+			return errdetail("Expected \"=\" directly after key \"%s\".", a->field->key);
+		default:
+			errdetail("Key \"%s\" has no value.", a->field->key);
+			if (a->form->absent_is_zero)
+				return errhint("Leave a key out to count 0.");
+			return errhint("Leave a key out to mark its value unknown.");
+	}
+}
+
+/* The detail of a record no text input could produce (the message is shared). */
+static int
+describe_binary(const HaError *err)
+{
+	const HaErrorAbout *a = &err->about;
+
+	switch (err->kind)
+	{
+		case HA_E_BAD_VERSION:
+			return errdetail("Layout version %lld is not supported; this build reads version %lld.",
+							 a->n[0], a->n[1]);
+		case HA_E_RESERVED_NOT_ZERO:
+			return errdetail_plural("The reserved byte is not zero.",
+									"The reserved bytes are not zero.",
+									(unsigned long) a->n[0]);
+		case HA_E_UNKNOWN_FIELD_BITS:
+			return errdetail("The field mask has bits for fields that do not exist.");
+		case HA_E_UNKNOWN_HOLDS_VALUE:
+			return errdetail("Key \"%s\" is marked unknown but holds a value.",
+							 a->field->key);
+		default:
+			/* indicators has always said this without naming the key */
+			if (a->form == &ha_ind_form)
+				return errdetail("Negative zero is not canonical.");
+			return errdetail("Key \"%s\" holds negative zero, which is not canonical.",
+							 a->field->key);
+	}
+}
+
+/*
+ * The message, detail and hint of each kind of core error, for ereport():
+ * every sentence is a literal, translatable format string.  Kinds that
+ * share a message share a case.
+ */
+static int
+describe(const HaError *err)
+{
+	const HaErrorAbout *a = &err->about;
+
+	switch (err->kind)
+	{
+		case HA_E_TOO_LONG:
+			errmsg("%s input is too long", a->form->type_name);
+			return errdetail("The input is %lld bytes long; at most %lld are accepted.",
+							 a->n[0], a->n[1]);
+		case HA_E_CONTROL_CHAR:
+			errmsg("invalid input syntax for type %s", a->form->type_name);
+			return errdetail("Control character 0x%02llX at byte %lld is not allowed.",
+							 (unsigned long long) a->n[0], a->n[1]);
+		case HA_E_EMPTY:
+		case HA_E_NO_KEY:
+		case HA_E_TWO_SEPARATORS:
+		case HA_E_TRAILING_COMMA:
+		case HA_E_MISSING_EQUALS:
+		case HA_E_NO_VALUE:
+			errmsg("invalid input syntax for type %s: \"%s\"",
+				   a->form->type_name, err->value);
+			return describe_syntax(err);
+		case HA_E_UNKNOWN_KEY:
+			errmsg("unknown key \"%s\" in %s input", err->value, a->form->type_name);
+			return errhint_valid_keys(a->form);
+		case HA_E_DUPLICATE_KEY:
+			errmsg("duplicate key \"%s\" in %s input", a->field->key,
+				   a->form->type_name);
+			return errhint("Give each key at most once.");
+		case HA_E_NOT_A_NUMBER:
+		case HA_E_NOT_WHOLE:
+		case HA_E_NAN:
+			errmsg("invalid value \"%s\" for key \"%s\"", err->value, a->field->key);
+			if (err->kind == HA_E_NAN)
+				errdetail("NaN is not a valid value.");
+			else if (err->kind == HA_E_NOT_WHOLE)
+				errdetail("The value must be a whole number.");
+			else
+				errdetail("The value is not a number.");
+			return errdetail_range(err, true);
+		case HA_E_OUT_OF_RANGE:
+		case HA_E_PART_EXCEEDS_WHOLE:
+		case HA_E_INCOME_WITHOUT_TAXPAYERS:
+		case HA_E_INCOME_OUT_OF_RANGE:
+			errmsg("value \"%s\" is out of range for key \"%s\"", err->value,
+				   a->field->key);
+			if (err->kind == HA_E_PART_EXCEEDS_WHOLE)
+				return errdetail("Key \"%s\" counts part of key \"%s\" and cannot exceed its value %lld.",
+								 a->field->key, a->other->key, a->n[0]);
+			if (err->kind == HA_E_INCOME_WITHOUT_TAXPAYERS)
+				return errdetail("Key \"%s\" must be 0 when key \"%s\" is 0.",
+								 a->field->key, a->other->key);
+			errdetail_range(err, false);
+			if (err->kind == HA_E_INCOME_OUT_OF_RANGE)
+				return errhint("The mean income of the area's taxpayers is compared with regional_income; give both in the same unit (kroner).");
+			return 0;
+		case HA_E_BAD_VERSION:
+		case HA_E_RESERVED_NOT_ZERO:
+		case HA_E_UNKNOWN_FIELD_BITS:
+		case HA_E_UNKNOWN_HOLDS_VALUE:
+		case HA_E_NEGATIVE_ZERO:
+			errmsg("invalid binary representation of type %s", a->form->type_name);
+			return describe_binary(err);
+		case HA_E_NOTHING_KNOWN:
+			errmsg("an indicators record must have at least one known value");
+			errdetail("Every value is unknown.");
+			return errhint("Give at least one value, for example \"residents=1913\".");
+		case HA_E_SUM_OUT_OF_RANGE:
+			errmsg("tally value out of range for key \"%s\"", a->field->key);
+			if (a->field->storage == HA_DOUBLE)
+				return errdetail("The sum is no longer a finite number.");
+			return errdetail("Counts go up to %.0f.", a->field->max);
+		case HA_E_PERSON_NAN:
+			errmsg("%s must be a number, not NaN", a->field->key);
+			return errdetail_range(err, false);
+		case HA_E_PERSON_OUT_OF_RANGE:
+			errmsg("%s %s is out of range", a->field->key, err->value);
+			return errdetail_range(err, false);
+		case HA_E_REGIONAL_INCOME:
+			errmsg("regional_income %s is not a positive amount", err->value);
+			return errdetail("It is the mean gross income of taxpayers aged 15-64, students excluded, in the region, a positive amount.");
+		case HA_E_NO_RULES_FOR_YEAR:
+			errmsg("no list rules for year %lld", a->n[0]);
+			return errdetail("The first lists were published in %d.",
+							 HA_FIRST_LIST_YEAR);
+		case HA_E_UNKNOWN_RULE_VERSION:
+			errmsg("unknown rule version \"%s\"", err->value);
+			return errhint("Valid rule versions are dk2010, dk2013, dk2018 and dk2021.");
+		case HA_E_UNKNOWN_CATEGORY:
+			errmsg("unknown category \"%s\"", err->value);
+			return errhint("Valid categories are omdannelse, parallelsamfund, udsat, forebyggelse, none and unknown.");
+		case HA_E_UNKNOWN_LANGUAGE:
+			errmsg("unsupported label language \"%s\"", err->value);
+			return errhint("Use \"da\" or \"en\".");
+		case HA_E_YEARS_OUT_OF_ORDER:
+			errmsg("years_on_list needs rows in ascending list_year order");
+			errdetail("List year %lld came after %lld.", a->n[0], a->n[1]);
+			return errhint("Use years_on_list(...) OVER (PARTITION BY area ORDER BY list_year), with one row per area and year.");
+		case HA_E_NEGATIVE_COUNT:
+		case HA_E_BAD_FLOOR_AREA:
+			errmsg("invalid value \"%s\" for argument \"%s\"", err->value, a->arg);
+			if (err->kind == HA_E_NEGATIVE_COUNT)
+				return errdetail("Dwelling counts cannot be negative.");
+			return errdetail("Commercial floor area is a number of m² from 0 to %.0f.",
+							 HA_MAX_COMMERCIAL_M2);
+		case HA_E_MORE_FAMILY_UNITS:
+			errmsg("more family units than dwellings");
+			return errdetail("family_units is %lld but dwellings is %lld; family units are counted among all dwellings.",
+							 a->n[0], a->n[1]);
+		case HA_E_NO_DWELLINGS:
+			errmsg("no dwellings to compute a family housing share of");
+			return errdetail("Dwellings, demolished units and whole %d m² units of commercial floor area add up to 0.",
+							 HA_M2_PER_DWELLING);
+		case HA_E_NONE:
+		case HA_NKINDS:
+			break;
+	}
+	return errmsg_internal("unexpected core error %s", ha_error_name(err->kind));
+}
+
+/*
+ * Raise a core error as a PostgreSQL ERROR: the SQLSTATE of its class and
+ * the message, detail and hint of its kind.
+ */
 void
 ha_report(const HaError *err)
 {
 	ereport(ERROR,
 			(errcode(sqlstate_of(err->code)),
-			 errmsg_internal("%s", err->message),
-			 err->detail[0] ? errdetail_internal("%s", err->detail) : 0,
-			 err->hint[0] ? errhint("%s", err->hint) : 0));
+			 describe(err)));
 	pg_unreachable();
+}
+
+/* Refuse a binary input that does not hold exactly len bytes of form. */
+void
+ha_check_binary_length(StringInfo buf, const HaKvForm *form, int len)
+{
+	int			remaining = buf->len - buf->cursor;
+
+	if (remaining != len)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("invalid binary representation of type %s",
+						form->type_name),
+				 errdetail("Expected %d bytes, got %d.", len, remaining)));
+}
+
+/*
+ * Send the fields of rec in field order, each as its bytes in network byte
+ * order: int4, int8, and float8 as pq_sendfloat8 sends it (its bits as an
+ * int8).
+ */
+void
+ha_send_fields(StringInfo buf, const HaKvForm *form, const void *rec)
+{
+	int			f;
+
+	for (f = 0; f < form->nfields; f++)
+	{
+		const char *p = (const char *) rec + form->fields[f].offset;
+		uint32		bits32;
+		uint64		bits64;
+
+		if (ha_field_size(&form->fields[f]) == sizeof(bits32))
+		{
+			memcpy(&bits32, p, sizeof(bits32));
+			pq_sendint32(buf, bits32);
+		}
+		else
+		{
+			memcpy(&bits64, p, sizeof(bits64));
+			pq_sendint64(buf, bits64);
+		}
+	}
+}
+
+/* Receive the fields of rec in field order, the inverse of ha_send_fields. */
+void
+ha_recv_fields(StringInfo buf, const HaKvForm *form, void *rec)
+{
+	int			f;
+
+	for (f = 0; f < form->nfields; f++)
+	{
+		char	   *p = (char *) rec + form->fields[f].offset;
+		uint32		bits32;
+		uint64		bits64;
+
+		if (ha_field_size(&form->fields[f]) == sizeof(bits32))
+		{
+			bits32 = pq_getmsgint(buf, sizeof(bits32));
+			memcpy(p, &bits32, sizeof(bits32));
+		}
+		else
+		{
+			bits64 = pq_getmsgint64(buf);
+			memcpy(p, &bits64, sizeof(bits64));
+		}
+	}
 }

@@ -7,13 +7,30 @@
 
 #include "postgres.h"
 #include "fmgr.h"
+#include "lib/stringinfo.h"
 
 #include "core/ha_error.h"
+#include "core/ha_kv.h"
 #include "core/indicators.h"
 #include "core/tally.h"
 
-/* Raise a core error as a PostgreSQL ERROR; never returns. */
+/*
+ * Raise a core error as a PostgreSQL ERROR; never returns.  PostgreSQL 18
+ * replaced the pg_attribute_noreturn() suffix with the pg_noreturn prefix.
+ */
+#if PG_VERSION_NUM >= 180000
+pg_noreturn extern void ha_report(const HaError *err);
+#else
 extern void ha_report(const HaError *err) pg_attribute_noreturn();
+#endif
+
+extern int	errhint_valid_keys(const HaKvForm *form);
+extern char *ha_range_sentence(const HaFieldSpec *field);
+extern void ha_check_binary_length(StringInfo buf, const HaKvForm *form,
+								   int len);
+extern void ha_send_fields(StringInfo buf, const HaKvForm *form,
+						   const void *rec);
+extern void ha_recv_fields(StringInfo buf, const HaKvForm *form, void *rec);
 
 /* Fetch an indicators argument (fixed length, passed by reference). */
 #define PG_GETARG_INDICATORS_P(n) ((HaIndicators *) PG_GETARG_POINTER(n))

@@ -18,9 +18,6 @@
 
 #include "core/ha_number.h"
 
-/* Bytes of the binary form: the struct's fields in network order. */
-#define IND_BINARY_LEN (1 + 1 + 2 + 4 + 8 * (HA_IND_NFIELDS - 1))
-
 /* Copy a parsed record into palloc'd memory for returning. */
 static HaIndicators *
 ind_copy(const HaIndicators *src)
@@ -59,9 +56,11 @@ indicators_out(PG_FUNCTION_ARGS)
 
 PG_FUNCTION_INFO_V1(indicators_recv);
 /*
- * Binary input: version, reserved, field mask, residents, six float8s.
- * The length must be exact, and the record passes ha_ind_validate, the same
- * domain checks as text input plus the layout rules.
+ * Binary input: version, reserved, field mask, then the fields of
+ * HA_IND_FIELDS in order (int4 residents, float8 values); the struct's
+ * bytes in network order.  The length must be exact, and the record passes
+ * ha_ind_validate, the same domain checks as text input plus the layout
+ * rules.
  */
 Datum
 indicators_recv(PG_FUNCTION_ARGS)
@@ -69,23 +68,12 @@ indicators_recv(PG_FUNCTION_ARGS)
 	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
 	HaIndicators ind;
 	HaError		err;
-	int			remaining = buf->len - buf->cursor;
-	int			f;
 
-	if (remaining != IND_BINARY_LEN)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("invalid binary representation of type indicators"),
-				 errdetail("Expected %d bytes, got %d.", IND_BINARY_LEN,
-						   remaining)));
-
-	memset(&ind, 0, sizeof(ind));
+	ha_check_binary_length(buf, &ha_ind_form, HA_IND_SIZE);
 	ind.version = (uint8_t) pq_getmsgbyte(buf);
 	ind.reserved = (uint8_t) pq_getmsgbyte(buf);
 	ind.known = (uint16_t) pq_getmsgint(buf, 2);
-	ind.residents = (int32_t) pq_getmsgint(buf, 4);
-	for (f = 1; f < HA_IND_NFIELDS; f++)
-		ind.value[f - 1] = pq_getmsgfloat8(buf);
+	ha_recv_fields(buf, &ha_ind_form, &ind);
 
 	if (!ha_ind_validate(&ind, &err))
 		ha_report(&err);
@@ -99,15 +87,12 @@ indicators_send(PG_FUNCTION_ARGS)
 {
 	HaIndicators *ind = PG_GETARG_INDICATORS_P(0);
 	StringInfoData buf;
-	int			f;
 
 	pq_begintypsend(&buf);
 	pq_sendbyte(&buf, ind->version);
 	pq_sendbyte(&buf, ind->reserved);
 	pq_sendint16(&buf, ind->known);
-	pq_sendint32(&buf, ind->residents);
-	for (f = 1; f < HA_IND_NFIELDS; f++)
-		pq_sendfloat8(&buf, ind->value[f - 1]);
+	ha_send_fields(&buf, &ha_ind_form, ind);
 	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
 }
 
@@ -131,7 +116,7 @@ make_indicators(PG_FUNCTION_ARGS)
 
 		if (PG_ARGISNULL(f))
 			continue;
-		if (f == HA_IND_RESIDENTS)
+		if (ha_ind_fields[f].storage == HA_INT32)
 		{
 			int32		r = PG_GETARG_INT32(f);
 
@@ -156,14 +141,13 @@ static HaIndField
 lookup_key_or_error(text *key)
 {
 	char	   *k = text_to_cstring(key);
-	int			f = ha_ind_lookup(k, strlen(k));
+	int			f = ha_kv_lookup(&ha_ind_form, k, strlen(k));
 
 	if (f < 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("unknown indicator key \"%s\"", k),
-				 errhint("Valid keys are residents, nonwestern, outside_labour, "
-						 "convicted, national_convicted, basic_education and income.")));
+				 errhint_valid_keys(&ha_ind_form)));
 	return (HaIndField) f;
 }
 
@@ -243,14 +227,13 @@ jsonb_to_indicators(PG_FUNCTION_ARGS)
 	{
 		if (tok == WJB_KEY)
 		{
-			f = ha_ind_lookup(v.val.string.val, v.val.string.len);
+			f = ha_kv_lookup(&ha_ind_form, v.val.string.val, v.val.string.len);
 			if (f < 0)
 				ereport(ERROR,
 						(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 						 errmsg("unknown key \"%.*s\" in jsonb input for type indicators",
 								v.val.string.len, v.val.string.val),
-						 errhint("Valid keys are residents, nonwestern, outside_labour, "
-								 "convicted, national_convicted, basic_education and income.")));
+						 errhint_valid_keys(&ha_ind_form)));
 		}
 		else if (tok == WJB_VALUE)
 		{
@@ -266,8 +249,7 @@ jsonb_to_indicators(PG_FUNCTION_ARGS)
 						 errdetail("Expected a number or null, found %s %s.",
 								   v.type == jbvBinary ? "an" : "a",
 								   jsonb_type_name(&v)),
-						 errhint("Key \"%s\" takes %s.", ha_ind_fields[f].key,
-								 ha_ind_fields[f].range_text)));
+						 errhint("%s", ha_range_sentence(&ha_ind_fields[f]))));
 			num = DatumGetCString(DirectFunctionCall1(numeric_out,
 													  NumericGetDatum(v.val.numeric)));
 			if (!ha_ind_set_text(&ind, (HaIndField) f, num, strlen(num), &err))

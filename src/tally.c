@@ -20,9 +20,6 @@
 #include "libpq/pqformat.h"
 #include "utils/builtins.h"
 
-/* Bytes of the binary form: version, 7 reserved bytes, the ten fields. */
-#define TALLY_BINARY_LEN ((int) sizeof(HaTally))
-
 /* Copy a tally into palloc'd memory for returning. */
 static HaTally *
 tally_copy(const HaTally *src)
@@ -61,10 +58,10 @@ tally_out(PG_FUNCTION_ARGS)
 
 PG_FUNCTION_INFO_V1(tally_recv);
 /*
- * Binary input: version byte, 7 reserved bytes, then the fields in layout
- * order (int64 counts, float8 sums).  The length must be exact, and the
- * tally passes ha_tally_validate, the same checks as text input plus the
- * layout rules.
+ * Binary input: version byte, 7 reserved bytes, then the fields of
+ * HA_TALLY_FIELDS in order (int8 counts, float8 sums); the struct's bytes
+ * in network order.  The length must be exact, and the tally passes
+ * ha_tally_validate, the same checks as text input plus the layout rules.
  */
 Datum
 tally_recv(PG_FUNCTION_ARGS)
@@ -72,29 +69,11 @@ tally_recv(PG_FUNCTION_ARGS)
 	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
 	HaTally		t;
 	HaError		err;
-	int			remaining = buf->len - buf->cursor;
-	int			i;
 
-	if (remaining != TALLY_BINARY_LEN)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("invalid binary representation of type tally"),
-				 errdetail("Expected %d bytes, got %d.", TALLY_BINARY_LEN,
-						   remaining)));
-
+	ha_check_binary_length(buf, &ha_tally_form, HA_TALLY_SIZE);
 	t.version = (uint8_t) pq_getmsgbyte(buf);
-	for (i = 0; i < (int) sizeof(t.reserved); i++)
-		t.reserved[i] = (uint8_t) pq_getmsgbyte(buf);
-	t.residents = pq_getmsgint64(buf);
-	t.nonwestern = pq_getmsgint64(buf);
-	t.persons_18_64 = pq_getmsgint64(buf);
-	t.outside_labour_fte = pq_getmsgfloat8(buf);
-	t.persons_18plus = pq_getmsgint64(buf);
-	t.convicted_18plus = pq_getmsgint64(buf);
-	t.persons_30_59 = pq_getmsgint64(buf);
-	t.basic_education_30_59 = pq_getmsgint64(buf);
-	t.taxpayers_15_64 = pq_getmsgint64(buf);
-	t.income_sum = pq_getmsgfloat8(buf);
+	pq_copymsgbytes(buf, (char *) t.reserved, sizeof(t.reserved));
+	ha_recv_fields(buf, &ha_tally_form, &t);
 
 	if (!ha_tally_validate(&t, &err))
 		ha_report(&err);
@@ -108,22 +87,11 @@ tally_send(PG_FUNCTION_ARGS)
 {
 	HaTally    *t = PG_GETARG_TALLY_P(0);
 	StringInfoData buf;
-	int			i;
 
 	pq_begintypsend(&buf);
 	pq_sendbyte(&buf, t->version);
-	for (i = 0; i < (int) sizeof(t->reserved); i++)
-		pq_sendbyte(&buf, t->reserved[i]);
-	pq_sendint64(&buf, t->residents);
-	pq_sendint64(&buf, t->nonwestern);
-	pq_sendint64(&buf, t->persons_18_64);
-	pq_sendfloat8(&buf, t->outside_labour_fte);
-	pq_sendint64(&buf, t->persons_18plus);
-	pq_sendint64(&buf, t->convicted_18plus);
-	pq_sendint64(&buf, t->persons_30_59);
-	pq_sendint64(&buf, t->basic_education_30_59);
-	pq_sendint64(&buf, t->taxpayers_15_64);
-	pq_sendfloat8(&buf, t->income_sum);
+	pq_sendbytes(&buf, (const char *) t->reserved, sizeof(t->reserved));
+	ha_send_fields(&buf, &ha_tally_form, t);
 	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
 }
 
@@ -280,13 +248,13 @@ tally_value(PG_FUNCTION_ARGS)
 {
 	HaTally    *t = PG_GETARG_TALLY_P(0);
 	char	   *key = text_to_cstring(PG_GETARG_TEXT_PP(1));
-	int			f = ha_tally_lookup(key, strlen(key));
+	int			f = ha_kv_lookup(&ha_tally_form, key, strlen(key));
 
 	if (f < 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("unknown tally key \"%s\"", key),
-				 errhint("%s", ha_tally_keys_hint)));
+				 errhint_valid_keys(&ha_tally_form)));
 	PG_RETURN_FLOAT8(ha_tally_get(t, (HaTallyField) f));
 }
 

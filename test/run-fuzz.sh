@@ -26,7 +26,10 @@ for name in $(ha_fuzz_targets); do
 	log=$work/$name.log
 	if ! $CC -std=c99 -Wall -Wextra -Werror -g -O1 \
 		-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
-		-fno-omit-frame-pointer -Isrc/core -o "$bin" "$src" src/core/*.c \
+		-fno-omit-frame-pointer -Isrc/core \
+		-isystem "$(${PG_CONFIG:-pg_config} --includedir-server)" \
+		-o "$bin" "$src" src/core/*.c \
+		-L"$(${PG_CONFIG:-pg_config} --pkglibdir)" -lpgcommon -lpgport \
 		-lm >"$log" 2>&1; then
 		sed 's/^/# /' "$log"
 		echo "not ok - $name (does not compile with $CC -fsanitize=fuzzer)"

@@ -1,17 +1,17 @@
 /*
  * ha_kv.c
- *		Parsing and checking of the key=value text form of the types.
+ *		The fields of the record types, and their key=value text form.
  *
  * Text form: key=value pairs in any order, separated by blanks or a comma,
  * e.g. "residents=1913 nonwestern=49.4, income=61.8".  Each key at most
  * once.  What an absent key means is the type's business (unknown for
- * indicators, zero for tally); so is the output, written with ha_kv_append
- * in the canonical order of the type's fields.
+ * indicators, zero for tally); the output lists the keys of a field mask in
+ * the canonical order of the type's fields.
  */
 #include "ha_kv.h"
 
+#include <inttypes.h>
 #include <math.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -47,38 +47,54 @@ ha_kv_lookup(const HaKvForm *form, const char *key, size_t len)
 	return -1;
 }
 
-/*
- * Fill err for a value outside the field's range: "key takes ..." as
- * detail, unless the caller gives a more specific detail.
- */
-bool
-ha_field_fail_range(const HaFieldSpec *spec, const char *shown,
-					const char *detail, HaError *err)
+/* Store v (a checked value) in field spec of rec; -0 becomes 0. */
+void
+ha_field_put(const HaFieldSpec *spec, void *rec, double v)
 {
-	char		takes[256];
+	char	   *p = (char *) rec + spec->offset;
 
-	if (detail == NULL)
+	switch (spec->storage)
 	{
-		snprintf(takes, sizeof(takes), "Key \"%s\" takes %s.",
-				 spec->key, spec->range_text);
-		detail = takes;
+		case HA_INT32:
+			*(int32_t *) p = (int32_t) v;
+			break;
+		case HA_INT64:
+			*(int64_t *) p = (int64_t) v;
+			break;
+		case HA_DOUBLE:
+			*(double *) p = v + 0.0;
+			break;
 	}
-	return ha_fail(err, HA_ERR_RANGE, detail, NULL,
-				   "value \"%s\" is out of range for key \"%s\"",
-				   shown, spec->key);
 }
 
-/* Fill err for a value that is not acceptable as a number at all. */
-static bool
-fail_invalid(const HaFieldSpec *spec, const char *shown, const char *detail,
-			 HaError *err)
+/* The value of field spec of rec in its canonical spelling (HA_DOUBLE_BUFLEN). */
+void
+ha_field_text(const HaFieldSpec *spec, const void *rec, char *buf)
 {
-	char		hint[256];
+	const char *p = (const char *) rec + spec->offset;
 
-	snprintf(hint, sizeof(hint), "Key \"%s\" takes %s.",
-			 spec->key, spec->range_text);
-	return ha_fail(err, HA_ERR_SYNTAX, detail, hint,
-				   "invalid value \"%s\" for key \"%s\"", shown, spec->key);
+	switch (spec->storage)
+	{
+		case HA_INT32:
+			snprintf(buf, HA_DOUBLE_BUFLEN, "%" PRId32, *(const int32_t *) p);
+			break;
+		case HA_INT64:
+			snprintf(buf, HA_DOUBLE_BUFLEN, "%" PRId64, *(const int64_t *) p);
+			break;
+		case HA_DOUBLE:
+			ha_format_double(*(const double *) p, buf);
+			break;
+	}
+}
+
+/* Whether every byte of field spec of rec is zero (an unknown field must be). */
+bool
+ha_kv_is_zero(const HaFieldSpec *spec, const void *rec)
+{
+	static const char zero[sizeof(int64_t)];
+
+	return memcmp((const char *) rec + spec->offset, zero,
+				  ha_field_size(spec)) == 0;
 }
 
 /* Check one value against its field's domain; shown is how to quote it. */
@@ -86,27 +102,49 @@ bool
 ha_field_check(const HaFieldSpec *spec, double v, const char *shown,
 			   HaError *err)
 {
+	const HaErrorAbout about = {.field = spec};
+
 	if (isnan(v))
-		return fail_invalid(spec, shown, "NaN is not a valid value.", err);
+		return ha_fail(err, HA_E_NAN, shown, &about);
 	if (isinf(v) || v < spec->min || v > spec->max ||
 		(spec->min_exclusive && v == spec->min))
-		return ha_field_fail_range(spec, shown, NULL, err);
-	if (spec->whole && v != floor(v))
-		return fail_invalid(spec, shown, "The value must be a whole number.",
-							err);
+		return ha_fail(err, HA_E_OUT_OF_RANGE, shown, &about);
+	if (spec->storage != HA_DOUBLE && v != floor(v))
+		return ha_fail(err, HA_E_NOT_WHOLE, shown, &about);
 	return true;
 }
 
 /*
- * Scan the value token tok[0..len) of a field and check it, with
- * key-specific errors quoting the token as written (long tokens by their
- * start only).  tok[len] must end the token (see ha_scan_number).  -0 comes
- * out as 0, so equal values have equal bytes.
+ * Check the stored field f of rec as it may arrive in binary form: its
+ * domain, and no negative zero (equal values must have equal bytes).
+ */
+bool
+ha_kv_check_value(const HaKvForm *form, int f, const void *rec, HaError *err)
+{
+	const HaFieldSpec *spec = &form->fields[f];
+	double		v = ha_field_get(spec, rec);
+	char		shown[HA_DOUBLE_BUFLEN];
+
+	ha_field_text(spec, rec, shown);
+	if (!ha_field_check(spec, v, shown, err))
+		return false;
+	if (v == 0 && signbit(v))
+		return ha_fail(err, HA_E_NEGATIVE_ZERO, NULL,
+					   &(HaErrorAbout) {.form = form, .field = spec});
+	return true;
+}
+
+/*
+ * Scan the value token tok[0..len) of a field and check it, quoting the
+ * token as written (long tokens by their start only) when it is refused.
+ * tok[len] must end the token (see ha_scan_number).  -0 comes out as 0, so
+ * equal values have equal bytes.
  */
 bool
 ha_field_scan(const HaFieldSpec *spec, const char *tok, size_t len,
 			  double *out, HaError *err)
 {
+	const HaErrorAbout about = {.field = spec};
 	char		shown[HA_SHOWN_MAX + 4];
 	double		v = 0;
 
@@ -115,7 +153,7 @@ ha_field_scan(const HaFieldSpec *spec, const char *tok, size_t len,
 	else
 		snprintf(shown, sizeof(shown), "%.*s", (int) len, tok);
 
-	switch (ha_scan_number(tok, len, spec->whole, &v))
+	switch (ha_scan_number(tok, len, spec->storage != HA_DOUBLE, &v))
 	{
 		case HA_NUM_OK:
 			if (!ha_field_check(spec, v, shown, err))
@@ -123,31 +161,42 @@ ha_field_scan(const HaFieldSpec *spec, const char *tok, size_t len,
 			*out = v + 0.0;		/* -0 -> +0 */
 			return true;
 		case HA_NUM_SYNTAX:
-			return fail_invalid(spec, shown, "The value is not a number.", err);
+			break;
 		case HA_NUM_FRACTION:
-			return fail_invalid(spec, shown,
-								"The value must be a whole number.", err);
+			return ha_fail(err, HA_E_NOT_WHOLE, shown, &about);
 		case HA_NUM_NAN:
-			return fail_invalid(spec, shown, "NaN is not a valid value.", err);
+			return ha_fail(err, HA_E_NAN, shown, &about);
 		case HA_NUM_INFINITE:
 		case HA_NUM_OVERFLOW:
-			return ha_field_fail_range(spec, shown, NULL, err);
+			return ha_fail(err, HA_E_OUT_OF_RANGE, shown, &about);
 	}
-	return fail_invalid(spec, shown, "The value is not a number.", err);
+	return ha_fail(err, HA_E_NOT_A_NUMBER, shown, &about);
 }
 
-/* Fill err for a malformed text input, quoting the whole input. */
+/* Fill err for a malformed input (of kind), quoting the whole input. */
 static bool
-fail_syntax(const HaKvForm *form, HaError *err, const char *input,
-			const char *detail, const char *hint)
+fail_syntax(const HaKvForm *form, HaErrorKind kind, const char *input,
+			const HaFieldSpec *field, HaError *err)
 {
-	return ha_fail(err, HA_ERR_SYNTAX, detail, hint,
-				   "invalid input syntax for type %s: \"%s\"",
-				   form->type_name, input);
+	return ha_fail(err, kind, input,
+				   &(HaErrorAbout) {.form = form, .field = field});
+}
+
+/* Fill err for the unknown key key[0..len), quoting it whole. */
+static bool
+fail_unknown_key(const HaKvForm *form, const char *key, size_t len,
+				 HaError *err)
+{
+	char		shown[HA_ERR_VALUE_LEN];
+
+	snprintf(shown, sizeof(shown), "%.*s", (int) len, key);
+	return ha_fail(err, HA_E_UNKNOWN_KEY, shown,
+				   &(HaErrorAbout) {.form = form});
 }
 
 /*
- * Parse the text form s, handing each value token to set(rec, field, ...).
+ * Parse the text form s into the fields of rec, and set in *seen the bit of
+ * each field given.
  *
  * Grammar: blanks* pair (sep pair)* blanks*, where pair is key=value with no
  * blanks around '=', and sep is blanks, or a comma with optional blanks
@@ -155,47 +204,32 @@ fail_syntax(const HaKvForm *form, HaError *err, const char *input,
  * initialises rec; fields whose key is absent are left as they are.
  */
 bool
-ha_kv_parse(const HaKvForm *form, const char *s, HaKvSetter set, void *rec,
+ha_kv_parse(const HaKvForm *form, const char *s, void *rec, uint32_t *seen,
 			HaError *err)
 {
 	size_t		len = strlen(s);
 	const char *p;
-	char		detail[256];
-	char		hint[256];
-	uint32_t	seen = 0;
 
+	*seen = 0;
 	if (len > form->input_max)
-	{
-		snprintf(detail, sizeof(detail),
-				 "The input is %zu bytes long; at most %zu are accepted.",
-				 len, form->input_max);
-		return ha_fail(err, HA_ERR_LIMIT, detail, NULL,
-					   "%s input is too long", form->type_name);
-	}
+		return ha_fail(err, HA_E_TOO_LONG, NULL,
+					   &(HaErrorAbout) {.form = form,
+					   .n = {(long long) len, (long long) form->input_max}});
 	for (p = s; *p; p++)
 	{
 		unsigned char c = (unsigned char) *p;
 
 		if ((c < 0x20 && !is_blank((char) c)) || c == 0x7f)
-		{
-			snprintf(detail, sizeof(detail),
-					 "Control character 0x%02X at byte %zu is not allowed.",
-					 c, (size_t) (p - s) + 1);
-			return ha_fail(err, HA_ERR_SYNTAX, detail, NULL,
-						   "invalid input syntax for type %s", form->type_name);
-		}
+			return ha_fail(err, HA_E_CONTROL_CHAR, NULL,
+						   &(HaErrorAbout) {.form = form,
+						   .n = {c, (long long) (p - s) + 1}});
 	}
 
 	p = s;
 	while (is_blank(*p))
 		p++;
 	if (*p == '\0')
-	{
-		snprintf(hint, sizeof(hint),
-				 "Give at least one key=value pair, for example \"%s\".",
-				 form->example);
-		return fail_syntax(form, err, s, "The input is empty.", hint);
-	}
+		return fail_syntax(form, HA_E_EMPTY, s, NULL, err);
 
 	for (;;)
 	{
@@ -203,48 +237,32 @@ ha_kv_parse(const HaKvForm *form, const char *s, HaKvSetter set, void *rec,
 		const char *val;
 		size_t		keylen;
 		int			f;
+		double		v;
 
 		while (*p && *p != '=' && !is_separator(*p))
 			p++;
 		keylen = (size_t) (p - key);
 		if (keylen == 0)
-		{
-			if (*p == '=')
-				return fail_syntax(form, err, s,
-								   "A value has no key before \"=\".", NULL);
-			return fail_syntax(form, err, s, "Two separators follow each other.",
-							   "Separate pairs with blanks or a single comma.");
-		}
+			return fail_syntax(form, *p == '=' ? HA_E_NO_KEY : HA_E_TWO_SEPARATORS,
+							   s, NULL, err);
 		f = ha_kv_lookup(form, key, keylen);
 		if (f < 0)
-			return ha_fail(err, HA_ERR_SYNTAX, NULL, form->valid_keys_hint,
-						   "unknown key \"%.*s\" in %s input",
-						   (int) keylen, key, form->type_name);
+			return fail_unknown_key(form, key, keylen, err);
 		if (*p != '=')
-		{
-			snprintf(detail, sizeof(detail),
-					 "Expected \"=\" directly after key \"%s\".",
-					 form->fields[f].key);
-			return fail_syntax(form, err, s, detail, NULL);
-		}
+			return fail_syntax(form, HA_E_MISSING_EQUALS, s, &form->fields[f], err);
 		p++;
 		val = p;
 		while (*p && !is_separator(*p))
 			p++;
 		if (p == val)
-		{
-			snprintf(detail, sizeof(detail), "Key \"%s\" has no value.",
-					 form->fields[f].key);
-			return fail_syntax(form, err, s, detail, form->absent_hint);
-		}
-		if (seen & (UINT32_C(1) << f))
-			return ha_fail(err, HA_ERR_SYNTAX, NULL,
-						   "Give each key at most once.",
-						   "duplicate key \"%s\" in %s input",
-						   form->fields[f].key, form->type_name);
-		seen |= UINT32_C(1) << f;
-		if (!set(rec, f, val, (size_t) (p - val), err))
+			return fail_syntax(form, HA_E_NO_VALUE, s, &form->fields[f], err);
+		if (*seen & (UINT32_C(1) << f))
+			return fail_syntax(form, HA_E_DUPLICATE_KEY, NULL, &form->fields[f],
+							   err);
+		*seen |= UINT32_C(1) << f;
+		if (!ha_field_scan(&form->fields[f], val, (size_t) (p - val), &v, err))
 			return false;
+		ha_field_put(&form->fields[f], rec, v);
 
 		/* separator: blanks, or blanks , blanks */
 		while (is_blank(*p))
@@ -255,8 +273,7 @@ ha_kv_parse(const HaKvForm *form, const char *s, HaKvSetter set, void *rec,
 			while (is_blank(*p))
 				p++;
 			if (*p == '\0')
-				return fail_syntax(form, err, s, "The input ends with a comma.",
-								   NULL);
+				return fail_syntax(form, HA_E_TRAILING_COMMA, s, NULL, err);
 		}
 		if (*p == '\0')
 			break;
@@ -265,12 +282,50 @@ ha_kv_parse(const HaKvForm *form, const char *s, HaKvSetter set, void *rec,
 }
 
 /* Append text to buf[*pos..cap) like snprintf, never writing past cap. */
-void
-ha_kv_append(char *buf, size_t cap, size_t *pos, const char *text)
+static void
+append(char *buf, size_t cap, size_t *pos, const char *text)
 {
 	size_t		n = strlen(text);
 
 	if (*pos < cap)
 		snprintf(buf + *pos, cap - *pos, "%s", text);
 	*pos += n;
+}
+
+/*
+ * Write the fields of mask in field order, as the text form ("key=value",
+ * one blank between pairs) or as a JSON object.  Returns the length it
+ * needs (like snprintf); the output is complete when that is below cap.
+ */
+size_t
+ha_kv_format(const HaKvForm *form, const void *rec, uint32_t mask, bool json,
+			 char *buf, size_t cap)
+{
+	size_t		pos = 0;
+	bool		first = true;
+	int			f;
+
+	if (cap > 0)
+		buf[0] = '\0';
+	if (json)
+		append(buf, cap, &pos, "{");
+	for (f = 0; f < form->nfields; f++)
+	{
+		char		num[HA_DOUBLE_BUFLEN];
+
+		if (!(mask & (UINT32_C(1) << f)))
+			continue;
+		if (!first)
+			append(buf, cap, &pos, json ? ", " : " ");
+		first = false;
+		if (json)
+			append(buf, cap, &pos, "\"");
+		append(buf, cap, &pos, form->fields[f].key);
+		append(buf, cap, &pos, json ? "\": " : "=");
+		ha_field_text(&form->fields[f], rec, num);
+		append(buf, cap, &pos, num);
+	}
+	if (json)
+		append(buf, cap, &pos, "}");
+	return pos;
 }

@@ -11,6 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "common/shortest_dec.h"
+
 /* True for an ASCII digit. */
 static bool
 is_digit(char c)
@@ -139,67 +141,89 @@ ha_scan_number(const char *tok, size_t len, bool whole, double *out)
 }
 
 /*
- * Write v in scientific notation with the fewest significant digits that
- * read back to v; returns that digit count.  v must be finite and non-zero.
+ * The shortest decimal that reads back to v (finite, non-zero), as
+ * PostgreSQL's float8 output finds it (Ryu): its significant digits, without
+ * trailing zeros, into digits (a string of at most 17) and the decimal
+ * exponent of the first of them into *exponent.  Returns the digit count.
+ *
+ * double_to_shortest_decimal_buf() comes from libpgcommon (frontend code,
+ * exported by the server too).  It writes fixed notation for exponents -4
+ * to 14 and "d.ddde+XX" outside them; both are read back here as digits and
+ * the position of the decimal point, so only its digits matter.
  */
 static int
-shortest_scientific(double v, char *sci)
+shortest_digits(double v, char *digits, int *exponent)
 {
-	int			prec;
+	char		buf[DOUBLE_SHORTEST_DECIMAL_LEN];
+	const char *p;
+	int			n = 0;
+	int			scanned = 0;	/* digits before p, leading zeros included */
+	int			point = -1;		/* digits before the decimal point */
+	int			first = -1;		/* index of the first non-zero digit */
 
-	for (prec = 1; prec < 17; prec++)
+	double_to_shortest_decimal_buf(fabs(v), buf);
+	for (p = buf; *p != '\0' && *p != 'e'; p++)
 	{
-		snprintf(sci, HA_DOUBLE_BUFLEN, "%.*e", prec - 1, v);
-		if (strtod(sci, NULL) == v)
-			return prec;
+		if (*p == '.')
+		{
+			point = scanned;
+			continue;
+		}
+		if (first < 0 && *p != '0')
+			first = scanned;
+		if (first >= 0)
+			digits[n++] = *p;
+		scanned++;
 	}
-	snprintf(sci, HA_DOUBLE_BUFLEN, "%.*e", prec - 1, v);
-	return prec;
+	if (point < 0)
+		point = scanned;
+	while (n > 1 && digits[n - 1] == '0')
+		n--;
+	digits[n] = '\0';
+	*exponent = point - 1 - first + (*p == 'e' ? atoi(p + 1) : 0);
+	return n;
 }
 
 /*
- * Print a double with the fewest significant digits that read back
- * to exactly the same value (NaN and infinities as PostgreSQL spells them,
+ * Print a double with the fewest significant digits that read back to
+ * exactly the same value (NaN and infinities as PostgreSQL spells them,
  * for error messages).
  *
- * Fixed notation is used for decimal exponents -5..16 (all values the types
- * hold in practice), scientific notation outside it, so "100" never comes out
- * as "1e+02".  Returns the length written to buf (HA_DOUBLE_BUFLEN bytes).
+ * The digits are PostgreSQL's (shortest_digits); the layout is the
+ * extension's own, kept so that canonical text does not change: fixed
+ * notation for decimal exponents -5 to 16 (all values the types hold in
+ * practice), whole numbers there printed exactly, so "100" never comes out
+ * as "1e+02"; outside it "d.ddde<exponent>" with no '+' and no leading
+ * zeros ("1e-7", "1.5e20").  Returns the length written to buf
+ * (HA_DOUBLE_BUFLEN bytes).
  */
 size_t
 ha_format_double(double v, char *buf)
 {
-	char		sci[HA_DOUBLE_BUFLEN];
-	int			prec;
+	char		digits[HA_DOUBLE_BUFLEN];
+	const char *sign = v < 0 ? "-" : "";
+	int			n;
 	int			exponent;
-	const char *e;
 
 	if (isnan(v))
 		return (size_t) snprintf(buf, HA_DOUBLE_BUFLEN, "NaN");
 	if (isinf(v))
-		return (size_t) snprintf(buf, HA_DOUBLE_BUFLEN, v > 0 ? "Infinity" : "-Infinity");
+		return (size_t) snprintf(buf, HA_DOUBLE_BUFLEN, "%sInfinity", sign);
 	if (v == 0)
 		return (size_t) snprintf(buf, HA_DOUBLE_BUFLEN, "0");
 
-	prec = shortest_scientific(v, sci);
-	e = strchr(sci, 'e');
-	exponent = atoi(e + 1);
-
-	if (exponent >= -5 && exponent <= 16)
-	{
-		int			decimals = prec - 1 - exponent;
-
-		return (size_t) snprintf(buf, HA_DOUBLE_BUFLEN, "%.*f",
-								 decimals > 0 ? decimals : 0, v);
-	}
-	/* "1.5e+20" -> keep as printed, but drop the '+' and leading exponent zeros */
-	{
-		size_t		mant = (size_t) (e - sci);
-
-		memcpy(buf, sci, mant);
-		return mant + (size_t) snprintf(buf + mant, HA_DOUBLE_BUFLEN - mant,
-										"e%d", exponent);
-	}
+	n = shortest_digits(v, digits, &exponent);
+	if (exponent < -5 || exponent > 16)
+		return (size_t) snprintf(buf, HA_DOUBLE_BUFLEN, "%s%c%s%se%d", sign,
+								 digits[0], n > 1 ? "." : "", digits + 1,
+								 exponent);
+	if (exponent >= n - 1)
+		return (size_t) snprintf(buf, HA_DOUBLE_BUFLEN, "%.0f", v);
+	if (exponent >= 0)
+		return (size_t) snprintf(buf, HA_DOUBLE_BUFLEN, "%s%.*s.%s", sign,
+								 exponent + 1, digits, digits + exponent + 1);
+	return (size_t) snprintf(buf, HA_DOUBLE_BUFLEN, "%s0.%.*s%s", sign,
+							 -exponent - 1, "0000", digits);
 }
 
 /* A non-negative decimal number: mantissa * 10^exponent, no trailing zeros. */
@@ -227,26 +251,14 @@ digit_count(uint64_t m)
 static HaDecimal
 to_decimal(double v)
 {
-	char		sci[HA_DOUBLE_BUFLEN];
+	char		digits[HA_DOUBLE_BUFLEN];
 	HaDecimal	d = {0, 0};
-	const char *p;
-	int			digits = 0;
+	int			n = shortest_digits(v, digits, &d.exponent);
+	int			i;
 
-	shortest_scientific(v, sci);
-	for (p = sci; *p && *p != 'e'; p++)
-	{
-		if (is_digit(*p))
-		{
-			d.mantissa = d.mantissa * 10 + (uint64_t) (*p - '0');
-			digits++;
-		}
-	}
-	d.exponent = atoi(p + 1) - (digits - 1);
-	while (d.mantissa != 0 && d.mantissa % 10 == 0)
-	{
-		d.mantissa /= 10;
-		d.exponent++;
-	}
+	for (i = 0; i < n; i++)
+		d.mantissa = d.mantissa * 10 + (uint64_t) (digits[i] - '0');
+	d.exponent -= n - 1;
 	return d;
 }
 

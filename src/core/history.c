@@ -9,10 +9,6 @@
 
 #include "ha_number.h"
 
-/* Floor area that counts as one dwelling (§ 168 a: commercial m² / 75). */
-#define HA_M2_PER_DWELLING 75
-/* Largest commercial floor area accepted, in m² (far above any real area). */
-#define HA_MAX_COMMERCIAL_M2 1e9
 /* The target: family units at most 40 % = 4/10 of all dwellings. */
 #define HA_TARGET_NUM 4
 #define HA_TARGET_DEN 10
@@ -36,16 +32,8 @@ bool
 ha_run_step(HaRun *run, HaTri on_list, int list_year, HaError *err)
 {
 	if (run->started && list_year <= run->last_year)
-	{
-		char		detail[128];
-
-		snprintf(detail, sizeof(detail), "List year %d came after %d.",
-				 list_year, run->last_year);
-		return ha_fail(err, HA_ERR_PARAM, detail,
-					   "Use years_on_list(...) OVER (PARTITION BY area ORDER BY list_year), "
-					   "with one row per area and year.",
-					   "years_on_list needs rows in ascending list_year order");
-	}
+		return ha_fail(err, HA_E_YEARS_OUT_OF_ORDER, NULL,
+					   &(HaErrorAbout) {.n = {list_year, run->last_year}});
 	if (!run->started || list_year != run->last_year + 1)
 		run->lo = run->hi = 0;
 	switch (on_list)
@@ -81,12 +69,11 @@ ha_run_known(const HaRun *run, int *years)
 static bool
 fail_negative(HaError *err, const char *name, long long value)
 {
-	char		msg_value[32];
+	char		shown[32];
 
-	snprintf(msg_value, sizeof(msg_value), "%lld", value);
-	return ha_fail(err, HA_ERR_PARAM, "Dwelling counts cannot be negative.",
-				   NULL, "invalid value \"%s\" for argument \"%s\"",
-				   msg_value, name);
+	snprintf(shown, sizeof(shown), "%lld", value);
+	return ha_fail(err, HA_E_NEGATIVE_COUNT, shown,
+				   &(HaErrorAbout) {.arg = name});
 }
 
 /*
@@ -98,8 +85,6 @@ bool
 ha_plan_total(int32_t family_units, int32_t dwellings, int32_t demolished,
 			  double commercial_m2, int64_t *total, HaError *err)
 {
-	char		detail[160];
-
 	if (family_units < 0)
 		return fail_negative(err, "family_units", family_units);
 	if (dwellings < 0)
@@ -112,26 +97,16 @@ ha_plan_total(int32_t family_units, int32_t dwellings, int32_t demolished,
 		char		shown[HA_DOUBLE_BUFLEN];
 
 		ha_format_double(commercial_m2, shown);
-		return ha_fail(err, HA_ERR_PARAM,
-					   "Commercial floor area is a number of m² from 0 to 1000000000.",
-					   NULL, "invalid value \"%s\" for argument \"commercial_m2\"",
-					   shown);
+		return ha_fail(err, HA_E_BAD_FLOOR_AREA, shown,
+					   &(HaErrorAbout) {.arg = "commercial_m2"});
 	}
 	if (family_units > dwellings)
-	{
-		snprintf(detail, sizeof(detail),
-				 "family_units is %d but dwellings is %d; family units are "
-				 "counted among all dwellings.", (int) family_units,
-				 (int) dwellings);
-		return ha_fail(err, HA_ERR_PARAM, detail, NULL,
-					   "more family units than dwellings");
-	}
+		return ha_fail(err, HA_E_MORE_FAMILY_UNITS, NULL,
+					   &(HaErrorAbout) {.n = {family_units, dwellings}});
 	*total = (int64_t) dwellings + demolished +
 		(int64_t) floor(commercial_m2 / HA_M2_PER_DWELLING);
 	if (*total == 0)
-		return ha_fail(err, HA_ERR_PARAM,
-					   "Dwellings, demolished units and whole 75 m² units of commercial floor area add up to 0.",
-					   NULL, "no dwellings to compute a family housing share of");
+		return ha_fail(err, HA_E_NO_DWELLINGS, NULL, NULL);
 	return true;
 }
 

@@ -28,6 +28,11 @@ typedef struct HaRun
 	int			hi;
 } HaRun;
 
+/* Floor area that counts as one dwelling (§ 168 a: commercial m² / 75). */
+#define HA_M2_PER_DWELLING 75
+/* Largest commercial floor area accepted, in m² (far above any real area). */
+#define HA_MAX_COMMERCIAL_M2 1e9
+
 extern void ha_run_init(HaRun *run);
 extern bool ha_run_step(HaRun *run, HaTri on_list, int list_year, HaError *err);
 extern bool ha_run_known(const HaRun *run, int *years);

@@ -5,46 +5,34 @@
  * Text form: key=value pairs in any order, separated by blanks or a comma,
  * e.g. "residents=1913 nonwestern=49.4, income=61.8".  Absent keys are
  * unknown values.  Output lists the known keys in the canonical order of
- * ha_ind_fields with shortest round-trip numbers, so parse(format(x)) == x
+ * HA_IND_FIELDS with shortest round-trip numbers, so parse(format(x)) == x
  * bit for bit.
  */
 #include "indicators.h"
 
-#include <math.h>
-#include <stdio.h>
 #include <string.h>
 
-#include "ha_kv.h"
-#include "ha_number.h"
+/* The frozen layout: the mask at 2, each field at its offset, no padding. */
+#define HA_LAYOUT_TYPE HaIndicators
+HA_STATIC_ASSERT(offsetof(HaIndicators, known) == 2, known_at);
+HA_IND_FIELDS(HA_FIELD_AT)
+HA_STATIC_ASSERT(sizeof(HaIndicators) == HA_IND_SIZE, size);
+
+/* Error reports quote any text input whole. */
+HA_STATIC_ASSERT(HA_IND_INPUT_MAX < HA_ERR_VALUE_LEN, input_quoted);
 
 const HaFieldSpec ha_ind_fields[HA_IND_NFIELDS] = {
-	{"residents", 0, 10000000, false, true,
-	"a whole number of residents from 0 to 10000000"},
-	{"nonwestern", 0, 100, false, false, "a percentage from 0 to 100"},
-	{"outside_labour", 0, 100, false, false, "a percentage from 0 to 100"},
-	{"convicted", 0, 100, false, false, "a percentage from 0 to 100"},
-	{"national_convicted", 0, 100, true, false,
-	"a percentage greater than 0 and at most 100"},
-	{"basic_education", 0, 100, false, false, "a percentage from 0 to 100"},
-	{"income", 0, 1000, false, false,
-	"a percentage of the regional mean from 0 to 1000"},
+#define HA_IND_SPEC(key, NAME, storage, offset, min, max, min_exclusive, unit) \
+	{#key, HA_##storage, offsetof(HaIndicators, key), min, max, min_exclusive, \
+	 HA_UNIT_##unit},
+	HA_IND_FIELDS(HA_IND_SPEC)
+#undef HA_IND_SPEC
 };
 
 /* The text form of indicators: absent keys are unknown values. */
-static const HaKvForm ind_form = {
-	"indicators", ha_ind_fields, HA_IND_NFIELDS, HA_IND_INPUT_MAX,
-	"Valid keys are residents, nonwestern, outside_labour, convicted, "
-	"national_convicted, basic_education and income.",
-	"residents=1913",
-	"Leave a key out to mark its value unknown."
+const HaKvForm ha_ind_form = {
+	"indicators", ha_ind_fields, HA_IND_NFIELDS, HA_IND_INPUT_MAX, false
 };
-
-/* Return the field index of a key, or -1 when the key is unknown. */
-int
-ha_ind_lookup(const char *key, size_t len)
-{
-	return ha_kv_lookup(&ind_form, key, len);
-}
 
 /* Make an empty record of the current layout version (all fields unknown). */
 void
@@ -58,17 +46,13 @@ ha_ind_init(HaIndicators *ind)
 static void
 store(HaIndicators *ind, HaIndField f, double v)
 {
-	v += 0.0;					/* -0 -> +0 */
-	if (f == HA_IND_RESIDENTS)
-		ind->residents = (int32_t) v;
-	else
-		ind->value[f - 1] = v;
+	ha_field_put(&ha_ind_fields[f], ind, v);
 	ind->known |= (uint16_t) (1u << f);
 }
 
 /*
  * Store a value in field f after checking it; shown is the value as the
- * user wrote it (or as formatted), for the error message.  -0 is stored as
+ * user wrote it (or as formatted), for the error report.  -0 is stored as
  * 0 so equal records have equal bytes.
  */
 bool
@@ -100,71 +84,41 @@ ha_ind_set_text(HaIndicators *ind, HaIndField f, const char *tok, size_t len,
 /*
  * Check a whole record as it arrives in binary form or from memory: the
  * same domain checks as text input, plus the layout rules text input
- * cannot break (version, reserved byte, unknown fields zeroed).
+ * cannot break (version, reserved byte, unknown fields zeroed, no -0).
  */
 bool
 ha_ind_validate(const HaIndicators *ind, HaError *err)
 {
+	const HaErrorAbout about = {.form = &ha_ind_form};
 	int			f;
 
 	if (ind->version != HA_IND_VERSION)
-	{
-		char		detail[128];
-
-		snprintf(detail, sizeof(detail),
-				 "Layout version %u is not supported; this build reads version %d.",
-				 (unsigned) ind->version, HA_IND_VERSION);
-		return ha_fail(err, HA_ERR_BINARY, detail, NULL,
-					   "invalid binary representation of type indicators");
-	}
+		return ha_fail(err, HA_E_BAD_VERSION, NULL,
+					   &(HaErrorAbout) {.form = &ha_ind_form,
+					   .n = {ind->version, HA_IND_VERSION}});
 	if (ind->reserved != 0)
-		return ha_fail(err, HA_ERR_BINARY, "The reserved byte is not zero.",
-					   NULL, "invalid binary representation of type indicators");
+		return ha_fail(err, HA_E_RESERVED_NOT_ZERO, NULL,
+					   &(HaErrorAbout) {.form = &ha_ind_form,
+					   .n = {sizeof(ind->reserved)}});
 	if ((ind->known & ~HA_IND_ALL_KNOWN) != 0)
-		return ha_fail(err, HA_ERR_BINARY,
-					   "The field mask has bits for fields that do not exist.",
-					   NULL, "invalid binary representation of type indicators");
+		return ha_fail(err, HA_E_UNKNOWN_FIELD_BITS, NULL, &about);
 	if (ind->known == 0)
-		return ha_fail(err, HA_ERR_PARAM, "Every value is unknown.",
-					   "Give at least one value, for example \"residents=1913\".",
-					   "an indicators record must have at least one known value");
+		return ha_fail(err, HA_E_NOTHING_KNOWN, NULL, &about);
 
 	for (f = 0; f < HA_IND_NFIELDS; f++)
 	{
-		double		v = ha_ind_get(ind, (HaIndField) f);
-		char		shown[HA_DOUBLE_BUFLEN];
-
-		if (!ha_ind_known(ind, (HaIndField) f))
+		if (ha_ind_known(ind, (HaIndField) f))
 		{
-			/* memcmp-based equality needs unknown fields to be all-zero bits */
-			if (f == HA_IND_RESIDENTS ? ind->residents != 0
-				: memcmp(&ind->value[f - 1], &(double) {0}, sizeof(double)) != 0)
-			{
-				char		detail[128];
-
-				snprintf(detail, sizeof(detail),
-						 "Key \"%s\" is marked unknown but holds a value.",
-						 ha_ind_fields[f].key);
-				return ha_fail(err, HA_ERR_BINARY, detail, NULL,
-							   "invalid binary representation of type indicators");
-			}
-			continue;
+			if (!ha_kv_check_value(&ha_ind_form, f, ind, err))
+				return false;
 		}
-		ha_format_double(v, shown);
-		if (!ha_field_check(&ha_ind_fields[f], v, shown, err))
-			return false;
-		if (f != HA_IND_RESIDENTS && signbit(v))
-			return ha_fail(err, HA_ERR_BINARY, "Negative zero is not canonical.",
-						   NULL, "invalid binary representation of type indicators");
+		/* memcmp-based equality needs unknown fields to be all-zero bits */
+		else if (!ha_kv_is_zero(&ha_ind_fields[f], ind))
+			return ha_fail(err, HA_E_UNKNOWN_HOLDS_VALUE, NULL,
+						   &(HaErrorAbout) {.form = &ha_ind_form,
+						   .field = &ha_ind_fields[f]});
 	}
 	return true;
-}
-
-/* Adapter from the generic parser's setter to ha_ind_set_text. */
-static bool
-set_pair(void *rec, int f, const char *tok, size_t len, HaError *err)
-{
-	return ha_ind_set_text((HaIndicators *) rec, (HaIndField) f, tok, len, err);
 }
 
 /*
@@ -174,18 +128,13 @@ set_pair(void *rec, int f, const char *tok, size_t len, HaError *err)
 bool
 ha_ind_parse(const char *s, HaIndicators *out, HaError *err)
 {
-	ha_ind_init(out);
-	return ha_kv_parse(&ind_form, s, set_pair, out, err);
-}
+	uint32_t	seen;
 
-/* The value of known field f in its canonical text spelling. */
-static void
-format_value(const HaIndicators *ind, HaIndField f, char *buf)
-{
-	if (f == HA_IND_RESIDENTS)
-		snprintf(buf, HA_DOUBLE_BUFLEN, "%d", (int) ind->residents);
-	else
-		ha_format_double(ind->value[f - 1], buf);
+	ha_ind_init(out);
+	if (!ha_kv_parse(&ha_ind_form, s, out, &seen, err))
+		return false;
+	out->known = (uint16_t) seen;
+	return true;
 }
 
 /*
@@ -196,53 +145,14 @@ format_value(const HaIndicators *ind, HaIndField f, char *buf)
 size_t
 ha_ind_format(const HaIndicators *ind, char *buf, size_t cap)
 {
-	size_t		pos = 0;
-	int			f;
-
-	if (cap > 0)
-		buf[0] = '\0';
-	for (f = 0; f < HA_IND_NFIELDS; f++)
-	{
-		char		num[HA_DOUBLE_BUFLEN];
-
-		if (!ha_ind_known(ind, (HaIndField) f))
-			continue;
-		if (pos > 0)
-			ha_kv_append(buf, cap, &pos, " ");
-		ha_kv_append(buf, cap, &pos, ha_ind_fields[f].key);
-		ha_kv_append(buf, cap, &pos, "=");
-		format_value(ind, (HaIndField) f, num);
-		ha_kv_append(buf, cap, &pos, num);
-	}
-	return pos;
+	return ha_kv_format(&ha_ind_form, ind, ind->known, false, buf, cap);
 }
 
 /* Write the record as a JSON object of its known keys, in field order. */
 size_t
 ha_ind_format_json(const HaIndicators *ind, char *buf, size_t cap)
 {
-	size_t		pos = 0;
-	int			f;
-
-	if (cap > 0)
-		buf[0] = '\0';
-	ha_kv_append(buf, cap, &pos, "{");
-	for (f = 0; f < HA_IND_NFIELDS; f++)
-	{
-		char		num[HA_DOUBLE_BUFLEN];
-
-		if (!ha_ind_known(ind, (HaIndField) f))
-			continue;
-		if (pos > 1)
-			ha_kv_append(buf, cap, &pos, ", ");
-		ha_kv_append(buf, cap, &pos, "\"");
-		ha_kv_append(buf, cap, &pos, ha_ind_fields[f].key);
-		ha_kv_append(buf, cap, &pos, "\": ");
-		format_value(ind, (HaIndField) f, num);
-		ha_kv_append(buf, cap, &pos, num);
-	}
-	ha_kv_append(buf, cap, &pos, "}");
-	return pos;
+	return ha_kv_format(&ha_ind_form, ind, ind->known, true, buf, cap);
 }
 
 /* Equality of two valid records: same known fields with the same values. */

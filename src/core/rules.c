@@ -176,9 +176,8 @@ bool
 ha_check_list_year(int list_year, HaError *err)
 {
 	if (list_year < HA_FIRST_LIST_YEAR)
-		return ha_fail(err, HA_ERR_PARAM,
-					   "The first lists were published in 2010.", NULL,
-					   "no list rules for year %d", list_year);
+		return ha_fail(err, HA_E_NO_RULES_FOR_YEAR, NULL,
+					   &(HaErrorAbout) {.n = {list_year}});
 	return true;
 }
 
@@ -210,9 +209,7 @@ ha_rules_by_id(const char *id, HaError *err)
 	for (i = 0; i < ha_nrule_sets; i++)
 		if (strcmp(ha_rule_sets[i].id, id) == 0)
 			return &ha_rule_sets[i];
-	ha_fail(err, HA_ERR_PARAM, NULL,
-			"Valid rule versions are dk2010, dk2013, dk2018 and dk2021.",
-			"unknown rule version \"%s\"", id);
+	ha_fail(err, HA_E_UNKNOWN_RULE_VERSION, id, NULL);
 	return NULL;
 }
 
@@ -625,10 +622,7 @@ ha_category_label(const char *category, int list_year, const char *lang,
 			break;
 	if (c == HA_CAT_KOMBINERET)
 	{
-		ha_fail(err, HA_ERR_PARAM, NULL,
-				"Valid categories are omdannelse, parallelsamfund, udsat, "
-				"forebyggelse, none and unknown.",
-				"unknown category \"%s\"", category);
+		ha_fail(err, HA_E_UNKNOWN_CATEGORY, category, NULL);
 		return NULL;
 	}
 	if (strcmp(lang, "da") == 0)
@@ -637,8 +631,7 @@ ha_category_label(const char *category, int list_year, const char *lang,
 		danish = false;
 	else
 	{
-		ha_fail(err, HA_ERR_PARAM, NULL, "Use \"da\" or \"en\".",
-				"unsupported label language \"%s\"", lang);
+		ha_fail(err, HA_E_UNKNOWN_LANGUAGE, lang, NULL);
 		return NULL;
 	}
 	if (!ha_check_list_year(list_year, err))
@@ -651,7 +644,7 @@ ha_category_label(const char *category, int list_year, const char *lang,
 			(l->last_year == 0 || list_year <= l->last_year))
 			return danish ? l->da : l->en;
 	}
-	if (err)
-		err->code = HA_OK;
+	err->kind = HA_E_NONE;
+	err->code = HA_OK;
 	return NULL;
 }

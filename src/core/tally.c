@@ -15,79 +15,62 @@
 #include "tally.h"
 
 #include <float.h>
-#include <inttypes.h>
 #include <math.h>
-#include <stdio.h>
 #include <string.h>
 
 #include "ha_number.h"
 
-/* The layout must stay as documented in tally.h. */
-typedef char ha_tally_layout_check[(sizeof(HaTally) == 88 &&
-									offsetof(HaTally, residents) == 8 &&
-									offsetof(HaTally, income_sum) == 80) ? 1 : -1];
+/* The frozen layout: each field at its offset, no padding. */
+#define HA_LAYOUT_TYPE HaTally
+HA_TALLY_FIELDS(HA_FIELD_AT)
+HA_STATIC_ASSERT(sizeof(HaTally) == HA_TALLY_SIZE, size);
 
-#define COUNT_RANGE "a whole number from 0 to 9007199254740991"
+/* Error reports quote any text input whole. */
+HA_STATIC_ASSERT(HA_TALLY_INPUT_MAX < HA_ERR_VALUE_LEN, input_quoted);
+
+/* The range of each unit of HA_TALLY_FIELDS. */
+#define MIN_COUNT 0
+#define MAX_COUNT ((double) HA_TALLY_COUNT_MAX)
+#define MIN_FTE 0
+#define MAX_FTE ((double) HA_TALLY_COUNT_MAX)
+#define MIN_AMOUNT (-DBL_MAX)
+#define MAX_AMOUNT DBL_MAX
 
 const HaFieldSpec ha_tally_fields[HA_TALLY_NFIELDS] = {
-	{"residents", 0, (double) HA_TALLY_COUNT_MAX, false, true, COUNT_RANGE},
-	{"nonwestern", 0, (double) HA_TALLY_COUNT_MAX, false, true, COUNT_RANGE},
-	{"persons_18_64", 0, (double) HA_TALLY_COUNT_MAX, false, true, COUNT_RANGE},
-	{"outside_labour_fte", 0, (double) HA_TALLY_COUNT_MAX, false, false,
-	"a number of full-time persons from 0 to 9007199254740991"},
-	{"persons_18plus", 0, (double) HA_TALLY_COUNT_MAX, false, true, COUNT_RANGE},
-	{"convicted_18plus", 0, (double) HA_TALLY_COUNT_MAX, false, true,
-	COUNT_RANGE},
-	{"persons_30_59", 0, (double) HA_TALLY_COUNT_MAX, false, true, COUNT_RANGE},
-	{"basic_education_30_59", 0, (double) HA_TALLY_COUNT_MAX, false, true,
-	COUNT_RANGE},
-	{"taxpayers_15_64", 0, (double) HA_TALLY_COUNT_MAX, false, true,
-	COUNT_RANGE},
-	{"income_sum", -DBL_MAX, DBL_MAX, false, false, "any finite amount"},
+#define HA_TALLY_SPEC(key, NAME, storage, offset, unit, population) \
+	{#key, HA_##storage, offsetof(HaTally, key), MIN_##unit, MAX_##unit, \
+	 false, HA_UNIT_##unit},
+	HA_TALLY_FIELDS(HA_TALLY_SPEC)
+#undef HA_TALLY_SPEC
 };
 
-/* Where each field lives, its C type, and the population it is part of. */
-typedef struct TallyLayout
-{
-	size_t		offset;
-	bool		is_double;
-	int			part_of;		/* field index of its population, or -1 */
-} TallyLayout;
-
-static const TallyLayout layout[HA_TALLY_NFIELDS] = {
-	{offsetof(HaTally, residents), false, -1},
-	{offsetof(HaTally, nonwestern), false, HA_TALLY_RESIDENTS},
-	{offsetof(HaTally, persons_18_64), false, -1},
-	{offsetof(HaTally, outside_labour_fte), true, HA_TALLY_PERSONS_18_64},
-	{offsetof(HaTally, persons_18plus), false, -1},
-	{offsetof(HaTally, convicted_18plus), false, HA_TALLY_PERSONS_18PLUS},
-	{offsetof(HaTally, persons_30_59), false, -1},
-	{offsetof(HaTally, basic_education_30_59), false, HA_TALLY_PERSONS_30_59},
-	{offsetof(HaTally, taxpayers_15_64), false, -1},
-	{offsetof(HaTally, income_sum), true, -1},
+/* The population each field counts part of, or -1. */
+#define HA_TALLY_NONE (-1)
+static const int part_of[HA_TALLY_NFIELDS] = {
+#define HA_TALLY_PART(key, NAME, storage, offset, unit, population) \
+	HA_TALLY_##population,
+	HA_TALLY_FIELDS(HA_TALLY_PART)
+#undef HA_TALLY_PART
 };
-
-const char	ha_tally_keys_hint[] =
-"Valid keys are residents, nonwestern, persons_18_64, outside_labour_fte, "
-"persons_18plus, convicted_18plus, persons_30_59, basic_education_30_59, "
-"taxpayers_15_64 and income_sum.";
 
 /* The text form of tally: absent keys count 0. */
-static const HaKvForm tally_form = {
-	"tally", ha_tally_fields, HA_TALLY_NFIELDS, HA_TALLY_INPUT_MAX,
-	ha_tally_keys_hint,
-	"residents=1913",
-	"Leave a key out to count 0."
+const HaKvForm ha_tally_form = {
+	"tally", ha_tally_fields, HA_TALLY_NFIELDS, HA_TALLY_INPUT_MAX, true
 };
 
-static const char bad_binary[] = "invalid binary representation of type tally";
-
-/* Return the field index of a key, or -1 when the key is unknown. */
-int
-ha_tally_lookup(const char *key, size_t len)
+/* The values of a person row that can be refused, as HaPerson holds them. */
+enum
 {
-	return ha_kv_lookup(&tally_form, key, len);
-}
+	PERSON_AGE, PERSON_FTE, PERSON_INCOME
+};
+static const HaFieldSpec person_fields[] = {
+	{"age", HA_INT32, offsetof(HaPerson, age), 0, HA_AGE_MAX, false,
+	HA_UNIT_AGE},
+	{"outside_labour_fte", HA_DOUBLE, offsetof(HaPerson, outside_labour_fte),
+	0, 1, false, HA_UNIT_YEAR_SHARE},
+	{"gross_income", HA_DOUBLE, offsetof(HaPerson, gross_income), -DBL_MAX,
+	DBL_MAX, false, HA_UNIT_GROSS_INCOME},
+};
 
 /* Make an empty tally of the current layout version (every count 0). */
 void
@@ -97,48 +80,11 @@ ha_tally_init(HaTally *t)
 	t->version = HA_TALLY_VERSION;
 }
 
-/* The int64 count of field f (not for the two double fields). */
-static int64_t *
-count_ptr(HaTally *t, int f)
-{
-	return (int64_t *) ((char *) t + layout[f].offset);
-}
-
-/* The double of field f (outside_labour_fte or income_sum). */
-static double *
-double_ptr(HaTally *t, int f)
-{
-	return (double *) ((char *) t + layout[f].offset);
-}
-
 /* The value of field f as a double (exact for every valid count). */
 double
 ha_tally_get(const HaTally *t, HaTallyField f)
 {
-	const char *p = (const char *) t + layout[f].offset;
-
-	if (layout[f].is_double)
-		return *(const double *) p;
-	return (double) *(const int64_t *) p;
-}
-
-/* The value of field f spelled for an error message (counts exactly). */
-static void
-shown_value(const HaTally *t, int f, char *buf)
-{
-	const char *p = (const char *) t + layout[f].offset;
-
-	if (layout[f].is_double)
-		ha_format_double(*(const double *) p, buf);
-	else
-		snprintf(buf, HA_DOUBLE_BUFLEN, "%" PRId64, *(const int64_t *) p);
-}
-
-/* Fill err for a layout the text form could never produce. */
-static bool
-fail_binary(HaError *err, const char *detail)
-{
-	return ha_fail(err, HA_ERR_BINARY, detail, NULL, "%s", bad_binary);
+	return ha_field_get(&ha_tally_fields[f], t);
 }
 
 /*
@@ -149,75 +95,44 @@ fail_binary(HaError *err, const char *detail)
 bool
 ha_tally_validate(const HaTally *t, HaError *err)
 {
-	char		detail[256];
 	char		shown[HA_DOUBLE_BUFLEN];
 	int			f;
 	int			i;
 
 	if (t->version != HA_TALLY_VERSION)
-	{
-		snprintf(detail, sizeof(detail),
-				 "Layout version %u is not supported; this build reads version %d.",
-				 (unsigned) t->version, HA_TALLY_VERSION);
-		return fail_binary(err, detail);
-	}
+		return ha_fail(err, HA_E_BAD_VERSION, NULL,
+					   &(HaErrorAbout) {.form = &ha_tally_form,
+					   .n = {t->version, HA_TALLY_VERSION}});
 	for (i = 0; i < (int) sizeof(t->reserved); i++)
 		if (t->reserved[i] != 0)
-			return fail_binary(err, "The reserved bytes are not zero.");
+			return ha_fail(err, HA_E_RESERVED_NOT_ZERO, NULL,
+						   &(HaErrorAbout) {.form = &ha_tally_form,
+						   .n = {sizeof(t->reserved)}});
 
 	for (f = 0; f < HA_TALLY_NFIELDS; f++)
-	{
-		double		v = ha_tally_get(t, (HaTallyField) f);
-
-		shown_value(t, f, shown);
-		if (!ha_field_check(&ha_tally_fields[f], v, shown, err))
+		if (!ha_kv_check_value(&ha_tally_form, f, t, err))
 			return false;
-		if (layout[f].is_double && v == 0 && signbit(v))
-		{
-			snprintf(detail, sizeof(detail),
-					 "Key \"%s\" holds negative zero, which is not canonical.",
-					 ha_tally_fields[f].key);
-			return fail_binary(err, detail);
-		}
-	}
 
 	for (f = 0; f < HA_TALLY_NFIELDS; f++)
 	{
-		int			whole = layout[f].part_of;
+		int			whole = part_of[f];
 
 		if (whole < 0 ||
 			ha_tally_get(t, (HaTallyField) f) <= ha_tally_get(t, (HaTallyField) whole))
 			continue;
-		shown_value(t, whole, shown);
-		snprintf(detail, sizeof(detail),
-				 "Key \"%s\" counts part of key \"%s\" and cannot exceed its value %s.",
-				 ha_tally_fields[f].key, ha_tally_fields[whole].key, shown);
-		shown_value(t, f, shown);
-		return ha_field_fail_range(&ha_tally_fields[f], shown, detail, err);
+		ha_field_text(&ha_tally_fields[f], t, shown);
+		return ha_fail(err, HA_E_PART_EXCEEDS_WHOLE, shown,
+					   &(HaErrorAbout) {.field = &ha_tally_fields[f],
+					   .other = &ha_tally_fields[whole],
+					   .n = {(long long) ha_tally_get(t, (HaTallyField) whole)}});
 	}
 	if (t->income_sum != 0 && t->taxpayers_15_64 == 0)
 	{
-		shown_value(t, HA_TALLY_INCOME_SUM, shown);
-		return ha_field_fail_range(&ha_tally_fields[HA_TALLY_INCOME_SUM], shown,
-								   "Key \"income_sum\" must be 0 when key \"taxpayers_15_64\" is 0.",
-								   err);
+		ha_field_text(&ha_tally_fields[HA_TALLY_INCOME_SUM], t, shown);
+		return ha_fail(err, HA_E_INCOME_WITHOUT_TAXPAYERS, shown,
+					   &(HaErrorAbout) {.field = &ha_tally_fields[HA_TALLY_INCOME_SUM],
+					   .other = &ha_tally_fields[HA_TALLY_TAXPAYERS_15_64]});
 	}
-	return true;
-}
-
-/* Scan a value token for field f of the tally rec and store it. */
-static bool
-set_pair(void *rec, int f, const char *tok, size_t len, HaError *err)
-{
-	HaTally    *t = (HaTally *) rec;
-	double		v;
-
-	if (!ha_field_scan(&ha_tally_fields[f], tok, len, &v, err))
-		return false;
-	if (layout[f].is_double)
-		*double_ptr(t, f) = v;
-	else
-		*count_ptr(t, f) = (int64_t) v;
 	return true;
 }
 
@@ -228,37 +143,24 @@ set_pair(void *rec, int f, const char *tok, size_t len, HaError *err)
 bool
 ha_tally_parse(const char *s, HaTally *out, HaError *err)
 {
+	uint32_t	seen;
+
 	ha_tally_init(out);
-	if (!ha_kv_parse(&tally_form, s, set_pair, out, err))
+	if (!ha_kv_parse(&ha_tally_form, s, out, &seen, err))
 		return false;
 	return ha_tally_validate(out, err);
 }
 
 /*
- * Write the canonical text form: all ten keys in field order, one blank
+ * Write the canonical text form: all keys in field order, one blank
  * between pairs.  Returns the length it needs (like snprintf); the output is
  * complete when that is below cap, which HA_TALLY_TEXT_BUFLEN guarantees.
  */
 size_t
 ha_tally_format(const HaTally *t, char *buf, size_t cap)
 {
-	size_t		pos = 0;
-	int			f;
-
-	if (cap > 0)
-		buf[0] = '\0';
-	for (f = 0; f < HA_TALLY_NFIELDS; f++)
-	{
-		char		num[HA_DOUBLE_BUFLEN];
-
-		if (f > 0)
-			ha_kv_append(buf, cap, &pos, " ");
-		ha_kv_append(buf, cap, &pos, ha_tally_fields[f].key);
-		ha_kv_append(buf, cap, &pos, "=");
-		shown_value(t, f, num);
-		ha_kv_append(buf, cap, &pos, num);
-	}
-	return pos;
+	return ha_kv_format(&ha_tally_form, t, (UINT32_C(1) << HA_TALLY_NFIELDS) - 1,
+						false, buf, cap);
 }
 
 /* Equality of two valid tallies: the same counts and sums. */
@@ -272,12 +174,8 @@ ha_tally_equal(const HaTally *a, const HaTally *b)
 static bool
 fail_overflow(HaError *err, int f)
 {
-	return ha_fail(err, HA_ERR_RANGE,
-				   layout[f].is_double
-				   ? "The sum is no longer a finite number."
-				   : "Counts go up to 9007199254740991.",
-				   NULL, "tally value out of range for key \"%s\"",
-				   ha_tally_fields[f].key);
+	return ha_fail(err, HA_E_SUM_OUT_OF_RANGE, NULL,
+				   &(HaErrorAbout) {.field = &ha_tally_fields[f]});
 }
 
 /*
@@ -295,40 +193,42 @@ ha_tally_add(HaTally *acc, const HaTally *x, HaError *err)
 
 	for (f = 0; f < HA_TALLY_NFIELDS; f++)
 	{
-		if (layout[f].is_double)
-		{
-			double		s = *double_ptr(&sum, f) + *double_ptr(&in, f);
+		const HaFieldSpec *spec = &ha_tally_fields[f];
+		char	   *s = (char *) &sum + spec->offset;
+		const char *a = (const char *) &in + spec->offset;
 
-			if (!isfinite(s))
+		if (spec->storage == HA_DOUBLE)
+		{
+			double		total = *(double *) s + *(const double *) a;
+
+			if (!isfinite(total))
 				return fail_overflow(err, f);
-			*double_ptr(&sum, f) = s + 0.0;
+			*(double *) s = total + 0.0;
 		}
 		else
 		{
-			int64_t		a = *count_ptr(&sum, f);
-			int64_t		b = *count_ptr(&in, f);
+			int64_t		b = *(const int64_t *) a;
 
-			if (b > HA_TALLY_COUNT_MAX - a)
+			if (b > HA_TALLY_COUNT_MAX - *(int64_t *) s)
 				return fail_overflow(err, f);
-			*count_ptr(&sum, f) = a + b;
+			*(int64_t *) s += b;
 		}
 	}
 	*acc = sum;
 	return true;
 }
 
-/* Fill err for a person value outside its domain. */
+/* Fill err for person value v (of person_fields[which]) outside its domain. */
 static bool
-fail_person(HaError *err, const char *detail, const char *what, double v)
+fail_person(HaError *err, int which, double v)
 {
 	char		shown[HA_DOUBLE_BUFLEN];
+	const HaErrorAbout about = {.field = &person_fields[which]};
 
 	if (isnan(v))
-		return ha_fail(err, HA_ERR_PARAM, detail, NULL,
-					   "%s must be a number, not NaN", what);
+		return ha_fail(err, HA_E_PERSON_NAN, NULL, &about);
 	ha_format_double(v, shown);
-	return ha_fail(err, HA_ERR_RANGE, detail, NULL, "%s %s is out of range",
-				   what, shown);
+	return ha_fail(err, HA_E_PERSON_OUT_OF_RANGE, shown, &about);
 }
 
 /* Fill err for the first bad value of a person row. */
@@ -336,20 +236,11 @@ static bool
 fail_bad_person(const HaPerson *p, HaError *err)
 {
 	if (p->age_known && (p->age < 0 || p->age > HA_AGE_MAX))
-		return fail_person(err,
-						   "An age is a whole number of years from 0 to 150.",
-						   "age", (double) p->age);
+		return fail_person(err, PERSON_AGE, (double) p->age);
 	if (p->fte_known &&
 		!(p->outside_labour_fte >= 0 && p->outside_labour_fte <= 1))
-		return fail_person(err,
-						   "outside_labour_fte is the share of the year the "
-						   "person spent outside the labour market and "
-						   "education, from 0 to 1; NULL counts as 0.",
-						   "outside_labour_fte", p->outside_labour_fte);
-	return fail_person(err,
-					   "A gross income is a finite amount; NULL means the "
-					   "person has no taxpayer record.",
-					   "gross_income", p->gross_income);
+		return fail_person(err, PERSON_FTE, p->outside_labour_fte);
+	return fail_person(err, PERSON_INCOME, p->gross_income);
 }
 
 /*
@@ -397,7 +288,7 @@ ha_tally_add_person(HaTally *t, const HaPerson *p, HaError *err)
 bool
 ha_tally_share(const HaTally *t, HaTallyField part, double *out)
 {
-	int			whole = layout[part].part_of;
+	int			whole = part_of[part];
 	double		w;
 
 	if (whole < 0)
@@ -480,10 +371,7 @@ ha_tally_to_indicators(const HaTally *cur, const HaTally *prev,
 		char		shown[HA_DOUBLE_BUFLEN];
 
 		ha_format_double(*regional_income, shown);
-		return ha_fail(err, HA_ERR_PARAM,
-					   "It is the mean gross income of taxpayers aged 15-64, "
-					   "students excluded, in the region, a positive amount.",
-					   NULL, "regional_income %s is not a positive amount", shown);
+		return ha_fail(err, HA_E_REGIONAL_INCOME, shown, NULL);
 	}
 
 	if (!set_indicator(out, HA_IND_RESIDENTS, (double) cur->residents, err))
@@ -506,10 +394,9 @@ ha_tally_to_indicators(const HaTally *cur, const HaTally *prev,
 	if (regional_income != NULL && ha_tally_income_mean(cur, &v) &&
 		!set_indicator(out, HA_IND_INCOME, 100.0 * v / *regional_income, err))
 	{
-		if (err != NULL)
-			snprintf(err->hint, sizeof(err->hint), "%s",
-					 "The mean income of the area's taxpayers is compared with "
-					 "regional_income; give both in the same unit (kroner).");
+		/* a ratio out of range: say how it came about */
+		if (err->kind == HA_E_OUT_OF_RANGE)
+			err->kind = HA_E_INCOME_OUT_OF_RANGE;
 		return false;
 	}
 	return ha_ind_validate(out, err);

@@ -7,27 +7,12 @@
  * tallies of departments or of person rows add up exactly.
  *
  * The struct below is also the on-disk representation of the SQL type
- * housing_areas.tally, so its layout is frozen: 88 bytes, no padding, fields
- * in this order, every field after the header 8 bytes wide and 8-aligned:
- *
- *	  offset  size  field
- *		   0     1  version					HA_TALLY_VERSION
- *		   1     7  reserved				must be all zero
- *		   8     8  residents				int64
- *		  16     8  nonwestern				int64, <= residents
- *		  24     8  persons_18_64			int64
- *		  32     8  outside_labour_fte		double, 0 .. persons_18_64
- *		  40     8  persons_18plus			int64
- *		  48     8  convicted_18plus		int64, <= persons_18plus
- *		  56     8  persons_30_59			int64
- *		  64     8  basic_education_30_59	int64, <= persons_30_59
- *		  72     8  taxpayers_15_64			int64
- *		  80     8  income_sum				double, finite; 0 when no taxpayers
- *
- * Counts are 0 .. HA_TALLY_COUNT_MAX (2^53 - 1, so every count is exact as
- * a double).  Later layouts bump `version`; `reserved` must stay zero until
- * a version gives it a meaning.  Doubles are never -0, so equal tallies have
- * equal bytes.
+ * housing_areas.tally, so its layout is frozen: 88 bytes, no padding, an
+ * 8-byte header (version, 7 reserved bytes that must be zero) and the
+ * fields of HA_TALLY_FIELDS at the offsets given there, each 8 bytes wide
+ * (tally.c checks them at compile time).  Later layouts bump `version`;
+ * `reserved` must stay zero until a version gives it a meaning.  Doubles
+ * are never -0, so equal tallies have equal bytes.
  */
 #ifndef HA_TALLY_H
 #define HA_TALLY_H
@@ -42,18 +27,32 @@
 #include "ha_tri.h"
 #include "indicators.h"
 
+/*
+ * The fields, in the order of the struct, the text form and the binary
+ * form: X(key, NAME, storage, frozen offset, unit, population).  A COUNT is
+ * a whole number and an FTE a number of full-time persons, both 0 ..
+ * HA_TALLY_COUNT_MAX; an AMOUNT is any finite number, 0 when there are no
+ * taxpayers.  A field with a population counts part of it and cannot exceed
+ * it.
+ */
+#define HA_TALLY_FIELDS(X) \
+	X(residents, RESIDENTS, INT64, 8, COUNT, NONE) \
+	X(nonwestern, NONWESTERN, INT64, 16, COUNT, RESIDENTS) \
+	X(persons_18_64, PERSONS_18_64, INT64, 24, COUNT, NONE) \
+	X(outside_labour_fte, OUTSIDE_LABOUR_FTE, DOUBLE, 32, FTE, PERSONS_18_64) \
+	X(persons_18plus, PERSONS_18PLUS, INT64, 40, COUNT, NONE) \
+	X(convicted_18plus, CONVICTED_18PLUS, INT64, 48, COUNT, PERSONS_18PLUS) \
+	X(persons_30_59, PERSONS_30_59, INT64, 56, COUNT, NONE) \
+	X(basic_education_30_59, BASIC_EDUCATION_30_59, INT64, 64, COUNT, \
+	  PERSONS_30_59) \
+	X(taxpayers_15_64, TAXPAYERS_15_64, INT64, 72, COUNT, NONE) \
+	X(income_sum, INCOME_SUM, DOUBLE, 80, AMOUNT, NONE)
+
 typedef enum HaTallyField
 {
-	HA_TALLY_RESIDENTS = 0,
-	HA_TALLY_NONWESTERN,
-	HA_TALLY_PERSONS_18_64,
-	HA_TALLY_OUTSIDE_LABOUR_FTE,
-	HA_TALLY_PERSONS_18PLUS,
-	HA_TALLY_CONVICTED_18PLUS,
-	HA_TALLY_PERSONS_30_59,
-	HA_TALLY_BASIC_EDUCATION_30_59,
-	HA_TALLY_TAXPAYERS_15_64,
-	HA_TALLY_INCOME_SUM,
+#define HA_TALLY_ENUM(key, NAME, ...) HA_TALLY_##NAME,
+	HA_TALLY_FIELDS(HA_TALLY_ENUM)
+#undef HA_TALLY_ENUM
 	HA_TALLY_NFIELDS
 } HaTallyField;
 
@@ -75,17 +74,13 @@ typedef struct HaTally
 {
 	uint8_t		version;		/* HA_TALLY_VERSION */
 	uint8_t		reserved[7];	/* must be zero */
-	int64_t		residents;
-	int64_t		nonwestern;
-	int64_t		persons_18_64;
-	double		outside_labour_fte;
-	int64_t		persons_18plus;
-	int64_t		convicted_18plus;
-	int64_t		persons_30_59;
-	int64_t		basic_education_30_59;
-	int64_t		taxpayers_15_64;
-	double		income_sum;
+#define HA_TALLY_MEMBER(key, NAME, storage, ...) HA_CTYPE_##storage key;
+	HA_TALLY_FIELDS(HA_TALLY_MEMBER)
+#undef HA_TALLY_MEMBER
 } HaTally;
+
+/* Size of the struct, which is also its binary form (no padding). */
+#define HA_TALLY_SIZE 88
 
 /*
  * One person row, as tally_agg receives it.  What an unknown value means is
@@ -124,9 +119,8 @@ typedef struct HaPersonBands
 } HaPersonBands;
 
 extern const HaFieldSpec ha_tally_fields[HA_TALLY_NFIELDS];
-extern const char ha_tally_keys_hint[];	/* "Valid keys are ..." */
+extern const HaKvForm ha_tally_form;
 
-extern int	ha_tally_lookup(const char *key, size_t len);
 extern void ha_tally_init(HaTally *t);
 extern double ha_tally_get(const HaTally *t, HaTallyField f);
 extern bool ha_tally_validate(const HaTally *t, HaError *err);

@@ -5,13 +5,14 @@
  * Every input is used twice:
  *
  *	- as text (a NUL-terminated copy): ha_ind_parse either fails with an
- *	  error code of text input (syntax, range, limit) and a message, or
+ *	  error class of text input (syntax, range, limit) in a complete
+ *	  report, or
  *	  gives a record that passes ha_ind_validate, formats completely, parses
  *	  back to an equal record and formats again to the identical text;
  *
  *	- its first sizeof(HaIndicators) bytes, when there are that many, as a
  *	  raw record, as it could arrive from disk or through indicators_recv:
- *	  ha_ind_validate either refuses it with an error code and a message,
+ *	  ha_ind_validate either refuses it with a complete error report,
  *	  or the record has the same text round trip, so no byte pattern that
  *	  validation lets through can fail to come back from its own text.
  *
@@ -41,7 +42,7 @@ check_round_trip(const HaIndicators *ind)
 	char		json[HA_IND_TEXT_BUFLEN];
 
 	fuzz_clear_error(&err);
-	FUZZ_CHECK(ha_ind_validate(ind, &err), err.message);
+	FUZZ_CHECK(ha_ind_validate(ind, &err), ha_error_name(err.kind));
 	FUZZ_CHECK(ha_ind_format(ind, text, sizeof(text)) < sizeof(text), text);
 	FUZZ_CHECK(ha_ind_format_json(ind, json, sizeof(json)) < sizeof(json), json);
 	FUZZ_CHECK(ha_ind_parse(text, &again, &err), text);

@@ -83,8 +83,10 @@ test_rules_for_year(void)
 {
 	HaError		err;
 
-	CHECK(ha_rules_for_year(2009, &err) == NULL && err.code == HA_ERR_PARAM);
-	CHECK_STR(err.message, "no list rules for year 2009");
+	CHECK(ha_rules_for_year(2009, &err) == NULL);
+	unit_check_refused("2009", false, &err, HA_ERR_PARAM, HA_E_NO_RULES_FOR_YEAR,
+					   "", "");
+	CHECK(err.about.n[0] == 2009);
 	CHECK_STR(ha_rules_for_year(2010, &err)->id, "dk2010");
 	CHECK_STR(ha_rules_for_year(2012, &err)->id, "dk2010");
 	CHECK_STR(ha_rules_for_year(2013, &err)->id, "dk2013");
@@ -95,7 +97,8 @@ test_rules_for_year(void)
 	CHECK_STR(ha_rules_for_year(2024, &err)->id, "dk2021");
 	CHECK_STR(ha_rules_for_year(2040, &err)->id, "dk2021");
 	CHECK(ha_rules_by_id("dk2019", &err) == NULL);
-	CHECK_STR(err.message, "unknown rule version \"dk2019\"");
+	unit_check_refused("dk2019", false, &err, HA_ERR_PARAM,
+					   HA_E_UNKNOWN_RULE_VERSION, "", "dk2019");
 }
 
 static void
@@ -453,8 +456,9 @@ test_history_runs(void)
 	CHECK(r.lo == 1 && r.hi == 3);
 	CHECK(ha_run_step(&r, HA_FALSE, 2025, &err) && ha_run_known(&r, &years) && years == 0);
 	/* out of order */
-	CHECK(!ha_run_step(&r, HA_TRUE, 2025, &err) && err.code == HA_ERR_PARAM);
-	CHECK_STR(err.message, "years_on_list needs rows in ascending list_year order");
+	unit_check_refused("2025 again", ha_run_step(&r, HA_TRUE, 2025, &err), &err,
+					   HA_ERR_PARAM, HA_E_YEARS_OUT_OF_ORDER, "", "");
+	CHECK(err.about.n[0] == 2025 && err.about.n[1] == 2025);
 	CHECK(!ha_run_step(&r, HA_TRUE, 2019, &err));
 }
 
@@ -489,17 +493,23 @@ test_forty_percent(void)
 	CHECK(ha_plan_units_over_target(900, t) == 380);	/* 900 - 520 */
 	CHECK(ha_plan_dwellings_to_add(900, t) == 950);	/* 2250 - 1300 */
 	/* errors */
-	CHECK(!ha_plan_total(-1, 10, 0, 0, &t, &err) && err.code == HA_ERR_PARAM);
-	CHECK_STR(err.message, "invalid value \"-1\" for argument \"family_units\"");
-	CHECK(!ha_plan_total(1, 10, -2, 0, &t, &err));
-	CHECK(!ha_plan_total(11, 10, 0, 0, &t, &err));
-	CHECK_STR(err.message, "more family units than dwellings");
-	CHECK(!ha_plan_total(0, 0, 0, 74, &t, &err));
-	CHECK_STR(err.message, "no dwellings to compute a family housing share of");
+	unit_check_refused("-1", ha_plan_total(-1, 10, 0, 0, &t, &err), &err,
+					   HA_ERR_PARAM, HA_E_NEGATIVE_COUNT, "family_units", "-1");
+	unit_check_refused("-2", ha_plan_total(1, 10, -2, 0, &t, &err), &err,
+					   HA_ERR_PARAM, HA_E_NEGATIVE_COUNT, "demolished", "-2");
+	unit_check_refused("11 > 10", ha_plan_total(11, 10, 0, 0, &t, &err), &err,
+					   HA_ERR_PARAM, HA_E_MORE_FAMILY_UNITS, "", "");
+	CHECK(err.about.n[0] == 11 && err.about.n[1] == 10);
+	unit_check_refused("74 m2", ha_plan_total(0, 0, 0, 74, &t, &err), &err,
+					   HA_ERR_PARAM, HA_E_NO_DWELLINGS, "", "");
 	CHECK(ha_plan_total(0, 0, 0, 75, &t, &err) && t == 1);
-	CHECK(!ha_plan_total(1, 10, 0, NAN, &t, &err));
-	CHECK(!ha_plan_total(1, 10, 0, -1, &t, &err));
-	CHECK(!ha_plan_total(1, 10, 0, INFINITY, &t, &err));
+	unit_check_refused("NaN m2", ha_plan_total(1, 10, 0, NAN, &t, &err), &err,
+					   HA_ERR_PARAM, HA_E_BAD_FLOOR_AREA, "commercial_m2", "NaN");
+	unit_check_refused("-1 m2", ha_plan_total(1, 10, 0, -1, &t, &err), &err,
+					   HA_ERR_PARAM, HA_E_BAD_FLOOR_AREA, "commercial_m2", "-1");
+	unit_check_refused("inf m2", ha_plan_total(1, 10, 0, INFINITY, &t, &err),
+					   &err, HA_ERR_PARAM, HA_E_BAD_FLOOR_AREA, "commercial_m2",
+					   "Infinity");
 	/* large inputs stay exact */
 	CHECK(ha_plan_total(2147483647, 2147483647, 2147483647, 1e9, &t, &err));
 	CHECK(ha_plan_units_over_target(2147483647, t) > 0);
@@ -522,11 +532,16 @@ test_labels(void)
 	CHECK(ha_category_label("omdannelse", 2017, "da", &err) == NULL && err.code == HA_OK);
 	CHECK(ha_category_label("udsat", 2015, "da", &err) == NULL && err.code == HA_OK);
 	CHECK(ha_category_label("forebyggelse", 2020, "da", &err) == NULL && err.code == HA_OK);
-	CHECK(ha_category_label("ghetto", 2020, "da", &err) == NULL && err.code == HA_ERR_PARAM);
-	CHECK(ha_category_label("udsat", 2020, "de", &err) == NULL && err.code == HA_ERR_PARAM);
-	CHECK(ha_category_label("udsat", 2009, "da", &err) == NULL && err.code == HA_ERR_PARAM);
+	CHECK(ha_category_label("ghetto", 2020, "da", &err) == NULL &&
+		  err.kind == HA_E_UNKNOWN_CATEGORY && err.code == HA_ERR_PARAM);
+	CHECK_STR(err.value, "ghetto");
+	CHECK(ha_category_label("udsat", 2020, "de", &err) == NULL &&
+		  err.kind == HA_E_UNKNOWN_LANGUAGE && err.code == HA_ERR_PARAM);
+	CHECK_STR(err.value, "de");
+	CHECK(ha_category_label("udsat", 2009, "da", &err) == NULL &&
+		  err.kind == HA_E_NO_RULES_FOR_YEAR && err.code == HA_ERR_PARAM);
 	CHECK(ha_category_label("kombineret_udlejning", 2020, "da", &err) == NULL &&
-		  err.code == HA_ERR_PARAM);
+		  err.kind == HA_E_UNKNOWN_CATEGORY);
 }
 
 static void

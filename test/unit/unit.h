@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "../../src/core/ha_error.h"
+#include "../../src/core/ha_kv.h"
 
 static int	unit_checks_failed;
 static int	unit_tests_passed;
@@ -53,22 +54,36 @@ rng_next(void)
 	return unit_rng_state * 0x2545F4914F6CDD1Dull;
 }
 
+/* The key or argument an error report names, or "". */
+static inline const char *
+unit_error_key(const HaError *err)
+{
+	if (err->about.field != NULL)
+		return err->about.field->key;
+	return err->about.arg != NULL ? err->about.arg : "";
+}
+
 /* Record a failure when an input that should be accepted was refused. */
 static inline void
 unit_check_accepted(const char *input, bool ok, const HaError *err)
 {
 	if (!ok)
 	{
-		printf("#   unexpected error for \"%s\": %s (%s)\n", input, err->message,
-			   err->detail);
+		printf("#   unexpected error for \"%s\": %s (key \"%s\", value \"%s\")\n",
+			   input, ha_error_name(err->kind), unit_error_key(err), err->value);
 		unit_checks_failed++;
 	}
 }
 
-/* Record a failure unless an input was refused with this code and message prefix. */
+/*
+ * Record a failure unless an input was refused with this SQLSTATE class and
+ * kind, in a complete report naming this key and quoting this value (key
+ * and value: NULL to skip them).
+ */
 static inline void
 unit_check_refused(const char *input, bool ok, const HaError *err,
-				   HaErrorCode code, const char *msg_prefix)
+				   HaErrorCode code, HaErrorKind kind, const char *key,
+				   const char *value)
 {
 	if (ok)
 	{
@@ -76,16 +91,24 @@ unit_check_refused(const char *input, bool ok, const HaError *err,
 		unit_checks_failed++;
 		return;
 	}
-	if (err->code != code)
+	if (err->code != code || err->kind != kind || !ha_error_complete(err))
 	{
-		printf("#   \"%s\": code %d, want %d (%s)\n", input, err->code, code,
-			   err->message);
+		printf("#   \"%s\": %s, class %d%s; want %s, class %d\n", input,
+			   ha_error_name(err->kind), err->code,
+			   ha_error_complete(err) ? "" : " (incomplete)",
+			   ha_error_name(kind), code);
 		unit_checks_failed++;
 	}
-	if (strncmp(err->message, msg_prefix, strlen(msg_prefix)) != 0)
+	if (key != NULL && strcmp(unit_error_key(err), key) != 0)
 	{
-		printf("#   \"%s\": message \"%s\", want prefix \"%s\"\n", input,
-			   err->message, msg_prefix);
+		printf("#   \"%s\": key \"%s\", want \"%s\"\n", input,
+			   unit_error_key(err), key);
+		unit_checks_failed++;
+	}
+	if (value != NULL && strcmp(err->value, value) != 0)
+	{
+		printf("#   \"%s\": value \"%s\", want \"%s\"\n", input, err->value,
+			   value);
 		unit_checks_failed++;
 	}
 }
