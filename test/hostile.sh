@@ -26,7 +26,8 @@
 # TAP output (plan first, "# " diagnostics); exit 0 only if every test
 # passes. It fails on any crash, any lost connection, any XX000 raised by
 # the calls, and any XX000 of sqlsmith's queries that comes from this
-# extension (raised in its C files or inside one of its functions).
+# extension (raised in its C files or inside one of its SQL or PL/pgSQL
+# functions); other XX000 of sqlsmith's queries are listed.
 #
 # Known failure (GIS issue): dagi_from_geojson on a Feature whose geometry
 # is null raises XX000 ("invalid GeoJSON representation", from PostGIS
@@ -304,23 +305,36 @@ else
 		}
 		{ if (entry != "") entry = entry " " $0 }
 		END { if (entry != "") print entry }' "$work/sqlsmith.log" >"$work/xx000.log"
-	# ours: raised in our C files, inside one of our SQL or PL/pgSQL
-	# functions, or by a statement that calls one of those (an inlined SQL
-	# function leaves no CONTEXT line)
+	# ours: raised in our C files or inside one of our SQL or PL/pgSQL
+	# functions (its CONTEXT line).  An error raised by PostgreSQL or
+	# PostGIS in a statement that also calls one of our SQL functions is
+	# listed for review, not counted: such a function, if inlined, leaves no
+	# CONTEXT line, but the direct calls above give it hostile arguments
+	# and fail on any XX000.
 	sql_names=$(qv -c "SELECT string_agg(DISTINCT proname, '|') FROM pg_proc AS p JOIN pg_namespace AS n ON n.oid = p.pronamespace
 		JOIN pg_language AS l ON l.oid = p.prolang
 		WHERE n.nspname IN ('housing_areas', 'housing_areas_private') AND l.lanname IN ('sql', 'plpgsql')")
-	grep -E "LOCATION: +[a-z_0-9]+, (housing_areas|indicators|tally|classify)\.c:|CONTEXT: .*function \"?(housing_areas(_private)?\.)?($sql_names)\b|housing_areas(_private)?\.($sql_names) *\(" \
+	grep -E "LOCATION: +[a-z_0-9]+, (housing_areas|indicators|tally|classify)\.c:|CONTEXT: .*function \"?(housing_areas(_private)?\.)?($sql_names)\b" \
 		"$work/xx000.log" >"$work/xx000_ours.log"
+	grep -vxF -f "$work/xx000_ours.log" "$work/xx000.log" |
+		grep -E "housing_areas(_private)?\.($sql_names) *\(" >"$work/xx000_review.log"
 	all_xx=$(grep -c . "$work/xx000.log")
 	ours=$(grep -c . "$work/xx000_ours.log")
+	review=$(grep -c . "$work/xx000_review.log")
 	if [ "$ours" -eq 0 ]; then
-		ok "sqlsmith: no internal error (XX000) from this extension ($all_xx XX000 in all, from PostgreSQL or PostGIS)"
-		[ "$all_xx" -eq 0 ] || sed -E 's/^.* XX000 +ERROR: +XX000: ([^|]*).*$/\1/' "$work/xx000.log" |
-			sort | uniq -c | sort -rn | head -n 5 | cut -c 1-150 | diag
+		ok "sqlsmith: no internal error (XX000) from this extension ($all_xx XX000 in all, raised by PostgreSQL or PostGIS)"
+		[ "$all_xx" -eq 0 ] || sed -E 's/^.* XX000 +ERROR: +XX000: ([^|]*)\|.*LOCATION: +([^|]*).*$/\1 (\2)/' "$work/xx000.log" |
+			sort | uniq -c | sort -rn | head -n 8 | cut -c 1-150 | diag
 	else
 		not_ok "sqlsmith: $ours internal errors (XX000) from this extension"
 		head -n 5 "$work/xx000_ours.log" | cut -c 1-800 | diag
+	fi
+	if [ "$review" -gt 0 ]; then
+		echo "$review of them in statements that call one of the extension's SQL functions (raised elsewhere; to review):" | diag
+		while read -r line; do
+			echo "$line" | sed -E 's/^.* XX000 +ERROR: +XX000: ([^|]*)\|.*LOCATION: +([^|]*).*$/  \1 (\2), calls:/'
+			echo "$line" | grep -oE "housing_areas(_private)?\.($sql_names) *\(" | sort -u | sed 's/^/    /'
+		done <"$work/xx000_review.log" | head -n 20 | diag
 	fi
 	if ! grep -Eq "$crash_re" "$work/sqlsmith.log"; then
 		ok "sqlsmith: no crash in the server log ($(wc -l <"$work/sqlsmith.log") lines)"
