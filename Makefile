@@ -9,7 +9,10 @@
 # scripts live, frozen, in sql/releases and sql/updates.
 #
 # Targets beyond PGXS: `make test` and `make demo` (the README's commands;
-# they install what is missing first), `make unit`, `make docs`.
+# they install what is missing first), `make unit`, `make docs`,
+# `make federation` (postgres_fdw across throwaway clusters, also a step of
+# make test) and `make hostile` (hostile calls of every function and
+# sqlsmith; not part of make test).
 
 EXTENSION    = housing_areas housing_areas_postgis
 # the version lives in each control file only
@@ -71,7 +74,7 @@ housing_areas--$(CORE_VERSION).sql: $(CORE_SQL) housing_areas.control
 housing_areas_postgis--$(GIS_VERSION).sql: $(GIS_SQL) housing_areas_postgis.control
 	$(call assemble,housing_areas_postgis,$(GIS_VERSION))
 
-.PHONY: test demo unit docs
+.PHONY: test demo unit docs federation hostile
 test:
 	@bash test/run-tests.sh
 
@@ -83,3 +86,9 @@ unit:
 
 docs:
 	@bash test/docs.sh --write
+
+federation:
+	@bash test/federation.sh $(FEDERATION_ARGS)
+
+hostile:
+	@bash test/hostile.sh $(HOSTILE_ARGS)

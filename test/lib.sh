@@ -8,6 +8,8 @@
 #                   what the test driver must see run
 # ha_cluster_start  initdb + start a throwaway cluster from that tree
 # ha_cluster_stop   stop it and remove it
+# ha_cluster_stop_all  stop every cluster ha_cluster_start started (for
+#                   scripts that run several, e.g. test/federation.sh)
 #
 # Works as root (the server runs as OS user postgres) and as an ordinary
 # user (the server runs as that user).  Never reads stdin.
@@ -188,6 +190,7 @@ ha_cluster_start() {
 		{ cat "$dir/server.log" >&2; return 1; }
 	export PGHOST=$dir PGPORT=$port PGUSER=postgres PGDATABASE=postgres
 	HA_CLUSTER_DIR=$dir
+	HA_CLUSTER_DIRS+=("$dir")
 }
 
 # Stop the cluster started by ha_cluster_start and delete its files.
@@ -195,6 +198,46 @@ ha_cluster_stop() {
 	[ -n "${HA_CLUSTER_DIR:-}" ] || return 0
 	ha_as_server "$HA_TREE_BIN/pg_ctl" -D "$HA_CLUSTER_DIR/data" -m fast -w \
 		-t "${HA_START_SECONDS:-60}" stop >/dev/null 2>&1
+	HA_CLUSTER_DIR=
+}
+
+# Install the Debian packages named in the arguments with apt, as root or
+# with passwordless sudo (tools a single script needs, e.g. sqlsmith);
+# fails, saying what to install, otherwise.
+ha_apt_install() {
+	local sudo=""
+	if [ "$(id -u)" -ne 0 ]; then
+		if command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
+			sudo="sudo -n"
+		else
+			ha_say "missing: $*; install as root: apt-get install $*"
+			return 1
+		fi
+	fi
+	command -v apt-get >/dev/null 2>&1 || { ha_say "missing: $* (no apt-get here)"; return 1; }
+	ha_say "installing $*"
+	export DEBIAN_FRONTEND=noninteractive
+	$sudo apt-get install -y -qq "$@" </dev/null >/dev/null 2>&1 && return 0
+	$sudo apt-get update -qq </dev/null >/dev/null 2>&1 &&
+		$sudo apt-get install -y -qq "$@" </dev/null >/dev/null 2>&1
+}
+
+# Every cluster started so far (HA_CLUSTER_DIR is only the latest; PGHOST
+# etc. point at the latest too, so a script with several clusters passes
+# -h/-p itself).
+HA_CLUSTER_DIRS=()
+
+# Stop every cluster ha_cluster_start started, newest first; one that is
+# already stopped is skipped.
+ha_cluster_stop_all() {
+	local i dir
+	for ((i = ${#HA_CLUSTER_DIRS[@]} - 1; i >= 0; i--)); do
+		dir=${HA_CLUSTER_DIRS[i]}
+		[ -f "$dir/data/postmaster.pid" ] || continue
+		ha_as_server "$HA_TREE_BIN/pg_ctl" -D "$dir/data" -m fast -w \
+			-t "${HA_START_SECONDS:-60}" stop >/dev/null 2>&1
+	done
+	HA_CLUSTER_DIRS=()
 	HA_CLUSTER_DIR=
 }
 

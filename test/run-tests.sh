@@ -11,6 +11,9 @@
 #   load          pgbench, 8 clients, LOAD_SECONDS (60), no lost rows
 #   demo          make demo at a small scale, and its files checked
 #                 (test/demo-check.sh)
+#   federation    tally_agg computed on three municipal servers through
+#                 postgres_fdw, equal bit for bit to one server's
+#                 (test/federation.sh)
 #   driver        this driver turns each kind of fault red (test/driver-test.sh)
 #
 # Every step is held to a plan: the number of tests it must report (one per
@@ -27,7 +30,7 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 . test/lib.sh
 
-steps=${HA_TEST_STEPS:-unit fuzz regress dump-restore load demo driver}
+steps=${HA_TEST_STEPS:-unit fuzz regress dump-restore load demo federation driver}
 regress_tests=${HA_REGRESS:-$(ha_regress_tests)}
 port=${HA_TEST_PORT:-54329}
 
@@ -151,6 +154,8 @@ for step in $steps; do
 			;;
 		demo)
 			tap_step demo "" bash test/demo-check.sh ;;
+		federation)
+			tap_step federation "" bash test/federation.sh ;;
 		driver)
 			ha_cluster_stop
 			cluster=no
