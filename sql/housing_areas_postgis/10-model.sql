@@ -164,11 +164,20 @@ SELECT pg_catalog.pg_extension_config_dump('facility_kind',
 
 -- ---- loading boundaries ----
 
+CREATE FUNCTION housing_areas_private.feature_geometry(geometry jsonb)
+	RETURNS geometry
+	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+	RETURN ST_Transform(ST_Force2D(ST_SetSRID(ST_GeomFromGeoJSON(geometry), 4326)), 25832);
+COMMENT ON FUNCTION housing_areas_private.feature_geometry(jsonb) IS
+'a GeoJSON geometry (CRS84, 2D or 3D) in EPSG:25832';
+
 CREATE FUNCTION housing_areas_private.check_geojson_feature(feature jsonb, n bigint, code_key text)
 	RETURNS boolean
 	LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
 	SET search_path = pg_catalog, pg_temp
 AS $$
+DECLARE
+	problem text;
 BEGIN
 	IF feature -> 'geometry' IS NULL OR jsonb_typeof(feature -> 'geometry') <> 'object' THEN
 		RAISE EXCEPTION 'GeoJSON feature % has no geometry', n
@@ -183,11 +192,35 @@ BEGIN
 			USING ERRCODE = 'invalid_parameter_value',
 				  HINT = 'Name the property that holds the code, e.g. KOMKODE or REGIONKODE.';
 	END IF;
+	-- PostGIS reports a geometry it cannot read or project as an internal
+	-- error; say which feature it is
+	BEGIN
+		IF NOT housing_areas_private.valid_geometry(
+				housing_areas_private.feature_geometry(feature -> 'geometry')) THEN
+			problem := 'it is not a valid polygon (a ring crosses itself or is not closed)';
+		END IF;
+	EXCEPTION WHEN OTHERS THEN
+		GET STACKED DIAGNOSTICS problem = MESSAGE_TEXT;
+	END;
+	IF problem IS NOT NULL THEN
+		RAISE EXCEPTION 'GeoJSON feature % has an invalid geometry', n
+			USING ERRCODE = 'invalid_parameter_value',
+				  DETAIL = format('Feature %s (%s "%s"): %s.', n, code_key,
+								  feature -> 'properties' ->> code_key, rtrim(problem, '.')),
+				  HINT = 'Boundaries are Polygons or MultiPolygons in longitude and latitude (CRS84) with closed rings.';
+	END IF;
 	RETURN true;
 END
 $$;
 COMMENT ON FUNCTION housing_areas_private.check_geojson_feature(jsonb, bigint, text) IS
-'true for a GeoJSON feature with a geometry and a code, an error naming the feature (its number from 1 and its code) otherwise';
+'true for a GeoJSON feature with a readable, valid geometry and a code, an error naming the feature (its number from 1 and its code) otherwise';
+
+CREATE FUNCTION housing_areas_private.valid_geometry(geom geometry)
+	RETURNS boolean
+	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+	RETURN ST_IsValid(geom);
+COMMENT ON FUNCTION housing_areas_private.valid_geometry(geometry) IS
+'ST_IsValid, bound to PostGIS at creation (for PL/pgSQL callers with a pinned search_path)';
 
 CREATE FUNCTION dagi_from_geojson(doc jsonb, code_key text, name_key text)
 	RETURNS TABLE (code text, name text, geom geometry(MultiPolygon, 25832))
@@ -195,8 +228,8 @@ CREATE FUNCTION dagi_from_geojson(doc jsonb, code_key text, name_key text)
 BEGIN ATOMIC
 	SELECT f.value -> 'properties' ->> code_key,
 		   min(f.value -> 'properties' ->> name_key),
-		   ST_Multi(ST_Union(ST_Transform(ST_Force2D(ST_SetSRID(
-			   ST_GeomFromGeoJSON(f.value -> 'geometry'), 4326)), 25832)))::geometry(MultiPolygon, 25832)
+		   ST_Multi(ST_Union(housing_areas_private.feature_geometry(f.value -> 'geometry')))
+			   ::geometry(MultiPolygon, 25832)
 	  FROM jsonb_array_elements(doc -> 'features') WITH ORDINALITY AS f(value, n)
 	 WHERE housing_areas_private.check_geojson_feature(f.value, f.n, code_key)
 	 GROUP BY 1

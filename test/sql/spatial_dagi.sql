@@ -60,3 +60,8 @@ SELECT * FROM dagi_from_geojson('{"type": "FeatureCollection", "features": [
 SELECT * FROM dagi_from_geojson('{"features": [{"type": "Feature", "properties": {"KOMKODE": "0147"}}]}', 'KOMKODE', 'KOMNAVN');
 SELECT * FROM dagi_from_geojson('{"features": [{"type": "Feature", "properties": {"kode": "0147"},
   "geometry": {"type": "Polygon", "coordinates": [[[12.5, 55.6], [12.6, 55.6], [12.6, 55.7], [12.5, 55.6]]]}}]}', 'KOMKODE', 'KOMNAVN');
+-- a ring that is not closed, and coordinates no projection takes
+SELECT * FROM dagi_from_geojson('{"features": [{"type": "Feature", "properties": {"KOMKODE": "0751"},
+  "geometry": {"type": "Polygon", "coordinates": [[[10, 56], [10.1, 56], [10.1, 56.1]]]}}]}', 'KOMKODE', 'KOMNAVN');
+SELECT * FROM dagi_from_geojson('{"features": [{"type": "Feature", "properties": {"KOMKODE": "0751"},
+  "geometry": {"type": "Polygon", "coordinates": [[[1e308, 1e308], [-1e308, 1e308], [0, 0], [1e308, 1e308]]]}}]}', 'KOMKODE', 'KOMNAVN');
