@@ -12,8 +12,15 @@
 #include "core/indicators.h"
 #include "core/tally.h"
 
-/* Raise a core error as a PostgreSQL ERROR; never returns. */
+/*
+ * Raise a core error as a PostgreSQL ERROR; never returns.  PostgreSQL 18
+ * replaced the suffix pg_attribute_noreturn() by the prefix pg_noreturn.
+ */
+#if PG_VERSION_NUM >= 180000
+pg_noreturn extern void ha_report(const HaError *err);
+#else
 extern void ha_report(const HaError *err) pg_attribute_noreturn();
+#endif
 
 /* Fetch an indicators argument (fixed length, passed by reference). */
 #define PG_GETARG_INDICATORS_P(n) ((HaIndicators *) PG_GETARG_POINTER(n))
