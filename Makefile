@@ -9,7 +9,9 @@
 # scripts live, frozen, in sql/releases and sql/updates.
 #
 # Targets beyond PGXS: `make test` and `make demo` (the README's commands;
-# they install what is missing first), `make unit`, `make docs`.
+# they install what is missing first), `make unit`, `make docs`, and
+# `make test-matrix` (the regression suite on every supported PostgreSQL
+# major, in Debian chroots; needs root).
 
 EXTENSION    = housing_areas housing_areas_postgis
 # the version lives in each control file only
@@ -71,9 +73,12 @@ housing_areas--$(CORE_VERSION).sql: $(CORE_SQL) housing_areas.control
 housing_areas_postgis--$(GIS_VERSION).sql: $(GIS_SQL) housing_areas_postgis.control
 	$(call assemble,housing_areas_postgis,$(GIS_VERSION))
 
-.PHONY: test demo unit docs
+.PHONY: test test-matrix demo unit docs
 test:
 	@bash test/run-tests.sh
+
+test-matrix:
+	@bash test/matrix.sh
 
 demo:
 	@bash test/demo.sh $(DEMO_ARGS)
