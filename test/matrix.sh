@@ -30,7 +30,7 @@
 # is (on the host, or inside a chroot): BASE/src is the copy of the tree;
 # it writes BASE/out/{build.log,regress.raw,regression.diffs,facts}.
 set -uo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/.." || exit 1
 . test/lib.sh
 
 COPT_STRICT="-Wall -Wextra -Werror"
@@ -42,7 +42,10 @@ if [ "${1:-}" = --inside ]; then
 	mkdir -p "$out"
 	chmod 755 "$base"
 	trap 'ha_cluster_stop' EXIT
-	export PG_BINDIR=$("$PG_CONFIG" --bindir)
+	trap 'exit 130' INT
+	trap 'exit 143' TERM
+	PG_BINDIR=$("$PG_CONFIG" --bindir)
+	export PG_BINDIR
 	{
 		echo "pg_version=$("$PG_CONFIG" --version | awk '{print $2}')"
 		echo "postgis_version=$(sed -n "s/^default_version *= *'\(.*\)'/\1/p" \
@@ -76,6 +79,7 @@ port_base=${HA_MATRIX_PORT_BASE:-54400}
 host_major=15
 inner=/tmp/housing_areas-matrix  # the work directory inside a chroot
 
+exec 9>&2                        # stderr, also while a step's is redirected
 work=$(mktemp -d "${TMPDIR:-/tmp}"/housing_areas-matrix.XXXXXX)
 chmod 755 "$work"
 passed=0 failed=0 facts="" timings=()
@@ -130,11 +134,25 @@ mount_chroot() {
 		mount -t tmpfs -o mode=1777,size=1g shm "$1/dev/shm"
 }
 
+# Run a command in a process group of its own and wait for it: bash runs a
+# trap at once while in `wait` (not until a foreground command ends, and not
+# at all if that command caught the signal), and the trap stops the group.
+child=""
+bg() {
+	local rc
+	setsid "$@" </dev/null &
+	child=$!
+	wait "$child"
+	rc=$?
+	child=""
+	return $rc
+}
+
 # Run a shell command in chroot $1 as root, with a clean environment.
 in_chroot() {
 	local dir=$1; shift
-	chroot "$dir" /usr/bin/env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME=/root \
-		LANG=C.UTF-8 DEBIAN_FRONTEND=noninteractive /bin/bash -c "$*" </dev/null
+	bg chroot "$dir" /usr/bin/env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME=/root \
+		LANG=C.UTF-8 DEBIAN_FRONTEND=noninteractive /bin/bash -c "$*"
 }
 
 # Stop a server left running in the chroot in use, then unmount it.
@@ -151,16 +169,31 @@ release_chroot() {
 
 cleanup() {
 	release_chroot
-	ha_cluster_stop
+	# the host's cluster, should its run have been killed before stopping it
+	if [ -f "$work/$host_major/pg/data/postmaster.pid" ] && [ -n "${PG_BINDIR:-}" ]; then
+		ha_as_server "$work/$host_major/tree$PG_BINDIR/pg_ctl" -D "$work/$host_major/pg/data" \
+			-m immediate -w stop >/dev/null 2>&1
+	fi
 	if [ "$failed" -eq 0 ]; then
 		rm -rf "$work"
 	else
 		echo "# kept $work (build logs, pg_regress output, diffs)" >&2
 	fi
 }
+# On a signal: stop the running step (its own trap stops its cluster), then
+# leave; the EXIT trap stops a chroot's server and unmounts.
+on_signal() {
+	trap - INT TERM
+	if [ -n "$child" ]; then
+		kill -TERM -- "-$child" 2>/dev/null
+		wait "$child" 2>/dev/null
+	fi
+	echo "# interrupted" >&9
+	exit "$1"
+}
 trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
+trap 'on_signal 130' INT
+trap 'on_signal 143' TERM
 
 # Make chroot $2 (release $1) with PostgreSQL $3 unless it is there; sets
 # t_chroot and t_apt (seconds, or "reused").  Mounts it (the caller unmounts).
@@ -183,7 +216,7 @@ prepare_chroot() {
 		fi
 		ha_say "debootstrap $release into $dir (mirror $(mirror))"
 		t0=$SECONDS
-		if ! debootstrap --variant=minbase "$release" "$dir" "$(mirror)" >"$work/debootstrap-$release.log" 2>&1; then
+		if ! bg debootstrap --variant=minbase "$release" "$dir" "$(mirror)" >"$work/debootstrap-$release.log" 2>&1; then
 			tail -n 20 "$work/debootstrap-$release.log" | sed 's/^/# /' >&2
 			unmount_all "$dir"
 			return 1
@@ -203,7 +236,7 @@ prepare_chroot() {
 			>"$dir/etc/apt/apt.conf.d/99housing-areas-matrix"
 		pkgs="postgresql-$major postgresql-server-dev-$major postgresql-$major-postgis-3 make gcc libc6-dev"
 		# postgresql-common first, told not to create (and start) a main cluster
-		if ! in_chroot "$dir" "apt-get update -qq &&
+		if ! in_chroot "$dir" "dpkg --configure -a && apt-get update -qq &&
 				apt-get install -y -qq postgresql-common &&
 				sed -i 's/^#* *create_main_cluster *=.*/create_main_cluster = false/' /etc/postgresql-common/createcluster.conf &&
 				apt-get install -y -qq $pkgs" >"$work/apt-$release.log" 2>&1; then
@@ -224,7 +257,7 @@ prepare_chroot() {
 # The host's PostgreSQL 15 with PostGIS; installs what is missing as root
 # (not the clang of make test's fuzz step).
 prepare_host() {
-	local pkg want=()
+	local pkg want=() t0
 	PG_CONFIG="" PGMAJOR=$host_major
 	ha_find_pg_config
 	for pkg in $(ha_missing_packages); do
@@ -234,14 +267,17 @@ prepare_host() {
 	if [ "${#want[@]}" -gt 0 ]; then
 		[ "$(id -u)" -eq 0 ] || { echo "# missing: ${want[*]} (install them as root)" >&2; return 1; }
 		ha_say "installing ${want[*]}"
-		{ DEBIAN_FRONTEND=noninteractive apt-get update -qq &&
-			DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${want[@]}"; } </dev/null >/dev/null 2>&1 ||
+		t0=$SECONDS
+		{ bg env DEBIAN_FRONTEND=noninteractive apt-get update -qq &&
+			bg env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${want[@]}"; } >/dev/null 2>&1 ||
 			{ echo "# apt-get install ${want[*]} failed" >&2; return 1; }
+		t_apt=$((SECONDS - t0))
 		PG_CONFIG=""
 		ha_find_pg_config
 	fi
 	[ -n "$PG_CONFIG" ] && [ "$("$PG_CONFIG" --version | awk '{print int($2)}')" = "$host_major" ] ||
 		{ echo "# no pg_config of PostgreSQL $host_major" >&2; return 1; }
+	PG_BINDIR=$("$PG_CONFIG" --bindir)
 }
 
 # A value from the facts file of the version at hand.
@@ -321,7 +357,7 @@ for major in $versions; do
 			continue
 		fi
 		ha_copy_source "$base/src" &&
-			PG_CONFIG=$PG_CONFIG bash "$base/src/test/matrix.sh" --inside "$base" "$port"
+			PG_CONFIG=$PG_CONFIG bg bash "$base/src/test/matrix.sh" --inside "$base" "$port"
 		out=$base/out
 	else
 		release=$(release_of "$major")
@@ -344,7 +380,7 @@ for major in $versions; do
 			continue
 		fi
 		pgc=/usr/lib/postgresql/$major/bin/pg_config
-		rm -rf "$dir$inner"
+		rm -rf "${dir:?}$inner"
 		mkdir -p "$dir$inner"
 		chmod 755 "$dir$inner"
 		if [ ! -x "$dir$pgc" ] || ! ha_copy_source "$dir$inner/src"; then
@@ -357,7 +393,7 @@ for major in $versions; do
 		in_chroot "$dir" "PG_CONFIG=$pgc ${HA_REGRESS:+HA_REGRESS='$HA_REGRESS'} \
 			bash $inner/src/test/matrix.sh --inside $inner $port"
 		release_chroot
-		rm -rf "$work/$major"
+		rm -rf "${work:?}/$major"
 		mkdir -p "$work/$major"
 		cp -r "$dir$inner/out" "$work/$major/"
 		out=$work/$major/out
