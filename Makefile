@@ -11,8 +11,9 @@
 # Targets beyond PGXS: `make test` and `make demo` (the README's commands;
 # they install what is missing first), `make unit`, `make docs`,
 # `make federation` (postgres_fdw across throwaway clusters, also a step of
-# make test) and `make hostile` (hostile calls of every function and
-# sqlsmith; not part of make test).
+# make test), `make hostile` (hostile calls of every function and sqlsmith;
+# not part of make test) and `make test-matrix` (the regression suite on
+# every supported PostgreSQL major, in Debian chroots; needs root).
 
 EXTENSION    = housing_areas housing_areas_postgis
 # the version lives in each control file only
@@ -74,9 +75,12 @@ housing_areas--$(CORE_VERSION).sql: $(CORE_SQL) housing_areas.control
 housing_areas_postgis--$(GIS_VERSION).sql: $(GIS_SQL) housing_areas_postgis.control
 	$(call assemble,housing_areas_postgis,$(GIS_VERSION))
 
-.PHONY: test demo unit docs federation hostile
+.PHONY: test test-matrix demo unit docs federation hostile
 test:
 	@bash test/run-tests.sh
+
+test-matrix:
+	@bash test/matrix.sh
 
 demo:
 	@bash test/demo.sh $(DEMO_ARGS)

@@ -27,10 +27,33 @@ CREATE FUNCTION demo.clamp(v double precision, lo double precision, hi double pr
 	RETURNS double precision
 	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 	RETURN round(least(greatest(v, lo), hi)::numeric, digits)::double precision;
--- a 32-bit seed for ST_GeneratePoints
-CREATE FUNCTION demo.seed(k text) RETURNS integer
-	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
-	RETURN 1 + floor(demo.u(k) * 2000000000)::integer;
+-- n points spread uniformly over geometry g, from key k: uniform in its
+-- bounding box, kept when inside, numbered like ST_Dump's path.  Unlike the
+-- seeded ST_GeneratePoints, whose points changed between PostGIS 3.3 and
+-- 3.5, this gives the same points on every PostgreSQL and PostGIS version.
+CREATE FUNCTION demo.points(g geometry, n integer, k text)
+	RETURNS TABLE (path integer[], geom geometry)
+	LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE AS $$
+DECLARE
+	b box2d := box2d(g);
+	tries integer := 0;
+	found integer := 0;
+BEGIN
+	IF n < 1 OR ST_Area(g) <= 0 THEN
+		RETURN;
+	END IF;
+	WHILE found < n LOOP
+		tries := tries + 1;
+		geom := ST_SetSRID(ST_MakePoint(ST_XMin(b) + (ST_XMax(b) - ST_XMin(b)) * demo.u(k || ':' || tries || ':x'),
+										ST_YMin(b) + (ST_YMax(b) - ST_YMin(b)) * demo.u(k || ':' || tries || ':y')),
+						   ST_SRID(g));
+		IF ST_Intersects(g, geom) THEN
+			found := found + 1;
+			path := ARRAY[found];
+			RETURN NEXT;
+		END IF;
+	END LOOP;
+END $$;
 
 \echo '   boundaries: municipalities and regions (DAGI 2014)'
 -- read on the client side: no server file access needed
@@ -74,10 +97,10 @@ CREATE TABLE demo.candidate AS
 SELECT c.municipality_code, c.areas, demo.u('pick:' || c.municipality_code || ':' || d.path[1]) AS i, d.geom AS pt
   FROM demo.city AS c
   JOIN municipality AS m USING (municipality_code)
-  CROSS JOIN LATERAL ST_Dump(ST_GeneratePoints(
+  CROSS JOIN LATERAL demo.points(
 		ST_Intersection(m.geom, ST_Buffer(ST_Transform(ST_SetSRID(ST_MakePoint(c.lon, c.lat), 4326), 25832),
 										  1500 + 450 * c.areas)),
-		12 * c.areas, demo.seed('candidates:' || c.municipality_code))) AS d;
+		12 * c.areas, 'candidates:' || c.municipality_code) AS d;
 
 CREATE TABLE demo.site (area_id serial, municipality_code text, pt geometry(Point, 25832));
 DO $$
@@ -101,8 +124,9 @@ SELECT s.area_id,
 				 'marken', 'hegnet', 'toften', 'engen'])[1 + floor(demo.u('name2:' || s.area_id) * 12)::int],
 	   s.municipality_code, m.region_code,
 	   ST_Multi(ST_CollectionExtract(ST_Intersection(m.geom,
-			ST_ConvexHull(ST_GeneratePoints(ST_Buffer(s.pt, 130 + 150 * demo.u('radius:' || s.area_id)), 12,
-											demo.seed('shape:' || s.area_id)))), 3))
+			ST_ConvexHull((SELECT ST_Collect(p.geom ORDER BY p.path)
+							 FROM demo.points(ST_Buffer(s.pt, 130 + 150 * demo.u('radius:' || s.area_id)), 12,
+											  'shape:' || s.area_id) AS p))), 3))
   FROM demo.site AS s JOIN municipality AS m USING (municipality_code);
 
 \echo '   indicators 2012-2025: a latent deprivation score per area, drifting, with yearly noise'
@@ -165,9 +189,8 @@ UPDATE area_year AS ay
  WHERE p.area_id = ay.area_id AND ay.list_year >= 2018;
 
 \echo '   facilities: schools, daycares, job centres, libraries, health centres'
--- all facilities of a kind in a town come from one ST_GeneratePoints call:
--- it spreads points over the parts of a multipolygon by area (one call per
--- point would always pick the largest part)
+-- all facilities of a kind in a town come from one demo.points call over
+-- the town, spread over the parts of a multipolygon by area
 CREATE TABLE demo.facility_plan AS
 SELECT c.municipality_code, k.kind, k.how_many,
 	   ST_Transform(ST_SetSRID(ST_MakePoint(c.lon, c.lat), 4326), 25832) AS centre,
@@ -181,8 +204,8 @@ SELECT row_number() OVER (ORDER BY x.municipality_code, x.kind, x.i),
   FROM (SELECT f.municipality_code, f.kind, d.path[1] AS i, d.geom
 		  FROM demo.facility_plan AS f
 		  JOIN municipality AS m USING (municipality_code)
-		  CROSS JOIN LATERAL ST_Dump(ST_GeneratePoints(ST_Intersection(m.geom, ST_Buffer(f.centre, f.radius)),
-													   f.how_many, demo.seed('facility:' || f.municipality_code || f.kind))) AS d
+		  CROSS JOIN LATERAL demo.points(ST_Intersection(m.geom, ST_Buffer(f.centre, f.radius)),
+										 f.how_many, 'facility:' || f.municipality_code || f.kind) AS d
 		UNION ALL
 		-- one job centre per municipality, at the town centre
 		SELECT c.municipality_code, 'jobcenter', NULL,
@@ -198,18 +221,18 @@ SELECT a.area_id, a.municipality_code, k.kind, d.path[1] AS i, d.geom AS home
   FROM area AS a
   JOIN area_year AS ay ON ay.area_id = a.area_id AND ay.list_year = 2025
   CROSS JOIN LATERAL (VALUES ('daycare', 0.013), ('school', 0.10)) AS k(kind, per_resident)
-  CROSS JOIN LATERAL ST_Dump(ST_GeneratePoints(a.geom, greatest(1, round(indicator(ay.ind, 'residents') * k.per_resident))::int,
-											  demo.seed('homes:' || a.area_id || k.kind))) AS d
+  CROSS JOIN LATERAL demo.points(a.geom, greatest(1, round(indicator(ay.ind, 'residents') * k.per_resident))::int,
+								 'homes:' || a.area_id || k.kind) AS d
 UNION ALL
 -- and twice as many around them, in the same town
 SELECT NULL, c.municipality_code, k.kind, d.path[1], d.geom
   FROM demo.city AS c
   JOIN municipality AS m USING (municipality_code)
   CROSS JOIN LATERAL (VALUES ('daycare', 60), ('school', 450)) AS k(kind, per_area)
-  CROSS JOIN LATERAL ST_Dump(ST_GeneratePoints(
+  CROSS JOIN LATERAL demo.points(
 		ST_Intersection(m.geom, ST_Buffer(ST_Transform(ST_SetSRID(ST_MakePoint(c.lon, c.lat), 4326), 25832),
 										  1500 + 450 * c.areas + 1500)),
-		c.areas * k.per_area, demo.seed('town homes:' || c.municipality_code || k.kind))) AS d;
+		c.areas * k.per_area, 'town homes:' || c.municipality_code || k.kind) AS d;
 -- most children go to the nearest facility of the kind, some to the second nearest
 INSERT INTO enrolment (facility_id, year, home)
 SELECT (SELECT f.facility_id FROM facility AS f

@@ -11,9 +11,13 @@ WITH ext AS (
 		   row_number() OVER (ORDER BY e.extname) AS ord
 	  FROM pg_extension AS e WHERE e.extname IN ('housing_areas', 'housing_areas_postgis')
 ), members AS (
+	-- not the parts of another object (array types, row types of tables,
+	-- which PostgreSQL 17 lists as members too): the same on every version
 	SELECT x.extname, x.ord, d.classid, d.objid
 	  FROM pg_depend AS d JOIN ext AS x ON x.oid = d.refobjid
 	 WHERE d.refclassid = 'pg_extension'::regclass AND d.deptype = 'e'
+	   AND NOT EXISTS (SELECT 1 FROM pg_depend AS i
+					    WHERE i.classid = d.classid AND i.objid = d.objid AND i.deptype = 'i')
 ), types AS (
 	SELECT m.ord, 1 AS section, t.oid AS objid,
 		   '#### `' || format_type(t.oid, NULL) || '`' || E'\n\n'

@@ -20,7 +20,13 @@ EXCEPTION WHEN others THEN
   GET STACKED DIAGNOSTICS st = RETURNED_SQLSTATE, msg = MESSAGE_TEXT;
   RETURN st || ' ' || msg;
 END $$;
-SELECT pg_temp.try($$INSERT INTO area VALUES (1, 'x', '0751', '1082', ST_MakeEnvelope(0, 0, 1, 1, 25832))$$) AS polygon;
+SELECT pg_temp.try($$INSERT INTO area VALUES (1, 'x', '0751', '1082', ST_SetSRID(ST_Multi(ST_MakeLine(ST_MakePoint(0, 0), ST_MakePoint(1, 1))), 25832))$$) AS lines;
+-- a lone Polygon: PostGIS before 3.5 refuses it, 3.5 and later store it as a
+-- MultiPolygon; either way the column never holds anything but MultiPolygons
+SELECT pg_temp.try($$INSERT INTO area VALUES (1, 'x', '0751', '1082', ST_MakeEnvelope(0, 0, 1, 1, 25832))$$)
+       IN ('accepted', '22023 Geometry type (Polygon) does not match column type (MultiPolygon)') AS polygon_refused_or_promoted;
+SELECT count(*) AS not_multipolygon FROM area WHERE GeometryType(geom) <> 'MULTIPOLYGON';
+DELETE FROM area;
 SELECT pg_temp.try($$INSERT INTO area VALUES (1, 'x', '0751', '1082', ST_Multi(ST_MakeEnvelope(0, 0, 1, 1, 4326)))$$) AS srid;
 -- PostGIS gives a geometry without SRID (0) the column's SRID
 SELECT pg_temp.try($$INSERT INTO area VALUES (7, 'x', '0751', '1082', 'MULTIPOLYGON(((0 0,1 0,1 1,0 1,0 0)))'::geometry)$$) AS no_srid;

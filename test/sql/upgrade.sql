@@ -49,7 +49,10 @@ SELECT r.extname AS housing_areas_requires
 SELECT * FROM public.my_status ORDER BY list_year;
 SELECT * FROM public.my_cap;
 -- a fresh-install command in this state stops and says how to keep the rows
+-- (without the CONTEXT lines: PostgreSQL 18 adds the script's statement)
+\set SHOW_CONTEXT never
 CREATE EXTENSION housing_areas_postgis;
+\set SHOW_CONTEXT errors
 
 CREATE EXTENSION housing_areas_postgis VERSION '0.2.0';
 ALTER EXTENSION housing_areas_postgis UPDATE;
@@ -75,7 +78,9 @@ RESET search_path;
 \c ha_fresh
 SET client_min_messages = warning;
 -- the adoption version is only for databases that had housing_areas 0.2.0
+\set SHOW_CONTEXT never
 CREATE EXTENSION housing_areas_postgis VERSION '0.2.0' CASCADE;
+\set SHOW_CONTEXT errors
 CREATE EXTENSION housing_areas_postgis CASCADE;
 RESET client_min_messages;
 SELECT extname, extversion FROM pg_extension WHERE extname LIKE 'housing_areas%' ORDER BY 1;
