@@ -64,7 +64,7 @@ out=$tmp/out
 demo_work='' datadir='' port='' pid=''
 kept_server() {
 	[ -f "$tmp/demo.log" ] || return 0
-	demo_work=$(sed -n 's|^\[2/6\] building the extension and installing it into \(/tmp/housing_areas-demo\.[A-Za-z0-9]*\)/tree$|\1|p' \
+	demo_work=$(sed -n 's|^\[2/6\] building the extension and installing it into \(.*/housing_areas-demo\.[A-Za-z0-9]*\)/tree$|\1|p' \
 		"$tmp/demo.log" | head -n 1)
 	[ -n "$demo_work" ] || return 0
 	datadir=$demo_work/pg/data
