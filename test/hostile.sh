@@ -122,6 +122,13 @@ uncovered=$(qv -c "
 	  FROM pg_proc AS p JOIN pg_namespace AS n ON n.oid = p.pronamespace
 	 WHERE n.nspname IN ('housing_areas', 'housing_areas_private')
 	   AND NOT EXISTS (SELECT FROM hostile.call AS c WHERE c.fn = p.oid AND c.call IS NOT NULL)
+	   -- a private step that a called function's SQL body is bound to
+	   AND NOT EXISTS (WITH RECURSIVE bound(fn) AS (
+						   SELECT c.fn FROM hostile.call AS c WHERE c.call IS NOT NULL
+						   UNION
+						   SELECT d.refobjid FROM pg_depend AS d JOIN bound AS b ON d.objid = b.fn
+							WHERE d.classid = 'pg_proc'::regclass AND d.refclassid = 'pg_proc'::regclass)
+					   SELECT FROM bound WHERE bound.fn = p.oid)
 	   AND NOT EXISTS (SELECT FROM pg_aggregate AS a JOIN hostile.call AS c ON c.fn = a.aggfnoid
 					   WHERE p.oid IN (a.aggtransfn, a.aggfinalfn, a.aggcombinefn)
 						 AND c.kind = 'rows')")

@@ -50,6 +50,10 @@ CREATE TABLE area (
 	municipality_code text CHECK (municipality_code ~ '^[0-9]{4}$'),
 	region_code text CHECK (region_code ~ '^108[1-5]$'),
 	geom geometry(MultiPolygon, 25832) NOT NULL CONSTRAINT area_geom_valid CHECK (ST_IsValid(geom))
+		-- where UTM zone 32N still projects to longitude and latitude (from
+		-- the Atlantic to the Baltic, 36 to 84 degrees north): the map
+		-- outputs transform every area, and PostGIS cannot beyond that
+		CONSTRAINT area_geom_in_utm32n CHECK (geom @ ST_MakeEnvelope(-1000000, 4000000, 2000000, 9300000, 25832))
 );
 CREATE INDEX area_geom_idx ON area USING gist (geom);
 COMMENT ON TABLE area IS

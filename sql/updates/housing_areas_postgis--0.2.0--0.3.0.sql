@@ -839,3 +839,9 @@ BEGIN ATOMIC
 END;
 COMMENT ON FUNCTION map_svg(integer, text) IS
 'an SVG map of the areas (of one municipality, or all) coloured by their category in a list year, with facilities as symbols, a legend and a title with the list date';
+
+-- area: a geometry where UTM zone 32N no longer projects to longitude and
+-- latitude (the map outputs raised an internal error on it) is refused; an
+-- existing row out there stops the update with the constraint's name
+ALTER TABLE area ADD CONSTRAINT area_geom_in_utm32n
+	CHECK (geom @ ST_MakeEnvelope(-1000000, 4000000, 2000000, 9300000, 25832));

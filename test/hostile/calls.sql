@@ -143,6 +143,13 @@ SELECT 'housing_areas.classification', v FROM unnest(ARRAY[
 	'ROW(-2147483648, ''dk2099'', ''bogus'', true, true, true, true, true, -1, 2147483647, false, NULL, NULL, NULL, NULL, NULL)::housing_areas.classification',
 	'ROW(2018, '''', '''', NULL, true, NULL, false, NULL, NULL, NULL, NULL, true, true, true, true, true)::housing_areas.classification']) AS v;
 
+INSERT INTO hostile.value (type, expr)
+SELECT 'geometry', v FROM unnest(ARRAY[
+	'NULL', '''POINT EMPTY''::geometry', '''MULTIPOLYGON EMPTY''::geometry',
+	'''POLYGON((0 0, 1 1, 1 0, 0 1, 0 0))''::geometry',
+	'ST_MakeEnvelope(-1e15, -1e15, 1e15, 1e15, 25832)',
+	'''POINT(1e308 -1e308)''::geometry']) AS v;
+
 -- a valid value per parameter name (and type); NULL name: any parameter of that type
 CREATE TABLE hostile.baseline (
 	name text,
@@ -158,6 +165,7 @@ INSERT INTO hostile.baseline (name, type, expr) VALUES
 	(NULL, 'housing_areas.tally',
 		'''residents=1913 nonwestern=945 persons_18_64=1200 outside_labour_fte=535.25 persons_18plus=1500 convicted_18plus=30 persons_30_59=800 basic_education_30_59=400 taxpayers_15_64=1100 income_sum=330000000'''),
 	(NULL, 'jsonb', '''{"residents": 1913, "income": 61.8}'''),
+	(NULL, 'geometry', 'ST_Multi(ST_MakeEnvelope(575000, 6220000, 575400, 6220400, 25832))'),
 	(NULL, 'housing_areas.classification',
 		'housing_areas.classify(''residents=1913 nonwestern=49.4 outside_labour=44.6 convicted=1.94 basic_education=67.4 income=61.8'', 2018)'),
 	('list_year', 'integer', '2024'), ('year', 'integer', '2025'), ('school_year', 'integer', '2025'),
@@ -249,6 +257,14 @@ BEGIN
 			-- a receive function, or an aggregate's own support function
 			INSERT INTO hostile.call (fn, kind)
 			VALUES (f.oid, CASE WHEN f.proname LIKE '%\_recv' THEN 'binary' ELSE 'indirect' END);
+			CONTINUE;
+		END IF;
+		IF f.nspname = 'housing_areas_private' AND EXISTS (
+				SELECT FROM unnest(f.types) AS t(type)
+				 WHERE NOT EXISTS (SELECT FROM hostile.value AS hv WHERE hv.type = t.type)) THEN
+			-- a private step of a public function over private types (the
+			-- SVG map's frame, areas): reached through its caller
+			INSERT INTO hostile.call (fn, kind) VALUES (f.oid, 'indirect');
 			CONTINUE;
 		END IF;
 		FOR i IN 1 .. f.pronargs LOOP

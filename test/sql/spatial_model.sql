@@ -23,18 +23,21 @@ END $$;
 SELECT pg_temp.try($$INSERT INTO area VALUES (1, 'x', '0751', '1082', ST_SetSRID(ST_Multi(ST_MakeLine(ST_MakePoint(0, 0), ST_MakePoint(1, 1))), 25832))$$) AS lines;
 -- a lone Polygon: PostGIS before 3.5 refuses it, 3.5 and later store it as a
 -- MultiPolygon; either way the column never holds anything but MultiPolygons
-SELECT pg_temp.try($$INSERT INTO area VALUES (1, 'x', '0751', '1082', ST_MakeEnvelope(0, 0, 1, 1, 25832))$$)
+SELECT pg_temp.try($$INSERT INTO area VALUES (1, 'x', '0751', '1082', ST_MakeEnvelope(575000, 6220000, 575001, 6220001, 25832))$$)
        IN ('accepted', '22023 Geometry type (Polygon) does not match column type (MultiPolygon)') AS polygon_refused_or_promoted;
 SELECT count(*) AS not_multipolygon FROM area WHERE GeometryType(geom) <> 'MULTIPOLYGON';
 DELETE FROM area;
 SELECT pg_temp.try($$INSERT INTO area VALUES (1, 'x', '0751', '1082', ST_Multi(ST_MakeEnvelope(0, 0, 1, 1, 4326)))$$) AS srid;
 -- PostGIS gives a geometry without SRID (0) the column's SRID
-SELECT pg_temp.try($$INSERT INTO area VALUES (7, 'x', '0751', '1082', 'MULTIPOLYGON(((0 0,1 0,1 1,0 1,0 0)))'::geometry)$$) AS no_srid;
+SELECT pg_temp.try($$INSERT INTO area VALUES (7, 'x', '0751', '1082', 'MULTIPOLYGON(((575000 6220000,575001 6220000,575001 6220001,575000 6220001,575000 6220000)))'::geometry)$$) AS no_srid;
 SELECT ST_SRID(geom) FROM area WHERE area_id = 7;
 DELETE FROM area;
-SELECT pg_temp.try($$INSERT INTO area VALUES (1, 'x', '0751', '1082', ST_SetSRID('MULTIPOLYGON(((0 0,1 1,1 0,0 1,0 0)))'::geometry, 25832))$$) AS invalid;
-SELECT pg_temp.try($$INSERT INTO area VALUES (1, 'x', '751', '1082', ST_Multi(ST_MakeEnvelope(0, 0, 1, 1, 25832)))$$) AS bad_code;
-SELECT pg_temp.try($$INSERT INTO area VALUES (0, 'x', '0751', '1082', ST_Multi(ST_MakeEnvelope(0, 0, 1, 1, 25832)))$$) AS bad_id;
+SELECT pg_temp.try($$INSERT INTO area VALUES (1, 'x', '0751', '1082', ST_SetSRID('MULTIPOLYGON(((575000 6220000,575001 6220001,575001 6220000,575000 6220001,575000 6220000)))'::geometry, 25832))$$) AS invalid;
+-- a geometry where UTM 32N no longer reaches longitude and latitude (the
+-- map outputs could not transform it)
+SELECT pg_temp.try($$INSERT INTO area VALUES (1, 'x', '0751', '1082', ST_Multi(ST_MakeEnvelope(-1e15, -1e15, 1e15, 1e15, 25832)))$$) AS outside_utm32n;
+SELECT pg_temp.try($$INSERT INTO area VALUES (1, 'x', '751', '1082', ST_Multi(ST_MakeEnvelope(575000, 6220000, 575001, 6220001, 25832)))$$) AS bad_code;
+SELECT pg_temp.try($$INSERT INTO area VALUES (0, 'x', '0751', '1082', ST_Multi(ST_MakeEnvelope(575000, 6220000, 575001, 6220001, 25832)))$$) AS bad_id;
 SELECT pg_temp.try($$INSERT INTO facility VALUES (1, 'hospital', 'x', '0751', ST_SetSRID(ST_MakePoint(1, 1), 25832))$$) AS bad_kind;
 SELECT pg_temp.try($$INSERT INTO facility VALUES (1, 'school', 'x', '0751', ST_MakeEnvelope(0, 0, 1, 1, 25832))$$) AS not_a_point;
 SELECT pg_temp.try($$INSERT INTO area_year (area_id, list_year) VALUES (12345, 2020)$$) AS no_area;
