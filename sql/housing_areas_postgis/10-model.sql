@@ -171,9 +171,14 @@ SELECT pg_catalog.pg_extension_config_dump('facility_kind',
 CREATE FUNCTION housing_areas_private.feature_geometry(geometry jsonb)
 	RETURNS geometry
 	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
-	RETURN ST_Transform(ST_Force2D(ST_SetSRID(ST_GeomFromGeoJSON(geometry), 4326)), 25832);
+	-- only what can be a boundary reaches PostGIS, which reports any other
+	-- document as an internal error
+	RETURN CASE WHEN jsonb_typeof(geometry) = 'object'
+					 AND geometry ->> 'type' IN ('Polygon', 'MultiPolygon')
+					 AND jsonb_typeof(geometry -> 'coordinates') = 'array'
+				THEN ST_Transform(ST_Force2D(ST_SetSRID(ST_GeomFromGeoJSON(geometry), 4326)), 25832) END;
 COMMENT ON FUNCTION housing_areas_private.feature_geometry(jsonb) IS
-'a GeoJSON geometry (CRS84, 2D or 3D) in EPSG:25832';
+'a GeoJSON Polygon or MultiPolygon (CRS84, 2D or 3D) in EPSG:25832; NULL for any other document';
 
 CREATE FUNCTION housing_areas_private.check_geojson_feature(feature jsonb, n bigint, code_key text)
 	RETURNS boolean
@@ -199,7 +204,9 @@ BEGIN
 	-- PostGIS reports a geometry it cannot read or project as an internal
 	-- error; say which feature it is
 	BEGIN
-		IF NOT housing_areas_private.valid_geometry(
+		IF housing_areas_private.feature_geometry(feature -> 'geometry') IS NULL THEN
+			problem := 'it is not a Polygon or MultiPolygon with coordinates';
+		ELSIF NOT housing_areas_private.valid_geometry(
 				housing_areas_private.feature_geometry(feature -> 'geometry')) THEN
 			problem := 'it is not a valid polygon (a ring crosses itself or is not closed)';
 		END IF;

@@ -65,3 +65,6 @@ SELECT * FROM dagi_from_geojson('{"features": [{"type": "Feature", "properties":
   "geometry": {"type": "Polygon", "coordinates": [[[10, 56], [10.1, 56], [10.1, 56.1]]]}}]}', 'KOMKODE', 'KOMNAVN');
 SELECT * FROM dagi_from_geojson('{"features": [{"type": "Feature", "properties": {"KOMKODE": "0751"},
   "geometry": {"type": "Polygon", "coordinates": [[[1e308, 1e308], [-1e308, 1e308], [0, 0], [1e308, 1e308]]]}}]}', 'KOMKODE', 'KOMNAVN');
+-- a geometry that is no boundary
+SELECT * FROM dagi_from_geojson('{"features": [{"type": "Feature", "properties": {"KOMKODE": "0751"},
+  "geometry": {"type": "Point", "coordinates": [10, 56]}}]}', 'KOMKODE', 'KOMNAVN');
