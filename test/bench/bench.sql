@@ -189,3 +189,21 @@ CREATE OR REPLACE FUNCTION bench.ratio(x double precision) RETURNS text
 LANGUAGE sql IMMUTABLE AS $$
 	SELECT CASE WHEN x IS NULL THEN '–' ELSE round(x::numeric, 2)::text || '×' END
 $$;
+
+-- a median cell: the median, marked † when the runs scatter (IQR above
+-- 10 % of the median), e.g. because other work shared the machine
+CREATE OR REPLACE FUNCTION bench.fmt_median(median double precision, q1 double precision,
+	q3 double precision, scale double precision DEFAULT 1) RETURNS text
+LANGUAGE sql IMMUTABLE AS $$
+	SELECT bench.fmt(median * scale) || CASE WHEN q3 - q1 > 0.1 * median THEN ' †' ELSE '' END
+$$;
+
+-- the footnote for † when a result of the benchmark has one
+CREATE OR REPLACE FUNCTION bench.scatter_note(bench_name text) RETURNS text
+LANGUAGE sql STABLE AS $$
+	SELECT CASE WHEN count(*) > 0 THEN
+		format('† %s of %s timed queries have an IQR above 10 %% of their median: other work shared '
+			   'the machine during these runs, so compare those figures with care.', count(*), max(n)) END
+	  FROM (SELECT r.*, count(*) OVER () AS n FROM bench.results AS r WHERE r.bench = bench_name) AS r
+	 WHERE r.q3_ms - r.q1_ms > 0.1 * r.median_ms
+$$;

@@ -48,7 +48,7 @@ UNION ALL
 SELECT '|---|---|--:|--:|--:|--:|--:|--:|--:|'
 UNION ALL
 (SELECT format('| %s | %s | %s | %s | %s | %s | %s | %s | %s |',
-			   to_char(r.n, 'FM999G999G999'), r.label, bench.fmt(r.median_ms),
+			   to_char(r.n, 'FM999G999G999'), r.label, bench.fmt_median(r.median_ms, r.q1_ms, r.q3_ms),
 			   bench.fmt(r.median_ms * 1e6 / r.n), bench.fmt(r.min_ms * 1e6 / r.n),
 			   bench.fmt((r.q3_ms - r.q1_ms) * 1e6 / r.n),
 			   bench.ratio(r.median_ms / f.median_ms),
@@ -76,5 +76,6 @@ SELECT 'Checked before timing, on the queries timed: `category()`, `(classify())
 							to_char(grp::bigint, 'FM999G999G999')), ', ' ORDER BY grp::bigint) || '.'
   FROM bench.checks WHERE bench = 'classify' AND what LIKE 'category() vs plain SQL, float%';
 SQL
+	hb_scatter_note classify
 } >"$md" || ha_die "could not produce the report"
 hb_finish "$md"

@@ -12,6 +12,7 @@
 # hb_sql ARGS... <SQL    the same, unaligned tuples only, the SQL on stdin
 # hb_environment NAMES   Markdown: command, machine, load, PostgreSQL,
 #                        PostGIS, the named server settings, commit, timing
+# hb_scatter_note NAME  Markdown: the footnote for medians marked †, if any
 # hb_finish FILE         print the Markdown in FILE; with --write, put it in
 #                        the section
 
@@ -84,6 +85,12 @@ hb_environment() {
 	echo "- timing: execution time of EXPLAIN (ANALYZE, TIMING OFF, SUMMARY ON) (no planning, no" \
 		"client transfer), in alternating order (A B …, … B A) after one warm-up run each;" \
 		"median, minimum and interquartile range (IQR = 3rd − 1st quartile) of the runs"
+}
+
+hb_scatter_note() {
+	local note
+	note=$(hb_psql -At -c "SELECT bench.scatter_note('$1')") || return 1
+	[ -z "$note" ] || printf '\n%s\n' "$note"
 }
 
 hb_finish() {

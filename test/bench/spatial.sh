@@ -44,8 +44,8 @@ SELECT '|---|---|--:|--:|--:|--:|--:|--:|--:|--:|'
 UNION ALL
 (SELECT format('| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |', e.label, b.label,
 			   to_char(k.rows_a, 'FM999G999'),
-			   bench.fmt(e.median_ms), bench.fmt(e.min_ms), bench.fmt(e.q3_ms - e.q1_ms),
-			   bench.fmt(b.median_ms), bench.fmt(b.min_ms), bench.fmt(b.q3_ms - b.q1_ms),
+			   bench.fmt_median(e.median_ms, e.q1_ms, e.q3_ms), bench.fmt(e.min_ms), bench.fmt(e.q3_ms - e.q1_ms),
+			   bench.fmt_median(b.median_ms, b.q1_ms, b.q3_ms), bench.fmt(b.min_ms), bench.fmt(b.q3_ms - b.q1_ms),
 			   bench.ratio(e.median_ms / b.median_ms))
    FROM bench.results AS e
    JOIN bench.results AS b ON b.bench = e.bench AND b.grp = e.grp AND b.key = 'base'
@@ -56,5 +56,6 @@ SQL
 	echo
 	echo "Checked before timing, on the queries timed: both queries of each pair return the same rows" \
 		"(the \"rows\" column; compared as row text, as multisets)."
+	hb_scatter_note spatial
 } >"$md" || ha_die "could not produce the report"
 hb_finish "$md"

@@ -53,7 +53,7 @@ UNION ALL
 SELECT '|---|---|--:|--:|--:|--:|--:|--:|'
 UNION ALL
 (SELECT format('| %s | %s | %s | %s | %s | %s | %s | %s |', r.grp, r.label,
-			   bench.fmt(r.median_ms), bench.fmt(r.min_ms), bench.fmt(r.q3_ms - r.q1_ms),
+			   bench.fmt_median(r.median_ms, r.q1_ms, r.q3_ms), bench.fmt(r.min_ms), bench.fmt(r.q3_ms - r.q1_ms),
 			   CASE WHEN r.key <> 'floor' THEN bench.fmt(r.median_ms - f.median_ms) END,
 			   CASE WHEN r.key = 'tally' THEN bench.ratio(r.median_ms / p.median_ms) END,
 			   CASE WHEN r.key = 'tally'
@@ -87,5 +87,6 @@ SELECT 'Checked before timing, under each of the three settings, on the queries 
 	   || (SELECT string_agg(note, ' ' ORDER BY ord) FROM bench.notes WHERE bench = 'tally')
   FROM bench.checks WHERE bench = 'tally';
 SQL
+	hb_scatter_note tally
 } >"$md" || ha_die "could not produce the report"
 hb_finish "$md"

@@ -59,8 +59,8 @@ SELECT bench.assert(:w_tally > 0 AND :w_plain > 0,
 					'no parallel workers were launched with max_parallel_workers_per_gather = 2') \g /dev/null
 DELETE FROM bench.notes WHERE bench = 'tally';
 INSERT INTO bench.notes (bench, note)
-VALUES ('tally', format('With max_parallel_workers_per_gather = 2, one execution (checked before timing) launched '
-						'%s parallel workers for the floor, %s for `tally_agg` and %s for the plain SQL.',
+VALUES ('tally', format('Parallel workers launched by one execution with max_parallel_workers_per_gather = 2 '
+						'(checked before timing): floor %s, `tally_agg` %s, plain SQL %s.',
 						:w_floor, :w_tally, :w_plain));
 SELECT bench.check_same('tally', '2 workers', 'tally_agg = plain SQL', :'q_tally', :'q_plain') \g /dev/null
 SELECT bench.record('tally', '2 workers', :'keys', :'labels', :'queries', :runs) \g /dev/null
