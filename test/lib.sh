@@ -257,5 +257,5 @@ ha_bench_start() {
 		"$(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo)); $("$PG_CONFIG" --version)"
 	echo "server settings: $settings"
 	psql -X -q -v ON_ERROR_STOP=1 -c "SET client_min_messages = warning; CREATE EXTENSION housing_areas_postgis CASCADE" </dev/null &&
-		psql -X -q -f test/bench/bench.sql </dev/null >/dev/null || ha_die "could not prepare the database"
+		psql -X -q -v ON_ERROR_STOP=1 -f test/bench/bench.sql </dev/null >/dev/null || ha_die "could not prepare the database"
 }

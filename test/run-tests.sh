@@ -14,6 +14,8 @@
 #   federation    tally_agg computed on three municipal servers through
 #                 postgres_fdw, equal bit for bit to one server's
 #                 (test/federation.sh)
+#   hostile       every function called with hostile arguments, and a bounded
+#                 sqlsmith run: no crash, no XX000 (test/hostile.sh)
 #   driver        this driver turns each kind of fault red (test/driver-test.sh)
 #
 # Every step is held to a plan: the number of tests it must report (one per
@@ -30,7 +32,7 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 . test/lib.sh
 
-steps=${HA_TEST_STEPS:-unit fuzz regress dump-restore load demo federation driver}
+steps=${HA_TEST_STEPS:-unit fuzz regress dump-restore load demo federation hostile driver}
 regress_tests=${HA_REGRESS:-$(ha_regress_tests)}
 port=${HA_TEST_PORT:-54329}
 
@@ -156,6 +158,8 @@ for step in $steps; do
 			tap_step demo "" bash test/demo-check.sh ;;
 		federation)
 			tap_step federation "" bash test/federation.sh ;;
+		hostile)
+			tap_step hostile "" bash test/hostile.sh ;;
 		driver)
 			ha_cluster_stop
 			cluster=no
