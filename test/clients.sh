@@ -226,7 +226,8 @@ fi
 
 # ---- QGIS ----
 png=${HA_CLIENTS_PNG:-$tmp/qgis.png}
-HOME=$tmp/home XDG_RUNTIME_DIR=$tmp/home QT_QPA_PLATFORM=offscreen timeout 300 \
+mkdir -p "$tmp/home" && chmod 700 "$tmp/home"
+HOME=$tmp/home XDG_RUNTIME_DIR=$tmp/home TMPDIR=$tmp/home QT_QPA_PLATFORM=offscreen timeout 300 \
 	/usr/bin/python3 test/clients/qgis_check.py "$conninfo" "$png" >"$tmp/qgis.tap" 2>"$tmp/qgis.err"
 qgis_rc=$?
 sed -n 's/^# QGIS/# QGIS/p' "$tmp/qgis.tap"
