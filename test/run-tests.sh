@@ -9,6 +9,9 @@
 #                 cluster, run pg_regress over every test/sql/*.sql
 #   dump-restore  pg_dump/pg_restore keeps rows, results and indexes
 #   load          pgbench, 8 clients, LOAD_SECONDS (60), no lost rows
+#   clients       GDAL, QGIS (headless) and psycopg2 against the GIS and BI
+#                 views, the GeoJSON and the vector tiles (test/clients.sh;
+#                 installs gdal-bin and python3-qgis as root)
 #   demo          make demo at a small scale, and its files checked
 #                 (test/demo-check.sh)
 #   federation    tally_agg computed on three municipal servers through
@@ -32,7 +35,7 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 . test/lib.sh
 
-steps=${HA_TEST_STEPS:-unit fuzz regress dump-restore load demo federation hostile driver}
+steps=${HA_TEST_STEPS:-unit fuzz regress dump-restore load clients demo federation hostile driver}
 regress_tests=${HA_REGRESS:-$(ha_regress_tests)}
 port=${HA_TEST_PORT:-54329}
 
@@ -129,7 +132,7 @@ for step in $steps; do
 		fuzz)
 			tap_step fuzz "$(ha_fuzz_targets | wc -w)" \
 				bash test/run-fuzz.sh "${FUZZ_SECONDS:-30}" ;;
-		regress | dump-restore | load)
+		regress | dump-restore | load | clients)
 			if [ "$cluster" = no ]; then
 				cluster=failed
 				ha_say "building with -Wall -Wextra -Werror in a copy of the tree, installing into a private tree"

@@ -100,6 +100,14 @@ COMMENT ON COLUMN area_year.demolished IS
 'dwellings demolished and not replaced by family units, added to the total of the 40 % rule; NULL counts as 0';
 COMMENT ON COLUMN area_year.commercial_m2 IS
 'commercial floor area in m², added to the total of the 40 % rule as floor(commercial_m2 / 75) dwellings; NULL counts as 0';
+-- a list year, and the key of gis_area_status, by index (GIS clients fetch
+-- features by one or the other)
+CREATE INDEX area_year_list_year_idx ON area_year (list_year);
+CREATE INDEX area_year_gis_id_idx ON area_year ((area_id * 100 + list_year % 100));
+COMMENT ON INDEX area_year_list_year_idx IS
+'the rows of a list year (gis_area_status, gis_latest_list, latest_list_year())';
+COMMENT ON INDEX area_year_gis_id_idx IS
+'the key id of gis_area_status and gis_latest_list (area_id * 100 + list_year % 100), for GIS clients fetching features by id';
 
 CREATE TABLE facility (
 	facility_id bigint PRIMARY KEY,

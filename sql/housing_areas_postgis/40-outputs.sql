@@ -1,9 +1,37 @@
 -- map outputs: GeoJSON, vector tiles, SVG
 
+CREATE FUNCTION housing_areas_private.check_list_year(list_year integer) RETURNS boolean
+	LANGUAGE plpgsql STABLE PARALLEL SAFE
+	SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	first_year integer;
+	last_year integer;
+BEGIN
+	IF list_year IS NOT NULL THEN
+		PERFORM housing_areas.rules_for_year(list_year);	-- its error before 2010
+		IF EXISTS (SELECT 1 FROM housing_areas.area_year AS ay WHERE ay.list_year = check_list_year.list_year) THEN
+			RETURN true;
+		END IF;
+	END IF;
+	SELECT min(ay.list_year), max(ay.list_year) INTO first_year, last_year FROM housing_areas.area_year AS ay;
+	RAISE EXCEPTION 'no list of % in area_year', COALESCE(list_year::text, '(latest)')
+		USING ERRCODE = 'invalid_parameter_value',
+			  DETAIL = CASE WHEN last_year IS NULL THEN 'area_year has no rows.'
+							ELSE pg_catalog.format('The list years in area_year run from %s to %s.', first_year, last_year) END,
+			  HINT = 'Load the list into housing_areas.area_year, or ask for a year it holds.';
+END
+$$;
+COMMENT ON FUNCTION housing_areas_private.check_list_year(integer) IS
+'true for a list year with rows in area_year, an error otherwise: the rules_for_year error before 2010, else one giving the years area_year holds (the map outputs and the tile metadata agree on it)';
+
 CREATE FUNCTION areas_geojson(list_year integer)
 	RETURNS json
 	LANGUAGE sql STABLE STRICT PARALLEL SAFE
 BEGIN ATOMIC
+	-- every area, so one window over area_status (cheaper here than each
+	-- area's history on its own, as the tiles do); an area without a row
+	-- that year is unknown, as in area_status and on map_svg
 	SELECT json_build_object(
 			   'type', 'FeatureCollection',
 			   'features', COALESCE(json_agg(json_build_object(
@@ -15,8 +43,8 @@ BEGIN ATOMIC
 					   'name', a.name,
 					   'municipality_code', a.municipality_code,
 					   'list_year', areas_geojson.list_year,
-					   'category', s.category,
-					   'label', category_label(COALESCE(s.category, 'unknown'), areas_geojson.list_year),
+					   'category', c.category,
+					   'label', category_label(c.category, areas_geojson.list_year),
 					   'labour', s.labour, 'convictions', s.convictions,
 					   'education', s.education, 'income', s.income,
 					   'nonwestern', s.nonwestern,
@@ -25,10 +53,12 @@ BEGIN ATOMIC
 					   'kombineret_udlejning', s.kombineret_udlejning))
 				   ORDER BY a.area_id), '[]'::json))
 	  FROM area AS a
-	  LEFT JOIN area_status AS s ON s.area_id = a.area_id AND s.list_year = areas_geojson.list_year;
+	  LEFT JOIN area_status AS s ON s.area_id = a.area_id AND s.list_year = areas_geojson.list_year
+	 CROSS JOIN LATERAL (SELECT COALESCE(s.category, 'unknown') AS category) AS c
+	 WHERE housing_areas_private.check_list_year(areas_geojson.list_year);
 END;
 COMMENT ON FUNCTION areas_geojson(integer) IS
-'every area as an RFC 7946 GeoJSON FeatureCollection in EPSG:4326 (exterior rings counter-clockwise), with the category and criteria of the list year as properties';
+'every area as an RFC 7946 GeoJSON FeatureCollection in EPSG:4326 (exterior rings counter-clockwise), with the category and criteria of the list year as properties (category unknown for an area without a row that year); a year before 2010 or without rows in area_year is an error';
 
 CREATE FUNCTION housing_areas_private.check_tile(z integer, x integer, y integer) RETURNS boolean
 	LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
@@ -55,10 +85,8 @@ $$;
 COMMENT ON FUNCTION housing_areas_private.check_tile(integer, integer, integer) IS
 'true for a valid z/x/y tile address, an error saying what is wrong otherwise';
 
-CREATE FUNCTION areas_mvt_features(z integer, x integer, y integer, list_year integer DEFAULT NULL)
-	RETURNS TABLE (area_id integer, name text, municipality_code text, list_year integer,
-				   category text, label text, years_on_list integer, development_plan boolean,
-				   geom geometry)
+CREATE FUNCTION housing_areas_private.mvt_tile(z integer, x integer, y integer)
+	RETURNS TABLE (env3857 geometry, env25832 geometry)
 	LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
 	-- For the index test the tile envelope (with the 64/4096 buffer) goes to
@@ -67,38 +95,81 @@ BEGIN ATOMIC
 	-- transformed to the table's SRID; the column is transformed only for
 	-- the output.
 	WITH envelope AS (
-		SELECT CASE WHEN housing_areas_private.check_tile(areas_mvt_features.z, areas_mvt_features.x, areas_mvt_features.y)
-					THEN ST_TileEnvelope(areas_mvt_features.z, areas_mvt_features.x, areas_mvt_features.y)
+		SELECT CASE WHEN housing_areas_private.check_tile(mvt_tile.z, mvt_tile.x, mvt_tile.y)
+					THEN ST_TileEnvelope(mvt_tile.z, mvt_tile.x, mvt_tile.y)
 			   END AS env3857,
-			   CASE WHEN housing_areas_private.check_tile(areas_mvt_features.z, areas_mvt_features.x, areas_mvt_features.y)
+			   CASE WHEN housing_areas_private.check_tile(mvt_tile.z, mvt_tile.x, mvt_tile.y)
 					THEN ST_Intersection(
-							 ST_Transform(ST_TileEnvelope(areas_mvt_features.z, areas_mvt_features.x,
-														  areas_mvt_features.y, margin => 64.0 / 4096), 4326),
+							 ST_Transform(ST_TileEnvelope(mvt_tile.z, mvt_tile.x,
+														  mvt_tile.y, margin => 64.0 / 4096), 4326),
 							 ST_MakeEnvelope(-40, -80, 58, 84, 4326))
 			   END AS lonlat
-	), tile AS (
-		SELECT e.env3857,
-			   ST_Transform(ST_Segmentize(e.lonlat, GREATEST(ST_XMax(e.lonlat) - ST_XMin(e.lonlat),
-															  ST_YMax(e.lonlat) - ST_YMin(e.lonlat)) / 16),
-							25832) AS env25832
-		  FROM envelope AS e
-		 WHERE NOT ST_IsEmpty(e.lonlat)
 	)
-	SELECT f.* FROM (
-		SELECT a.area_id, a.name, a.municipality_code, s.list_year, s.category,
-			   category_label(COALESCE(s.category, 'unknown'), COALESCE(s.list_year, 2010)),
-			   s.years_on_list, s.development_plan,
-			   ST_AsMVTGeom(ST_Transform(a.geom, 3857), t.env3857, 4096, 64, true) AS geom
-		  FROM area AS a
-		  CROSS JOIN tile AS t
-		  LEFT JOIN area_status AS s
-			ON s.area_id = a.area_id
-		   AND s.list_year = COALESCE(areas_mvt_features.list_year, latest_list_year())
-		 WHERE a.geom && t.env25832) AS f
-	 WHERE f.geom IS NOT NULL;
+	SELECT e.env3857,
+		   ST_Transform(ST_Segmentize(e.lonlat, GREATEST(ST_XMax(e.lonlat) - ST_XMin(e.lonlat),
+														  ST_YMax(e.lonlat) - ST_YMin(e.lonlat)) / 16),
+						25832) AS env25832
+	  FROM envelope AS e
+	 WHERE NOT ST_IsEmpty(e.lonlat);
+END;
+COMMENT ON FUNCTION housing_areas_private.mvt_tile(integer, integer, integer) IS
+'a z/x/y tile: its envelope in EPSG:3857, and the envelope with its 64/4096 buffer in EPSG:25832 for the index test; no row for a tile where UTM 32N is undefined, an error for an invalid address';
+
+CREATE FUNCTION housing_areas_private.mvt_areas(z integer, x integer, y integer, list_year integer)
+	RETURNS TABLE (area_id integer, name text, municipality_code text, list_year integer,
+				   category text, label text, years_on_list integer, development_plan boolean,
+				   geom geometry, env3857 geometry)
+	LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+	-- the areas whose box meets the tile (GiST index), each with its status
+	-- from its own history only; unknown without a row that year
+	SELECT a.area_id, a.name, a.municipality_code, y.list_year, c.category,
+		   category_label(c.category, y.list_year), s.years_on_list, s.development_plan,
+		   a.geom, t.env3857
+	  FROM housing_areas_private.mvt_tile(mvt_areas.z, mvt_areas.x, mvt_areas.y) AS t
+	 CROSS JOIN (SELECT COALESCE(mvt_areas.list_year, (SELECT latest_list_year())) AS list_year) AS y
+	  JOIN area AS a ON a.geom && t.env25832
+	  LEFT JOIN LATERAL (SELECT h.* FROM area_status AS h WHERE h.area_id = a.area_id OFFSET 0) AS s
+		ON s.list_year = y.list_year
+	 CROSS JOIN LATERAL (SELECT COALESCE(s.category, 'unknown') AS category) AS c
+	 WHERE housing_areas_private.check_list_year(y.list_year);
+END;
+COMMENT ON FUNCTION housing_areas_private.mvt_areas(integer, integer, integer, integer) IS
+'the areas of a tile with their status in a list year (default: the latest), category unknown without a row that year, geometry in EPSG:25832 and the tile envelope; the list year checked as by the other map outputs';
+
+CREATE FUNCTION areas_mvt_features(z integer, x integer, y integer, list_year integer DEFAULT NULL)
+	RETURNS TABLE (area_id integer, name text, municipality_code text, list_year integer,
+				   category text, label text, years_on_list integer, development_plan boolean,
+				   geom geometry)
+	LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+	SELECT p.area_id, p.name, p.municipality_code, p.list_year, p.category, p.label,
+		   p.years_on_list, p.development_plan, p.tile_geom
+	  FROM (SELECT m.*, ST_AsMVTGeom(ST_Transform(m.geom, 3857), m.env3857, 4096, 64, true) AS tile_geom
+			  FROM housing_areas_private.mvt_areas(areas_mvt_features.z, areas_mvt_features.x, areas_mvt_features.y,
+												   areas_mvt_features.list_year) AS m) AS p
+	 WHERE p.tile_geom IS NOT NULL;
 END;
 COMMENT ON FUNCTION areas_mvt_features(integer, integer, integer, integer) IS
-'the features of areas_mvt(): areas in a tile with their status, geometry in tile coordinates';
+'the features of the layer "areas" of areas_mvt(): the area polygons in a tile with their status (category unknown without a row that year), geometry in tile coordinates; polygons smaller than a tile unit are left out (see area_points_mvt_features)';
+
+CREATE FUNCTION area_points_mvt_features(z integer, x integer, y integer, list_year integer DEFAULT NULL)
+	RETURNS TABLE (area_id integer, name text, municipality_code text, list_year integer,
+				   category text, label text, years_on_list integer, development_plan boolean,
+				   geom geometry)
+	LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+	-- without a buffer, so that each point is in one tile
+	SELECT p.area_id, p.name, p.municipality_code, p.list_year, p.category, p.label,
+		   p.years_on_list, p.development_plan, p.tile_geom
+	  FROM (SELECT m.*, ST_AsMVTGeom(ST_Transform(ST_PointOnSurface(m.geom), 3857), m.env3857, 4096, 0, true)
+							AS tile_geom
+			  FROM housing_areas_private.mvt_areas(area_points_mvt_features.z, area_points_mvt_features.x,
+												   area_points_mvt_features.y, area_points_mvt_features.list_year) AS m) AS p
+	 WHERE p.tile_geom IS NOT NULL;
+END;
+COMMENT ON FUNCTION area_points_mvt_features(integer, integer, integer, integer) IS
+'the features of the layer "area_points" of areas_mvt(): a point inside each area (ST_PointOnSurface) in the tile, with the same attributes as the layer "areas", at every zoom: areas stay visible on a national map where their polygons are smaller than a pixel';
 
 CREATE FUNCTION areas_mvt(z integer, x integer, y integer, list_year integer DEFAULT NULL)
 	RETURNS bytea
@@ -107,10 +178,68 @@ BEGIN ATOMIC
 	SELECT COALESCE((SELECT ST_AsMVT(f.*, 'areas', 4096, 'geom', 'area_id')
 					   FROM areas_mvt_features(areas_mvt.z, areas_mvt.x, areas_mvt.y,
 											   areas_mvt.list_year) AS f),
-					''::bytea);
+					''::bytea)
+		   || COALESCE((SELECT ST_AsMVT(p.*, 'area_points', 4096, 'geom', 'area_id')
+						  FROM area_points_mvt_features(areas_mvt.z, areas_mvt.x, areas_mvt.y,
+														areas_mvt.list_year) AS p),
+					   ''::bytea);
 END;
 COMMENT ON FUNCTION areas_mvt(integer, integer, integer, integer) IS
-'a Mapbox vector tile (layer "areas") of the areas with their category in a list year (default: the latest), for pg_tileserv and Martin';
+'a Mapbox vector tile of the areas with their category in a list year (default: the latest), for pg_tileserv and Martin: layer "areas" (polygons) and layer "area_points" (a point inside each area, visible at low zoom), feature id area_id; a year before 2010 or without rows in area_year is an error, as for the other map outputs; areas_tilejson() describes it';
+
+CREATE FUNCTION areas_tilejson(tile_url text DEFAULT NULL, list_year integer DEFAULT NULL)
+	RETURNS jsonb
+	LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+	-- the fields are read from the result columns of the feature functions,
+	-- so they cannot drift from what the tiles carry
+	WITH year AS (
+		SELECT y.list_year
+		  FROM (SELECT COALESCE(areas_tilejson.list_year, latest_list_year()) AS list_year) AS y
+		 WHERE housing_areas_private.check_list_year(y.list_year)
+	), fields AS (
+		SELECT jsonb_object_agg(c.name, CASE WHEN c.type IN ('integer', 'bigint', 'double precision', 'real', 'numeric')
+											  THEN 'Number'
+											  WHEN c.type = 'boolean' THEN 'Boolean'
+											  ELSE 'String' END) AS fields
+		  FROM unnest((SELECT p.proargnames FROM pg_catalog.pg_proc AS p
+						WHERE p.oid = 'housing_areas.areas_mvt_features(integer, integer, integer, integer)'::pg_catalog.regprocedure),
+					  (SELECT p.proallargtypes FROM pg_catalog.pg_proc AS p
+						WHERE p.oid = 'housing_areas.areas_mvt_features(integer, integer, integer, integer)'::pg_catalog.regprocedure),
+					  (SELECT p.proargmodes FROM pg_catalog.pg_proc AS p
+						WHERE p.oid = 'housing_areas.areas_mvt_features(integer, integer, integer, integer)'::pg_catalog.regprocedure))
+				   AS a(name, type_oid, mode)
+		 CROSS JOIN LATERAL (SELECT a.name, pg_catalog.format_type(a.type_oid, NULL) AS type) AS c
+		 WHERE a.mode = 't' AND a.name NOT IN ('area_id', 'geom')
+	), extent AS (
+		SELECT ST_Transform(ST_SetSRID(ST_Extent(a.geom)::geometry, 25832), 4326) AS box FROM area AS a
+	)
+	SELECT jsonb_strip_nulls(jsonb_build_object(
+			   'tilejson', '3.0.0',
+			   'name', 'housing_areas',
+			   'description', 'Housing areas and their category on the list of ' || list_date(y.list_year)
+							  || ' (rules ' || rules_for_year(y.list_year) || '), from housing_areas.areas_mvt',
+			   'version', '1.0.0',
+			   'scheme', 'xyz',
+			   'tiles', CASE WHEN areas_tilejson.tile_url IS NOT NULL THEN jsonb_build_array(areas_tilejson.tile_url) END,
+			   'minzoom', 0,
+			   'maxzoom', 16,
+			   'bounds', CASE WHEN e.box IS NULL THEN '[-180, -85.0511, 180, 85.0511]'::jsonb
+							  ELSE jsonb_build_array(round(ST_XMin(e.box)::numeric, 4), round(ST_YMin(e.box)::numeric, 4),
+													 round(ST_XMax(e.box)::numeric, 4), round(ST_YMax(e.box)::numeric, 4)) END,
+			   'center', CASE WHEN e.box IS NOT NULL
+							  THEN jsonb_build_array(round(((ST_XMin(e.box) + ST_XMax(e.box)) / 2)::numeric, 4),
+													 round(((ST_YMin(e.box) + ST_YMax(e.box)) / 2)::numeric, 4), 6) END,
+			   'list_year', y.list_year,
+			   'vector_layers', jsonb_build_array(
+				   jsonb_build_object('id', 'areas', 'minzoom', 0, 'maxzoom', 16, 'fields', f.fields,
+									  'description', 'area polygons (feature id area_id), left out of a tile where smaller than a tile unit'),
+				   jsonb_build_object('id', 'area_points', 'minzoom', 0, 'maxzoom', 16, 'fields', f.fields,
+									  'description', 'a point inside each area (feature id area_id), for small scales'))))
+	  FROM year AS y CROSS JOIN fields AS f CROSS JOIN extent AS e;
+END;
+COMMENT ON FUNCTION areas_tilejson(text, integer) IS
+'TileJSON 3.0.0 metadata of areas_mvt() for a list year (default: the latest): name, description, the tile URL template when given (e.g. a pg_tileserv or Martin URL ending in {z}/{x}/{y}.pbf), min/max zoom, bounds and center of the areas in lon/lat, and the vector layers "areas" and "area_points" with their fields (Number, String or Boolean, as tippecanoe writes them)';
 
 CREATE FUNCTION category_colour(category text) RETURNS text
 	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
@@ -521,6 +650,7 @@ BEGIN ATOMIC
 	-- there is nothing to draw), the facilities drawn in it
 	WITH chosen AS MATERIALIZED (
 		SELECT housing_areas_private.svg_areas(map_svg.list_year, map_svg.municipality_code) AS areas
+		 WHERE housing_areas_private.check_list_year(map_svg.list_year)
 	), framed AS MATERIALIZED (
 		SELECT c.areas,
 			   housing_areas_private.svg_frame(housing_areas_private.svg_extent(map_svg.municipality_code, c.areas))
@@ -543,4 +673,4 @@ BEGIN ATOMIC
 	  FROM drawn AS d;
 END;
 COMMENT ON FUNCTION map_svg(integer, text) IS
-'an SVG map of the areas (of one municipality, or all) coloured by their category in a list year, with facilities as symbols, a legend and a title with the list date';
+'an SVG map of the areas (of one municipality, or all) coloured by their category in a list year, with facilities as symbols, a legend and a title with the list date; a year before 2010 or without rows in area_year is an error, as for the other map outputs';

@@ -1,18 +1,26 @@
 -- faces for GIS and BI tools
 
 CREATE VIEW gis_area_status AS
-SELECT s.area_id * 100 + s.list_year % 100 AS id,
-	   s.area_id, s.list_year, s.name, s.municipality_code,
-	   s.category, category_label(s.category, s.list_year) AS label,
+-- Driven by area_year so that a fetch by id (an expression index) or by
+-- list_year (an index) reads only those rows; each row takes its status from
+-- the history of its own area only: the LATERAL subquery (kept one by OFFSET
+-- 0) hands area_status the area_id, which it pushes below its window
+-- functions to the primary key of area_year.
+SELECT ay.area_id * 100 + ay.list_year % 100 AS id,
+	   ay.area_id, ay.list_year, a.name, a.municipality_code,
+	   s.category, category_label(s.category, ay.list_year) AS label,
 	   s.on_udsat_list, s.labour, s.convictions, s.education, s.income, s.nonwestern,
 	   s.years_on_list, s.development_plan, s.kombineret_udlejning,
-	   a.geom
-  FROM area_status AS s
-  JOIN area AS a ON a.area_id = s.area_id;
+	   a.geom,
+	   ay.area_id * 100 + ay.list_year % 100 AS ogc_fid
+  FROM area_year AS ay
+  JOIN area AS a ON a.area_id = ay.area_id
+ CROSS JOIN LATERAL (SELECT h.* FROM area_status AS h WHERE h.area_id = a.area_id OFFSET 0) AS s
+ WHERE s.list_year = ay.list_year;
 COMMENT ON VIEW gis_area_status IS
-'area_status with the area polygon for QGIS: integer key id (area_id * 100 + the last two digits of the list year), geometry(MultiPolygon, 25832)';
+'area_status with the area polygon for GIS clients, every list year: integer key id (area_id * 100 + the last two digits of the list year; QGIS takes the first column of a view as its key), the same key as ogc_fid (GDAL''s feature id), geometry(MultiPolygon, 25832); a fetch by id or by list_year uses an index';
 COMMENT ON COLUMN gis_area_status.id IS
-'integer key for QGIS: area_id * 100 + list_year % 100 (the last two digits of the list year)';
+'integer key for GIS clients: area_id * 100 + list_year % 100 (the last two digits of the list year), unique for list years 2010 to 2109; the first column, which QGIS proposes as the key of a view';
 COMMENT ON COLUMN gis_area_status.area_id IS
 'the area (area.area_id)';
 COMMENT ON COLUMN gis_area_status.list_year IS
@@ -45,6 +53,98 @@ COMMENT ON COLUMN gis_area_status.kombineret_udlejning IS
 'on the kombineret udlejning list (§ 51 b), computed from the indicators: residents >= 1000 and outside_labour >= 40 %, or residents >= 5000 and outside_labour >= 30 %; false before 2018, NULL when undetermined';
 COMMENT ON COLUMN gis_area_status.geom IS
 'the area polygon: MultiPolygon in EPSG:25832 (metres)';
+COMMENT ON COLUMN gis_area_status.ogc_fid IS
+'the key id again, under the name GDAL''s PostgreSQL driver takes as the feature id of a view (its PGSQL_OGR_FID default), so ogrinfo, ogr2ogr and QGIS through GDAL key features by it';
+
+CREATE VIEW gis_latest_list AS
+SELECT g.id, g.area_id, g.list_year, g.name, g.municipality_code,
+	   g.category, g.label, g.on_udsat_list, g.labour, g.convictions, g.education, g.income, g.nonwestern,
+	   g.years_on_list, g.development_plan, g.kombineret_udlejning, g.geom, g.ogc_fid
+  FROM gis_area_status AS g
+ WHERE g.list_year = (SELECT latest_list_year());	-- once per query, not per row
+COMMENT ON VIEW gis_latest_list IS
+'the latest list (latest_list_year()) as one layer: a row per area with a row in area_year that year, with its status and polygon (the rows of gis_area_status of that year); key id, also as ogc_fid for GDAL';
+COMMENT ON COLUMN gis_latest_list.id IS
+'integer key for GIS clients: area_id * 100 + list_year % 100 (the last two digits of the list year), unique for list years 2010 to 2109; the first column, which QGIS proposes as the key of a view';
+COMMENT ON COLUMN gis_latest_list.area_id IS
+'the area (area.area_id)';
+COMMENT ON COLUMN gis_latest_list.list_year IS
+'the list year: the latest in area_year (latest_list_year()), the same in every row';
+COMMENT ON COLUMN gis_latest_list.name IS
+'name of the area';
+COMMENT ON COLUMN gis_latest_list.municipality_code IS
+'four-digit municipality code of the area; NULL when not recorded';
+COMMENT ON COLUMN gis_latest_list.category IS
+'the category that year (omdannelse, parallelsamfund, udsat, forebyggelse, none or unknown): official_category where given, else computed_category, and omdannelse for a parallelsamfund on each of the last 5 lists from 2018 on; unknown when missing values, this year or in the run, decide it';
+COMMENT ON COLUMN gis_latest_list.label IS
+'the Danish legal name of category in the list year (category_label(), e.g. ghettoområde before 2021); NULL when the category did not exist that year';
+COMMENT ON COLUMN gis_latest_list.on_udsat_list IS
+'on the udsat list that year (udsat, parallelsamfund or omdannelse; also true when the category is unknown between udsat and parallelsamfund): official_category where given, else computed; NULL when undetermined';
+COMMENT ON COLUMN gis_latest_list.labour IS
+'labour criterion, computed from the indicators: residents aged 18-64 outside the labour market or education > 40 %; NULL when unknown';
+COMMENT ON COLUMN gis_latest_list.convictions IS
+'convictions criterion, computed from the indicators: convicted residents aged 18+ > 2.7 % (lists 2010-2017) or >= 3 × the national share (lists from 2018); NULL when unknown';
+COMMENT ON COLUMN gis_latest_list.education IS
+'education criterion, computed from the indicators: residents aged 30-59 with only basic schooling > 50 % (lists 2013-2017) or > 60 % (lists from 2018); NULL when unknown or not tested (lists 2010-2012)';
+COMMENT ON COLUMN gis_latest_list.income IS
+'income criterion, computed from the indicators: mean gross income of taxpayers aged 15-64, students excluded, < 55 % of the regional mean; NULL when unknown or not tested (lists 2010-2012)';
+COMMENT ON COLUMN gis_latest_list.nonwestern IS
+'non-Western criterion, computed from the indicators: non-Western immigrants and descendants > 50 % of residents; NULL when unknown';
+COMMENT ON COLUMN gis_latest_list.years_on_list IS
+'consecutive parallelsamfund (ghetto) lists, omdannelse included, ending with this one: 0 when not on it this year, and a year missing from area_year breaks the run; NULL when an undetermined year decides it';
+COMMENT ON COLUMN gis_latest_list.development_plan IS
+'under a development plan (§ 168 a): true from the first list year known to be omdannelse on, while list_year < 2030; NULL when only years whose omdannelse is undetermined could have started it; false otherwise';
+COMMENT ON COLUMN gis_latest_list.kombineret_udlejning IS
+'on the kombineret udlejning list (§ 51 b), computed from the indicators: residents >= 1000 and outside_labour >= 40 %, or residents >= 5000 and outside_labour >= 30 %; false before 2018, NULL when undetermined';
+COMMENT ON COLUMN gis_latest_list.geom IS
+'the area polygon: MultiPolygon in EPSG:25832 (metres)';
+COMMENT ON COLUMN gis_latest_list.ogc_fid IS
+'the key id again, under the name GDAL''s PostgreSQL driver takes as the feature id of a view (its PGSQL_OGR_FID default), so ogrinfo, ogr2ogr and QGIS through GDAL key features by it';
+
+CREATE VIEW gis_latest_list_points AS
+SELECT g.id, g.area_id, g.list_year, g.name, g.municipality_code,
+	   g.category, g.label, g.on_udsat_list, g.labour, g.convictions, g.education, g.income, g.nonwestern,
+	   g.years_on_list, g.development_plan, g.kombineret_udlejning,
+	   ST_PointOnSurface(g.geom)::geometry(Point, 25832) AS geom, g.ogc_fid
+  FROM gis_latest_list AS g;
+COMMENT ON VIEW gis_latest_list_points IS
+'gis_latest_list with a point inside each area instead of its polygon: areas of a few hundred metres are smaller than a pixel on a national map, points stay visible; key id, also as ogc_fid for GDAL';
+COMMENT ON COLUMN gis_latest_list_points.id IS
+'integer key for GIS clients: area_id * 100 + list_year % 100 (the last two digits of the list year), unique for list years 2010 to 2109; the first column, which QGIS proposes as the key of a view';
+COMMENT ON COLUMN gis_latest_list_points.area_id IS
+'the area (area.area_id)';
+COMMENT ON COLUMN gis_latest_list_points.list_year IS
+'the list year: the latest in area_year (latest_list_year()), the same in every row';
+COMMENT ON COLUMN gis_latest_list_points.name IS
+'name of the area';
+COMMENT ON COLUMN gis_latest_list_points.municipality_code IS
+'four-digit municipality code of the area; NULL when not recorded';
+COMMENT ON COLUMN gis_latest_list_points.category IS
+'the category that year (omdannelse, parallelsamfund, udsat, forebyggelse, none or unknown): official_category where given, else computed_category, and omdannelse for a parallelsamfund on each of the last 5 lists from 2018 on; unknown when missing values, this year or in the run, decide it';
+COMMENT ON COLUMN gis_latest_list_points.label IS
+'the Danish legal name of category in the list year (category_label(), e.g. ghettoområde before 2021); NULL when the category did not exist that year';
+COMMENT ON COLUMN gis_latest_list_points.on_udsat_list IS
+'on the udsat list that year (udsat, parallelsamfund or omdannelse; also true when the category is unknown between udsat and parallelsamfund): official_category where given, else computed; NULL when undetermined';
+COMMENT ON COLUMN gis_latest_list_points.labour IS
+'labour criterion, computed from the indicators: residents aged 18-64 outside the labour market or education > 40 %; NULL when unknown';
+COMMENT ON COLUMN gis_latest_list_points.convictions IS
+'convictions criterion, computed from the indicators: convicted residents aged 18+ > 2.7 % (lists 2010-2017) or >= 3 × the national share (lists from 2018); NULL when unknown';
+COMMENT ON COLUMN gis_latest_list_points.education IS
+'education criterion, computed from the indicators: residents aged 30-59 with only basic schooling > 50 % (lists 2013-2017) or > 60 % (lists from 2018); NULL when unknown or not tested (lists 2010-2012)';
+COMMENT ON COLUMN gis_latest_list_points.income IS
+'income criterion, computed from the indicators: mean gross income of taxpayers aged 15-64, students excluded, < 55 % of the regional mean; NULL when unknown or not tested (lists 2010-2012)';
+COMMENT ON COLUMN gis_latest_list_points.nonwestern IS
+'non-Western criterion, computed from the indicators: non-Western immigrants and descendants > 50 % of residents; NULL when unknown';
+COMMENT ON COLUMN gis_latest_list_points.years_on_list IS
+'consecutive parallelsamfund (ghetto) lists, omdannelse included, ending with this one: 0 when not on it this year, and a year missing from area_year breaks the run; NULL when an undetermined year decides it';
+COMMENT ON COLUMN gis_latest_list_points.development_plan IS
+'under a development plan (§ 168 a): true from the first list year known to be omdannelse on, while list_year < 2030; NULL when only years whose omdannelse is undetermined could have started it; false otherwise';
+COMMENT ON COLUMN gis_latest_list_points.kombineret_udlejning IS
+'on the kombineret udlejning list (§ 51 b), computed from the indicators: residents >= 1000 and outside_labour >= 40 %, or residents >= 5000 and outside_labour >= 30 %; false before 2018, NULL when undetermined';
+COMMENT ON COLUMN gis_latest_list_points.geom IS
+'a point inside the area (ST_PointOnSurface of its polygon): Point in EPSG:25832 (metres)';
+COMMENT ON COLUMN gis_latest_list_points.ogc_fid IS
+'the key id again, under the name GDAL''s PostgreSQL driver takes as the feature id of a view (its PGSQL_OGR_FID default), so ogrinfo, ogr2ogr and QGIS through GDAL key features by it';
 
 CREATE VIEW bi_area_status AS
 SELECT s.area_id, s.list_year, s.name, s.municipality_code, s.region_code,
@@ -136,3 +236,130 @@ COMMENT ON COLUMN bi_area_status.lon IS
 'longitude in degrees (EPSG:4326) of a point inside the area';
 COMMENT ON COLUMN bi_area_status.lat IS
 'latitude in degrees (EPSG:4326) of a point inside the area';
+
+CREATE VIEW bi_area_timeseries AS
+-- one row per area, list year and test of the year's rules (margins()), with
+-- the list history of the area and the figures of its municipality's areas
+-- and of all areas; a year without indicators keeps one row (criterion NULL)
+-- so that the history has no gaps
+WITH status AS (
+	SELECT s.area_id, s.list_year, s.name, s.municipality_code, s.region_code, s.category,
+		   lag(s.list_year) OVER w AS previous_list_year,
+		   lag(s.category) OVER w AS previous_category,
+		   count(*) FILTER (WHERE s.on_udsat_list) OVER w AS udsat_lists,
+		   s.on_udsat_list, s.years_on_list, s.development_plan, s.ind
+	  FROM area_status AS s
+	WINDOW w AS (PARTITION BY s.area_id ORDER BY s.list_year)
+), criterion_values AS (
+	-- each criterion's value in each area and year, with its residents
+	SELECT ay.list_year, a.municipality_code, k.criterion,
+		   indicator(ay.ind, k.indicator_key) AS value, indicator(ay.ind, 'residents') AS residents
+	  FROM area_year AS ay
+	  JOIN area AS a ON a.area_id = ay.area_id
+	 CROSS JOIN (VALUES ('residents', 'residents'), ('labour', 'outside_labour'), ('convictions', 'convicted'),
+						('education', 'basic_education'), ('income', 'income'),
+						('nonwestern', 'nonwestern')) AS k(criterion, indicator_key)
+	 WHERE ay.ind IS NOT NULL
+), municipality_figures AS (
+	-- residents added up, shares averaged weighted by residents
+	SELECT v.list_year, v.municipality_code, v.criterion,
+		   CASE WHEN v.criterion = 'residents' THEN sum(v.value)
+				ELSE sum(v.value * v.residents) / sum(v.residents) END AS value,
+		   sum(v.residents) AS residents, count(*)::integer AS areas
+	  FROM criterion_values AS v
+	 WHERE v.value IS NOT NULL AND v.residents > 0 AND v.municipality_code IS NOT NULL
+	 GROUP BY v.list_year, v.municipality_code, v.criterion
+), country_figures AS (
+	SELECT v.list_year, v.criterion,
+		   CASE WHEN v.criterion = 'residents' THEN sum(v.value)
+				ELSE sum(v.value * v.residents) / sum(v.residents) END AS value,
+		   sum(v.residents) AS residents, count(*)::integer AS areas
+	  FROM criterion_values AS v
+	 WHERE v.value IS NOT NULL AND v.residents > 0
+	 GROUP BY v.list_year, v.criterion
+)
+SELECT st.area_id, st.list_year, list_date(st.list_year) AS list_date, st.name,
+	   st.municipality_code, st.region_code,
+	   st.category,
+	   category_label(st.category, st.list_year, 'da') AS category_da,
+	   category_label(st.category, st.list_year, 'en') AS category_en,
+	   st.previous_list_year, st.previous_category,
+	   st.on_udsat_list, st.udsat_lists::integer AS udsat_lists, st.years_on_list, st.development_plan,
+	   m.category AS test, m.criterion,
+	   d.value, m.unit, m.operator, m.threshold, m.met,
+	   CASE WHEN d.value IS NOT NULL THEN m.distance END AS distance,
+	   CASE WHEN m.criterion = 'residents' THEN disclose(mf.value::bigint)::double precision
+			ELSE disclose_share(mf.value, mf.residents) END AS municipality_value,
+	   mf.areas AS municipality_areas,
+	   CASE WHEN m.criterion = 'residents' THEN disclose(cf.value::bigint)::double precision
+			ELSE disclose_share(cf.value, cf.residents) END AS country_value,
+	   cf.areas AS country_areas,
+	   CASE WHEN m.criterion = 'convictions' THEN indicator(st.ind, 'national_convicted') END AS national_value
+  FROM status AS st
+  LEFT JOIN LATERAL margins(st.ind, st.list_year) AS m ON true
+  -- person-level figures: small counts and shares of small populations are
+  -- suppressed (housing_areas.min_cell_count)
+ CROSS JOIN LATERAL (SELECT CASE WHEN m.criterion = 'residents' THEN disclose(m.value::integer)::double precision
+								 ELSE disclose_share(m.value, indicator(st.ind, 'residents')) END AS value) AS d
+  LEFT JOIN municipality_figures AS mf
+	ON mf.list_year = st.list_year AND mf.municipality_code = st.municipality_code AND mf.criterion = m.criterion
+  LEFT JOIN country_figures AS cf
+	ON cf.list_year = st.list_year AND cf.criterion = m.criterion;
+COMMENT ON VIEW bi_area_timeseries IS
+'a time series per area for dashboards, in built-in types: one row per area, list year and test of that year''s rules (the rows of margins()), each criterion''s value beside its threshold, the figure of the municipality''s areas and of all areas, and the list history (category, the one before, lists on the udsat list so far, years on the parallelsamfund list, development plan); a year without indicators has one row with criterion NULL; person figures below housing_areas.min_cell_count are NULL';
+COMMENT ON COLUMN bi_area_timeseries.area_id IS
+'the area (area.area_id)';
+COMMENT ON COLUMN bi_area_timeseries.list_year IS
+'the list year: the list of 1 December (1 October 2010-2012)';
+COMMENT ON COLUMN bi_area_timeseries.list_date IS
+'the publication date of the list, e.g. 1 December 2025 (list_date())';
+COMMENT ON COLUMN bi_area_timeseries.name IS
+'name of the area';
+COMMENT ON COLUMN bi_area_timeseries.municipality_code IS
+'four-digit municipality code of the area; NULL when not recorded';
+COMMENT ON COLUMN bi_area_timeseries.region_code IS
+'region code of the area (1081-1085); NULL when not recorded';
+COMMENT ON COLUMN bi_area_timeseries.category IS
+'the category that year, as in area_status (omdannelse, parallelsamfund, udsat, forebyggelse, none or unknown)';
+COMMENT ON COLUMN bi_area_timeseries.category_da IS
+'the Danish legal name of category in the list year (e.g. ghettoområde before 2021); NULL when the category did not exist that year';
+COMMENT ON COLUMN bi_area_timeseries.category_en IS
+'the English name of category in the list year (e.g. ghetto area before 2021); NULL when the category did not exist that year';
+COMMENT ON COLUMN bi_area_timeseries.previous_list_year IS
+'the area''s list year before this one in area_year; NULL for its first';
+COMMENT ON COLUMN bi_area_timeseries.previous_category IS
+'the area''s category in previous_list_year; NULL for its first year';
+COMMENT ON COLUMN bi_area_timeseries.on_udsat_list IS
+'on the udsat list that year (udsat, parallelsamfund or omdannelse), as in area_status; NULL when undetermined';
+COMMENT ON COLUMN bi_area_timeseries.udsat_lists IS
+'the lists up to this one on which the area was on the udsat list (on_udsat_list true), counted over its years in area_year';
+COMMENT ON COLUMN bi_area_timeseries.years_on_list IS
+'consecutive parallelsamfund (ghetto) lists, omdannelse included, ending with this one, as in area_status; NULL when an undetermined year decides it';
+COMMENT ON COLUMN bi_area_timeseries.development_plan IS
+'under a development plan (§ 168 a), as in area_status; NULL when undetermined';
+COMMENT ON COLUMN bi_area_timeseries.test IS
+'the test of the year''s rules the threshold belongs to (margins().category): all (residents), udsat, parallelsamfund, forebyggelse or kombineret_udlejning; NULL when the year has no indicators';
+COMMENT ON COLUMN bi_area_timeseries.criterion IS
+'the criterion: residents, labour, convictions, education, income or nonwestern; NULL when the year has no indicators (the row keeps the list history)';
+COMMENT ON COLUMN bi_area_timeseries.value IS
+'the area''s value of the criterion that year (residents, or %); NULL when unknown, or suppressed for disclosure (residents below min_cell_count(), or a share of such a population)';
+COMMENT ON COLUMN bi_area_timeseries.unit IS
+'unit of value and threshold: residents, %, or % of regional mean';
+COMMENT ON COLUMN bi_area_timeseries.operator IS
+'how value is compared with threshold: >, >=, < or <=';
+COMMENT ON COLUMN bi_area_timeseries.threshold IS
+'the threshold of the test in that year''s rules (for convictions from 2018: a multiple of the national share)';
+COMMENT ON COLUMN bi_area_timeseries.met IS
+'whether the value meets the threshold (as margins()); NULL when the value is unknown';
+COMMENT ON COLUMN bi_area_timeseries.distance IS
+'signed distance past the threshold, positive on the listing side (as margins()); NULL when the value is unknown or suppressed';
+COMMENT ON COLUMN bi_area_timeseries.municipality_value IS
+'the figure of the areas of the municipality in area_year that list year with the value known: residents added up, shares averaged weighted by residents (an approximation where the criterion counts an age group); NULL without such areas, or suppressed below min_cell_count()';
+COMMENT ON COLUMN bi_area_timeseries.municipality_areas IS
+'the number of areas municipality_value is computed from';
+COMMENT ON COLUMN bi_area_timeseries.country_value IS
+'the same figure over all areas in area_year that list year (the country''s housing areas, not the whole population); NULL without such areas, or suppressed below min_cell_count()';
+COMMENT ON COLUMN bi_area_timeseries.country_areas IS
+'the number of areas country_value is computed from';
+COMMENT ON COLUMN bi_area_timeseries.national_value IS
+'the national figure the data hold for the criterion: the national share of convicted residents (national_convicted, the base of the convictions threshold from 2018) for convictions; NULL for the other criteria and when unknown';

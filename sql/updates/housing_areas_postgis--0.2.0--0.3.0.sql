@@ -852,3 +852,510 @@ COMMENT ON FUNCTION map_svg(integer, text) IS
 -- existing row out there stops the update with the constraint's name
 ALTER TABLE area ADD CONSTRAINT area_geom_in_utm32n
 	CHECK (geom @ ST_MakeEnvelope(-1000000, 4000000, 2000000, 9300000, 25832));
+-- GIS clients (issue: QGIS, GDAL, tile servers): a fetch of gis_area_status
+-- by its key or by list year uses an index (two new indexes on area_year,
+-- and the view driven by area_year with each area's history computed from
+-- its own rows); the key also as ogc_fid for GDAL; layers of the latest list
+-- (polygons and points); the map outputs agree on the list years they take
+-- (before 2010 or without rows in area_year: an error) and spell a missing
+-- status 'unknown'; the tiles gain a point layer and TileJSON metadata; a
+-- time series per area for BI dashboards
+
+-- a list year, and the key of gis_area_status, by index (GIS clients fetch
+-- features by one or the other)
+CREATE INDEX area_year_list_year_idx ON area_year (list_year);
+CREATE INDEX area_year_gis_id_idx ON area_year ((area_id * 100 + list_year % 100));
+COMMENT ON INDEX area_year_list_year_idx IS
+'the rows of a list year (gis_area_status, gis_latest_list, latest_list_year())';
+COMMENT ON INDEX area_year_gis_id_idx IS
+'the key id of gis_area_status and gis_latest_list (area_id * 100 + list_year % 100), for GIS clients fetching features by id';
+
+CREATE FUNCTION housing_areas_private.check_list_year(list_year integer) RETURNS boolean
+	LANGUAGE plpgsql STABLE PARALLEL SAFE
+	SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	first_year integer;
+	last_year integer;
+BEGIN
+	IF list_year IS NOT NULL THEN
+		PERFORM housing_areas.rules_for_year(list_year);	-- its error before 2010
+		IF EXISTS (SELECT 1 FROM housing_areas.area_year AS ay WHERE ay.list_year = check_list_year.list_year) THEN
+			RETURN true;
+		END IF;
+	END IF;
+	SELECT min(ay.list_year), max(ay.list_year) INTO first_year, last_year FROM housing_areas.area_year AS ay;
+	RAISE EXCEPTION 'no list of % in area_year', COALESCE(list_year::text, '(latest)')
+		USING ERRCODE = 'invalid_parameter_value',
+			  DETAIL = CASE WHEN last_year IS NULL THEN 'area_year has no rows.'
+							ELSE pg_catalog.format('The list years in area_year run from %s to %s.', first_year, last_year) END,
+			  HINT = 'Load the list into housing_areas.area_year, or ask for a year it holds.';
+END
+$$;
+COMMENT ON FUNCTION housing_areas_private.check_list_year(integer) IS
+'true for a list year with rows in area_year, an error otherwise: the rules_for_year error before 2010, else one giving the years area_year holds (the map outputs and the tile metadata agree on it)';
+
+CREATE OR REPLACE FUNCTION areas_geojson(list_year integer)
+	RETURNS json
+	LANGUAGE sql STABLE STRICT PARALLEL SAFE
+BEGIN ATOMIC
+	-- every area, so one window over area_status (cheaper here than each
+	-- area's history on its own, as the tiles do); an area without a row
+	-- that year is unknown, as in area_status and on map_svg
+	SELECT json_build_object(
+			   'type', 'FeatureCollection',
+			   'features', COALESCE(json_agg(json_build_object(
+				   'type', 'Feature',
+				   'id', a.area_id,
+				   'geometry', ST_AsGeoJSON(ST_ForcePolygonCCW(ST_Transform(a.geom, 4326)), 6)::json,
+				   'properties', json_build_object(
+					   'area_id', a.area_id,
+					   'name', a.name,
+					   'municipality_code', a.municipality_code,
+					   'list_year', areas_geojson.list_year,
+					   'category', c.category,
+					   'label', category_label(c.category, areas_geojson.list_year),
+					   'labour', s.labour, 'convictions', s.convictions,
+					   'education', s.education, 'income', s.income,
+					   'nonwestern', s.nonwestern,
+					   'years_on_list', s.years_on_list,
+					   'development_plan', s.development_plan,
+					   'kombineret_udlejning', s.kombineret_udlejning))
+				   ORDER BY a.area_id), '[]'::json))
+	  FROM area AS a
+	  LEFT JOIN area_status AS s ON s.area_id = a.area_id AND s.list_year = areas_geojson.list_year
+	 CROSS JOIN LATERAL (SELECT COALESCE(s.category, 'unknown') AS category) AS c
+	 WHERE housing_areas_private.check_list_year(areas_geojson.list_year);
+END;
+COMMENT ON FUNCTION areas_geojson(integer) IS
+'every area as an RFC 7946 GeoJSON FeatureCollection in EPSG:4326 (exterior rings counter-clockwise), with the category and criteria of the list year as properties (category unknown for an area without a row that year); a year before 2010 or without rows in area_year is an error';
+
+CREATE FUNCTION housing_areas_private.mvt_tile(z integer, x integer, y integer)
+	RETURNS TABLE (env3857 geometry, env25832 geometry)
+	LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+	-- For the index test the tile envelope (with the 64/4096 buffer) goes to
+	-- lon/lat, is clipped to where UTM 32N is still well defined (far beyond
+	-- Denmark; a world tile cannot be projected whole), densified, and
+	-- transformed to the table's SRID; the column is transformed only for
+	-- the output.
+	WITH envelope AS (
+		SELECT CASE WHEN housing_areas_private.check_tile(mvt_tile.z, mvt_tile.x, mvt_tile.y)
+					THEN ST_TileEnvelope(mvt_tile.z, mvt_tile.x, mvt_tile.y)
+			   END AS env3857,
+			   CASE WHEN housing_areas_private.check_tile(mvt_tile.z, mvt_tile.x, mvt_tile.y)
+					THEN ST_Intersection(
+							 ST_Transform(ST_TileEnvelope(mvt_tile.z, mvt_tile.x,
+														  mvt_tile.y, margin => 64.0 / 4096), 4326),
+							 ST_MakeEnvelope(-40, -80, 58, 84, 4326))
+			   END AS lonlat
+	)
+	SELECT e.env3857,
+		   ST_Transform(ST_Segmentize(e.lonlat, GREATEST(ST_XMax(e.lonlat) - ST_XMin(e.lonlat),
+														  ST_YMax(e.lonlat) - ST_YMin(e.lonlat)) / 16),
+						25832) AS env25832
+	  FROM envelope AS e
+	 WHERE NOT ST_IsEmpty(e.lonlat);
+END;
+COMMENT ON FUNCTION housing_areas_private.mvt_tile(integer, integer, integer) IS
+'a z/x/y tile: its envelope in EPSG:3857, and the envelope with its 64/4096 buffer in EPSG:25832 for the index test; no row for a tile where UTM 32N is undefined, an error for an invalid address';
+
+CREATE FUNCTION housing_areas_private.mvt_areas(z integer, x integer, y integer, list_year integer)
+	RETURNS TABLE (area_id integer, name text, municipality_code text, list_year integer,
+				   category text, label text, years_on_list integer, development_plan boolean,
+				   geom geometry, env3857 geometry)
+	LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+	-- the areas whose box meets the tile (GiST index), each with its status
+	-- from its own history only; unknown without a row that year
+	SELECT a.area_id, a.name, a.municipality_code, y.list_year, c.category,
+		   category_label(c.category, y.list_year), s.years_on_list, s.development_plan,
+		   a.geom, t.env3857
+	  FROM housing_areas_private.mvt_tile(mvt_areas.z, mvt_areas.x, mvt_areas.y) AS t
+	 CROSS JOIN (SELECT COALESCE(mvt_areas.list_year, (SELECT latest_list_year())) AS list_year) AS y
+	  JOIN area AS a ON a.geom && t.env25832
+	  LEFT JOIN LATERAL (SELECT h.* FROM area_status AS h WHERE h.area_id = a.area_id OFFSET 0) AS s
+		ON s.list_year = y.list_year
+	 CROSS JOIN LATERAL (SELECT COALESCE(s.category, 'unknown') AS category) AS c
+	 WHERE housing_areas_private.check_list_year(y.list_year);
+END;
+COMMENT ON FUNCTION housing_areas_private.mvt_areas(integer, integer, integer, integer) IS
+'the areas of a tile with their status in a list year (default: the latest), category unknown without a row that year, geometry in EPSG:25832 and the tile envelope; the list year checked as by the other map outputs';
+
+CREATE OR REPLACE FUNCTION areas_mvt_features(z integer, x integer, y integer, list_year integer DEFAULT NULL)
+	RETURNS TABLE (area_id integer, name text, municipality_code text, list_year integer,
+				   category text, label text, years_on_list integer, development_plan boolean,
+				   geom geometry)
+	LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+	SELECT p.area_id, p.name, p.municipality_code, p.list_year, p.category, p.label,
+		   p.years_on_list, p.development_plan, p.tile_geom
+	  FROM (SELECT m.*, ST_AsMVTGeom(ST_Transform(m.geom, 3857), m.env3857, 4096, 64, true) AS tile_geom
+			  FROM housing_areas_private.mvt_areas(areas_mvt_features.z, areas_mvt_features.x, areas_mvt_features.y,
+												   areas_mvt_features.list_year) AS m) AS p
+	 WHERE p.tile_geom IS NOT NULL;
+END;
+COMMENT ON FUNCTION areas_mvt_features(integer, integer, integer, integer) IS
+'the features of the layer "areas" of areas_mvt(): the area polygons in a tile with their status (category unknown without a row that year), geometry in tile coordinates; polygons smaller than a tile unit are left out (see area_points_mvt_features)';
+
+CREATE FUNCTION area_points_mvt_features(z integer, x integer, y integer, list_year integer DEFAULT NULL)
+	RETURNS TABLE (area_id integer, name text, municipality_code text, list_year integer,
+				   category text, label text, years_on_list integer, development_plan boolean,
+				   geom geometry)
+	LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+	-- without a buffer, so that each point is in one tile
+	SELECT p.area_id, p.name, p.municipality_code, p.list_year, p.category, p.label,
+		   p.years_on_list, p.development_plan, p.tile_geom
+	  FROM (SELECT m.*, ST_AsMVTGeom(ST_Transform(ST_PointOnSurface(m.geom), 3857), m.env3857, 4096, 0, true)
+							AS tile_geom
+			  FROM housing_areas_private.mvt_areas(area_points_mvt_features.z, area_points_mvt_features.x,
+												   area_points_mvt_features.y, area_points_mvt_features.list_year) AS m) AS p
+	 WHERE p.tile_geom IS NOT NULL;
+END;
+COMMENT ON FUNCTION area_points_mvt_features(integer, integer, integer, integer) IS
+'the features of the layer "area_points" of areas_mvt(): a point inside each area (ST_PointOnSurface) in the tile, with the same attributes as the layer "areas", at every zoom: areas stay visible on a national map where their polygons are smaller than a pixel';
+
+CREATE OR REPLACE FUNCTION areas_mvt(z integer, x integer, y integer, list_year integer DEFAULT NULL)
+	RETURNS bytea
+	LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+	SELECT COALESCE((SELECT ST_AsMVT(f.*, 'areas', 4096, 'geom', 'area_id')
+					   FROM areas_mvt_features(areas_mvt.z, areas_mvt.x, areas_mvt.y,
+											   areas_mvt.list_year) AS f),
+					''::bytea)
+		   || COALESCE((SELECT ST_AsMVT(p.*, 'area_points', 4096, 'geom', 'area_id')
+						  FROM area_points_mvt_features(areas_mvt.z, areas_mvt.x, areas_mvt.y,
+														areas_mvt.list_year) AS p),
+					   ''::bytea);
+END;
+COMMENT ON FUNCTION areas_mvt(integer, integer, integer, integer) IS
+'a Mapbox vector tile of the areas with their category in a list year (default: the latest), for pg_tileserv and Martin: layer "areas" (polygons) and layer "area_points" (a point inside each area, visible at low zoom), feature id area_id; a year before 2010 or without rows in area_year is an error, as for the other map outputs; areas_tilejson() describes it';
+
+CREATE FUNCTION areas_tilejson(tile_url text DEFAULT NULL, list_year integer DEFAULT NULL)
+	RETURNS jsonb
+	LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+	-- the fields are read from the result columns of the feature functions,
+	-- so they cannot drift from what the tiles carry
+	WITH year AS (
+		SELECT y.list_year
+		  FROM (SELECT COALESCE(areas_tilejson.list_year, latest_list_year()) AS list_year) AS y
+		 WHERE housing_areas_private.check_list_year(y.list_year)
+	), fields AS (
+		SELECT jsonb_object_agg(c.name, CASE WHEN c.type IN ('integer', 'bigint', 'double precision', 'real', 'numeric')
+											  THEN 'Number'
+											  WHEN c.type = 'boolean' THEN 'Boolean'
+											  ELSE 'String' END) AS fields
+		  FROM unnest((SELECT p.proargnames FROM pg_catalog.pg_proc AS p
+						WHERE p.oid = 'housing_areas.areas_mvt_features(integer, integer, integer, integer)'::pg_catalog.regprocedure),
+					  (SELECT p.proallargtypes FROM pg_catalog.pg_proc AS p
+						WHERE p.oid = 'housing_areas.areas_mvt_features(integer, integer, integer, integer)'::pg_catalog.regprocedure),
+					  (SELECT p.proargmodes FROM pg_catalog.pg_proc AS p
+						WHERE p.oid = 'housing_areas.areas_mvt_features(integer, integer, integer, integer)'::pg_catalog.regprocedure))
+				   AS a(name, type_oid, mode)
+		 CROSS JOIN LATERAL (SELECT a.name, pg_catalog.format_type(a.type_oid, NULL) AS type) AS c
+		 WHERE a.mode = 't' AND a.name NOT IN ('area_id', 'geom')
+	), extent AS (
+		SELECT ST_Transform(ST_SetSRID(ST_Extent(a.geom)::geometry, 25832), 4326) AS box FROM area AS a
+	)
+	SELECT jsonb_strip_nulls(jsonb_build_object(
+			   'tilejson', '3.0.0',
+			   'name', 'housing_areas',
+			   'description', 'Housing areas and their category on the list of ' || list_date(y.list_year)
+							  || ' (rules ' || rules_for_year(y.list_year) || '), from housing_areas.areas_mvt',
+			   'version', '1.0.0',
+			   'scheme', 'xyz',
+			   'tiles', CASE WHEN areas_tilejson.tile_url IS NOT NULL THEN jsonb_build_array(areas_tilejson.tile_url) END,
+			   'minzoom', 0,
+			   'maxzoom', 16,
+			   'bounds', CASE WHEN e.box IS NULL THEN '[-180, -85.0511, 180, 85.0511]'::jsonb
+							  ELSE jsonb_build_array(round(ST_XMin(e.box)::numeric, 4), round(ST_YMin(e.box)::numeric, 4),
+													 round(ST_XMax(e.box)::numeric, 4), round(ST_YMax(e.box)::numeric, 4)) END,
+			   'center', CASE WHEN e.box IS NOT NULL
+							  THEN jsonb_build_array(round(((ST_XMin(e.box) + ST_XMax(e.box)) / 2)::numeric, 4),
+													 round(((ST_YMin(e.box) + ST_YMax(e.box)) / 2)::numeric, 4), 6) END,
+			   'list_year', y.list_year,
+			   'vector_layers', jsonb_build_array(
+				   jsonb_build_object('id', 'areas', 'minzoom', 0, 'maxzoom', 16, 'fields', f.fields,
+									  'description', 'area polygons (feature id area_id), left out of a tile where smaller than a tile unit'),
+				   jsonb_build_object('id', 'area_points', 'minzoom', 0, 'maxzoom', 16, 'fields', f.fields,
+									  'description', 'a point inside each area (feature id area_id), for small scales'))))
+	  FROM year AS y CROSS JOIN fields AS f CROSS JOIN extent AS e;
+END;
+COMMENT ON FUNCTION areas_tilejson(text, integer) IS
+'TileJSON 3.0.0 metadata of areas_mvt() for a list year (default: the latest): name, description, the tile URL template when given (e.g. a pg_tileserv or Martin URL ending in {z}/{x}/{y}.pbf), min/max zoom, bounds and center of the areas in lon/lat, and the vector layers "areas" and "area_points" with their fields (Number, String or Boolean, as tippecanoe writes them)';
+
+CREATE OR REPLACE FUNCTION map_svg(list_year integer, municipality_code text DEFAULT NULL)
+	RETURNS text
+	LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+	-- each step once: the areas, the frame of what the map shows (NULL when
+	-- there is nothing to draw), the facilities drawn in it
+	WITH chosen AS MATERIALIZED (
+		SELECT housing_areas_private.svg_areas(map_svg.list_year, map_svg.municipality_code) AS areas
+		 WHERE housing_areas_private.check_list_year(map_svg.list_year)
+	), framed AS MATERIALIZED (
+		SELECT c.areas,
+			   housing_areas_private.svg_frame(housing_areas_private.svg_extent(map_svg.municipality_code, c.areas))
+				   AS frame
+		  FROM chosen AS c
+	), drawn AS MATERIALIZED (
+		SELECT f.*, housing_areas_private.svg_facilities(f.frame, map_svg.municipality_code) AS facilities
+		  FROM framed AS f
+	)
+	SELECT housing_areas_private.svg_document(d.frame,
+			   (SELECT count(*) FROM housing_areas_private.svg_legend_entries(map_svg.list_year, d.facilities)),
+			   xmlconcat(housing_areas_private.svg_title(map_svg.list_year, map_svg.municipality_code, d.areas),
+						 housing_areas_private.svg_outline(d.frame, map_svg.municipality_code),
+						 housing_areas_private.svg_land(d.frame, map_svg.municipality_code),
+						 housing_areas_private.svg_area_paths(d.frame, d.areas),
+						 housing_areas_private.svg_markers(d.frame, d.areas),
+						 housing_areas_private.svg_facility_symbols(d.frame, d.facilities),
+						 housing_areas_private.svg_legend(d.frame, map_svg.list_year, d.facilities),
+						 housing_areas_private.svg_credit(d.frame)))::text
+	  FROM drawn AS d;
+END;
+COMMENT ON FUNCTION map_svg(integer, text) IS
+'an SVG map of the areas (of one municipality, or all) coloured by their category in a list year, with facilities as symbols, a legend and a title with the list date; a year before 2010 or without rows in area_year is an error, as for the other map outputs';
+
+CREATE OR REPLACE VIEW gis_area_status AS
+-- Driven by area_year so that a fetch by id (an expression index) or by
+-- list_year (an index) reads only those rows; each row takes its status from
+-- the history of its own area only: the LATERAL subquery (kept one by OFFSET
+-- 0) hands area_status the area_id, which it pushes below its window
+-- functions to the primary key of area_year.
+SELECT ay.area_id * 100 + ay.list_year % 100 AS id,
+	   ay.area_id, ay.list_year, a.name, a.municipality_code,
+	   s.category, category_label(s.category, ay.list_year) AS label,
+	   s.on_udsat_list, s.labour, s.convictions, s.education, s.income, s.nonwestern,
+	   s.years_on_list, s.development_plan, s.kombineret_udlejning,
+	   a.geom,
+	   ay.area_id * 100 + ay.list_year % 100 AS ogc_fid
+  FROM area_year AS ay
+  JOIN area AS a ON a.area_id = ay.area_id
+ CROSS JOIN LATERAL (SELECT h.* FROM area_status AS h WHERE h.area_id = a.area_id OFFSET 0) AS s
+ WHERE s.list_year = ay.list_year;
+COMMENT ON VIEW gis_area_status IS
+'area_status with the area polygon for GIS clients, every list year: integer key id (area_id * 100 + the last two digits of the list year; QGIS takes the first column of a view as its key), the same key as ogc_fid (GDAL''s feature id), geometry(MultiPolygon, 25832); a fetch by id or by list_year uses an index';
+COMMENT ON COLUMN gis_area_status.id IS
+'integer key for GIS clients: area_id * 100 + list_year % 100 (the last two digits of the list year), unique for list years 2010 to 2109; the first column, which QGIS proposes as the key of a view';
+COMMENT ON COLUMN gis_area_status.ogc_fid IS
+'the key id again, under the name GDAL''s PostgreSQL driver takes as the feature id of a view (its PGSQL_OGR_FID default), so ogrinfo, ogr2ogr and QGIS through GDAL key features by it';
+
+CREATE VIEW gis_latest_list AS
+SELECT g.id, g.area_id, g.list_year, g.name, g.municipality_code,
+	   g.category, g.label, g.on_udsat_list, g.labour, g.convictions, g.education, g.income, g.nonwestern,
+	   g.years_on_list, g.development_plan, g.kombineret_udlejning, g.geom, g.ogc_fid
+  FROM gis_area_status AS g
+ WHERE g.list_year = (SELECT latest_list_year());	-- once per query, not per row
+COMMENT ON VIEW gis_latest_list IS
+'the latest list (latest_list_year()) as one layer: a row per area with a row in area_year that year, with its status and polygon (the rows of gis_area_status of that year); key id, also as ogc_fid for GDAL';
+COMMENT ON COLUMN gis_latest_list.id IS
+'integer key for GIS clients: area_id * 100 + list_year % 100 (the last two digits of the list year), unique for list years 2010 to 2109; the first column, which QGIS proposes as the key of a view';
+COMMENT ON COLUMN gis_latest_list.area_id IS
+'the area (area.area_id)';
+COMMENT ON COLUMN gis_latest_list.list_year IS
+'the list year: the latest in area_year (latest_list_year()), the same in every row';
+COMMENT ON COLUMN gis_latest_list.name IS
+'name of the area';
+COMMENT ON COLUMN gis_latest_list.municipality_code IS
+'four-digit municipality code of the area; NULL when not recorded';
+COMMENT ON COLUMN gis_latest_list.category IS
+'the category that year (omdannelse, parallelsamfund, udsat, forebyggelse, none or unknown): official_category where given, else computed_category, and omdannelse for a parallelsamfund on each of the last 5 lists from 2018 on; unknown when missing values, this year or in the run, decide it';
+COMMENT ON COLUMN gis_latest_list.label IS
+'the Danish legal name of category in the list year (category_label(), e.g. ghettoområde before 2021); NULL when the category did not exist that year';
+COMMENT ON COLUMN gis_latest_list.on_udsat_list IS
+'on the udsat list that year (udsat, parallelsamfund or omdannelse; also true when the category is unknown between udsat and parallelsamfund): official_category where given, else computed; NULL when undetermined';
+COMMENT ON COLUMN gis_latest_list.labour IS
+'labour criterion, computed from the indicators: residents aged 18-64 outside the labour market or education > 40 %; NULL when unknown';
+COMMENT ON COLUMN gis_latest_list.convictions IS
+'convictions criterion, computed from the indicators: convicted residents aged 18+ > 2.7 % (lists 2010-2017) or >= 3 × the national share (lists from 2018); NULL when unknown';
+COMMENT ON COLUMN gis_latest_list.education IS
+'education criterion, computed from the indicators: residents aged 30-59 with only basic schooling > 50 % (lists 2013-2017) or > 60 % (lists from 2018); NULL when unknown or not tested (lists 2010-2012)';
+COMMENT ON COLUMN gis_latest_list.income IS
+'income criterion, computed from the indicators: mean gross income of taxpayers aged 15-64, students excluded, < 55 % of the regional mean; NULL when unknown or not tested (lists 2010-2012)';
+COMMENT ON COLUMN gis_latest_list.nonwestern IS
+'non-Western criterion, computed from the indicators: non-Western immigrants and descendants > 50 % of residents; NULL when unknown';
+COMMENT ON COLUMN gis_latest_list.years_on_list IS
+'consecutive parallelsamfund (ghetto) lists, omdannelse included, ending with this one: 0 when not on it this year, and a year missing from area_year breaks the run; NULL when an undetermined year decides it';
+COMMENT ON COLUMN gis_latest_list.development_plan IS
+'under a development plan (§ 168 a): true from the first list year known to be omdannelse on, while list_year < 2030; NULL when only years whose omdannelse is undetermined could have started it; false otherwise';
+COMMENT ON COLUMN gis_latest_list.kombineret_udlejning IS
+'on the kombineret udlejning list (§ 51 b), computed from the indicators: residents >= 1000 and outside_labour >= 40 %, or residents >= 5000 and outside_labour >= 30 %; false before 2018, NULL when undetermined';
+COMMENT ON COLUMN gis_latest_list.geom IS
+'the area polygon: MultiPolygon in EPSG:25832 (metres)';
+COMMENT ON COLUMN gis_latest_list.ogc_fid IS
+'the key id again, under the name GDAL''s PostgreSQL driver takes as the feature id of a view (its PGSQL_OGR_FID default), so ogrinfo, ogr2ogr and QGIS through GDAL key features by it';
+
+CREATE VIEW gis_latest_list_points AS
+SELECT g.id, g.area_id, g.list_year, g.name, g.municipality_code,
+	   g.category, g.label, g.on_udsat_list, g.labour, g.convictions, g.education, g.income, g.nonwestern,
+	   g.years_on_list, g.development_plan, g.kombineret_udlejning,
+	   ST_PointOnSurface(g.geom)::geometry(Point, 25832) AS geom, g.ogc_fid
+  FROM gis_latest_list AS g;
+COMMENT ON VIEW gis_latest_list_points IS
+'gis_latest_list with a point inside each area instead of its polygon: areas of a few hundred metres are smaller than a pixel on a national map, points stay visible; key id, also as ogc_fid for GDAL';
+COMMENT ON COLUMN gis_latest_list_points.id IS
+'integer key for GIS clients: area_id * 100 + list_year % 100 (the last two digits of the list year), unique for list years 2010 to 2109; the first column, which QGIS proposes as the key of a view';
+COMMENT ON COLUMN gis_latest_list_points.area_id IS
+'the area (area.area_id)';
+COMMENT ON COLUMN gis_latest_list_points.list_year IS
+'the list year: the latest in area_year (latest_list_year()), the same in every row';
+COMMENT ON COLUMN gis_latest_list_points.name IS
+'name of the area';
+COMMENT ON COLUMN gis_latest_list_points.municipality_code IS
+'four-digit municipality code of the area; NULL when not recorded';
+COMMENT ON COLUMN gis_latest_list_points.category IS
+'the category that year (omdannelse, parallelsamfund, udsat, forebyggelse, none or unknown): official_category where given, else computed_category, and omdannelse for a parallelsamfund on each of the last 5 lists from 2018 on; unknown when missing values, this year or in the run, decide it';
+COMMENT ON COLUMN gis_latest_list_points.label IS
+'the Danish legal name of category in the list year (category_label(), e.g. ghettoområde before 2021); NULL when the category did not exist that year';
+COMMENT ON COLUMN gis_latest_list_points.on_udsat_list IS
+'on the udsat list that year (udsat, parallelsamfund or omdannelse; also true when the category is unknown between udsat and parallelsamfund): official_category where given, else computed; NULL when undetermined';
+COMMENT ON COLUMN gis_latest_list_points.labour IS
+'labour criterion, computed from the indicators: residents aged 18-64 outside the labour market or education > 40 %; NULL when unknown';
+COMMENT ON COLUMN gis_latest_list_points.convictions IS
+'convictions criterion, computed from the indicators: convicted residents aged 18+ > 2.7 % (lists 2010-2017) or >= 3 × the national share (lists from 2018); NULL when unknown';
+COMMENT ON COLUMN gis_latest_list_points.education IS
+'education criterion, computed from the indicators: residents aged 30-59 with only basic schooling > 50 % (lists 2013-2017) or > 60 % (lists from 2018); NULL when unknown or not tested (lists 2010-2012)';
+COMMENT ON COLUMN gis_latest_list_points.income IS
+'income criterion, computed from the indicators: mean gross income of taxpayers aged 15-64, students excluded, < 55 % of the regional mean; NULL when unknown or not tested (lists 2010-2012)';
+COMMENT ON COLUMN gis_latest_list_points.nonwestern IS
+'non-Western criterion, computed from the indicators: non-Western immigrants and descendants > 50 % of residents; NULL when unknown';
+COMMENT ON COLUMN gis_latest_list_points.years_on_list IS
+'consecutive parallelsamfund (ghetto) lists, omdannelse included, ending with this one: 0 when not on it this year, and a year missing from area_year breaks the run; NULL when an undetermined year decides it';
+COMMENT ON COLUMN gis_latest_list_points.development_plan IS
+'under a development plan (§ 168 a): true from the first list year known to be omdannelse on, while list_year < 2030; NULL when only years whose omdannelse is undetermined could have started it; false otherwise';
+COMMENT ON COLUMN gis_latest_list_points.kombineret_udlejning IS
+'on the kombineret udlejning list (§ 51 b), computed from the indicators: residents >= 1000 and outside_labour >= 40 %, or residents >= 5000 and outside_labour >= 30 %; false before 2018, NULL when undetermined';
+COMMENT ON COLUMN gis_latest_list_points.geom IS
+'a point inside the area (ST_PointOnSurface of its polygon): Point in EPSG:25832 (metres)';
+COMMENT ON COLUMN gis_latest_list_points.ogc_fid IS
+'the key id again, under the name GDAL''s PostgreSQL driver takes as the feature id of a view (its PGSQL_OGR_FID default), so ogrinfo, ogr2ogr and QGIS through GDAL key features by it';
+
+CREATE VIEW bi_area_timeseries AS
+-- one row per area, list year and test of the year's rules (margins()), with
+-- the list history of the area and the figures of its municipality's areas
+-- and of all areas; a year without indicators keeps one row (criterion NULL)
+-- so that the history has no gaps
+WITH status AS (
+	SELECT s.area_id, s.list_year, s.name, s.municipality_code, s.region_code, s.category,
+		   lag(s.list_year) OVER w AS previous_list_year,
+		   lag(s.category) OVER w AS previous_category,
+		   count(*) FILTER (WHERE s.on_udsat_list) OVER w AS udsat_lists,
+		   s.on_udsat_list, s.years_on_list, s.development_plan, s.ind
+	  FROM area_status AS s
+	WINDOW w AS (PARTITION BY s.area_id ORDER BY s.list_year)
+), criterion_values AS (
+	-- each criterion's value in each area and year, with its residents
+	SELECT ay.list_year, a.municipality_code, k.criterion,
+		   indicator(ay.ind, k.indicator_key) AS value, indicator(ay.ind, 'residents') AS residents
+	  FROM area_year AS ay
+	  JOIN area AS a ON a.area_id = ay.area_id
+	 CROSS JOIN (VALUES ('residents', 'residents'), ('labour', 'outside_labour'), ('convictions', 'convicted'),
+						('education', 'basic_education'), ('income', 'income'),
+						('nonwestern', 'nonwestern')) AS k(criterion, indicator_key)
+	 WHERE ay.ind IS NOT NULL
+), municipality_figures AS (
+	-- residents added up, shares averaged weighted by residents
+	SELECT v.list_year, v.municipality_code, v.criterion,
+		   CASE WHEN v.criterion = 'residents' THEN sum(v.value)
+				ELSE sum(v.value * v.residents) / sum(v.residents) END AS value,
+		   sum(v.residents) AS residents, count(*)::integer AS areas
+	  FROM criterion_values AS v
+	 WHERE v.value IS NOT NULL AND v.residents > 0 AND v.municipality_code IS NOT NULL
+	 GROUP BY v.list_year, v.municipality_code, v.criterion
+), country_figures AS (
+	SELECT v.list_year, v.criterion,
+		   CASE WHEN v.criterion = 'residents' THEN sum(v.value)
+				ELSE sum(v.value * v.residents) / sum(v.residents) END AS value,
+		   sum(v.residents) AS residents, count(*)::integer AS areas
+	  FROM criterion_values AS v
+	 WHERE v.value IS NOT NULL AND v.residents > 0
+	 GROUP BY v.list_year, v.criterion
+)
+SELECT st.area_id, st.list_year, list_date(st.list_year) AS list_date, st.name,
+	   st.municipality_code, st.region_code,
+	   st.category,
+	   category_label(st.category, st.list_year, 'da') AS category_da,
+	   category_label(st.category, st.list_year, 'en') AS category_en,
+	   st.previous_list_year, st.previous_category,
+	   st.on_udsat_list, st.udsat_lists::integer AS udsat_lists, st.years_on_list, st.development_plan,
+	   m.category AS test, m.criterion,
+	   d.value, m.unit, m.operator, m.threshold, m.met,
+	   CASE WHEN d.value IS NOT NULL THEN m.distance END AS distance,
+	   CASE WHEN m.criterion = 'residents' THEN disclose(mf.value::bigint)::double precision
+			ELSE disclose_share(mf.value, mf.residents) END AS municipality_value,
+	   mf.areas AS municipality_areas,
+	   CASE WHEN m.criterion = 'residents' THEN disclose(cf.value::bigint)::double precision
+			ELSE disclose_share(cf.value, cf.residents) END AS country_value,
+	   cf.areas AS country_areas,
+	   CASE WHEN m.criterion = 'convictions' THEN indicator(st.ind, 'national_convicted') END AS national_value
+  FROM status AS st
+  LEFT JOIN LATERAL margins(st.ind, st.list_year) AS m ON true
+  -- person-level figures: small counts and shares of small populations are
+  -- suppressed (housing_areas.min_cell_count)
+ CROSS JOIN LATERAL (SELECT CASE WHEN m.criterion = 'residents' THEN disclose(m.value::integer)::double precision
+								 ELSE disclose_share(m.value, indicator(st.ind, 'residents')) END AS value) AS d
+  LEFT JOIN municipality_figures AS mf
+	ON mf.list_year = st.list_year AND mf.municipality_code = st.municipality_code AND mf.criterion = m.criterion
+  LEFT JOIN country_figures AS cf
+	ON cf.list_year = st.list_year AND cf.criterion = m.criterion;
+COMMENT ON VIEW bi_area_timeseries IS
+'a time series per area for dashboards, in built-in types: one row per area, list year and test of that year''s rules (the rows of margins()), each criterion''s value beside its threshold, the figure of the municipality''s areas and of all areas, and the list history (category, the one before, lists on the udsat list so far, years on the parallelsamfund list, development plan); a year without indicators has one row with criterion NULL; person figures below housing_areas.min_cell_count are NULL';
+COMMENT ON COLUMN bi_area_timeseries.area_id IS
+'the area (area.area_id)';
+COMMENT ON COLUMN bi_area_timeseries.list_year IS
+'the list year: the list of 1 December (1 October 2010-2012)';
+COMMENT ON COLUMN bi_area_timeseries.list_date IS
+'the publication date of the list, e.g. 1 December 2025 (list_date())';
+COMMENT ON COLUMN bi_area_timeseries.name IS
+'name of the area';
+COMMENT ON COLUMN bi_area_timeseries.municipality_code IS
+'four-digit municipality code of the area; NULL when not recorded';
+COMMENT ON COLUMN bi_area_timeseries.region_code IS
+'region code of the area (1081-1085); NULL when not recorded';
+COMMENT ON COLUMN bi_area_timeseries.category IS
+'the category that year, as in area_status (omdannelse, parallelsamfund, udsat, forebyggelse, none or unknown)';
+COMMENT ON COLUMN bi_area_timeseries.category_da IS
+'the Danish legal name of category in the list year (e.g. ghettoområde before 2021); NULL when the category did not exist that year';
+COMMENT ON COLUMN bi_area_timeseries.category_en IS
+'the English name of category in the list year (e.g. ghetto area before 2021); NULL when the category did not exist that year';
+COMMENT ON COLUMN bi_area_timeseries.previous_list_year IS
+'the area''s list year before this one in area_year; NULL for its first';
+COMMENT ON COLUMN bi_area_timeseries.previous_category IS
+'the area''s category in previous_list_year; NULL for its first year';
+COMMENT ON COLUMN bi_area_timeseries.on_udsat_list IS
+'on the udsat list that year (udsat, parallelsamfund or omdannelse), as in area_status; NULL when undetermined';
+COMMENT ON COLUMN bi_area_timeseries.udsat_lists IS
+'the lists up to this one on which the area was on the udsat list (on_udsat_list true), counted over its years in area_year';
+COMMENT ON COLUMN bi_area_timeseries.years_on_list IS
+'consecutive parallelsamfund (ghetto) lists, omdannelse included, ending with this one, as in area_status; NULL when an undetermined year decides it';
+COMMENT ON COLUMN bi_area_timeseries.development_plan IS
+'under a development plan (§ 168 a), as in area_status; NULL when undetermined';
+COMMENT ON COLUMN bi_area_timeseries.test IS
+'the test of the year''s rules the threshold belongs to (margins().category): all (residents), udsat, parallelsamfund, forebyggelse or kombineret_udlejning; NULL when the year has no indicators';
+COMMENT ON COLUMN bi_area_timeseries.criterion IS
+'the criterion: residents, labour, convictions, education, income or nonwestern; NULL when the year has no indicators (the row keeps the list history)';
+COMMENT ON COLUMN bi_area_timeseries.value IS
+'the area''s value of the criterion that year (residents, or %); NULL when unknown, or suppressed for disclosure (residents below min_cell_count(), or a share of such a population)';
+COMMENT ON COLUMN bi_area_timeseries.unit IS
+'unit of value and threshold: residents, %, or % of regional mean';
+COMMENT ON COLUMN bi_area_timeseries.operator IS
+'how value is compared with threshold: >, >=, < or <=';
+COMMENT ON COLUMN bi_area_timeseries.threshold IS
+'the threshold of the test in that year''s rules (for convictions from 2018: a multiple of the national share)';
+COMMENT ON COLUMN bi_area_timeseries.met IS
+'whether the value meets the threshold (as margins()); NULL when the value is unknown';
+COMMENT ON COLUMN bi_area_timeseries.distance IS
+'signed distance past the threshold, positive on the listing side (as margins()); NULL when the value is unknown or suppressed';
+COMMENT ON COLUMN bi_area_timeseries.municipality_value IS
+'the figure of the areas of the municipality in area_year that list year with the value known: residents added up, shares averaged weighted by residents (an approximation where the criterion counts an age group); NULL without such areas, or suppressed below min_cell_count()';
+COMMENT ON COLUMN bi_area_timeseries.municipality_areas IS
+'the number of areas municipality_value is computed from';
+COMMENT ON COLUMN bi_area_timeseries.country_value IS
+'the same figure over all areas in area_year that list year (the country''s housing areas, not the whole population); NULL without such areas, or suppressed below min_cell_count()';
+COMMENT ON COLUMN bi_area_timeseries.country_areas IS
+'the number of areas country_value is computed from';
+COMMENT ON COLUMN bi_area_timeseries.national_value IS
+'the national figure the data hold for the criterion: the national share of convicted residents (national_convicted, the base of the convictions threshold from 2018) for convictions; NULL for the other criteria and when unknown';

@@ -22,7 +22,11 @@ WITH f AS (SELECT json_array_elements(areas_geojson(2024) -> 'features') AS f)
 SELECT f -> 'properties' ->> 'category' AS category, count(*)
   FROM f GROUP BY 1 ORDER BY 1;
 SELECT json_array_elements(areas_geojson(2018) -> 'features') -> 'properties' AS first_properties LIMIT 1;
-SELECT areas_geojson(2030) -> 'features' -> 0 -> 'properties' ->> 'category' AS no_status_that_year;
+-- a list year without rows in area_year is refused, as by every map output
+-- (test/sql/gis_clients.sql: the same for each of them)
+\set VERBOSITY terse
+SELECT areas_geojson(2030);
+\set VERBOSITY default
 
 -- vector tiles: the z/x/y tile over the town has the areas, other tiles none
 CREATE TEMP TABLE town_tile AS
@@ -49,25 +53,36 @@ SELECT areas_mvt(NULL, 0, 0);
 
 -- decode the tiles: test/fixtures/mvt.sql is a protobuf decoder in pg_temp,
 -- independent of PostGIS; the town tile above (z 12, 30 areas), the z 8 tile
--- with the whole town, and a list year without status (NULLs left out)
+-- with the whole town, each with area 101, which has no row in area_year
+-- (category unknown, the NULLs of its status left out)
 \i test/fixtures/mvt.sql
+INSERT INTO area VALUES (101, 'Area 101', '0751', '1082', ST_Multi(ST_MakeEnvelope(577500, 6222500, 577800, 6222800, 25832)));
 CREATE TEMP TABLE town_mvt AS
 SELECT z, x, y, 2024 AS list_year, areas_mvt(z, x, y, 2024) AS tile FROM town_tile
 UNION ALL
-SELECT z - 4, x / 16, y / 16, 2024, areas_mvt(z - 4, x / 16, y / 16, 2024) FROM town_tile
-UNION ALL
-SELECT z, x, y, 2030, areas_mvt(z, x, y, 2030) FROM town_tile;
--- one layer "areas", version 2, extent 4096, one feature per row
+SELECT z - 4, x / 16, y / 16, 2024, areas_mvt(z - 4, x / 16, y / 16, 2024) FROM town_tile;
+-- two layers: "areas" (polygons) and "area_points" (a point inside each
+-- area), version 2, extent 4096, one feature per row of their functions
 SELECT m.z, m.list_year, (SELECT count(*) FROM pg_temp.mvt_layers(m.tile)) AS layers,
        l.layer, l.version, l.extent, l.features,
-       (SELECT count(*) FROM areas_mvt_features(m.z, m.x, m.y, m.list_year)) AS feature_rows, l.keys
+       CASE l.layer WHEN 'areas' THEN (SELECT count(*) FROM areas_mvt_features(m.z, m.x, m.y, m.list_year))
+                    ELSE (SELECT count(*) FROM area_points_mvt_features(m.z, m.x, m.y, m.list_year)) END AS feature_rows,
+       l.keys
   FROM town_mvt AS m, pg_temp.mvt_layers(m.tile) AS l
- ORDER BY m.z DESC, m.list_year;
--- each feature: id = area_id, the other columns but geom as attributes
--- (NULLs absent), one polygon ring (MoveTo, LineTo, ClosePath) with the
--- vertices of the geometry column
+ ORDER BY m.z DESC, m.list_year, l.layer DESC;
+-- the points: one per area, inside its polygon, the same attributes
+SELECT m.z, count(*) AS points, count(DISTINCT p.feature_id) AS ids,
+       count(*) FILTER (WHERE p.geom_type = 1) AS point_features,
+       count(*) FILTER (WHERE p.attrs = a.attrs) AS same_attributes
+  FROM town_mvt AS m
+  JOIN pg_temp.mvt_features(m.tile) AS p ON p.layer = 'area_points'
+  LEFT JOIN pg_temp.mvt_features(m.tile) AS a ON a.layer = 'areas' AND a.feature_id = p.feature_id
+ GROUP BY m.z ORDER BY m.z DESC;
+-- each feature of "areas": id = area_id, the other columns but geom as
+-- attributes (NULLs absent), one polygon ring (MoveTo, LineTo, ClosePath)
+-- with the vertices of the geometry column
 CREATE TEMP TABLE town_decoded AS
-SELECT m.z, m.list_year, f.* FROM town_mvt AS m, pg_temp.mvt_features(m.tile) AS f;
+SELECT m.z, m.list_year, f.* FROM town_mvt AS m, pg_temp.mvt_features(m.tile) AS f WHERE f.layer = 'areas';
 CREATE TEMP TABLE town_rows AS
 SELECT m.z, m.list_year, r.area_id::bigint AS feature_id,
        jsonb_strip_nulls(to_jsonb(r) - 'area_id' - 'geom') AS attrs, ST_AsText(r.geom) AS wkt
@@ -89,8 +104,8 @@ SELECT d.z, d.list_year, count(*) AS features, count(DISTINCT d.feature_id) AS i
 SELECT d.z, d.list_year, count(*) AS features,
        count(*) FILTER (WHERE d.attrs ->> 'name' IS DISTINCT FROM a.name
                            OR d.attrs ->> 'municipality_code' IS DISTINCT FROM a.municipality_code
-                           OR (d.attrs ->> 'list_year')::integer IS DISTINCT FROM s.list_year
-                           OR d.attrs ->> 'category' IS DISTINCT FROM s.category
+                           OR (d.attrs ->> 'list_year')::integer IS DISTINCT FROM d.list_year
+                           OR d.attrs ->> 'category' IS DISTINCT FROM COALESCE(s.category, 'unknown')
                            OR d.attrs ->> 'label' IS DISTINCT FROM category_label(COALESCE(s.category, 'unknown'), d.list_year)
                            OR (d.attrs ->> 'years_on_list')::integer IS DISTINCT FROM s.years_on_list
                            OR (d.attrs ->> 'development_plan')::boolean IS DISTINCT FROM s.development_plan) AS differ,
@@ -102,7 +117,7 @@ SELECT d.z, d.list_year, count(*) AS features,
 -- the whole town at z 8: the categories of the GeoJSON above
 SELECT attrs ->> 'category' AS category, count(*), min(attrs ->> 'label') AS label
   FROM town_decoded WHERE z = 8 GROUP BY 1 ORDER BY 1;
-SELECT attrs FROM town_decoded WHERE z = 12 AND feature_id IN (1, 5) ORDER BY list_year, feature_id;
+SELECT attrs FROM town_decoded WHERE z = 12 AND feature_id IN (1, 5, 101) ORDER BY list_year, feature_id;
 
 -- the decoder on a tile of every attribute type and geometry type: text,
 -- integer, bigint, float8, boolean and real (float_value); NULLs left out
@@ -169,12 +184,20 @@ SELECT * FROM pg_temp.mvt_layers('\x1801');  -- a layer as a varint
 SELECT * FROM pg_temp.mvt_features('\x1a0d0a016112080801180322020900');  -- MoveTo, one parameter
 SELECT * FROM pg_temp.mvt_features('\x1a0c0a01611a016b120412020000');  -- a tag with no value
 \set VERBOSITY default
--- every proper prefix of the town tile is malformed (its one layer runs to
--- the end of the tile)
-SELECT bool_and(COALESCE(pg_temp.mvt_error(substring(m.tile FROM 1 FOR n)) LIKE 'malformed vector tile: %', false))
-           AS every_prefix_malformed
-  FROM town_mvt AS m, generate_series(1, length(m.tile) - 1) AS n
- WHERE m.z = 12 AND m.list_year = 2024;
+-- every proper prefix of the town tile's layer "areas" is malformed (the
+-- layer runs to the end of the tile); the whole tile is the two layers one
+-- after the other
+CREATE TEMP TABLE town_areas_layer AS
+SELECT ST_AsMVT(f.*, 'areas', 4096, 'geom', 'area_id') AS tile
+  FROM town_tile AS t, areas_mvt_features(t.z, t.x, t.y, 2024) AS f;
+SELECT bool_and(COALESCE(pg_temp.mvt_error(substring(l.tile FROM 1 FOR n)) LIKE 'malformed vector tile: %', false))
+           AS every_prefix_malformed,
+       (SELECT m.tile FROM town_mvt AS m WHERE m.z = 12) = l.tile
+           || (SELECT ST_AsMVT(p.*, 'area_points', 4096, 'geom', 'area_id')
+                 FROM town_tile AS t, area_points_mvt_features(t.z, t.x, t.y, 2024) AS p) AS tile_is_both_layers
+  FROM town_areas_layer AS l, generate_series(1, length(l.tile) - 1) AS n
+ GROUP BY l.tile;
+DELETE FROM area WHERE area_id = 101;
 -- the layer of the tile made by hand cut after 0 to 137 bytes (its length
 -- fixed): it decodes where it ends between two fields after the name
 WITH cut AS (
@@ -200,9 +223,12 @@ SELECT unnest(xpath('//s:text/text()', doc, '{{s,http://www.w3.org/2000/svg}}'))
 -- the fills are the category colours
 SELECT (xpath('//s:path/@fill', doc, '{{s,http://www.w3.org/2000/svg}}'))::text[] @> ARRAY[category_colour('omdannelse')] AS has_omdannelse_fill
   FROM svg;
--- 2012: 1 October list, no udsat or forebyggelse in the legend
+-- 2012: 1 October list, no udsat or forebyggelse in the legend (a row of
+-- 2012 for the while: a list year needs rows in area_year)
+INSERT INTO area_year (area_id, list_year, official_category) VALUES (1, 2012, 'parallelsamfund');
 SELECT (xpath('//s:text[1]/text()', xmlparse(document map_svg(2012)), '{{s,http://www.w3.org/2000/svg}}'))[1]::text;
 SELECT count(*) AS legend_rows FROM unnest(xpath('//s:rect[@width="16"]', xmlparse(document map_svg(2012)), '{{s,http://www.w3.org/2000/svg}}'));
+DELETE FROM area_year WHERE list_year = 2012;
 -- names are escaped
 UPDATE area SET name = 'Bl<å> & "Grøn"' WHERE area_id = 1;
 SELECT xmlparse(document map_svg(2024)) IS DOCUMENT AS still_well_formed;
