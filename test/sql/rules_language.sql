@@ -141,6 +141,31 @@ SELECT housing_areas_private.parse_rules((SELECT string_agg(format(E'rules v%s f
                                             FROM generate_series(2010, 2018) AS y));
 SELECT housing_areas_private.parse_rules(repeat('#', 1048577));
 
+-- docs/rule-language.md quotes the built-in text, and its tables are those
+-- of thresholds() (when they are not, the second query prints the new ones)
+\set doc `cat docs/rule-language.md`
+SELECT position(rules() in :'doc') > 0 AS doc_quotes_the_rules;
+CREATE TEMP VIEW threshold_tables AS
+SELECT string_agg(t.md, E'\n\n' ORDER BY t.v) AS tables
+  FROM (SELECT v, format(E'`%s`, the lists of %s:\n\n| category | criterion | operator | threshold | unit | rule |\n|---|---|---|---|---|---|\n%s',
+                         v, (SELECT min(y) || CASE WHEN max(y) = 2100 THEN ' onward' ELSE '–' || max(y) END
+                               FROM generate_series(2010, 2100) AS y WHERE rules_for_year(y) = v),
+                         string_agg(format('| %s | %s | %s | %s | %s | %s |', r.category, r.criterion, r.operator,
+                                           coalesce(r.threshold::text, ''), coalesce(r.unit, ''), r.rule),
+                                    E'\n' ORDER BY r.n)) AS md
+          FROM unnest(ARRAY['dk2010', 'dk2013', 'dk2018', 'dk2021']) AS v,
+               LATERAL thresholds(v) WITH ORDINALITY AS r(category, criterion, operator, threshold, unit, rule, n)
+         GROUP BY v) AS t;
+SELECT position(E'-->\n' || tables || E'\n<!--' in :'doc') > 0 AS doc_tables_are_current
+  FROM threshold_tables;
+SELECT tables FROM threshold_tables WHERE position(tables in :'doc') = 0;
+
+-- SQL that applies a consequence reads it like this (the PostGIS layer)
+SELECT 100.0 * 4 / 10 > consequence('daycare_cap') AS over_cap,
+       2029 < consequence('plan_deadline') AS plan_runs,
+       2025 - consequence('language_test_lists')::integer AS first_list,
+       floor(7574::float8 / consequence('m2_per_dwelling')::float8) AS dwellings;
+
 -- function properties
 SELECT p.oid::regprocedure AS function, provolatile, proisstrict, proparallel
   FROM pg_proc p
