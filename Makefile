@@ -25,7 +25,7 @@ GIS_SQL      = $(sort $(wildcard sql/housing_areas_postgis/[0-9]*.sql))
 
 CORE_OBJS    = src/core/ha_error.o src/core/ha_number.o src/core/ha_kv.o \
                src/core/indicators.o src/core/tally.o src/core/rules.o \
-               src/core/history.o
+               src/core/history.o src/core/rulelang.o src/core/builtin_rules.o
 MODULE_big   = housing_areas
 OBJS         = $(CORE_OBJS) src/housing_areas.o src/indicators.o src/tally.o \
                src/classify.o
@@ -35,7 +35,7 @@ PG_CPPFLAGS  = -I$(srcdir)/src -isystem $(includedir_server)
 DATA_built   = housing_areas--$(CORE_VERSION).sql housing_areas_postgis--$(GIS_VERSION).sql
 DATA         = $(wildcard sql/releases/*.sql) $(wildcard sql/releases/*.control) \
                $(wildcard sql/updates/*.sql)
-EXTRA_CLEAN  = test/out
+EXTRA_CLEAN  = test/out src/core/builtin_rules.c
 
 # pg_regress: test/sql/*.sql against test/expected/*.out, both extensions loaded
 REGRESS      = $(patsubst test/sql/%.sql,%,$(sort $(wildcard test/sql/*.sql)))
@@ -68,6 +68,10 @@ define assemble
 		'\echo Use "CREATE EXTENSION $(1) CASCADE" to load this file. \quit' > $@
 	cat $(filter %.sql,$^) >> $@
 endef
+
+# the rule text, built into the library: the .so reads no file at run time
+src/core/builtin_rules.c: src/core/builtin.rules src/core/embed-rules.sh
+	sh src/core/embed-rules.sh src/core/builtin.rules $@
 
 housing_areas--$(CORE_VERSION).sql: $(CORE_SQL) housing_areas.control
 	$(call assemble,housing_areas,$(CORE_VERSION))

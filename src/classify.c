@@ -1,20 +1,25 @@
 /*
  * classify.c
  *		SQL glue of the rule engine: classify, category, rules_for_year,
- *		thresholds, margins, category_label, years_on_list, omdannelse and
- *		the 40 % rule functions.
+ *		thresholds, margins, rules, consequence(s), category_label,
+ *		years_on_list, omdannelse and the 40 % rule functions.
  *
- * The rules and their evaluation live in src/core/rules.c and
- * src/core/history.c; this file only converts arguments and results.
+ * The rules are the built-in rule text (src/core/builtin.rules), parsed
+ * once per backend by ha_rule_book(); their evaluation lives in
+ * src/core/rules.c and src/core/history.c.  This file only converts
+ * arguments and results.
  */
 #include "housing_areas.h"
 
 #include "access/htup_details.h"
 #include "funcapi.h"
+#include "catalog/pg_type.h"
+#include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/tuplestore.h"
 
 #include "core/history.h"
+#include "core/rulelang.h"
 #include "core/rules.h"
 
 /* Raise err when a core call failed. */
@@ -25,7 +30,7 @@ static const HaRuleSet *
 rules_for_year_or_error(int32 list_year)
 {
 	HaError		err;
-	const HaRuleSet *rules = ha_rules_for_year(list_year, &err);
+	const HaRuleSet *rules = ha_rules_for_year(ha_rule_book(), list_year, &err);
 
 	CHECK_CORE(rules != NULL, err);
 	return rules;
@@ -37,7 +42,7 @@ rules_by_name_or_error(text *name)
 {
 	HaError		err;
 	char	   *id = text_to_cstring(name);
-	const HaRuleSet *rules = ha_rules_by_id(id, &err);
+	const HaRuleSet *rules = ha_rules_by_id(ha_rule_book(), id, &err);
 
 	CHECK_CORE(rules != NULL, err);
 	return rules;
@@ -146,7 +151,7 @@ ha_classify_rules_sql(PG_FUNCTION_ARGS)
 	HaClassification c;
 	HaError		err;
 
-	CHECK_CORE(ha_check_list_year(list_year, &err), err);
+	CHECK_CORE(ha_check_list_year(ha_rule_book(), list_year, &err), err);
 	ha_classify(ind, list_year, rules, &c);
 	return classification_datum(fcinfo, &c);
 }
@@ -223,11 +228,12 @@ ha_thresholds_sql(PG_FUNCTION_ARGS)
 	int			i,
 				j;
 
-	threshold_row(rsinfo, "all", ha_criterion_name(rules->size_gate->criterion),
-				  ha_op_name(rules->size_gate->op), rules->size_gate, "required");
+	threshold_row(rsinfo, "all", ha_criterion_name(rules->size_gate.criterion),
+				  ha_op_name(rules->size_gate.op), &rules->size_gate, "required");
 	for (i = 0; i < rules->nrules; i++)
 	{
 		const HaCategoryRule *r = &rules->rules[i];
+		const HaCheck *counted = r->checks + r->ngates;
 		const char *cat = ha_category_name(r->category);
 		char		gate_rule[64];
 		char		counted_rule[64];
@@ -250,12 +256,11 @@ ha_thresholds_sql(PG_FUNCTION_ARGS)
 			threshold_row(rsinfo, cat, ha_category_name(r->requires), "is", NULL,
 						  gate_rule);
 		for (j = 0; j < r->ngates; j++)
-			threshold_row(rsinfo, cat, ha_criterion_name(r->gates[j]->criterion),
-						  ha_op_name(r->gates[j]->op), r->gates[j], gate_rule);
+			threshold_row(rsinfo, cat, ha_criterion_name(r->checks[j].criterion),
+						  ha_op_name(r->checks[j].op), &r->checks[j], gate_rule);
 		for (j = 0; j < r->ncounted; j++)
-			threshold_row(rsinfo, cat, ha_criterion_name(r->counted[j]->criterion),
-						  ha_op_name(r->counted[j]->op), r->counted[j],
-						  counted_rule);
+			threshold_row(rsinfo, cat, ha_criterion_name(counted[j].criterion),
+						  ha_op_name(counted[j].op), &counted[j], counted_rule);
 		if (r->excludes != HA_CAT_NONE)
 			threshold_row(rsinfo, cat, ha_category_name(r->excludes), "is not",
 						  NULL, "published list only");
@@ -315,7 +320,7 @@ ha_margins_rules_sql(PG_FUNCTION_ARGS)
 	const HaRuleSet *rules = rules_by_name_or_error(PG_GETARG_TEXT_PP(2));
 	HaError		err;
 
-	CHECK_CORE(ha_check_list_year(list_year, &err), err);
+	CHECK_CORE(ha_check_list_year(ha_rule_book(), list_year, &err), err);
 	return margins_rows(fcinfo, PG_GETARG_INDICATORS_P(0), list_year, rules);
 }
 
@@ -331,7 +336,7 @@ ha_category_label_sql(PG_FUNCTION_ARGS)
 	const char *label;
 
 	err.code = HA_OK;
-	label = ha_category_label(category, list_year, lang, &err);
+	label = ha_category_label(ha_rule_book(), category, list_year, lang, &err);
 	if (label == NULL)
 	{
 		CHECK_CORE(err.code == HA_OK, err);
@@ -394,9 +399,10 @@ ha_years_on_list_final(PG_FUNCTION_ARGS)
 
 PG_FUNCTION_INFO_V1(ha_omdannelse_sql);
 /*
- * omdannelse(years, list_year): five consecutive parallelsamfund lists,
- * from the 2018 list on.  Called on NULL input: before 2018 the answer is
- * false whatever the years are.
+ * omdannelse(years, list_year): the consecutive parallelsamfund lists the
+ * year's rule version asks for (five, from the 2018 list on).  Called on
+ * NULL input: where the version has no omdannelse rule the answer is false
+ * whatever the years are.
  */
 Datum
 ha_omdannelse_sql(PG_FUNCTION_ARGS)
@@ -407,8 +413,8 @@ ha_omdannelse_sql(PG_FUNCTION_ARGS)
 	if (PG_ARGISNULL(1))
 		PG_RETURN_NULL();
 	list_year = PG_GETARG_INT32(1);
-	CHECK_CORE(ha_check_list_year(list_year, &err), err);
-	if (list_year < HA_OMDANNELSE_FIRST_YEAR)
+	CHECK_CORE(ha_check_list_year(ha_rule_book(), list_year, &err), err);
+	if (!ha_omdannelse_possible(ha_rule_book(), list_year))
 		PG_RETURN_BOOL(false);
 	if (PG_ARGISNULL(0))
 		PG_RETURN_NULL();
@@ -418,17 +424,22 @@ ha_omdannelse_sql(PG_FUNCTION_ARGS)
 				 errmsg("invalid value \"%d\" for argument \"years\"",
 						PG_GETARG_INT32(0)),
 				 errdetail("A number of consecutive lists cannot be negative.")));
-	PG_RETURN_BOOL(ha_omdannelse(PG_GETARG_INT32(0), list_year));
+	PG_RETURN_BOOL(ha_omdannelse(ha_rule_book(), PG_GETARG_INT32(0), list_year));
 }
 
-/* The 40 % rule's total from the four arguments, or an error. */
+/*
+ * The 40 % rule's constants (40 %, 75 m² per dwelling) from the built-in
+ * rule text's consequences, and its total from the four arguments, or an
+ * error.
+ */
 static int64
-plan_total(FunctionCallInfo fcinfo)
+plan_total(FunctionCallInfo fcinfo, HaPlanRule *plan)
 {
 	HaError		err;
 	int64_t		total = 0;
 
-	CHECK_CORE(ha_plan_total(PG_GETARG_INT32(0), PG_GETARG_INT32(1),
+	CHECK_CORE(ha_plan_rule(ha_rule_book(), plan, &err), err);
+	CHECK_CORE(ha_plan_total(plan, PG_GETARG_INT32(0), PG_GETARG_INT32(1),
 							 PG_GETARG_INT32(2), PG_GETARG_FLOAT8(3),
 							 &total, &err), err);
 	return (int64) total;
@@ -450,7 +461,8 @@ PG_FUNCTION_INFO_V1(ha_family_housing_share);
 Datum
 ha_family_housing_share(PG_FUNCTION_ARGS)
 {
-	int64		total = plan_total(fcinfo);
+	HaPlanRule	plan;
+	int64		total = plan_total(fcinfo, &plan);
 
 	PG_RETURN_FLOAT8(ha_plan_share(PG_GETARG_INT32(0), total));
 }
@@ -460,9 +472,11 @@ PG_FUNCTION_INFO_V1(ha_family_units_over_target);
 Datum
 ha_family_units_over_target(PG_FUNCTION_ARGS)
 {
-	int64		total = plan_total(fcinfo);
+	HaPlanRule	plan;
+	int64		total = plan_total(fcinfo, &plan);
 
-	return count_as_int4(ha_plan_units_over_target(PG_GETARG_INT32(0), total));
+	return count_as_int4(ha_plan_units_over_target(&plan, PG_GETARG_INT32(0),
+												   total));
 }
 
 PG_FUNCTION_INFO_V1(ha_dwellings_to_add);
@@ -470,7 +484,113 @@ PG_FUNCTION_INFO_V1(ha_dwellings_to_add);
 Datum
 ha_dwellings_to_add(PG_FUNCTION_ARGS)
 {
-	int64		total = plan_total(fcinfo);
+	HaPlanRule	plan;
+	int64		total = plan_total(fcinfo, &plan);
 
-	return count_as_int4(ha_plan_dwellings_to_add(PG_GETARG_INT32(0), total));
+	return count_as_int4(ha_plan_dwellings_to_add(&plan, PG_GETARG_INT32(0),
+												  total));
+}
+
+/* A span of the built-in rule text as a text datum. */
+static text *
+span_text(const HaRuleBook *book, HaSpan span)
+{
+	return cstring_to_text_with_len(book->text + span.offset, span.length);
+}
+
+PG_FUNCTION_INFO_V1(ha_rules_text_sql);
+/* rules(): the built-in rule text, as written. */
+Datum
+ha_rules_text_sql(PG_FUNCTION_ARGS)
+{
+	const HaRuleBook *book = ha_rule_book();
+
+	PG_RETURN_TEXT_P(cstring_to_text_with_len(book->text, book->length));
+}
+
+PG_FUNCTION_INFO_V1(ha_rules_block_sql);
+/* rules(name): one version, or the consequences, as written. */
+Datum
+ha_rules_block_sql(PG_FUNCTION_ARGS)
+{
+	const HaRuleBook *book = ha_rule_book();
+	char	   *name = text_to_cstring(PG_GETARG_TEXT_PP(0));
+	HaSpan		span;
+	HaError		err;
+
+	CHECK_CORE(ha_rules_block(book, name, &span, &err), err);
+	PG_RETURN_TEXT_P(span_text(book, span));
+}
+
+/* A consequence's value as numeric, exactly as the rule text writes it. */
+static Datum
+consequence_numeric(const HaRuleBook *book, const HaConsequence *c)
+{
+	char	   *digits = pnstrdup(book->text + c->value_text.offset,
+								  c->value_text.length);
+
+	return DirectFunctionCall3(numeric_in, CStringGetDatum(digits),
+							   ObjectIdGetDatum(InvalidOid), Int32GetDatum(-1));
+}
+
+PG_FUNCTION_INFO_V1(ha_consequence_sql);
+/* consequence(name): one constant of what the lists oblige. */
+Datum
+ha_consequence_sql(PG_FUNCTION_ARGS)
+{
+	const HaRuleBook *book = ha_rule_book();
+	char	   *name = text_to_cstring(PG_GETARG_TEXT_PP(0));
+	HaError		err;
+	const HaConsequence *c = ha_consequence(book, name, &err);
+
+	CHECK_CORE(c != NULL, err);
+	PG_RETURN_DATUM(consequence_numeric(book, c));
+}
+
+PG_FUNCTION_INFO_V1(ha_consequences_sql);
+/* consequences(): every constant with its unit and paragraph, in text order. */
+Datum
+ha_consequences_sql(PG_FUNCTION_ARGS)
+{
+	const HaRuleBook *book = ha_rule_book();
+	ReturnSetInfo *rsinfo = begin_rows(fcinfo);
+	int			i;
+
+	for (i = 0; i < book->nconsequences; i++)
+	{
+		const HaConsequence *c = &book->consequences[i];
+		Datum		values[4];
+		bool		nulls[4] = {false, false, false, false};
+
+		values[0] = CStringGetTextDatum(ha_consequence_name(c->id));
+		values[1] = consequence_numeric(book, c);
+		values[2] = CStringGetTextDatum(ha_consequence_unit_name(ha_consequence_unit(c->id)));
+		values[3] = PointerGetDatum(span_text(book, c->paragraph));
+		nulls[3] = c->paragraph.length == 0;
+		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+	}
+	return (Datum) 0;
+}
+
+PG_FUNCTION_INFO_V1(ha_parse_rules_sql);
+/*
+ * housing_areas_private.parse_rules(definition): parse a rule text; the
+ * names of its versions, or the parser's error.
+ */
+Datum
+ha_parse_rules_sql(PG_FUNCTION_ARGS)
+{
+	text	   *definition = PG_GETARG_TEXT_PP(0);
+	HaRuleBook *book = palloc(sizeof(HaRuleBook));
+	HaError		err;
+	Datum	   *ids;
+	int			i;
+
+	CHECK_CORE(ha_rules_parse(VARDATA_ANY(definition),
+							  VARSIZE_ANY_EXHDR(definition), book, &err), err);
+	ids = palloc(sizeof(Datum) * book->nsets);
+	for (i = 0; i < book->nsets; i++)
+		ids[i] = CStringGetTextDatum(book->sets[i].id);
+	PG_RETURN_ARRAYTYPE_P(construct_array(ids, book->nsets, TEXTOID, -1,
+										  false, TYPALIGN_INT));
 }

@@ -1,18 +1,21 @@
 /*
  * housing_areas.c
- *		Module entry point, the bridge from core errors to ereport() (every
- *		message of the core's errors is written here), and the record
- *		helpers shared by the types: key hints, range sentences, binary
- *		send/recv of the fields.
+ *		Module entry point, the built-in rule text parsed once per backend,
+ *		the bridge from core errors to ereport() (every message of the
+ *		core's errors is written here), and the record helpers shared by
+ *		the types: key hints, range sentences, binary send/recv of the
+ *		fields.
  */
 #include "housing_areas.h"
 
 #include "libpq/pqformat.h"
 #include "utils/elog.h"
 #include "utils/guc.h"
+#include "utils/memutils.h"
 
 #include "core/ha_number.h"
 #include "core/history.h"
+#include "core/rulelang.h"
 #include "core/rules.h"
 
 PG_MODULE_MAGIC;
@@ -36,6 +39,35 @@ _PG_init(void)
 							PGC_USERSET, 0,
 							NULL, NULL, NULL);
 	MarkGUCPrefixReserved("housing_areas");
+}
+
+/* The built-in rule text, parsed by the first function that needs it. */
+static HaRuleBook *rule_book = NULL;
+
+/*
+ * The rule versions and consequences of src/core/builtin.rules, which the
+ * library embeds: parsed on first use into TopMemoryContext and kept for
+ * the life of the backend.  The text is fixed at build time, and the unit
+ * tests parse it, so an error here means a broken build.
+ */
+const HaRuleBook *
+ha_rule_book(void)
+{
+	if (rule_book == NULL)
+	{
+		HaRuleBook *book = MemoryContextAlloc(TopMemoryContext,
+											  sizeof(HaRuleBook));
+		HaError		err;
+
+		if (!ha_rules_parse(ha_builtin_rules, ha_builtin_rules_len, book,
+							&err))
+		{
+			pfree(book);
+			ha_report(&err);
+		}
+		rule_book = book;
+	}
+	return rule_book;
 }
 
 PG_FUNCTION_INFO_V1(ha_min_cell_count);
@@ -62,6 +94,8 @@ sqlstate_of(HaErrorCode code)
 			return ERRCODE_PROGRAM_LIMIT_EXCEEDED;
 		case HA_ERR_BINARY:
 			return ERRCODE_INVALID_BINARY_REPRESENTATION;
+		case HA_ERR_GRAMMAR:
+			return ERRCODE_SYNTAX_ERROR;
 		case HA_OK:
 			break;
 	}
@@ -197,6 +231,292 @@ describe_binary(const HaError *err)
 }
 
 /*
+ * "a, b, c and d" of the names of the built-in rule versions, with `more`
+ * as the last item when given; `conjunction` is "and" or "or".
+ */
+static char *
+version_list(const char *more, const char *conjunction)
+{
+	const HaRuleBook *book = ha_rule_book();
+	StringInfoData list;
+	int			n = book->nsets + (more != NULL);
+	int			i;
+
+	initStringInfo(&list);
+	for (i = 0; i < n; i++)
+		appendStringInfo(&list, "%s%s",
+						 i == 0 ? "" : i == n - 1 ? psprintf(" %s ", conjunction) : ", ",
+						 i < book->nsets ? book->sets[i].id : more);
+	return list.data;
+}
+
+/* "a, b and c" (or "or c") of the names of the consequence constants. */
+static char *
+consequence_list(const char *conjunction)
+{
+	StringInfoData list;
+	int			i;
+
+	initStringInfo(&list);
+	for (i = 0; i < HA_NCONSEQUENCES; i++)
+		appendStringInfo(&list, "%s%s",
+						 i == 0 ? "" : i == HA_NCONSEQUENCES - 1 ?
+						 psprintf(" %s ", conjunction) : ", ",
+						 ha_consequence_name((HaConsequenceId) i));
+	return list.data;
+}
+
+/* What the rule parser expected, as the end of "Expected ...". */
+static char *
+expected_phrase(const HaError *err)
+{
+	StringInfoData keys;
+	int			f,
+				last = 0;
+
+	switch ((HaRulesExpect) err->about.what)
+	{
+		case HA_EXPECT_PRINTABLE:
+			return _("a printable character");
+		case HA_EXPECT_DIGIT:
+			return _("a digit after the decimal point");
+		case HA_EXPECT_QUOTE:
+			return _("the closing quote of the paragraph on the same line");
+		case HA_EXPECT_WORD:
+			return psprintf("\"%s\"", err->about.word);
+		case HA_EXPECT_BLOCK:
+			return _("\"rules\" or \"consequences\"");
+		case HA_EXPECT_NAME:
+			return _("the name of a rule version");
+		case HA_EXPECT_YEAR:
+			return _("a list year of four digits");
+		case HA_EXPECT_YEAR_END:
+			return _("\"to\" and the last list year, or \"onward\"");
+		case HA_EXPECT_LINE_END:
+			return _("the end of the line");
+		case HA_EXPECT_RULE:
+			return _("a category (udsat, parallelsamfund, omdannelse, forebyggelse or kombineret_udlejning) or \"end\"");
+		case HA_EXPECT_CATEGORY:
+			return _("a category (udsat, parallelsamfund or forebyggelse)");
+		case HA_EXPECT_CONDITION:
+			return _("a comparison such as \"outside_labour > 40\", a category or \"at least\"");
+		case HA_EXPECT_INDICATOR:
+			/* the keys a comparison can read: all but national_convicted */
+			initStringInfo(&keys);
+			for (f = 0; f < HA_IND_NFIELDS; f++)
+				if (ha_criterion_of_field((HaIndField) f) != HA_NCRIT)
+					last = f;
+			for (f = 0; f < HA_IND_NFIELDS; f++)
+				if (ha_criterion_of_field((HaIndField) f) != HA_NCRIT)
+					appendStringInfo(&keys, "%s%s", keys.len == 0 ? "" :
+									 f == last ? " or " : ", ",
+									 ha_ind_fields[f].key);
+			return psprintf(_("an indicator (%s)"), keys.data);
+		case HA_EXPECT_OPERATOR:
+			return _("an operator: >, >=, < or <=");
+		case HA_EXPECT_NUMBER:
+			return _("a number");
+		case HA_EXPECT_WHOLE:
+			return _("a whole number");
+		case HA_EXPECT_LIST_NEXT:
+			return _("\",\" or \")\"");
+		case HA_EXPECT_CONDITION_END:
+			return _("\"and\", \", unless\" or the end of the line");
+		case HA_EXPECT_CONSEQUENCE:
+			return psprintf(_("a consequence (%s) or \"end\""), consequence_list("or"));
+		case HA_EXPECT_UNIT:
+			return _("a unit: percent, years, lists, m2 or residents");
+	}
+	return "?";
+}
+
+/* The message of a syntax error in a rule text. */
+static int
+describe_rules_syntax(const HaError *err)
+{
+	const HaErrorAbout *a = &err->about;
+
+	if (a->what == HA_EXPECT_PRINTABLE)
+	{
+		errmsg("invalid byte 0x%02llX in rule text", (unsigned long long) a->n[0]);
+		return errdetail("At line %d, column %d: only printable UTF-8 characters, tabs and line breaks are allowed.",
+						 a->line, a->column);
+	}
+	if (err->value[0] == '\0')
+		errmsg("syntax error at end of rule text");
+	else if (strcmp(err->value, "\n") == 0)
+		errmsg("syntax error at end of line %d of rule text", a->line);
+	else
+		errmsg("syntax error in rule text at or near \"%s\"", err->value);
+	return errdetail("Expected %s at line %d, column %d.", expected_phrase(err),
+					 a->line, a->column);
+}
+
+/* The message of a rule text the evaluator could not run. */
+static int
+describe_rules_invalid(const HaError *err)
+{
+	const HaErrorAbout *a = &err->about;
+	const char *v = err->value;
+
+	switch ((HaRulesProblem) a->what)
+	{
+		case HA_PROBLEM_DUPLICATE_VERSION:
+			errmsg("rule version \"%s\" is defined twice", v);
+			break;
+		case HA_PROBLEM_YEARS_REVERSED:
+			errmsg("the last list year %lld comes before the first, %lld",
+				   a->n[1], a->n[0]);
+			break;
+		case HA_PROBLEM_YEARS_GAP:
+			errmsg("rule version starts with list year %lld instead of %lld",
+				   a->n[0], a->n[1]);
+			errhint("Each version starts the year after the one before it ends.");
+			break;
+		case HA_PROBLEM_AFTER_ONWARD:
+			errmsg("no rule version can follow \"%s\", which runs onward", v);
+			errhint("Give it a last year: \"for the lists of 2021 to 2025\".");
+			break;
+		case HA_PROBLEM_FROM_YEAR:
+			errmsg("list year %lld is not one of the rule version's list years",
+				   a->n[0]);
+			break;
+		case HA_PROBLEM_NOT_DEFINED:
+			errmsg("category \"%s\" is used before it has a rule", v);
+			errhint("Write the rules of a category before the rules that refer to it.");
+			break;
+		case HA_PROBLEM_NOT_A_CONDITION:
+			errmsg("category \"%s\" cannot be part of a condition", v);
+			errhint("A rule can refer to udsat, parallelsamfund and forebyggelse.");
+			break;
+		case HA_PROBLEM_DEFINED_AFTER_USE:
+			errmsg("category \"%s\" has a rule after a rule that refers to it", v);
+			errhint("Write the rules of a category before the rules that refer to it.");
+			break;
+		case HA_PROBLEM_UNLESS_DIFFERS:
+			errmsg("the rules of category \"%s\" have different \"unless\" clauses", v);
+			errhint("Give every rule of a category the same \"unless\" clause, or none.");
+			break;
+		case HA_PROBLEM_TWO_CATEGORIES:
+			errmsg("a rule can refer to one category only");
+			break;
+		case HA_PROBLEM_TWO_COUNTS:
+			errmsg("a rule can have one \"at least ... of\" only");
+			break;
+		case HA_PROBLEM_NEEDED_RANGE:
+			errmsg("\"at least %lld of\" %lld criteria is not a test", a->n[0],
+				   a->n[1]);
+			errhint("The number must be from 1 to the number of criteria listed.");
+			break;
+		case HA_PROBLEM_MULTIPLE_RANGE:
+			errmsg("invalid multiple \"%s\" of national_convicted", v);
+			errhint("A multiple is a whole number from 1 to 9.");
+			break;
+		case HA_PROBLEM_NOT_RELATIVE:
+			errmsg("key \"%s\" cannot be compared with a multiple of national_convicted", v);
+			errhint("Only convicted can, as in \"convicted >= 3 x national_convicted\".");
+			break;
+		case HA_PROBLEM_NATIONAL_ALONE:
+			errmsg("national_convicted can only be the base of a multiple");
+			errhint("Write, for example, \"convicted >= 3 x national_convicted\".");
+			break;
+		case HA_PROBLEM_THRESHOLD_RANGE:
+			errmsg("threshold %s is out of range for key \"%s\"", v,
+				   a->field->key);
+			errhint("%s", ha_range_sentence(a->field));
+			break;
+		case HA_PROBLEM_HISTORY_CATEGORY:
+			errmsg("category \"%s\" cannot be decided by the history of the lists", v);
+			errhint("Only omdannelse is: \"omdannelse when parallelsamfund on each of the last 5 lists\".");
+			break;
+		case HA_PROBLEM_OMDANNELSE_HISTORY:
+			errmsg("omdannelse is decided by the history of the lists");
+			errhint("Write \"omdannelse when parallelsamfund on each of the last 5 lists\".");
+			break;
+		case HA_PROBLEM_HISTORY_OF:
+			errmsg("omdannelse follows the parallelsamfund list, not \"%s\"", v);
+			break;
+		case HA_PROBLEM_OMDANNELSE_TWICE:
+			errmsg("a rule version can have one omdannelse rule only");
+			break;
+		case HA_PROBLEM_LISTS_RANGE:
+			errmsg("%lld lists is out of range for the omdannelse rule", a->n[0]);
+			errhint("Give from 1 to %lld lists.", a->n[1]);
+			break;
+		case HA_PROBLEM_TWO_PARAGRAPHS:
+			errmsg("a rule can have one paragraph only");
+			break;
+		case HA_PROBLEM_NO_VERSIONS:
+			errmsg("the rule text defines no rule version");
+			errhint("Start a version with \"rules NAME for the lists of YEAR onward\".");
+			break;
+		case HA_PROBLEM_TWO_CONSEQUENCE_BLOCKS:
+			errmsg("the rule text has two consequences blocks");
+			break;
+		case HA_PROBLEM_UNKNOWN_CONSEQUENCE:
+			errmsg("unknown consequence \"%s\"", v);
+			errhint("Valid consequences are %s.", consequence_list("and"));
+			break;
+		case HA_PROBLEM_DUPLICATE_CONSEQUENCE:
+			errmsg("consequence \"%s\" is given twice", v);
+			break;
+		case HA_PROBLEM_WRONG_UNIT:
+			errmsg("wrong unit for consequence \"%s\"", v);
+			if (strcmp(a->word, "year") == 0)
+				errhint("It is a calendar year: write \"%s is the year 2030\".", v);
+			else
+				errhint("It is given in %s.", a->word);
+			break;
+		case HA_PROBLEM_CONSEQUENCE_RANGE:
+			errmsg("value %s is out of range for consequence \"%s\"", v, a->word);
+			if (a->n[0] == 0 && a->n[1] == 100)
+				errhint("A percentage is above 0 and at most 100, with at most 6 decimals.");
+			else
+				errhint("A whole number from %lld to %lld.", a->n[0], a->n[1]);
+			break;
+	}
+	return errdetail("At line %d, column %d of the rule text.", a->line,
+					 a->column);
+}
+
+/* The message of a rule text beyond a capacity of the parser. */
+static int
+describe_rules_limit(const HaError *err)
+{
+	const HaErrorAbout *a = &err->about;
+
+	switch ((HaRulesLimit) a->what)
+	{
+		case HA_LIMIT_TEXT:
+			errmsg("rule text is too long");
+			errhint("At most %lld bytes are accepted.", a->n[0]);
+			break;
+		case HA_LIMIT_VERSIONS:
+			errmsg("too many rule versions");
+			errhint("At most %lld versions are accepted.", a->n[0]);
+			break;
+		case HA_LIMIT_RULES:
+			errmsg("too many rules in one rule version");
+			errhint("At most %lld category rules are accepted.", a->n[0]);
+			break;
+		case HA_LIMIT_CHECKS:
+			errmsg("too many comparisons in one rule");
+			errhint("At most %lld comparisons are accepted.", a->n[0]);
+			break;
+		case HA_LIMIT_NAME:
+			errmsg("rule version name is too long");
+			errhint("At most %lld characters are accepted.", a->n[0]);
+			break;
+		case HA_LIMIT_NUMBER:
+			errmsg("number is too long");
+			errhint("At most %lld digits are accepted.", a->n[0]);
+			break;
+	}
+	return errdetail("At line %d, column %d of the rule text.", a->line,
+					 a->column);
+}
+
+/*
  * The message, detail and hint of each kind of core error, for ereport():
  * every sentence is a literal, translatable format string.  Kinds that
  * share a message share a case.
@@ -286,11 +606,25 @@ describe(const HaError *err)
 			return errdetail("It is the mean gross income of taxpayers aged 15-64, students excluded, in the region, a positive amount.");
 		case HA_E_NO_RULES_FOR_YEAR:
 			errmsg("no list rules for year %lld", a->n[0]);
-			return errdetail("The first lists were published in %d.",
-							 HA_FIRST_LIST_YEAR);
+			return errdetail("The first lists were published in %lld.", a->n[1]);
 		case HA_E_UNKNOWN_RULE_VERSION:
 			errmsg("unknown rule version \"%s\"", err->value);
-			return errhint("Valid rule versions are dk2010, dk2013, dk2018 and dk2021.");
+			return errhint("Valid rule versions are %s.", version_list(NULL, "and"));
+		case HA_E_UNKNOWN_RULES_BLOCK:
+			errmsg("unknown rule version \"%s\"", err->value);
+			return errhint("Valid names are %s.", version_list("consequences", "and"));
+		case HA_E_UNKNOWN_CONSEQUENCE:
+		case HA_E_NO_CONSEQUENCE:
+			errmsg("unknown consequence \"%s\"", err->value);
+			if (err->kind == HA_E_NO_CONSEQUENCE)
+				return errdetail("The rule text does not give it.");
+			return errhint("Valid consequences are %s.", consequence_list("and"));
+		case HA_E_RULES_SYNTAX:
+			return describe_rules_syntax(err);
+		case HA_E_RULES_INVALID:
+			return describe_rules_invalid(err);
+		case HA_E_RULES_LIMIT:
+			return describe_rules_limit(err);
 		case HA_E_UNKNOWN_CATEGORY:
 			errmsg("unknown category \"%s\"", err->value);
 			return errhint("Valid categories are omdannelse, parallelsamfund, udsat, forebyggelse, none and unknown.");
@@ -314,8 +648,8 @@ describe(const HaError *err)
 							 a->n[0], a->n[1]);
 		case HA_E_NO_DWELLINGS:
 			errmsg("no dwellings to compute a family housing share of");
-			return errdetail("Dwellings, demolished units and whole %d m² units of commercial floor area add up to 0.",
-							 HA_M2_PER_DWELLING);
+			return errdetail("Dwellings, demolished units and whole %lld m² units of commercial floor area add up to 0.",
+							 a->n[0]);
 		case HA_E_NONE:
 		case HA_NKINDS:
 			break;

@@ -24,6 +24,11 @@ pg_noreturn extern void ha_report(const HaError *err);
 extern void ha_report(const HaError *err) pg_attribute_noreturn();
 #endif
 
+struct HaRuleBook;
+
+/* The built-in rule text, parsed on first use in a backend (never NULL). */
+extern const struct HaRuleBook *ha_rule_book(void);
+
 extern int	errhint_valid_keys(const HaKvForm *form);
 extern char *ha_range_sentence(const HaFieldSpec *field);
 extern void ha_check_binary_length(StringInfo buf, const HaKvForm *form,

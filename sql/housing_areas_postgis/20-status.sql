@@ -78,16 +78,16 @@ SELECT s.area_id, s.list_year, a.name, a.municipality_code, a.region_code,
 	   -- undetermined year could have started the plan (bool_or skips NULLs)
 	   CASE WHEN bool_or(s.is_omdannelse IS TRUE) OVER w THEN true
 			WHEN bool_or(s.is_omdannelse IS NULL) OVER w THEN NULL
-			ELSE false END AND s.list_year < 2030
+			ELSE false END AND s.list_year < consequence('plan_deadline')
 		   AS development_plan,
 	   (s.c).kombineret_udlejning AS kombineret_udlejning,
 	   CASE WHEN s.dwellings + COALESCE(s.demolished, 0)
-				 + floor(COALESCE(s.commercial_m2, 0) / 75) > 0
+				 + floor(COALESCE(s.commercial_m2, 0) / consequence('m2_per_dwelling')::float8) > 0
 			THEN family_housing_share(s.family_units, s.dwellings,
 									  COALESCE(s.demolished, 0), COALESCE(s.commercial_m2, 0))
 	   END AS family_housing_share,
 	   CASE WHEN s.dwellings + COALESCE(s.demolished, 0)
-				 + floor(COALESCE(s.commercial_m2, 0) / 75) > 0
+				 + floor(COALESCE(s.commercial_m2, 0) / consequence('m2_per_dwelling')::float8) > 0
 			THEN family_units_over_target(s.family_units, s.dwellings,
 										  COALESCE(s.demolished, 0), COALESCE(s.commercial_m2, 0))
 	   END AS family_units_over_target,

@@ -82,8 +82,8 @@ BEGIN ATOMIC
 		   100.0 * c.from_udsat / c.admitted,
 		   -- three-valued: NULL when the children from undetermined areas
 		   -- decide whether the share exceeds 30 %
-		   CASE WHEN 100.0 * c.from_udsat / c.admitted > 30 THEN true
-				WHEN 100.0 * (c.from_udsat + c.from_undetermined) / c.admitted > 30 THEN NULL
+		   CASE WHEN 100.0 * c.from_udsat / c.admitted > consequence('daycare_cap') THEN true
+				WHEN 100.0 * (c.from_udsat + c.from_undetermined) / c.admitted > consequence('daycare_cap') THEN NULL
 				ELSE false END
 	  FROM (SELECT f.facility_id, f.name, count(*)::integer AS admitted,
 				   (count(*) FILTER (WHERE e.ctid IN (SELECT h.row_id FROM homes AS h WHERE h.listed)))::integer
@@ -111,7 +111,7 @@ BEGIN ATOMIC
 		SELECT a.geom
 		  FROM area AS a
 		 WHERE a.area_id IN (SELECT ay.area_id FROM area_year AS ay
-							  WHERE ay.list_year BETWEEN language_test_schools.school_year - 3
+							  WHERE ay.list_year BETWEEN language_test_schools.school_year - consequence('language_test_lists')::integer
 													AND language_test_schools.school_year - 1
 								AND housing_areas_private.on_udsat_list(classify(ay.ind, ay.list_year), ay.official_category))
 	), in_listed AS MATERIALIZED (
@@ -129,7 +129,7 @@ BEGIN ATOMIC
 			  JOIN facility AS f ON f.facility_id = e.facility_id
 			 WHERE e.year = language_test_schools.school_year AND f.kind = 'school'
 			 GROUP BY f.facility_id, f.name) AS c
-	 WHERE 100.0 * c.from_listed / c.pupils > 30
+	 WHERE 100.0 * c.from_listed / c.pupils > consequence('language_test_share')
 	 ORDER BY c.facility_id;
 END;
 COMMENT ON FUNCTION language_test_schools(integer) IS

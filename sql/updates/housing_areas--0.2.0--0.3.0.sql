@@ -93,3 +93,40 @@ COMMENT ON COLUMN classification.income IS
 'criterion: mean gross income of taxpayers aged 15-64, students excluded, < 55 % of the regional mean; NULL when unknown or not tested (dk2010)';
 COMMENT ON COLUMN classification.nonwestern IS
 'criterion: non-Western immigrants and descendants > 50 % of residents; NULL when unknown';
+
+-- the rules as a text in the rule language, built into the library: its
+-- definitions, the consequences, and the thresholds derived from it
+COMMENT ON FUNCTION thresholds(text) IS
+'the rule table of a version, from the built-in rule text (rules(name)): every test of every category with its operator and threshold';
+
+CREATE FUNCTION rules() RETURNS text
+	AS 'MODULE_PATHNAME', 'ha_rules_text_sql'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION rules() IS
+'the built-in rule text, as written: every rule version and the consequences, in the rule language (docs/rule-language.md); classify(), thresholds(), omdannelse(), consequence() and the 40 % rule follow it';
+
+CREATE FUNCTION rules(name text) RETURNS text
+	AS 'MODULE_PATHNAME', 'ha_rules_block_sql'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION rules(text) IS
+'the definition of one rule version (dk2010, dk2013, dk2018, dk2021), or of the consequences (name consequences), as written in the built-in rule text, with the comments above it';
+
+CREATE FUNCTION consequence(name text) RETURNS numeric
+	AS 'MODULE_PATHNAME', 'ha_consequence_sql'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION consequence(text) IS
+'one constant of what the lists oblige (the daycare cap, the language-test share and lists, the development plans'' target, deadline and m² per dwelling, the dispensation limit, the daycare cap''s tail), exactly as the consequences of the built-in rule text give it; see consequences()';
+
+CREATE FUNCTION consequences(OUT name text, OUT value numeric, OUT unit text,
+	OUT paragraph text)
+	RETURNS SETOF record
+	AS 'MODULE_PATHNAME', 'ha_consequences_sql'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 8;
+COMMENT ON FUNCTION consequences() IS
+'the constants of what the lists oblige, from the consequences of the built-in rule text: name, value, unit (percent, years, lists, year, m2, residents) and the paragraph of the law';
+
+CREATE FUNCTION housing_areas_private.parse_rules(definition text) RETURNS text[]
+	AS 'MODULE_PATHNAME', 'ha_parse_rules_sql'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION housing_areas_private.parse_rules(text) IS
+'parses a text in the rule language and returns the names of its rule versions, or raises the parser''s error (tests of the parser''s messages)';

@@ -1359,3 +1359,155 @@ COMMENT ON COLUMN bi_area_timeseries.country_areas IS
 'the number of areas country_value is computed from';
 COMMENT ON COLUMN bi_area_timeseries.national_value IS
 'the national figure the data hold for the criterion: the national share of convicted residents (national_convicted, the base of the convictions threshold from 2018) for convictions; NULL for the other criteria and when unknown';
+
+-- the consequences the rule text states (consequence()): the 30 % daycare
+-- cap, the language tests' 30 % and 3 lists, the 2030 plan deadline and the
+-- 75 m² per dwelling are read from it, not restated
+CREATE OR REPLACE VIEW area_status AS
+WITH classified AS (
+	SELECT ay.area_id, ay.list_year, ay.ind, ay.official_category,
+		   ay.family_units, ay.dwellings, ay.demolished, ay.commercial_m2,
+		   classify(ay.ind, ay.list_year) AS c
+	  FROM area_year AS ay
+), effective AS (
+	-- on_list: on the parallelsamfund (ghetto) list that year, three-valued
+	SELECT cl.*, e.effective_category,
+		   CASE WHEN e.effective_category IN ('parallelsamfund', 'omdannelse') THEN true
+				WHEN e.effective_category = 'unknown' THEN (cl.c).parallelsamfund
+				ELSE false END AS on_list
+	  FROM classified AS cl
+	  CROSS JOIN LATERAL (SELECT COALESCE(cl.official_category, (cl.c).category, 'unknown')
+								 AS effective_category) AS e
+), runs AS (
+	-- the run of lists ending this year, and its shortest and longest
+	-- possible length when undetermined years count as off or on the list
+	SELECT e.*,
+		   years_on_list(e.on_list, e.list_year) OVER w AS years_on_list,
+		   years_on_list(COALESCE(e.on_list, false), e.list_year) OVER w AS shortest_run,
+		   years_on_list(COALESCE(e.on_list, true), e.list_year) OVER w AS longest_run
+	  FROM effective AS e
+	WINDOW w AS (PARTITION BY e.area_id ORDER BY e.list_year)
+), omdannelse AS (
+	-- three-valued: NULL when a missing value, this year or in the run,
+	-- decides whether the area is an omdannelsesområde
+	SELECT r.*,
+		   CASE WHEN r.effective_category = 'omdannelse' THEN true
+				WHEN r.on_list IS false THEN false
+				WHEN omdannelse(r.shortest_run, r.list_year) THEN true
+				WHEN NOT omdannelse(r.longest_run, r.list_year) THEN false
+		   END AS is_omdannelse
+	  FROM runs AS r
+), categorised AS (
+	-- a parallelsamfund whose omdannelse is undetermined is labelled unknown
+	SELECT o.*,
+		   CASE WHEN o.effective_category <> 'parallelsamfund' THEN o.effective_category
+				WHEN o.is_omdannelse THEN 'omdannelse'
+				WHEN NOT o.is_omdannelse THEN 'parallelsamfund'
+				ELSE 'unknown' END AS category
+	  FROM omdannelse AS o
+)
+SELECT s.area_id, s.list_year, a.name, a.municipality_code, a.region_code,
+	   s.category,
+	   (s.c).category AS computed_category,
+	   s.official_category,
+	   (s.c).rules AS rules,
+	   -- also true when the label is unknown between udsat and parallelsamfund
+	   housing_areas_private.on_udsat_list(s.c, s.official_category) AS on_udsat_list,
+	   (s.c).labour AS labour, (s.c).convictions AS convictions,
+	   (s.c).education AS education, (s.c).income AS income,
+	   (s.c).nonwestern AS nonwestern,
+	   (s.c).criteria_met AS criteria_met, (s.c).criteria_unknown AS criteria_unknown,
+	   s.years_on_list,
+	   -- true after a year known to be omdannelse, NULL when only an
+	   -- undetermined year could have started the plan (bool_or skips NULLs)
+	   CASE WHEN bool_or(s.is_omdannelse IS TRUE) OVER w THEN true
+			WHEN bool_or(s.is_omdannelse IS NULL) OVER w THEN NULL
+			ELSE false END AND s.list_year < consequence('plan_deadline')
+		   AS development_plan,
+	   (s.c).kombineret_udlejning AS kombineret_udlejning,
+	   CASE WHEN s.dwellings + COALESCE(s.demolished, 0)
+				 + floor(COALESCE(s.commercial_m2, 0) / consequence('m2_per_dwelling')::float8) > 0
+			THEN family_housing_share(s.family_units, s.dwellings,
+									  COALESCE(s.demolished, 0), COALESCE(s.commercial_m2, 0))
+	   END AS family_housing_share,
+	   CASE WHEN s.dwellings + COALESCE(s.demolished, 0)
+				 + floor(COALESCE(s.commercial_m2, 0) / consequence('m2_per_dwelling')::float8) > 0
+			THEN family_units_over_target(s.family_units, s.dwellings,
+										  COALESCE(s.demolished, 0), COALESCE(s.commercial_m2, 0))
+	   END AS family_units_over_target,
+	   s.ind
+  FROM categorised AS s
+  JOIN area AS a USING (area_id)
+WINDOW w AS (PARTITION BY s.area_id ORDER BY s.list_year);
+CREATE OR REPLACE FUNCTION daycare_cap(year integer)
+	RETURNS TABLE (facility_id bigint, name text, admitted integer,
+				   from_udsat integer, share_pct double precision, over_cap boolean)
+	LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+	-- areas on the udsat list of 1 December the year before, and those whose
+	-- place on it is undetermined (missing values); then, through the GiST
+	-- index on enrolment.home, the admissions whose home lies in one of them
+	-- (by row id, so a home on a shared boundary counts once)
+	WITH status AS MATERIALIZED (
+		SELECT a.geom, housing_areas_private.on_udsat_list(classify(ay.ind, ay.list_year), ay.official_category) AS listed
+		  FROM area AS a
+		  JOIN area_year AS ay ON ay.area_id = a.area_id
+		 WHERE ay.list_year = daycare_cap.year - 1
+	), homes AS MATERIALIZED (
+		SELECT e.ctid AS row_id, bool_or(st.listed) AS listed
+		  FROM status AS st
+		  JOIN enrolment AS e ON ST_Intersects(st.geom, e.home)
+		 WHERE e.year = daycare_cap.year AND st.listed IS NOT false
+		 GROUP BY e.ctid
+	)
+	SELECT c.facility_id, c.name, c.admitted, c.from_udsat,
+		   100.0 * c.from_udsat / c.admitted,
+		   -- three-valued: NULL when the children from undetermined areas
+		   -- decide whether the share exceeds 30 %
+		   CASE WHEN 100.0 * c.from_udsat / c.admitted > consequence('daycare_cap') THEN true
+				WHEN 100.0 * (c.from_udsat + c.from_undetermined) / c.admitted > consequence('daycare_cap') THEN NULL
+				ELSE false END
+	  FROM (SELECT f.facility_id, f.name, count(*)::integer AS admitted,
+				   (count(*) FILTER (WHERE e.ctid IN (SELECT h.row_id FROM homes AS h WHERE h.listed)))::integer
+					   AS from_udsat,
+				   (count(*) FILTER (WHERE e.ctid IN (SELECT h.row_id FROM homes AS h
+													   WHERE h.listed IS NULL)))::integer
+					   AS from_undetermined
+			  FROM enrolment AS e
+			  JOIN facility AS f ON f.facility_id = e.facility_id
+			 WHERE e.year = daycare_cap.year AND f.kind = 'daycare'
+			 GROUP BY f.facility_id, f.name) AS c
+	 ORDER BY c.facility_id;
+END;
+CREATE OR REPLACE FUNCTION language_test_schools(school_year integer)
+	RETURNS TABLE (facility_id bigint, name text, pupils integer,
+				   from_listed integer, share_pct double precision)
+	LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+	-- areas on the udsat list at least once in the lists of the three years
+	-- before the school year (for 2019/20: the lists of 2016, 2017 and 2018)
+	WITH listed AS MATERIALIZED (
+		SELECT a.geom
+		  FROM area AS a
+		 WHERE a.area_id IN (SELECT ay.area_id FROM area_year AS ay
+							  WHERE ay.list_year BETWEEN language_test_schools.school_year - consequence('language_test_lists')::integer
+													AND language_test_schools.school_year - 1
+								AND housing_areas_private.on_udsat_list(classify(ay.ind, ay.list_year), ay.official_category))
+	), in_listed AS MATERIALIZED (
+		SELECT DISTINCT e.ctid AS row_id
+		  FROM listed AS l
+		  JOIN enrolment AS e ON ST_Intersects(l.geom, e.home)
+		 WHERE e.year = language_test_schools.school_year
+	)
+	SELECT c.facility_id, c.name, c.pupils, c.from_listed,
+		   100.0 * c.from_listed / c.pupils
+	  FROM (SELECT f.facility_id, f.name, count(*)::integer AS pupils,
+				   (count(*) FILTER (WHERE e.ctid IN (SELECT u.row_id FROM in_listed AS u)))::integer
+					   AS from_listed
+			  FROM enrolment AS e
+			  JOIN facility AS f ON f.facility_id = e.facility_id
+			 WHERE e.year = language_test_schools.school_year AND f.kind = 'school'
+			 GROUP BY f.facility_id, f.name) AS c
+	 WHERE 100.0 * c.from_listed / c.pupils > consequence('language_test_share')
+	 ORDER BY c.facility_id;
+END;

@@ -62,5 +62,7 @@ ha_error_complete(const HaError *err)
 		(!(about & HA_ABOUT_FIELD) || err->about.field != NULL) &&
 		(!(about & HA_ABOUT_OTHER) || err->about.other != NULL) &&
 		(!(about & HA_ABOUT_ARG) || err->about.arg != NULL) &&
-		(!(about & HA_ABOUT_VALUE) || err->value[0] != '\0');
+		(!(about & HA_ABOUT_VALUE) || err->value[0] != '\0') &&
+		(!(about & HA_ABOUT_WHERE) ||
+		 (err->about.line >= 1 && err->about.column >= 1));
 }

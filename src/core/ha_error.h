@@ -23,7 +23,8 @@ typedef enum HaErrorCode
 	HA_ERR_RANGE,				/* 22003 numeric_value_out_of_range */
 	HA_ERR_PARAM,				/* 22023 invalid_parameter_value */
 	HA_ERR_LIMIT,				/* 54000 program_limit_exceeded */
-	HA_ERR_BINARY				/* 22P03 invalid_binary_representation */
+	HA_ERR_BINARY,				/* 22P03 invalid_binary_representation */
+	HA_ERR_GRAMMAR				/* 42601 syntax_error (rule text) */
 } HaErrorCode;
 
 /* Which members of HaErrorAbout an error kind sets (the glue relies on them). */
@@ -32,6 +33,7 @@ typedef enum HaErrorCode
 #define HA_ABOUT_OTHER	0x04	/* other: a second key the first depends on */
 #define HA_ABOUT_ARG	0x08	/* arg: the SQL argument concerned */
 #define HA_ABOUT_VALUE	0x10	/* value: the offending text, never empty */
+#define HA_ABOUT_WHERE	0x20	/* line, column: where in a rule text (from 1) */
 
 /*
  * The kinds of error: X(kind, SQLSTATE class, members set).  Numbers go in
@@ -83,7 +85,19 @@ typedef enum HaErrorCode
 	X(HA_E_NEGATIVE_COUNT, HA_ERR_PARAM, HA_ABOUT_ARG | HA_ABOUT_VALUE) \
 	X(HA_E_BAD_FLOOR_AREA, HA_ERR_PARAM, HA_ABOUT_ARG | HA_ABOUT_VALUE) \
 	X(HA_E_MORE_FAMILY_UNITS, HA_ERR_PARAM, 0)	/* n: family units, dwellings */ \
-	X(HA_E_NO_DWELLINGS, HA_ERR_PARAM, 0)
+	X(HA_E_NO_DWELLINGS, HA_ERR_PARAM, 0)	/* n: m2 per dwelling */ \
+	/* \
+	 * a rule text (rulelang.h): what is an HaRulesExpect, HaRulesProblem or \
+	 * HaRulesLimit; value is the text found (empty at the end of the input) \
+	 * or the name concerned, as the enum says \
+	 */ \
+	X(HA_E_RULES_SYNTAX, HA_ERR_GRAMMAR, HA_ABOUT_WHERE) \
+	X(HA_E_RULES_INVALID, HA_ERR_SYNTAX, HA_ABOUT_WHERE) \
+	X(HA_E_RULES_LIMIT, HA_ERR_LIMIT, HA_ABOUT_WHERE)	/* n: the limit */ \
+	/* names given to rules(), consequence() */ \
+	X(HA_E_UNKNOWN_RULES_BLOCK, HA_ERR_PARAM, HA_ABOUT_VALUE) \
+	X(HA_E_UNKNOWN_CONSEQUENCE, HA_ERR_PARAM, HA_ABOUT_VALUE) \
+	X(HA_E_NO_CONSEQUENCE, HA_ERR_PARAM, HA_ABOUT_VALUE)	/* the rules lack it */
 
 /* What went wrong. */
 typedef enum HaErrorKind
@@ -108,6 +122,10 @@ typedef struct HaErrorAbout
 	const struct HaFieldSpec *other;
 	const char *arg;
 	long long	n[2];
+	int			line;			/* HA_ABOUT_WHERE: line of a rule text, from 1 */
+	int			column;			/* HA_ABOUT_WHERE: column (characters), from 1 */
+	int			what;			/* rule text: the item expected, the problem */
+	const char *word;			/* rule text: a keyword or unit expected */
 } HaErrorAbout;
 
 typedef struct HaError

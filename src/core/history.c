@@ -9,10 +9,6 @@
 
 #include "ha_number.h"
 
-/* The target: family units at most 40 % = 4/10 of all dwellings. */
-#define HA_TARGET_NUM 4
-#define HA_TARGET_DEN 10
-
 /* Start an empty run. */
 void
 ha_run_init(HaRun *run)
@@ -78,12 +74,14 @@ fail_negative(HaError *err, const char *name, long long value)
 
 /*
  * The denominator of the 40 % rule: all dwellings + demolished units not
- * replaced by family units + floor(commercial m² / 75), after checking the
- * inputs make sense.
+ * replaced by family units + floor(commercial m² / m2_per_dwelling), the
+ * m2_per_dwelling of the rule text (75), after checking the inputs make
+ * sense.
  */
 bool
-ha_plan_total(int32_t family_units, int32_t dwellings, int32_t demolished,
-			  double commercial_m2, int64_t *total, HaError *err)
+ha_plan_total(const HaPlanRule *plan, int32_t family_units, int32_t dwellings,
+			  int32_t demolished, double commercial_m2, int64_t *total,
+			  HaError *err)
 {
 	if (family_units < 0)
 		return fail_negative(err, "family_units", family_units);
@@ -104,9 +102,10 @@ ha_plan_total(int32_t family_units, int32_t dwellings, int32_t demolished,
 		return ha_fail(err, HA_E_MORE_FAMILY_UNITS, NULL,
 					   &(HaErrorAbout) {.n = {family_units, dwellings}});
 	*total = (int64_t) dwellings + demolished +
-		(int64_t) floor(commercial_m2 / HA_M2_PER_DWELLING);
+		(int64_t) floor(commercial_m2 / (double) plan->m2_per_dwelling);
 	if (*total == 0)
-		return ha_fail(err, HA_E_NO_DWELLINGS, NULL, NULL);
+		return ha_fail(err, HA_E_NO_DWELLINGS, NULL,
+					   &(HaErrorAbout) {.n = {plan->m2_per_dwelling}});
 	return true;
 }
 
@@ -117,20 +116,33 @@ ha_plan_share(int32_t family_units, int64_t total)
 	return 100.0 * (double) family_units / (double) total;
 }
 
+/*
+ * den F - num T for the target num/den (0.4 = 40/100): positive when the
+ * family units are above the target.  |F| < 2^31, T < 2^33 and num, den at
+ * most 10^8 (rulelang.c), so it fits.
+ */
+static int64_t
+over_target(const HaPlanRule *plan, int32_t family_units, int64_t total)
+{
+	return plan->target_den * (int64_t) family_units - plan->target_num * total;
+}
+
 /* ceil(F - 0.4 T), at least 0: family units to convert, sell or demolish. */
 int64_t
-ha_plan_units_over_target(int32_t family_units, int64_t total)
+ha_plan_units_over_target(const HaPlanRule *plan, int32_t family_units,
+						  int64_t total)
 {
-	int64_t		n = HA_TARGET_DEN * (int64_t) family_units - HA_TARGET_NUM * total;
+	int64_t		n = over_target(plan, family_units, total);
 
-	return n <= 0 ? 0 : (n + HA_TARGET_DEN - 1) / HA_TARGET_DEN;
+	return n <= 0 ? 0 : (n + plan->target_den - 1) / plan->target_den;
 }
 
 /* ceil(F / 0.4 - T), at least 0: other dwellings to add instead. */
 int64_t
-ha_plan_dwellings_to_add(int32_t family_units, int64_t total)
+ha_plan_dwellings_to_add(const HaPlanRule *plan, int32_t family_units,
+						 int64_t total)
 {
-	int64_t		n = HA_TARGET_DEN * (int64_t) family_units - HA_TARGET_NUM * total;
+	int64_t		n = over_target(plan, family_units, total);
 
-	return n <= 0 ? 0 : (n + HA_TARGET_NUM - 1) / HA_TARGET_NUM;
+	return n <= 0 ? 0 : (n + plan->target_num - 1) / plan->target_num;
 }

@@ -1,11 +1,10 @@
 /*
  * rules.c
- *		The rule versions as data, and the three-valued evaluator.
+ *		The three-valued evaluator of parsed rule versions, and lookups in
+ *		a parsed rule text (versions by year or name, consequences).
  *
- * Every threshold the law has used appears exactly once below, as an HaCheck
- * constant; rule versions are lists of category rules pointing at them.
- * Sources and decisions are in shared/reference/danish-rules.md and the
- * README ("Decisions on unclear points").
+ * The rules themselves are in src/core/builtin.rules, parsed by rulelang.c;
+ * sources and decisions are in docs/rules.md and docs/decisions.md.
  */
 #include "rules.h"
 
@@ -16,111 +15,6 @@
 #include "ha_number.h"
 
 #define LENGTH(a) ((int) (sizeof(a) / sizeof((a)[0])))
-
-/* ---- every threshold, once ---- */
-
-/* the size gate of every version: at least 1,000 residents */
-static const HaCheck RESIDENTS_GE_1000 = {HA_CRIT_RESIDENTS, HA_OP_GE, 1000, false};
-/* kombineret udlejning: the lower labour threshold from 5,000 residents */
-static const HaCheck RESIDENTS_GE_5000 = {HA_CRIT_RESIDENTS, HA_OP_GE, 5000, false};
-
-static const HaCheck NONWESTERN_GT_50 = {HA_CRIT_NONWESTERN, HA_OP_GT, 50, false};
-static const HaCheck NONWESTERN_GT_30 = {HA_CRIT_NONWESTERN, HA_OP_GT, 30, false};
-
-static const HaCheck LABOUR_GT_40 = {HA_CRIT_LABOUR, HA_OP_GT, 40, false};
-static const HaCheck LABOUR_GT_30 = {HA_CRIT_LABOUR, HA_OP_GT, 30, false};
-static const HaCheck LABOUR_GE_40 = {HA_CRIT_LABOUR, HA_OP_GE, 40, false};
-static const HaCheck LABOUR_GE_30 = {HA_CRIT_LABOUR, HA_OP_GE, 30, false};
-
-static const HaCheck CONVICTED_GT_2_7 = {HA_CRIT_CONVICTIONS, HA_OP_GT, 2.7, false};
-static const HaCheck CONVICTED_GE_3X = {HA_CRIT_CONVICTIONS, HA_OP_GE, 3, true};
-static const HaCheck CONVICTED_GE_2X = {HA_CRIT_CONVICTIONS, HA_OP_GE, 2, true};
-
-static const HaCheck EDUCATION_GT_50 = {HA_CRIT_EDUCATION, HA_OP_GT, 50, false};
-static const HaCheck EDUCATION_GT_60 = {HA_CRIT_EDUCATION, HA_OP_GT, 60, false};
-
-static const HaCheck INCOME_LT_55 = {HA_CRIT_INCOME, HA_OP_LT, 55, false};
-static const HaCheck INCOME_LT_65 = {HA_CRIT_INCOME, HA_OP_LT, 65, false};
-
-/* ---- criteria lists ---- */
-
-/* dk2010: ghetto = 2 of these 3 */
-static const HaCheck *const dk2010_ghetto[] = {
-	&NONWESTERN_GT_50, &LABOUR_GT_40, &CONVICTED_GT_2_7
-};
-
-/* dk2013: ghetto = 3 of 5, udsat (2016-2017 list) = 2 of 5 */
-static const HaCheck *const dk2013_criteria[] = {
-	&NONWESTERN_GT_50, &LABOUR_GT_40, &CONVICTED_GT_2_7, &EDUCATION_GT_50,
-	&INCOME_LT_55
-};
-
-/* dk2018 and dk2021: udsat = 2 of 4 (§ 61 a stk. 1) */
-static const HaCheck *const udsat_criteria[] = {
-	&LABOUR_GT_40, &CONVICTED_GE_3X, &EDUCATION_GT_60, &INCOME_LT_55
-};
-
-/* parallelsamfund / ghetto = udsat and this (§ 61 a stk. 2) */
-static const HaCheck *const parallelsamfund_gate[] = {&NONWESTERN_GT_50};
-
-/* forebyggelse = this and 2 of the 4 weaker criteria (§ 61 b) */
-static const HaCheck *const forebyggelse_gate[] = {&NONWESTERN_GT_30};
-static const HaCheck *const forebyggelse_criteria[] = {
-	&LABOUR_GT_30, &CONVICTED_GE_2X, &EDUCATION_GT_60, &INCOME_LT_65
-};
-
-/* kombineret udlejning (§ 51 b): either alternative, after the size gate */
-static const HaCheck *const kombineret_any_size[] = {&LABOUR_GE_40};
-static const HaCheck *const kombineret_large[] = {&RESIDENTS_GE_5000, &LABOUR_GE_30};
-
-/* ---- rule versions ---- */
-
-#define RULE(cat, first, req, excl, gates, counted, needed, flags) \
-	{cat, first, req, excl, gates, LENGTH(gates), counted, LENGTH(counted), \
-	 needed, flags}
-#define RULE_GATES(cat, req, excl, gates, flags) \
-	{cat, 0, req, excl, gates, LENGTH(gates), NULL, 0, 0, flags}
-#define RULE_COUNTED(cat, first, counted, needed, flags) \
-	{cat, first, HA_CAT_NONE, HA_CAT_NONE, NULL, 0, counted, \
-	 LENGTH(counted), needed, flags}
-
-/* the rows dk2018 and dk2021 share */
-#define RULES_SINCE_2018 \
-	RULE_COUNTED(HA_CAT_UDSAT, 0, udsat_criteria, 2, true), \
-	RULE_GATES(HA_CAT_PARALLELSAMFUND, HA_CAT_UDSAT, HA_CAT_NONE, \
-			   parallelsamfund_gate, true), \
-	RULE_GATES(HA_CAT_KOMBINERET, HA_CAT_NONE, HA_CAT_NONE, \
-			   kombineret_any_size, false), \
-	RULE_GATES(HA_CAT_KOMBINERET, HA_CAT_NONE, HA_CAT_NONE, \
-			   kombineret_large, false)
-
-static const HaCategoryRule dk2010_rules[] = {
-	RULE_COUNTED(HA_CAT_PARALLELSAMFUND, 0, dk2010_ghetto, 2, true),
-};
-
-static const HaCategoryRule dk2013_rules[] = {
-	RULE_COUNTED(HA_CAT_PARALLELSAMFUND, 0, dk2013_criteria, 3, true),
-	/* the "udsatte almene boligområder" list was published 2016 and 2017 */
-	RULE_COUNTED(HA_CAT_UDSAT, 2016, dk2013_criteria, 2, false),
-};
-
-static const HaCategoryRule dk2018_rules[] = {
-	RULES_SINCE_2018,
-};
-
-static const HaCategoryRule dk2021_rules[] = {
-	RULES_SINCE_2018,
-	RULE(HA_CAT_FOREBYGGELSE, 0, HA_CAT_NONE, HA_CAT_UDSAT, forebyggelse_gate,
-		 forebyggelse_criteria, 2, false),
-};
-
-const HaRuleSet ha_rule_sets[] = {
-	{"dk2010", 2010, 2012, &RESIDENTS_GE_1000, dk2010_rules, LENGTH(dk2010_rules)},
-	{"dk2013", 2013, 2017, &RESIDENTS_GE_1000, dk2013_rules, LENGTH(dk2013_rules)},
-	{"dk2018", 2018, 2020, &RESIDENTS_GE_1000, dk2018_rules, LENGTH(dk2018_rules)},
-	{"dk2021", 2021, 0, &RESIDENTS_GE_1000, dk2021_rules, LENGTH(dk2021_rules)},
-};
-const int	ha_nrule_sets = LENGTH(ha_rule_sets);
 
 /* ---- names ---- */
 
@@ -133,10 +27,30 @@ static const char *const criterion_names[HA_NCRIT] = {
 	"labour", "convictions", "education", "income", "nonwestern", "residents"
 };
 
-/* The indicator each criterion reads. */
-static const HaIndField criterion_field[HA_NCRIT] = {
-	HA_IND_OUTSIDE_LABOUR, HA_IND_CONVICTED, HA_IND_BASIC_EDUCATION,
-	HA_IND_INCOME, HA_IND_NONWESTERN, HA_IND_RESIDENTS
+/* The criterion of each indicator; national_convicted is none (HA_NCRIT). */
+static const HaCriterion field_criterion[HA_IND_NFIELDS] = {
+	[HA_IND_RESIDENTS] = HA_CRIT_RESIDENTS,
+	[HA_IND_NONWESTERN] = HA_CRIT_NONWESTERN,
+	[HA_IND_OUTSIDE_LABOUR] = HA_CRIT_LABOUR,
+	[HA_IND_CONVICTED] = HA_CRIT_CONVICTIONS,
+	[HA_IND_NATIONAL_CONVICTED] = HA_NCRIT,
+	[HA_IND_BASIC_EDUCATION] = HA_CRIT_EDUCATION,
+	[HA_IND_INCOME] = HA_CRIT_INCOME,
+};
+
+/* Name and unit of each consequence constant. */
+static const struct
+{
+	const char *name;
+	HaConsequenceUnit unit;
+}			consequence_specs[HA_NCONSEQUENCES] = {
+#define HA_CONSEQUENCE_ROW(name, NAME, unit) {#name, HA_CU_##unit},
+	HA_CONSEQUENCES(HA_CONSEQUENCE_ROW)
+#undef HA_CONSEQUENCE_ROW
+};
+
+static const char *const consequence_unit_names[HA_NCU] = {
+	"percent", "years", "lists", "year", "m2", "residents"
 };
 
 /* SQL name of a category. */
@@ -153,6 +67,13 @@ ha_criterion_name(HaCriterion c)
 	return criterion_names[c];
 }
 
+/* The criterion a check on an indicator belongs to (HA_NCRIT: none). */
+HaCriterion
+ha_criterion_of_field(HaIndField f)
+{
+	return field_criterion[f];
+}
+
 /* An operator as SQL spells it. */
 const char *
 ha_op_name(HaOp op)
@@ -165,50 +86,77 @@ ha_op_name(HaOp op)
 			return ">=";
 		case HA_OP_LT:
 			return "<";
+		case HA_OP_LE:
+			return "<=";
 	}
 	return "?";
 }
 
+/* The name of a consequence constant, as the rule text writes it. */
+const char *
+ha_consequence_name(HaConsequenceId id)
+{
+	return consequence_specs[id].name;
+}
+
+/* The unit a consequence constant is given in. */
+HaConsequenceUnit
+ha_consequence_unit(HaConsequenceId id)
+{
+	return consequence_specs[id].unit;
+}
+
+/* A unit as the rule text (and consequences()) writes it. */
+const char *
+ha_consequence_unit_name(HaConsequenceUnit unit)
+{
+	return consequence_unit_names[unit];
+}
+
 /* ---- choosing a version ---- */
 
-/* Refuse list years before the first list. */
+/* Refuse list years before the first list of the first version. */
 bool
-ha_check_list_year(int list_year, HaError *err)
+ha_check_list_year(const HaRuleBook *book, int list_year, HaError *err)
 {
-	if (list_year < HA_FIRST_LIST_YEAR)
+	if (list_year < book->sets[0].first_year)
 		return ha_fail(err, HA_E_NO_RULES_FOR_YEAR, NULL,
-					   &(HaErrorAbout) {.n = {list_year}});
+					   &(HaErrorAbout) {.n = {list_year,
+							   book->sets[0].first_year}});
 	return true;
 }
 
-/* The rule version the law applied to the list of a given year. */
+/*
+ * The rule version the law applied to the list of a given year: the one
+ * whose years hold it; after the last version's years, the last version.
+ */
 const HaRuleSet *
-ha_rules_for_year(int list_year, HaError *err)
+ha_rules_for_year(const HaRuleBook *book, int list_year, HaError *err)
 {
 	int			i;
 
-	if (!ha_check_list_year(list_year, err))
+	if (!ha_check_list_year(book, list_year, err))
 		return NULL;
-	for (i = 0; i < ha_nrule_sets; i++)
+	for (i = 0; i < book->nsets; i++)
 	{
-		const HaRuleSet *r = &ha_rule_sets[i];
+		const HaRuleSet *r = &book->sets[i];
 
 		if (list_year >= r->first_year &&
 			(r->last_year == 0 || list_year <= r->last_year))
 			return r;
 	}
-	return &ha_rule_sets[ha_nrule_sets - 1];
+	return &book->sets[book->nsets - 1];
 }
 
 /* A rule version by its id, e.g. "dk2018". */
 const HaRuleSet *
-ha_rules_by_id(const char *id, HaError *err)
+ha_rules_by_id(const HaRuleBook *book, const char *id, HaError *err)
 {
 	int			i;
 
-	for (i = 0; i < ha_nrule_sets; i++)
-		if (strcmp(ha_rule_sets[i].id, id) == 0)
-			return &ha_rule_sets[i];
+	for (i = 0; i < book->nsets; i++)
+		if (strcmp(book->sets[i].id, id) == 0)
+			return &book->sets[i];
 	ha_fail(err, HA_E_UNKNOWN_RULE_VERSION, id, NULL);
 	return NULL;
 }
@@ -258,20 +206,19 @@ tidy(double v)
  * share for relative checks): -1, 0 or 1 in *cmp; false when an input is
  * unknown.  The hot path of classification: no margins, no rounding.
  */
-static bool
+static inline bool
 check_compare(const HaCheck *c, const HaIndicators *ind, int *cmp)
 {
-	HaIndField	f = criterion_field[c->criterion];
 	double		v;
 
-	if (!ha_ind_known(ind, f))
+	if (!ha_ind_known(ind, c->field))
 		return false;
-	v = ha_ind_get(ind, f);
+	v = ha_ind_get(ind, c->field);
 	if (c->times_national)
 	{
 		if (!ha_ind_known(ind, HA_IND_NATIONAL_CONVICTED))
 			return false;
-		*cmp = ha_decimal_compare(v, (int) c->threshold,
+		*cmp = ha_decimal_compare(v, c->multiple,
 								  ha_ind_get(ind, HA_IND_NATIONAL_CONVICTED));
 	}
 	else
@@ -280,7 +227,7 @@ check_compare(const HaCheck *c, const HaIndicators *ind, int *cmp)
 }
 
 /* Whether a comparison result meets the check's operator. */
-static HaTri
+static inline HaTri
 met_from_cmp(HaOp op, int cmp)
 {
 	switch (op)
@@ -291,6 +238,8 @@ met_from_cmp(HaOp op, int cmp)
 			return cmp >= 0 ? HA_TRUE : HA_FALSE;
 		case HA_OP_LT:
 			return cmp < 0 ? HA_TRUE : HA_FALSE;
+		case HA_OP_LE:
+			return cmp <= 0 ? HA_TRUE : HA_FALSE;
 	}
 	return HA_UNKNOWN;
 }
@@ -305,30 +254,31 @@ met_from_cmp(HaOp op, int cmp)
 static HaTri
 check_bounds(const HaCheck *c, const HaIndicators *ind)
 {
-	HaIndField	f = criterion_field[c->criterion];
-	const HaIndFieldSpec *vs = &ha_ind_fields[f];
+	const HaIndFieldSpec *vs = &ha_ind_fields[c->field];
 	const HaIndFieldSpec *ns = &ha_ind_fields[HA_IND_NATIONAL_CONVICTED];
 	HaTri		lo,
 				hi;
 
 	if (!c->times_national)
 		return HA_UNKNOWN;
-	if (ha_ind_known(ind, f) && !ha_ind_known(ind, HA_IND_NATIONAL_CONVICTED))
+	if (ha_ind_known(ind, c->field) &&
+		!ha_ind_known(ind, HA_IND_NATIONAL_CONVICTED))
 	{
-		double		v = ha_ind_get(ind, f);
+		double		v = ha_ind_get(ind, c->field);
 
 		/* the smallest national share allowed, or just above it */
 		lo = met_from_cmp(c->op, ns->min_exclusive ?
-						  (v > c->threshold * ns->min ? 1 : -1) :
-						  ha_decimal_compare(v, (int) c->threshold, ns->min));
-		hi = met_from_cmp(c->op, ha_decimal_compare(v, (int) c->threshold, ns->max));
+						  (v > c->multiple * ns->min ? 1 : -1) :
+						  ha_decimal_compare(v, c->multiple, ns->min));
+		hi = met_from_cmp(c->op, ha_decimal_compare(v, c->multiple, ns->max));
 	}
-	else if (!ha_ind_known(ind, f) && ha_ind_known(ind, HA_IND_NATIONAL_CONVICTED))
+	else if (!ha_ind_known(ind, c->field) &&
+			 ha_ind_known(ind, HA_IND_NATIONAL_CONVICTED))
 	{
 		double		n = ha_ind_get(ind, HA_IND_NATIONAL_CONVICTED);
 
-		lo = met_from_cmp(c->op, ha_decimal_compare(vs->min, (int) c->threshold, n));
-		hi = met_from_cmp(c->op, ha_decimal_compare(vs->max, (int) c->threshold, n));
+		lo = met_from_cmp(c->op, ha_decimal_compare(vs->min, c->multiple, n));
+		hi = met_from_cmp(c->op, ha_decimal_compare(vs->max, c->multiple, n));
 	}
 	else
 		return HA_UNKNOWN;
@@ -337,7 +287,7 @@ check_bounds(const HaCheck *c, const HaIndicators *ind)
 }
 
 /* Just the truth value of a check. */
-static HaTri
+static inline HaTri
 check_met(const HaCheck *c, const HaIndicators *ind)
 {
 	int			cmp;
@@ -355,17 +305,16 @@ check_met(const HaCheck *c, const HaIndicators *ind)
 static void
 eval_check(const HaCheck *c, const HaIndicators *ind, HaMargin *m)
 {
-	HaIndField	f = criterion_field[c->criterion];
 	int			cmp;
 
 	m->check = c;
-	m->value_known = ha_ind_known(ind, f);
-	m->value = m->value_known ? ha_ind_get(ind, f) : 0;
+	m->value_known = ha_ind_known(ind, c->field);
+	m->value = m->value_known ? ha_ind_get(ind, c->field) : 0;
 	m->threshold_known = !c->times_national ||
 		ha_ind_known(ind, HA_IND_NATIONAL_CONVICTED);
 	m->threshold = c->threshold;
 	if (c->times_national && m->threshold_known)
-		m->threshold = tidy(c->threshold * ha_ind_get(ind, HA_IND_NATIONAL_CONVICTED));
+		m->threshold = tidy(c->multiple * ha_ind_get(ind, HA_IND_NATIONAL_CONVICTED));
 	m->met = HA_UNKNOWN;
 	m->distance = 0;
 	if (!check_compare(c, ind, &cmp))
@@ -376,21 +325,21 @@ eval_check(const HaCheck *c, const HaIndicators *ind, HaMargin *m)
 	m->met = met_from_cmp(c->op, cmp);
 	if (cmp == 0)
 		m->distance = 0;
-	else if (c->op == HA_OP_LT)
+	else if (c->op == HA_OP_LT || c->op == HA_OP_LE)
 		m->distance = tidy(m->threshold - m->value);
 	else
 		m->distance = tidy(m->value - m->threshold);
 }
 
 /* Does this category rule exist in the given list year? */
-static bool
+static inline bool
 rule_in_force(const HaCategoryRule *r, int list_year)
 {
 	return r->first_year == 0 || list_year >= r->first_year;
 }
 
 /* "at least needed of these" in three-valued logic. */
-static HaTri
+static inline HaTri
 at_least(int met, int unknown, int needed)
 {
 	if (met >= needed)
@@ -400,11 +349,30 @@ at_least(int met, int unknown, int needed)
 	return HA_UNKNOWN;
 }
 
+/* Record the flag a check gives its criterion in a classification. */
+static void
+set_flag(HaClassification *detail, const HaCheck *c, HaTri t, bool counted)
+{
+	detail->flag[c->criterion] = t;
+	detail->flag_defined[c->criterion] = true;
+	if (counted)
+	{
+		if (t == HA_TRUE)
+			detail->criteria_met++;
+		else if (t == HA_UNKNOWN)
+			detail->criteria_unknown++;
+	}
+}
+
 /*
  * Evaluate a rule version on one record.  With detail, fill the whole
  * classification (flags, criteria counts); without it, only the category,
  * taking every shortcut the three-valued logic allows: a rule is left as
  * soon as it is decided, and a small area is decided by the size gate.
+ *
+ * The flag of a criterion is the outcome of the first check of it in the
+ * version (rulelang.c marks it in flag_checks); criteria_met and
+ * criteria_unknown count those among "at least k of" checks.
  */
 static HaCategory
 evaluate(const HaIndicators *ind, int list_year, const HaRuleSet *rules,
@@ -412,7 +380,6 @@ evaluate(const HaIndicators *ind, int list_year, const HaRuleSet *rules,
 {
 	HaTri		raw[HA_NCAT];
 	HaTri		value[HA_NCAT];
-	bool		counted_seen[HA_NCRIT];
 	HaTri		size_ok;
 	int			i,
 				j;
@@ -420,11 +387,10 @@ evaluate(const HaIndicators *ind, int list_year, const HaRuleSet *rules,
 		HA_CAT_PARALLELSAMFUND, HA_CAT_UDSAT, HA_CAT_FOREBYGGELSE
 	};
 
-	size_ok = check_met(rules->size_gate, ind);
+	size_ok = check_met(&rules->size_gate, ind);
 	if (detail)
 	{
 		memset(detail, 0, sizeof(*detail));
-		memset(counted_seen, 0, sizeof(counted_seen));
 		detail->list_year = list_year;
 		detail->rules = rules;
 		detail->size_ok = size_ok;
@@ -437,6 +403,7 @@ evaluate(const HaIndicators *ind, int list_year, const HaRuleSet *rules,
 	for (i = 0; i < rules->nrules; i++)
 	{
 		const HaCategoryRule *r = &rules->rules[i];
+		const HaCheck *counted = r->checks + r->ngates;
 		bool		flags = detail != NULL && r->defines_flags;
 		HaTri		t = size_ok;
 		int			met = 0,
@@ -457,35 +424,26 @@ evaluate(const HaIndicators *ind, int list_year, const HaRuleSet *rules,
 			t = tri_and(t, value[r->requires]);
 		for (j = 0; j < r->ngates && (flags || t != HA_FALSE); j++)
 		{
-			HaTri		g = check_met(r->gates[j], ind);
+			HaTri		g = check_met(&r->checks[j], ind);
 
 			t = tri_and(t, g);
-			if (flags && !detail->flag_defined[r->gates[j]->criterion])
-			{
-				detail->flag[r->gates[j]->criterion] = g;
-				detail->flag_defined[r->gates[j]->criterion] = true;
-			}
+			if (flags && (r->flag_checks & (1u << j)))
+				set_flag(detail, &r->checks[j], g, false);
 		}
 		for (j = 0; j < r->ncounted && (flags || t != HA_FALSE); j++)
 		{
-			HaCriterion crit = r->counted[j]->criterion;
-			HaTri		c = check_met(r->counted[j], ind);
+			HaTri		c = check_met(&counted[j], ind);
 
 			if (c == HA_TRUE)
 				met++;
 			else if (c == HA_UNKNOWN)
 				unknown++;
-			if (flags && !counted_seen[crit])
+			if (flags)
 			{
-				counted_seen[crit] = true;
-				detail->flag[crit] = c;
-				detail->flag_defined[crit] = true;
-				if (c == HA_TRUE)
-					detail->criteria_met++;
-				else if (c == HA_UNKNOWN)
-					detail->criteria_unknown++;
+				if (r->flag_checks & (1u << (r->ngates + j)))
+					set_flag(detail, &counted[j], c, true);
 			}
-			else if (!flags && met >= r->needed)
+			else if (met >= r->needed)
 				break;			/* decided: enough criteria hold */
 		}
 		if (r->ncounted > 0 && t != HA_FALSE)
@@ -539,8 +497,9 @@ ha_category(const HaIndicators *ind, int list_year, const HaRuleSet *rules)
 
 /*
  * Every threshold of a version as margin rows for one record: the size
- * gate first, then each category's gates and counted criteria in table
- * order.  Returns the number of rows written (at most HA_MAX_MARGINS).
+ * gate first, then each category's gates and counted criteria in the order
+ * of the rule text.  Returns the number of rows written (at most
+ * HA_MAX_MARGINS, which every version fits).
  */
 int
 ha_margins(const HaIndicators *ind, int list_year, const HaRuleSet *rules,
@@ -550,7 +509,7 @@ ha_margins(const HaIndicators *ind, int list_year, const HaRuleSet *rules,
 	int			i,
 				j;
 
-	eval_check(rules->size_gate, ind, &out[n]);
+	eval_check(&rules->size_gate, ind, &out[n]);
 	out[n++].category = HA_CAT_NONE;
 	for (i = 0; i < rules->nrules; i++)
 	{
@@ -560,24 +519,95 @@ ha_margins(const HaIndicators *ind, int list_year, const HaRuleSet *rules,
 			continue;
 		for (j = 0; j < r->ngates + r->ncounted && n < HA_MAX_MARGINS; j++)
 		{
-			const HaCheck *c = j < r->ngates ? r->gates[j]
-				: r->counted[j - r->ngates];
-
-			eval_check(c, ind, &out[n]);
+			eval_check(&r->checks[j], ind, &out[n]);
 			out[n++].category = r->category;
 		}
 	}
 	return n;
 }
 
+/* ---- history ---- */
+
 /*
- * Omdannelse: on the parallelsamfund (ghetto) list in each of the last five
- * lists including this one, counted from the 2018 list on.
+ * Can an area be an omdannelsesområde on the list of this year at all?
+ * Only when the year's version has the history rule and it is in force.
  */
 bool
-ha_omdannelse(int years, int list_year)
+ha_omdannelse_possible(const HaRuleBook *book, int list_year)
 {
-	return list_year >= HA_OMDANNELSE_FIRST_YEAR && years >= HA_OMDANNELSE_YEARS;
+	HaError		err;
+	const HaRuleSet *rules = ha_rules_for_year(book, list_year, &err);
+
+	return rules != NULL && rules->omdannelse_lists > 0 &&
+		list_year >= rules->omdannelse_first_year;
+}
+
+/*
+ * Omdannelse: on the parallelsamfund (ghetto) list in each of the last N
+ * lists including this one, where the year's version has that rule (N = 5
+ * from the 2018 list on).
+ */
+bool
+ha_omdannelse(const HaRuleBook *book, int years, int list_year)
+{
+	HaError		err;
+	const HaRuleSet *rules = ha_rules_for_year(book, list_year, &err);
+
+	return rules != NULL && rules->omdannelse_lists > 0 &&
+		list_year >= rules->omdannelse_first_year &&
+		years >= rules->omdannelse_lists;
+}
+
+/* ---- consequences ---- */
+
+/*
+ * A consequence constant by name.  An unknown name, or one the book does
+ * not give, is an error.
+ */
+const HaConsequence *
+ha_consequence(const HaRuleBook *book, const char *name, HaError *err)
+{
+	int			id;
+	int			i;
+
+	for (id = 0; id < HA_NCONSEQUENCES; id++)
+		if (strcmp(consequence_specs[id].name, name) == 0)
+			break;
+	if (id == HA_NCONSEQUENCES)
+	{
+		ha_fail(err, HA_E_UNKNOWN_CONSEQUENCE, name, NULL);
+		return NULL;
+	}
+	for (i = 0; i < book->nconsequences; i++)
+		if (book->consequences[i].id == (HaConsequenceId) id)
+			return &book->consequences[i];
+	ha_fail(err, HA_E_NO_CONSEQUENCE, name, NULL);
+	return NULL;
+}
+
+/*
+ * The 40 % rule's constants from the book: family_housing_target as the
+ * exact fraction mantissa / (100 * 10^decimals), m2_per_dwelling whole
+ * (rulelang.c checks both when it parses them).
+ */
+bool
+ha_plan_rule(const HaRuleBook *book, HaPlanRule *plan, HaError *err)
+{
+	const HaConsequence *target = ha_consequence(book, "family_housing_target", err);
+	const HaConsequence *m2;
+	int			d;
+
+	if (target == NULL)
+		return false;
+	m2 = ha_consequence(book, "m2_per_dwelling", err);
+	if (m2 == NULL)
+		return false;
+	plan->target_num = target->mantissa;
+	plan->target_den = 100;
+	for (d = 0; d < target->decimals; d++)
+		plan->target_den *= 10;
+	plan->m2_per_dwelling = (int64_t) m2->value;
+	return true;
 }
 
 /* ---- labels ---- */
@@ -610,8 +640,8 @@ static const HaLabel labels[] = {
  * year (udsat before 2016, say); NULL with err filled on bad arguments.
  */
 const char *
-ha_category_label(const char *category, int list_year, const char *lang,
-				  HaError *err)
+ha_category_label(const HaRuleBook *book, const char *category, int list_year,
+				  const char *lang, HaError *err)
 {
 	int			c;
 	int			i;
@@ -634,7 +664,7 @@ ha_category_label(const char *category, int list_year, const char *lang,
 		ha_fail(err, HA_E_UNKNOWN_LANGUAGE, lang, NULL);
 		return NULL;
 	}
-	if (!ha_check_list_year(list_year, err))
+	if (!ha_check_list_year(book, list_year, err))
 		return NULL;
 	for (i = 0; i < LENGTH(labels); i++)
 	{

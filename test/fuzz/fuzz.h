@@ -59,7 +59,7 @@ fuzz_clear_error(HaError *err)
 }
 
 /* A NUL-terminated copy of the fuzzer's input (free it with free()). */
-static char *
+static inline char *
 fuzz_cstring(const uint8_t *data, size_t size)
 {
 	char	   *s = malloc(size + 1);

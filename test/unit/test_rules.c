@@ -1,8 +1,9 @@
 /*
  * test_rules.c
  *		Unit tests of the rule versions, the three-valued evaluator, history
- *		runs and the 40 % rule.  Expectations are written out by hand from
- *		shared/reference/danish-rules.md, not derived from the rule tables.
+ *		runs and the 40 % rule, under the built-in rule text.  Expectations
+ *		are written out by hand from docs/rules.md, not derived from the
+ *		rule text.
  */
 #include <math.h>
 
@@ -10,7 +11,14 @@
 #include "../../src/core/ha_number.h"
 #include "../../src/core/history.h"
 #include "../../src/core/indicators.h"
+#include "../../src/core/rulelang.h"
 #include "../../src/core/rules.h"
+
+/* The built-in rule text, parsed once (main). */
+static HaRuleBook book;
+
+/* The built-in 40 % rule. */
+static HaPlanRule plan;
 
 /* A record meeting no criterion of any version, far from every threshold. */
 static const char clean[] = "residents=2000 nonwestern=10 outside_labour=10 "
@@ -35,7 +43,7 @@ classify_record(const HaIndicators *ind, int year, const char *rules_id)
 	HaClassification c;
 	const HaRuleSet *rules;
 
-	rules = rules_id ? ha_rules_by_id(rules_id, &err) : ha_rules_for_year(year, &err);
+	rules = rules_id ? ha_rules_by_id(&book, rules_id, &err) : ha_rules_for_year(&book, year, &err);
 	ha_classify(ind, year, rules, &c);
 	return c;
 }
@@ -83,20 +91,20 @@ test_rules_for_year(void)
 {
 	HaError		err;
 
-	CHECK(ha_rules_for_year(2009, &err) == NULL);
+	CHECK(ha_rules_for_year(&book, 2009, &err) == NULL);
 	unit_check_refused("2009", false, &err, HA_ERR_PARAM, HA_E_NO_RULES_FOR_YEAR,
 					   "", "");
-	CHECK(err.about.n[0] == 2009);
-	CHECK_STR(ha_rules_for_year(2010, &err)->id, "dk2010");
-	CHECK_STR(ha_rules_for_year(2012, &err)->id, "dk2010");
-	CHECK_STR(ha_rules_for_year(2013, &err)->id, "dk2013");
-	CHECK_STR(ha_rules_for_year(2017, &err)->id, "dk2013");
-	CHECK_STR(ha_rules_for_year(2018, &err)->id, "dk2018");
-	CHECK_STR(ha_rules_for_year(2020, &err)->id, "dk2018");
-	CHECK_STR(ha_rules_for_year(2021, &err)->id, "dk2021");
-	CHECK_STR(ha_rules_for_year(2024, &err)->id, "dk2021");
-	CHECK_STR(ha_rules_for_year(2040, &err)->id, "dk2021");
-	CHECK(ha_rules_by_id("dk2019", &err) == NULL);
+	CHECK(err.about.n[0] == 2009 && err.about.n[1] == 2010);
+	CHECK_STR(ha_rules_for_year(&book, 2010, &err)->id, "dk2010");
+	CHECK_STR(ha_rules_for_year(&book, 2012, &err)->id, "dk2010");
+	CHECK_STR(ha_rules_for_year(&book, 2013, &err)->id, "dk2013");
+	CHECK_STR(ha_rules_for_year(&book, 2017, &err)->id, "dk2013");
+	CHECK_STR(ha_rules_for_year(&book, 2018, &err)->id, "dk2018");
+	CHECK_STR(ha_rules_for_year(&book, 2020, &err)->id, "dk2018");
+	CHECK_STR(ha_rules_for_year(&book, 2021, &err)->id, "dk2021");
+	CHECK_STR(ha_rules_for_year(&book, 2024, &err)->id, "dk2021");
+	CHECK_STR(ha_rules_for_year(&book, 2040, &err)->id, "dk2021");
+	CHECK(ha_rules_by_id(&book, "dk2019", &err) == NULL);
 	unit_check_refused("dk2019", false, &err, HA_ERR_PARAM,
 					   HA_E_UNKNOWN_RULE_VERSION, "", "dk2019");
 }
@@ -383,7 +391,7 @@ test_margins(void)
 
 	ha_ind_parse("residents=1913 nonwestern=49.4 outside_labour=44.6 convicted=1.94 "
 				 "national_convicted=0.65 basic_education=67.4 income=61.8", &ind, &err);
-	n = ha_margins(&ind, 2019, ha_rules_for_year(2019, &err), m);
+	n = ha_margins(&ind, 2019, ha_rules_for_year(&book, 2019, &err), m);
 	CHECK(n == 1 + 4 + 1 + 1 + 2);
 	CHECK(m[0].check->criterion == HA_CRIT_RESIDENTS && m[0].distance == 913);
 	for (i = 0; i < n; i++)
@@ -402,11 +410,11 @@ test_margins(void)
 		}
 	}
 	CHECK(seen_conv);
-	n = ha_margins(&ind, 2022, ha_rules_for_year(2022, &err), m);
+	n = ha_margins(&ind, 2022, ha_rules_for_year(&book, 2022, &err), m);
 	CHECK(n == 1 + 4 + 1 + 1 + 2 + 5);
-	n = ha_margins(&ind, 2015, ha_rules_for_year(2015, &err), m);
+	n = ha_margins(&ind, 2015, ha_rules_for_year(&book, 2015, &err), m);
 	CHECK(n == 1 + 5);			/* udsat rows only from 2016 */
-	n = ha_margins(&ind, 2016, ha_rules_for_year(2016, &err), m);
+	n = ha_margins(&ind, 2016, ha_rules_for_year(&book, 2016, &err), m);
 	CHECK(n == 1 + 5 + 5);
 }
 
@@ -444,7 +452,7 @@ test_history_runs(void)
 	CHECK(ha_run_step(&r, HA_TRUE, 2016, &err) && ha_run_known(&r, &years) && years == 3);
 	CHECK(ha_run_step(&r, HA_TRUE, 2017, &err) && ha_run_known(&r, &years) && years == 4);
 	CHECK(ha_run_step(&r, HA_TRUE, 2018, &err) && ha_run_known(&r, &years) && years == 5);
-	CHECK(ha_omdannelse(years, 2018));
+	CHECK(ha_omdannelse(&book, years, 2018));
 	/* a gap breaks the run */
 	CHECK(ha_run_step(&r, HA_TRUE, 2020, &err) && ha_run_known(&r, &years) && years == 1);
 	/* false breaks it */
@@ -465,11 +473,11 @@ test_history_runs(void)
 static void
 test_omdannelse(void)
 {
-	CHECK(!ha_omdannelse(5, 2017));	/* no omdannelse before the 2018 list */
-	CHECK(!ha_omdannelse(4, 2018));
-	CHECK(ha_omdannelse(5, 2018));
-	CHECK(ha_omdannelse(7, 2024));
-	CHECK(!ha_omdannelse(4, 2020));	/* five for every list from 2018 */
+	CHECK(!ha_omdannelse(&book, 5, 2017));	/* no omdannelse before the 2018 list */
+	CHECK(!ha_omdannelse(&book, 4, 2018));
+	CHECK(ha_omdannelse(&book, 5, 2018));
+	CHECK(ha_omdannelse(&book, 7, 2024));
+	CHECK(!ha_omdannelse(&book, 4, 2020));	/* five for every list from 2018 */
 }
 
 static void
@@ -478,41 +486,42 @@ test_forty_percent(void)
 	int64_t		t = 0;
 	HaError		err;
 
-	CHECK(ha_plan_total(100, 200, 0, 0, &t, &err) && t == 200);
+	CHECK(ha_plan_total(&plan, 100, 200, 0, 0, &t, &err) && t == 200);
 	CHECK(ha_plan_share(100, t) == 50);
-	CHECK(ha_plan_units_over_target(100, t) == 20);	/* 80 / 200 = 40 % */
-	CHECK(ha_plan_dwellings_to_add(100, t) == 50);	/* 100 / 250 = 40 % */
+	CHECK(ha_plan_units_over_target(&plan, 100, t) == 20);	/* 80 / 200 = 40 % */
+	CHECK(ha_plan_dwellings_to_add(&plan, 100, t) == 50);	/* 100 / 250 = 40 % */
 	/* exactly 40 %: nothing to do */
-	CHECK(ha_plan_total(40, 100, 0, 0, &t, &err) && ha_plan_units_over_target(40, t) == 0);
-	CHECK(ha_plan_dwellings_to_add(40, t) == 0);
+	CHECK(ha_plan_total(&plan, 40, 100, 0, 0, &t, &err) && ha_plan_units_over_target(&plan, 40, t) == 0);
+	CHECK(ha_plan_dwellings_to_add(&plan, 40, t) == 0);
 	/* one over: ceil */
-	CHECK(ha_plan_total(41, 100, 0, 0, &t, &err) && ha_plan_units_over_target(41, t) == 1);
-	CHECK(ha_plan_dwellings_to_add(41, t) == 3);	/* 41/0.4 = 102.5 -> 3 */
+	CHECK(ha_plan_total(&plan, 41, 100, 0, 0, &t, &err) && ha_plan_units_over_target(&plan, 41, t) == 1);
+	CHECK(ha_plan_dwellings_to_add(&plan, 41, t) == 3);	/* 41/0.4 = 102.5 -> 3 */
 	/* demolished units and commercial m2 / 75 (floored) count in the total */
-	CHECK(ha_plan_total(900, 1000, 200, 7574, &t, &err) && t == 1000 + 200 + 100);
-	CHECK(ha_plan_units_over_target(900, t) == 380);	/* 900 - 520 */
-	CHECK(ha_plan_dwellings_to_add(900, t) == 950);	/* 2250 - 1300 */
+	CHECK(ha_plan_total(&plan, 900, 1000, 200, 7574, &t, &err) && t == 1000 + 200 + 100);
+	CHECK(ha_plan_units_over_target(&plan, 900, t) == 380);	/* 900 - 520 */
+	CHECK(ha_plan_dwellings_to_add(&plan, 900, t) == 950);	/* 2250 - 1300 */
 	/* errors */
-	unit_check_refused("-1", ha_plan_total(-1, 10, 0, 0, &t, &err), &err,
+	unit_check_refused("-1", ha_plan_total(&plan, -1, 10, 0, 0, &t, &err), &err,
 					   HA_ERR_PARAM, HA_E_NEGATIVE_COUNT, "family_units", "-1");
-	unit_check_refused("-2", ha_plan_total(1, 10, -2, 0, &t, &err), &err,
+	unit_check_refused("-2", ha_plan_total(&plan, 1, 10, -2, 0, &t, &err), &err,
 					   HA_ERR_PARAM, HA_E_NEGATIVE_COUNT, "demolished", "-2");
-	unit_check_refused("11 > 10", ha_plan_total(11, 10, 0, 0, &t, &err), &err,
+	unit_check_refused("11 > 10", ha_plan_total(&plan, 11, 10, 0, 0, &t, &err), &err,
 					   HA_ERR_PARAM, HA_E_MORE_FAMILY_UNITS, "", "");
 	CHECK(err.about.n[0] == 11 && err.about.n[1] == 10);
-	unit_check_refused("74 m2", ha_plan_total(0, 0, 0, 74, &t, &err), &err,
+	unit_check_refused("74 m2", ha_plan_total(&plan, 0, 0, 0, 74, &t, &err), &err,
 					   HA_ERR_PARAM, HA_E_NO_DWELLINGS, "", "");
-	CHECK(ha_plan_total(0, 0, 0, 75, &t, &err) && t == 1);
-	unit_check_refused("NaN m2", ha_plan_total(1, 10, 0, NAN, &t, &err), &err,
+	CHECK(err.about.n[0] == 75);
+	CHECK(ha_plan_total(&plan, 0, 0, 0, 75, &t, &err) && t == 1);
+	unit_check_refused("NaN m2", ha_plan_total(&plan, 1, 10, 0, NAN, &t, &err), &err,
 					   HA_ERR_PARAM, HA_E_BAD_FLOOR_AREA, "commercial_m2", "NaN");
-	unit_check_refused("-1 m2", ha_plan_total(1, 10, 0, -1, &t, &err), &err,
+	unit_check_refused("-1 m2", ha_plan_total(&plan, 1, 10, 0, -1, &t, &err), &err,
 					   HA_ERR_PARAM, HA_E_BAD_FLOOR_AREA, "commercial_m2", "-1");
-	unit_check_refused("inf m2", ha_plan_total(1, 10, 0, INFINITY, &t, &err),
+	unit_check_refused("inf m2", ha_plan_total(&plan, 1, 10, 0, INFINITY, &t, &err),
 					   &err, HA_ERR_PARAM, HA_E_BAD_FLOOR_AREA, "commercial_m2",
 					   "Infinity");
 	/* large inputs stay exact */
-	CHECK(ha_plan_total(2147483647, 2147483647, 2147483647, 1e9, &t, &err));
-	CHECK(ha_plan_units_over_target(2147483647, t) > 0);
+	CHECK(ha_plan_total(&plan, 2147483647, 2147483647, 2147483647, 1e9, &t, &err));
+	CHECK(ha_plan_units_over_target(&plan, 2147483647, t) > 0);
 }
 
 static void
@@ -520,78 +529,126 @@ test_labels(void)
 {
 	HaError		err;
 
-	CHECK_STR(ha_category_label("parallelsamfund", 2015, "da", &err), "ghettoområde");
-	CHECK_STR(ha_category_label("parallelsamfund", 2020, "da", &err), "ghettoområde");
-	CHECK_STR(ha_category_label("parallelsamfund", 2021, "da", &err), "parallelsamfund");
-	CHECK_STR(ha_category_label("omdannelse", 2018, "da", &err), "hårdt ghettoområde");
-	CHECK_STR(ha_category_label("omdannelse", 2021, "da", &err), "omdannelsesområde");
-	CHECK_STR(ha_category_label("udsat", 2016, "da", &err), "udsat almen boligområde");
-	CHECK_STR(ha_category_label("udsat", 2018, "da", &err), "udsat boligområde");
-	CHECK_STR(ha_category_label("forebyggelse", 2021, "en", &err), "prevention area");
-	CHECK_STR(ha_category_label("parallelsamfund", 2012, "en", &err), "ghetto area");
-	CHECK(ha_category_label("omdannelse", 2017, "da", &err) == NULL && err.code == HA_OK);
-	CHECK(ha_category_label("udsat", 2015, "da", &err) == NULL && err.code == HA_OK);
-	CHECK(ha_category_label("forebyggelse", 2020, "da", &err) == NULL && err.code == HA_OK);
-	CHECK(ha_category_label("ghetto", 2020, "da", &err) == NULL &&
+	CHECK_STR(ha_category_label(&book, "parallelsamfund", 2015, "da", &err), "ghettoområde");
+	CHECK_STR(ha_category_label(&book, "parallelsamfund", 2020, "da", &err), "ghettoområde");
+	CHECK_STR(ha_category_label(&book, "parallelsamfund", 2021, "da", &err), "parallelsamfund");
+	CHECK_STR(ha_category_label(&book, "omdannelse", 2018, "da", &err), "hårdt ghettoområde");
+	CHECK_STR(ha_category_label(&book, "omdannelse", 2021, "da", &err), "omdannelsesområde");
+	CHECK_STR(ha_category_label(&book, "udsat", 2016, "da", &err), "udsat almen boligområde");
+	CHECK_STR(ha_category_label(&book, "udsat", 2018, "da", &err), "udsat boligområde");
+	CHECK_STR(ha_category_label(&book, "forebyggelse", 2021, "en", &err), "prevention area");
+	CHECK_STR(ha_category_label(&book, "parallelsamfund", 2012, "en", &err), "ghetto area");
+	CHECK(ha_category_label(&book, "omdannelse", 2017, "da", &err) == NULL && err.code == HA_OK);
+	CHECK(ha_category_label(&book, "udsat", 2015, "da", &err) == NULL && err.code == HA_OK);
+	CHECK(ha_category_label(&book, "forebyggelse", 2020, "da", &err) == NULL && err.code == HA_OK);
+	CHECK(ha_category_label(&book, "ghetto", 2020, "da", &err) == NULL &&
 		  err.kind == HA_E_UNKNOWN_CATEGORY && err.code == HA_ERR_PARAM);
 	CHECK_STR(err.value, "ghetto");
-	CHECK(ha_category_label("udsat", 2020, "de", &err) == NULL &&
+	CHECK(ha_category_label(&book, "udsat", 2020, "de", &err) == NULL &&
 		  err.kind == HA_E_UNKNOWN_LANGUAGE && err.code == HA_ERR_PARAM);
 	CHECK_STR(err.value, "de");
-	CHECK(ha_category_label("udsat", 2009, "da", &err) == NULL &&
+	CHECK(ha_category_label(&book, "udsat", 2009, "da", &err) == NULL &&
 		  err.kind == HA_E_NO_RULES_FOR_YEAR && err.code == HA_ERR_PARAM);
-	CHECK(ha_category_label("kombineret_udlejning", 2020, "da", &err) == NULL &&
+	CHECK(ha_category_label(&book, "kombineret_udlejning", 2020, "da", &err) == NULL &&
 		  err.kind == HA_E_UNKNOWN_CATEGORY);
 }
 
-static void
-test_thresholds_appear_once(void)
+/* Two checks test the same threshold the same way. */
+static bool
+same_check(const HaCheck *a, const HaCheck *b)
 {
-	/* each HaCheck object is a distinct threshold: no two equal checks */
-	const HaCheck *seen[64];
+	return a->criterion == b->criterion && a->field == b->field &&
+		a->op == b->op && a->threshold == b->threshold &&
+		a->times_national == b->times_national && a->multiple == b->multiple;
+}
+
+static void
+test_thresholds_of_the_law(void)
+{
+	/* the law has used 15 distinct thresholds, the size gate included */
+	HaCheck		seen[64];
 	int			nseen = 0;
 	int			s,
 				r,
 				j,
 				k;
 
-	for (s = 0; s < ha_nrule_sets; s++)
+	for (s = 0; s < book.nsets; s++)
 	{
-		const HaRuleSet *rs = &ha_rule_sets[s];
+		const HaRuleSet *rs = &book.sets[s];
 
+		CHECK(same_check(&rs->size_gate, &book.sets[0].size_gate));
 		if (s == 0)
 			seen[nseen++] = rs->size_gate;
-		CHECK(rs->size_gate == ha_rule_sets[0].size_gate);
-
 		for (r = 0; r < rs->nrules; r++)
 		{
 			const HaCategoryRule *cr = &rs->rules[r];
 
 			for (j = 0; j < cr->ngates + cr->ncounted; j++)
 			{
-				const HaCheck *c = j < cr->ngates ? cr->gates[j] : cr->counted[j - cr->ngates];
-				bool		found = false;
-
 				for (k = 0; k < nseen; k++)
-				{
-					if (seen[k] == c)
-						found = true;
-					else
-						CHECK(!(seen[k]->criterion == c->criterion && seen[k]->op == c->op &&
-								seen[k]->threshold == c->threshold &&
-								seen[k]->times_national == c->times_national));
-				}
-				if (!found && nseen < 64)
-					seen[nseen++] = c;
+					if (same_check(&seen[k], &cr->checks[j]))
+						break;
+				if (k == nseen && nseen < 64)
+					seen[nseen++] = cr->checks[j];
 			}
 		}
 	}
 	CHECK(nseen == 15);
+	CHECK(book.sets[0].size_gate.criterion == HA_CRIT_RESIDENTS &&
+		  book.sets[0].size_gate.op == HA_OP_GE &&
+		  book.sets[0].size_gate.threshold == 1000);
+}
+
+static void
+test_consequences(void)
+{
+	HaError		err;
+	const HaConsequence *c;
+
+	c = ha_consequence(&book, "daycare_cap", &err);
+	CHECK(c != NULL && c->value == 30 && c->mantissa == 30 && c->decimals == 0);
+	c = ha_consequence(&book, "plan_deadline", &err);
+	CHECK(c != NULL && c->value == 2030 &&
+		  ha_consequence_unit(c->id) == HA_CU_YEAR);
+	CHECK(ha_consequence(&book, "language_test_lists", &err)->value == 3);
+	CHECK(ha_consequence(&book, "language_test_share", &err)->value == 30);
+	CHECK(ha_consequence(&book, "daycare_cap_tail", &err)->value == 3);
+	CHECK(ha_consequence(&book, "dispensation_residents", &err)->value == 2100);
+	CHECK(book.nconsequences == HA_NCONSEQUENCES);
+	CHECK(ha_consequence(&book, "daycare", &err) == NULL);
+	unit_check_refused("daycare", false, &err, HA_ERR_PARAM,
+					   HA_E_UNKNOWN_CONSEQUENCE, "", "daycare");
+	/* the 40 % rule reads 40 % and 75 m2 from them */
+	CHECK(plan.target_num == 40 && plan.target_den == 100 &&
+		  plan.m2_per_dwelling == 75);
+	/* a rule text without the constants cannot run the 40 % rule */
+	{
+		static const char text[] = "rules x for the lists of 2010 onward\n"
+			"an area counts when residents >= 1\nend\n";
+		static HaRuleBook small;
+		HaPlanRule	p;
+
+		CHECK(ha_rules_parse(text, (int) strlen(text), &small, &err));
+		CHECK(!ha_plan_rule(&small, &p, &err));
+		unit_check_refused("no consequences", false, &err, HA_ERR_PARAM,
+						   HA_E_NO_CONSEQUENCE, "", "family_housing_target");
+	}
 }
 
 int
 main(void)
 {
+	HaError		err;
+
+	if (!ha_rules_parse(ha_builtin_rules, ha_builtin_rules_len, &book, &err) ||
+		!ha_plan_rule(&book, &plan, &err))
+	{
+		printf("not ok - the built-in rules do not parse: %s at line %d, "
+			   "column %d\n", ha_error_name(err.kind), err.about.line,
+			   err.about.column);
+		return 1;
+	}
 	RUN(test_rules_for_year);
 	RUN(test_size_gate);
 	RUN(test_dk2010_boundaries);
@@ -608,6 +665,7 @@ main(void)
 	RUN(test_omdannelse);
 	RUN(test_forty_percent);
 	RUN(test_labels);
-	RUN(test_thresholds_appear_once);
+	RUN(test_thresholds_of_the_law);
+	RUN(test_consequences);
 	return unit_done("rules");
 }
