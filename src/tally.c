@@ -147,6 +147,24 @@ tally_send(PG_FUNCTION_ARGS)
 	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
 }
 
+/* Convert a stored tally of another layout version in place. */
+static pg_noinline void
+convert_in_place(HaTally *state)
+{
+	HaTally		buf;
+
+	memcpy(state, tally_convert(state, &buf), sizeof(HaTally));
+}
+
+/* A palloc'd copy of tally argument n, as version 2. */
+static pg_noinline HaTally *
+copy_of_arg(FunctionCallInfo fcinfo, int n)
+{
+	HaTally		buf;
+
+	return tally_copy(tally_arg(fcinfo, n, &buf));
+}
+
 /*
  * The tally a transition function may write to, as version 2: its state
  * argument itself when nodeAgg calls it (the aggregate owns the state, so a
@@ -157,15 +175,14 @@ static HaTally *
 writable_state(FunctionCallInfo fcinfo)
 {
 	HaTally    *state = (HaTally *) PG_GETARG_POINTER(0);
-	HaTally		buf;
 
-	if (AggCheckCallContext(fcinfo, NULL))
+	if (likely(AggCheckCallContext(fcinfo, NULL)))
 	{
 		if (unlikely(state->version != HA_TALLY_VERSION))
-			memcpy(state, tally_convert(state, &buf), sizeof(HaTally));
+			convert_in_place(state);
 		return state;
 	}
-	return tally_copy(tally_arg(fcinfo, 0, &buf));
+	return copy_of_arg(fcinfo, 0);
 }
 
 PG_FUNCTION_INFO_V1(tally_add);

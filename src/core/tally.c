@@ -808,6 +808,24 @@ fail_bad_person(const HaPerson *p, HaError *err)
 }
 
 /*
+ * Whether adding the person with bands b, fte millionths and income øre
+ * would carry a count or sum of t past its range.
+ */
+static bool
+ha_person_overflows(const HaTally *t, HaPersonBands b, int64_t fte,
+					int64_t income)
+{
+	return (t->residents >= HA_TALLY_COUNT_MAX) ||
+		(b.labour && t->persons_18_64 >= HA_TALLY_COUNT_MAX) ||
+		(b.adult && t->persons_18plus >= HA_TALLY_COUNT_MAX) ||
+		(b.education && t->persons_30_59 >= HA_TALLY_COUNT_MAX) ||
+		(b.taxpayer && t->taxpayers_15_64 >= HA_TALLY_COUNT_MAX) ||
+		(t->outside_labour_fte > HA_TALLY_MAX_FTE - fte) ||
+		(income > 0 ? t->income_sum > HA_TALLY_MAX_AMOUNT - income
+		 : t->income_sum < HA_TALLY_MIN_AMOUNT - income);
+}
+
+/*
  * Fill err for the count or sum that a person row (bands b, fte millionths)
  * would carry past its range, ha_person_overflows having said one would.
  */

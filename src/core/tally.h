@@ -270,27 +270,18 @@ ha_round_fast(double x, int64_t *out)
 }
 
 /*
- * Whether adding the person with bands b, fte millionths and income øre
- * would carry a count or sum of t past its range.
+ * The largest sums a person row may find in a tally and still be added by
+ * ha_tally_step: one person adds at most 10^6 millionths and
+ * HA_GROSS_INCOME_MAX * 100 øre of either sign.  Closer to the ends of the
+ * ranges, ha_tally_add_person decides exactly.
  */
-static inline bool
-ha_person_overflows(const HaTally *t, HaPersonBands b, int64_t fte,
-					int64_t income)
-{
-	return (t->residents >= HA_TALLY_COUNT_MAX) |
-		(b.labour & (t->persons_18_64 >= HA_TALLY_COUNT_MAX)) |
-		(b.adult & (t->persons_18plus >= HA_TALLY_COUNT_MAX)) |
-		(b.education & (t->persons_30_59 >= HA_TALLY_COUNT_MAX)) |
-		(b.taxpayer & (t->taxpayers_15_64 >= HA_TALLY_COUNT_MAX)) |
-		(t->outside_labour_fte > HA_TALLY_MAX_FTE - fte) |
-		(income > 0 ? t->income_sum > HA_TALLY_MAX_AMOUNT - income
-		 : t->income_sum < HA_TALLY_MIN_AMOUNT - income);
-}
+#define HA_STEP_FTE_ROOM (HA_TALLY_MAX_FTE - INT64_C(1000000))
+#define HA_STEP_INCOME_ROOM (HA_TALLY_MAX_AMOUNT - INT64_C(100000000000000000))
 
 /*
  * Add a person with bands b, fte millionths outside the labour market (0
- * outside the band) and income øre (0 for a non-taxpayer) to t, which
- * ha_person_overflows has cleared.  Sub-counts stay within their
+ * outside the band) and income øre (0 for a non-taxpayer) to t, where
+ * they fit (the caller has checked).  Sub-counts stay within their
  * populations, which grow with them.
  */
 static inline void
@@ -312,14 +303,16 @@ ha_person_apply(HaTally *t, const HaPerson *p, HaPersonBands b, int64_t fte,
 /*
  * Add one person row to *t: the step of tally_agg.  False, leaving *t as
  * it was, when ha_tally_add_person must take the row instead: a value out
- * of its domain, a count or sum that would pass its range, or a value that
+ * of its domain, a count or sum near the end of its range, or a value that
  * needs the exact way of rounding.
  *
  * Every person is a resident.  The age bands are those of the rules:
  * 18-64 for the labour market, 18 and over for convictions, 30-59 for
  * education, 15-64 for income.  Values outside a person's band are not
  * counted (but are still checked).  outside_labour_fte is counted in
- * millionths and gross_income in øre, each rounded once (ha_tally_round).
+ * millionths and gross_income in øre, each rounded once (ha_tally_round;
+ * here the fast way of ha_round_fast in fewer instructions: an fte of
+ * 0 .. 10^6 millionths needs no more than 2^-30 of margin).
  * Unknown values:
  *	 age				resident only, in no age band;
  *	 nonwestern			not counted as non-Western;
@@ -334,16 +327,37 @@ static inline bool
 ha_tally_step(HaTally *t, const HaPerson *p)
 {
 	HaPersonBands b = ha_person_bands(p);
-	int64_t		fte;
-	int64_t		income;
+	double		fte_x;
+	double		fte_r;
+	double		income_x;
+	double		income_r;
 
-	if (!ha_round_fast((b.labour & p->fte_known) ?
-					   p->outside_labour_fte * HA_TALLY_FTE_SCALE : 0.0, &fte) ||
-		!ha_round_fast(b.taxpayer ?
-					   p->gross_income * HA_TALLY_AMOUNT_SCALE : 0.0, &income) ||
-		ha_person_is_bad(p) || ha_person_overflows(t, b, fte, income))
+	if (ha_person_is_bad(p) |
+		(t->residents >= HA_TALLY_COUNT_MAX) |
+		(b.labour & (t->persons_18_64 >= HA_TALLY_COUNT_MAX)) |
+		(b.adult & (t->persons_18plus >= HA_TALLY_COUNT_MAX)) |
+		(b.education & (t->persons_30_59 >= HA_TALLY_COUNT_MAX)) |
+		(b.taxpayer & (t->taxpayers_15_64 >= HA_TALLY_COUNT_MAX)) |
+		(t->outside_labour_fte > HA_STEP_FTE_ROOM) |
+		((uint64_t) t->income_sum + (uint64_t) HA_STEP_INCOME_ROOM >
+		 (uint64_t) 2 * HA_STEP_INCOME_ROOM))
 		return false;
-	ha_person_apply(t, p, b, fte, income);
+
+	/*
+	 * In their domains, 0 <= fte_x <= 10^6 and |income_x| <= 10^17.  Adding
+	 * and taking away 1.5 * 2^52 rounds a double below 2^51 to the nearest
+	 * whole number; the difference is exact.
+	 */
+	fte_x = (b.labour & p->fte_known) ?
+		p->outside_labour_fte * HA_TALLY_FTE_SCALE : 0.0;
+	fte_r = (fte_x + 0x1.8p52) - 0x1.8p52;
+	income_x = b.taxpayer ? p->gross_income * HA_TALLY_AMOUNT_SCALE : 0.0;
+	income_r = (income_x + 0x1.8p52) - 0x1.8p52;
+	/* near a half unit (and every |income_x| of 2^51 or more) */
+	if ((fabs(fte_x - fte_r) >= 0.5 - 0x1p-30) |
+		(fabs(income_x - income_r) + fabs(income_x) * 0x1p-50 >= 0.5))
+		return false;
+	ha_person_apply(t, p, b, (int64_t) fte_r, (int64_t) income_r);
 	return true;
 }
 
