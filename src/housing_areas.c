@@ -134,18 +134,24 @@ ha_range_sentence(const HaFieldSpec *field)
 			return psprintf(_("Key \"%s\" takes a whole number from %s to %s."),
 							key, lo, hi);
 		case HA_UNIT_AMOUNT:
-			return psprintf(_("Key \"%s\" takes any finite amount."), key);
+			ha_tally_bound_text(field, false, lo);
+			ha_tally_bound_text(field, true, hi);
+			return psprintf(_("Key \"%s\" takes an amount of kroner from %s to %s, kept in whole øre (more decimals are rounded, half away from zero)."),
+							key, lo, hi);
 		case HA_UNIT_FTE:
-			return psprintf(_("Key \"%s\" takes a number of full-time persons from %s to %s."),
+			ha_tally_bound_text(field, false, lo);
+			ha_tally_bound_text(field, true, hi);
+			return psprintf(_("Key \"%s\" takes a number of full-time persons from %s to %s, kept in millionths (more decimals are rounded, half away from zero)."),
 							key, lo, hi);
 		case HA_UNIT_AGE:
 			return psprintf(_("An age is a whole number of years from %s to %s."),
 							lo, hi);
 		case HA_UNIT_YEAR_SHARE:
-			return psprintf(_("%s is the share of the year the person spent outside the labour market and education, from %s to %s; NULL counts as 0."),
+			return psprintf(_("%s is the share of the year the person spent outside the labour market and education, from %s to %s, counted in millionths; NULL counts as 0."),
 							key, lo, hi);
 		case HA_UNIT_GROSS_INCOME:
-			return pstrdup(_("A gross income is a finite amount; NULL means the person has no taxpayer record."));
+			return psprintf(_("A gross income is an amount of kroner from %s to %s, counted in whole øre; NULL means the person has no taxpayer record."),
+							lo, hi);
 	}
 	return pstrdup(key);
 }
@@ -586,14 +592,24 @@ describe(const HaError *err)
 		case HA_E_NEGATIVE_ZERO:
 			errmsg("invalid binary representation of type %s", a->form->type_name);
 			return describe_binary(err);
+			/* exact tallies (layout version 2) */
+		case HA_E_TALLY_VERSION:
+			errmsg("invalid binary representation of type %s", a->form->type_name);
+			return errdetail("Layout version %lld is not supported; this build reads layout versions 1 and %lld.",
+							 a->n[0], a->n[1]);
+		case HA_E_TALLY_V1_OUT_OF_RANGE:
+			errmsg("value \"%s\" is out of range for key \"%s\"", err->value,
+				   a->field->key);
+			errdetail("The tally was stored in layout version 1 (housing_areas 0.2.0 or earlier, sums in float8), and the value has no equivalent in layout version 2.");
+			return errdetail_range(err, true);
 		case HA_E_NOTHING_KNOWN:
 			errmsg("an indicators record must have at least one known value");
 			errdetail("Every value is unknown.");
 			return errhint("Give at least one value, for example \"residents=1913\".");
 		case HA_E_SUM_OUT_OF_RANGE:
 			errmsg("tally value out of range for key \"%s\"", a->field->key);
-			if (a->field->storage == HA_DOUBLE)
-				return errdetail("The sum is no longer a finite number.");
+			if (a->field->unit != HA_UNIT_COUNT)
+				return errdetail_range(err, false);
 			return errdetail("Counts go up to %.0f.", a->field->max);
 		case HA_E_PERSON_NAN:
 			errmsg("%s must be a number, not NaN", a->field->key);

@@ -42,8 +42,10 @@ extern void ha_recv_fields(StringInfo buf, const HaKvForm *form, void *rec);
 #define PG_RETURN_INDICATORS_P(x) PG_RETURN_POINTER(x)
 #define DatumGetIndicatorsP(d) ((HaIndicators *) DatumGetPointer(d))
 
-/* Fetch a tally argument (fixed length, passed by reference). */
-#define PG_GETARG_TALLY_P(n) ((HaTally *) PG_GETARG_POINTER(n))
+/*
+ * Return a tally (fixed length, passed by reference).  Tally arguments are
+ * read through tally_arg in src/tally.c, which converts layout version 1.
+ */
 #define PG_RETURN_TALLY_P(x) PG_RETURN_POINTER(x)
 
 #endif							/* HOUSING_AREAS_H */

@@ -8,6 +8,12 @@
  * and person rows reach the same validation, so no path can store a tally
  * another path would refuse.
  *
+ * Every function reads its tally arguments through tally_arg, which takes a
+ * value of the current layout (version 2) as it is and converts one of
+ * layout version 1 (float8 sums, stored by housing_areas 0.2.0 or earlier
+ * and still on disk after ALTER EXTENSION UPDATE) on the way in; every
+ * function returns version 2.
+ *
  * The transition functions update their state in place when nodeAgg calls
  * them (AggCheckCallContext): the state then belongs to the aggregate, and
  * a palloc per row would cost more than the counting itself.  Called as
@@ -30,6 +36,35 @@ tally_copy(const HaTally *src)
 	return result;
 }
 
+/*
+ * Convert a stored tally of another layout version (version 1) into *buf,
+ * or raise why it cannot be read; kept out of line, as version 2 is the
+ * rule.
+ */
+static pg_noinline const HaTally *
+tally_convert(const void *stored, HaTally *buf)
+{
+	HaError		err;
+
+	if (!ha_tally_read(stored, buf, &err))
+		ha_report(&err);
+	return buf;
+}
+
+/*
+ * Tally argument n as version 2: the datum itself when it is (values are
+ * checked when they are made, as before), else its conversion in *buf.
+ */
+static inline const HaTally *
+tally_arg(FunctionCallInfo fcinfo, int n, HaTally *buf)
+{
+	const HaTally *t = (const HaTally *) PG_GETARG_POINTER(n);
+
+	if (likely(t->version == HA_TALLY_VERSION))
+		return t;
+	return tally_convert(t, buf);
+}
+
 PG_FUNCTION_INFO_V1(tally_in);
 /* Text input: key=value pairs, absent keys count 0. */
 Datum
@@ -45,23 +80,26 @@ tally_in(PG_FUNCTION_ARGS)
 }
 
 PG_FUNCTION_INFO_V1(tally_out);
-/* Text output: all ten keys in canonical order. */
+/* Text output: all ten keys in canonical order, sums as exact decimals. */
 Datum
 tally_out(PG_FUNCTION_ARGS)
 {
-	HaTally    *t = PG_GETARG_TALLY_P(0);
-	char	   *buf = palloc(HA_TALLY_TEXT_BUFLEN);
+	HaTally		buf;
+	const HaTally *t = tally_arg(fcinfo, 0, &buf);
+	char	   *text = palloc(HA_TALLY_TEXT_BUFLEN);
 
-	ha_tally_format(t, buf, HA_TALLY_TEXT_BUFLEN);
-	PG_RETURN_CSTRING(buf);
+	ha_tally_format(t, text, HA_TALLY_TEXT_BUFLEN);
+	PG_RETURN_CSTRING(text);
 }
 
 PG_FUNCTION_INFO_V1(tally_recv);
 /*
  * Binary input: version byte, 7 reserved bytes, then the fields of
- * HA_TALLY_FIELDS in order (int8 counts, float8 sums); the struct's bytes
- * in network order.  The length must be exact, and the tally passes
+ * HA_TALLY_FIELDS in order in network byte order; the length must be exact.
+ * Version 2: every field an int8 (sums in millionths and øre), checked by
  * ha_tally_validate, the same checks as text input plus the layout rules.
+ * Version 1 (what housing_areas 0.2.0 and earlier sent): the sums as
+ * float8, checked as version 1 did and converted by ha_tally_from_v1.
  */
 Datum
 tally_recv(PG_FUNCTION_ARGS)
@@ -69,23 +107,37 @@ tally_recv(PG_FUNCTION_ARGS)
 	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
 	HaTally		t;
 	HaError		err;
+	bool		ok;
 
 	ha_check_binary_length(buf, &ha_tally_form, HA_TALLY_SIZE);
 	t.version = (uint8_t) pq_getmsgbyte(buf);
-	pq_copymsgbytes(buf, (char *) t.reserved, sizeof(t.reserved));
-	ha_recv_fields(buf, &ha_tally_form, &t);
+	if (t.version == HA_TALLY_VERSION_V1)
+	{
+		HaTallyV1	v1;
 
-	if (!ha_tally_validate(&t, &err))
+		v1.version = t.version;
+		pq_copymsgbytes(buf, (char *) v1.reserved, sizeof(v1.reserved));
+		ha_recv_fields(buf, &ha_tally_v1_form, &v1);
+		ok = ha_tally_from_v1(&v1, &t, &err);
+	}
+	else
+	{
+		pq_copymsgbytes(buf, (char *) t.reserved, sizeof(t.reserved));
+		ha_recv_fields(buf, &ha_tally_form, &t);
+		ok = ha_tally_validate(&t, &err);
+	}
+	if (!ok)
 		ha_report(&err);
 	PG_RETURN_TALLY_P(tally_copy(&t));
 }
 
 PG_FUNCTION_INFO_V1(tally_send);
-/* Binary output, the inverse of tally_recv. */
+/* Binary output, always layout version 2: the inverse of tally_recv. */
 Datum
 tally_send(PG_FUNCTION_ARGS)
 {
-	HaTally    *t = PG_GETARG_TALLY_P(0);
+	HaTally		tmp;
+	const HaTally *t = tally_arg(fcinfo, 0, &tmp);
 	StringInfoData buf;
 
 	pq_begintypsend(&buf);
@@ -95,18 +147,42 @@ tally_send(PG_FUNCTION_ARGS)
 	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
 }
 
+/* Convert a stored tally of another layout version in place. */
+static pg_noinline void
+convert_in_place(HaTally *state)
+{
+	HaTally		buf;
+
+	memcpy(state, tally_convert(state, &buf), sizeof(HaTally));
+}
+
+/* A palloc'd copy of tally argument n, as version 2. */
+static pg_noinline HaTally *
+copy_of_arg(FunctionCallInfo fcinfo, int n)
+{
+	HaTally		buf;
+
+	return tally_copy(tally_arg(fcinfo, n, &buf));
+}
+
 /*
- * The tally a transition function may write to: its state argument itself
- * when nodeAgg calls it (the aggregate owns the state), else a copy.
+ * The tally a transition function may write to, as version 2: its state
+ * argument itself when nodeAgg calls it (the aggregate owns the state, so a
+ * version-1 state, the first input of sum(tally) copied, is converted in
+ * place: both layouts take 88 bytes), else a copy.
  */
 static HaTally *
 writable_state(FunctionCallInfo fcinfo)
 {
-	HaTally    *state = PG_GETARG_TALLY_P(0);
+	HaTally    *state = (HaTally *) PG_GETARG_POINTER(0);
 
-	if (AggCheckCallContext(fcinfo, NULL))
+	if (likely(AggCheckCallContext(fcinfo, NULL)))
+	{
+		if (unlikely(state->version != HA_TALLY_VERSION))
+			convert_in_place(state);
 		return state;
-	return tally_copy(state);
+	}
+	return copy_of_arg(fcinfo, 0);
 }
 
 PG_FUNCTION_INFO_V1(tally_add);
@@ -119,9 +195,10 @@ Datum
 tally_add(PG_FUNCTION_ARGS)
 {
 	HaTally    *acc = writable_state(fcinfo);
+	HaTally		buf;
 	HaError		err;
 
-	if (!ha_tally_add(acc, PG_GETARG_TALLY_P(1), &err))
+	if (!ha_tally_add(acc, tally_arg(fcinfo, 1, &buf), &err))
 		ha_report(&err);
 	PG_RETURN_TALLY_P(acc);
 }
@@ -190,9 +267,10 @@ PG_FUNCTION_INFO_V1(tally_convicted_share);
 Datum
 tally_convicted_share(PG_FUNCTION_ARGS)
 {
+	HaTally		buf;
 	double		v;
 
-	if (!ha_tally_convicted_share(PG_GETARG_TALLY_P(0), &v))
+	if (!ha_tally_convicted_share(tally_arg(fcinfo, 0, &buf), &v))
 		PG_RETURN_NULL();
 	PG_RETURN_FLOAT8(v);
 }
@@ -202,9 +280,10 @@ PG_FUNCTION_INFO_V1(tally_income_mean);
 Datum
 tally_income_mean(PG_FUNCTION_ARGS)
 {
+	HaTally		buf;
 	double		v;
 
-	if (!ha_tally_income_mean(PG_GETARG_TALLY_P(0), &v))
+	if (!ha_tally_income_mean(tally_arg(fcinfo, 0, &buf), &v))
 		PG_RETURN_NULL();
 	PG_RETURN_FLOAT8(v);
 }
@@ -220,6 +299,8 @@ Datum
 tally_to_indicators(PG_FUNCTION_ARGS)
 {
 	HaIndicators *result;
+	HaTally		cur;
+	HaTally		prev;
 	double		national = 0;
 	double		regional = 0;
 	HaError		err;
@@ -232,8 +313,8 @@ tally_to_indicators(PG_FUNCTION_ARGS)
 		regional = PG_GETARG_FLOAT8(3);
 
 	result = (HaIndicators *) palloc(sizeof(HaIndicators));
-	if (!ha_tally_to_indicators(PG_GETARG_TALLY_P(0),
-								PG_ARGISNULL(1) ? NULL : PG_GETARG_TALLY_P(1),
+	if (!ha_tally_to_indicators(tally_arg(fcinfo, 0, &cur),
+								PG_ARGISNULL(1) ? NULL : tally_arg(fcinfo, 1, &prev),
 								PG_ARGISNULL(2) ? NULL : &national,
 								PG_ARGISNULL(3) ? NULL : &regional,
 								result, &err))
@@ -242,11 +323,15 @@ tally_to_indicators(PG_FUNCTION_ARGS)
 }
 
 PG_FUNCTION_INFO_V1(tally_value);
-/* tally_value(t, key): one count or sum of a tally by key, as float8. */
+/*
+ * tally_value(t, key): one count or sum of a tally by key, as float8: a
+ * count exactly, a sum as the float8 nearest its exact decimal.
+ */
 Datum
 tally_value(PG_FUNCTION_ARGS)
 {
-	HaTally    *t = PG_GETARG_TALLY_P(0);
+	HaTally		buf;
+	const HaTally *t = tally_arg(fcinfo, 0, &buf);
 	char	   *key = text_to_cstring(PG_GETARG_TEXT_PP(1));
 	int			f = ha_kv_lookup(&ha_tally_form, key, strlen(key));
 
@@ -263,7 +348,11 @@ PG_FUNCTION_INFO_V1(tally_eq);
 Datum
 tally_eq(PG_FUNCTION_ARGS)
 {
-	PG_RETURN_BOOL(ha_tally_equal(PG_GETARG_TALLY_P(0), PG_GETARG_TALLY_P(1)));
+	HaTally		a;
+	HaTally		b;
+
+	PG_RETURN_BOOL(ha_tally_equal(tally_arg(fcinfo, 0, &a),
+								  tally_arg(fcinfo, 1, &b)));
 }
 
 PG_FUNCTION_INFO_V1(tally_ne);
@@ -271,15 +360,20 @@ PG_FUNCTION_INFO_V1(tally_ne);
 Datum
 tally_ne(PG_FUNCTION_ARGS)
 {
-	PG_RETURN_BOOL(!ha_tally_equal(PG_GETARG_TALLY_P(0), PG_GETARG_TALLY_P(1)));
+	HaTally		a;
+	HaTally		b;
+
+	PG_RETURN_BOOL(!ha_tally_equal(tally_arg(fcinfo, 0, &a),
+								   tally_arg(fcinfo, 1, &b)));
 }
 
 PG_FUNCTION_INFO_V1(tally_hash);
-/* Hash of the canonical bytes, consistent with tally_eq. */
+/* Hash of the canonical bytes (version 2), consistent with tally_eq. */
 Datum
 tally_hash(PG_FUNCTION_ARGS)
 {
-	HaTally    *t = PG_GETARG_TALLY_P(0);
+	HaTally		buf;
+	const HaTally *t = tally_arg(fcinfo, 0, &buf);
 
 	return hash_any((const unsigned char *) t, sizeof(HaTally));
 }

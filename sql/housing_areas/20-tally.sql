@@ -26,11 +26,11 @@ CREATE TYPE tally (
 );
 
 COMMENT ON TYPE tally IS
-'Additive counts of one housing area for one data year (residents, nonwestern, persons_18_64, outside_labour_fte, persons_18plus, convicted_18plus, persons_30_59, basic_education_30_59, taxpayers_15_64, income_sum); absent keys count 0';
-COMMENT ON FUNCTION tally_in(cstring) IS 'text input of tally: key=value pairs in any order, absent keys count 0';
-COMMENT ON FUNCTION tally_out(tally) IS 'text output of tally: all keys in canonical order';
-COMMENT ON FUNCTION tally_recv(internal) IS 'binary input of tally, validated like text input';
-COMMENT ON FUNCTION tally_send(tally) IS 'binary output of tally';
+'Additive counts of one housing area for one data year (residents, nonwestern, persons_18_64, outside_labour_fte, persons_18plus, convicted_18plus, persons_30_59, basic_education_30_59, taxpayers_15_64, income_sum), all integers: outside_labour_fte in millionths of a full-time person, income_sum in øre, so sums are exact and do not depend on the order of addition; absent keys count 0';
+COMMENT ON FUNCTION tally_in(cstring) IS 'text input of tally: key=value pairs in any order, absent keys count 0; a sum with more decimals than millionths (outside_labour_fte) or øre (income_sum) is rounded half away from zero';
+COMMENT ON FUNCTION tally_out(tally) IS 'text output of tally: all keys in canonical order, the sums as exact decimals';
+COMMENT ON FUNCTION tally_recv(internal) IS 'binary input of tally, validated like text input: layout version 2 (int8 sums in millionths and øre) and version 1 (float8 sums, housing_areas 0.2.0 and earlier; rounded like text input)';
+COMMENT ON FUNCTION tally_send(tally) IS 'binary output of tally, layout version 2';
 
 -- sums
 
@@ -38,14 +38,14 @@ CREATE FUNCTION tally_add(tally, tally) RETURNS tally
 	AS 'MODULE_PATHNAME', 'tally_add'
 	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION tally_add(tally, tally) IS
-'implementation of + for tally: adds every count and sum; also the transition and combine function of sum(tally) and the combine function of tally_agg';
+'implementation of + for tally: adds every count and sum exactly, an error when one would leave its range; also the transition and combine function of sum(tally) and the combine function of tally_agg';
 
 CREATE OPERATOR + (
 	LEFTARG = tally, RIGHTARG = tally,
 	PROCEDURE = tally_add,
 	COMMUTATOR = +
 );
-COMMENT ON OPERATOR + (tally, tally) IS 'sum of two tallies: every count and sum added';
+COMMENT ON OPERATOR + (tally, tally) IS 'sum of two tallies: every count and sum added exactly';
 
 CREATE AGGREGATE sum(tally) (
 	SFUNC = tally_add,
@@ -76,7 +76,7 @@ CREATE AGGREGATE tally_agg(age integer, nonwestern boolean,
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE tally_agg(integer, boolean, double precision, boolean, boolean, double precision, boolean) IS
-'tally of person rows, one row per resident. Age bands: 18-64 labour market, 18+ convictions, 30-59 education, 15-64 income (students excluded). NULL age: resident in no age band; NULL nonwestern: not non-Western; NULL outside_labour_fte: 0; NULL convicted: not convicted; NULL basic_education: basic (rules); NULL gross_income: no taxpayer record; NULL student: not a student. NULL when there are no rows';
+'tally of person rows, one row per resident. Age bands: 18-64 labour market, 18+ convictions, 30-59 education, 15-64 income (students excluded). outside_labour_fte (0 to 1) is counted in millionths and gross_income (at most 10^15 kroner either way) in øre, each rounded once as its decimal reads, half away from zero, so the result does not depend on the order of the rows or the plan. NULL age: resident in no age band; NULL nonwestern: not non-Western; NULL outside_labour_fte: 0; NULL convicted: not convicted; NULL basic_education: basic (rules); NULL gross_income: no taxpayer record; NULL student: not a student. NULL when there are no rows';
 
 -- shares and criteria values
 
@@ -105,7 +105,7 @@ CREATE FUNCTION tally_value(t tally, key text) RETURNS double precision
 	AS 'MODULE_PATHNAME', 'tally_value'
 	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION tally_value(tally, text) IS
-'one count or sum of a tally by key';
+'one count or sum of a tally by key; a sum as the float8 nearest its exact decimal value';
 
 -- equality and hashing
 

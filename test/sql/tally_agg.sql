@@ -199,15 +199,19 @@ SELECT args, pg_temp.try(format('SELECT tally_value(tally_agg(%s), ''residents''
                ('40, NULL, NULL, NULL, NULL, ''-Infinity'', NULL'),
                ('10, NULL, NULL, NULL, NULL, ''Infinity'', NULL'),
                ('40, NULL, NULL, NULL, NULL, 1e308, NULL'),
-               ('40, NULL, NULL, NULL, NULL, -1e308, NULL')) AS t(args);
+               ('40, NULL, NULL, NULL, NULL, -1e308, NULL'),
+               ('40, NULL, NULL, NULL, NULL, 1e15, NULL'),
+               ('40, NULL, NULL, NULL, NULL, -1000000000000000.1, NULL'),
+               ('40, NULL, 0.0000005, NULL, NULL, 0.005, NULL'),
+               ('40, NULL, 1e-310, NULL, NULL, 1e-310, NULL')) AS t(args);
 
 -- counts and sums that would leave their range
 SELECT 'residents=9007199254740991'::tally + 'residents=1'::tally;
 SELECT sum(t) FROM (VALUES ('residents=9007199254740991'::tally), ('residents=1')) AS v(t);
-SELECT 'taxpayers_15_64=1 income_sum=1.7976931348623157e308'::tally + 'taxpayers_15_64=1 income_sum=1e308'::tally;
+SELECT 'taxpayers_15_64=1 income_sum=92233720368547758.07'::tally + 'taxpayers_15_64=1 income_sum=0.01'::tally;
 SELECT housing_areas_private.tally_agg_step('residents=9007199254740991', 40, NULL, NULL, NULL, NULL, NULL, NULL);
 SELECT tally_agg(age, NULL, NULL, NULL, NULL, income, NULL)
-  FROM (VALUES (40, 1.7976931348623157e308::float8), (41, 1e308)) AS v(age, income);
+  FROM (VALUES (40, 1e15::float8), (41, 1e15)) AS v(age, income), generate_series(1, 47);
 
 DROP VIEW gen_tally, gen_plain;
 DROP TABLE household, gen_persons;

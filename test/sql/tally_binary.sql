@@ -22,8 +22,10 @@ SELECT count(*) AS rows,
   FROM tally_bin a JOIN tally_bin2 b USING (id);
 SELECT * FROM tally_bin2 WHERE id < 10 ORDER BY id;
 
--- the binary form: version byte, 7 reserved bytes, then the ten fields in
--- order, int8 counts and float8 sums in network byte order (88 bytes)
+-- the binary form: version byte (2), 7 reserved bytes, then the ten fields
+-- in order as int8 in network byte order (88 bytes): counts, full-time
+-- persons in millionths (0.5 is 500000 = x7a120), income in øre (61.8 is
+-- 6180 = x1824)
 SELECT tally_send('residents=3 nonwestern=1 persons_18_64=2 outside_labour_fte=0.5 taxpayers_15_64=1 income_sum=61.8');
 
 CREATE TEMP TABLE recv_target (t tally);
@@ -48,7 +50,8 @@ BEGIN
   END;
 END $$;
 
--- a payload: header bytes, then the fields as int8send/float8send
+-- a payload of layout version 1 (what housing_areas 0.2.0 sent): header
+-- bytes, then the fields as int8send/float8send
 CREATE FUNCTION pg_temp.payload(header bytea, residents int8, nonwestern int8,
     persons_18_64 int8, outside_labour_fte float8, persons_18plus int8,
     convicted_18plus int8, persons_30_59 int8, basic_education_30_59 int8,
@@ -61,15 +64,45 @@ LANGUAGE sql AS $$
          || float8send(income_sum)
 $$;
 
+-- a payload of layout version 2: every field as int8send
+CREATE FUNCTION pg_temp.payload2(header bytea, residents int8, nonwestern int8,
+    persons_18_64 int8, outside_labour_fte int8, persons_18plus int8,
+    convicted_18plus int8, persons_30_59 int8, basic_education_30_59 int8,
+    taxpayers_15_64 int8, income_sum int8) RETURNS bytea
+LANGUAGE sql AS $$
+  SELECT header || int8send(residents) || int8send(nonwestern) || int8send(persons_18_64)
+         || int8send(outside_labour_fte) || int8send(persons_18plus)
+         || int8send(convicted_18plus) || int8send(persons_30_59)
+         || int8send(basic_education_30_59) || int8send(taxpayers_15_64)
+         || int8send(income_sum)
+$$;
+
+-- version 2
+SELECT label, pg_temp.recv(payload) AS result
+  FROM (VALUES
+    ('valid',              pg_temp.payload2('\x0200000000000000', 3, 1, 2, 500000, 0, 0, 0, 0, 1, 6180)),
+    ('same as tally_send', tally_send('residents=3 nonwestern=1 persons_18_64=2 outside_labour_fte=0.5 taxpayers_15_64=1 income_sum=61.8')),
+    ('largest sums',       pg_temp.payload2('\x0200000000000000', 3, 0, 9007199254740991, 9223372036854775807, 0, 0, 0, 0, 1, -9223372036854775807)),
+    ('version 3',          pg_temp.payload2('\x0300000000000000', 3, 0, 0, 0, 0, 0, 0, 0, 0, 0)),
+    ('reserved byte 7',    pg_temp.payload2('\x0200000000000001', 3, 0, 0, 0, 0, 0, 0, 0, 0, 0)),
+    ('negative count',     pg_temp.payload2('\x0200000000000000', 3, 0, 0, 0, -1, 0, 0, 0, 0, 0)),
+    ('negative fte',       pg_temp.payload2('\x0200000000000000', 3, 0, 2, -1, 0, 0, 0, 0, 0, 0)),
+    ('fte > persons_18_64', pg_temp.payload2('\x0200000000000000', 3, 0, 2, 2000001, 0, 0, 0, 0, 0, 0)),
+    ('smallest int8 øre',  pg_temp.payload2('\x0200000000000000', 3, 0, 0, 0, 0, 0, 0, 0, 1, -9223372036854775808)),
+    ('income, no taxpayers', pg_temp.payload2('\x0200000000000000', 3, 0, 0, 0, 0, 0, 0, 0, 0, 1))
+  ) AS t(label, payload);
+
+-- version 1, as housing_areas 0.2.0 sent it: read and converted, float8
+-- noise rounded to millionths and øre, the checks of version 1 kept
 SELECT label, pg_temp.recv(payload) AS result
   FROM (VALUES
     ('valid',              pg_temp.payload('\x0100000000000000', 3, 1, 2, 0.5, 0, 0, 0, 0, 1, 61.8)),
-    ('same as tally_send', tally_send('residents=3 nonwestern=1 persons_18_64=2 outside_labour_fte=0.5 taxpayers_15_64=1 income_sum=61.8')),
+    ('float8 noise',       pg_temp.payload('\x0100000000000000', 3, 0, 3, 0.1::float8 + 0.2, 0, 0, 0, 0, 3, 100.0 / 3)),
+    ('beyond version 2',   pg_temp.payload('\x0100000000000000', 3, 0, 0, 0, 0, 0, 0, 0, 1, 1.5e20)),
     ('too short',          '\x0100000000000000'::bytea || int8send(3)),
     ('too long',           pg_temp.payload('\x0100000000000000', 3, 0, 0, 0, 0, 0, 0, 0, 0, 0) || '\x00'::bytea),
     ('empty',              ''::bytea),
     ('version 0',          pg_temp.payload('\x0000000000000000', 3, 0, 0, 0, 0, 0, 0, 0, 0, 0)),
-    ('version 2',          pg_temp.payload('\x0200000000000000', 3, 0, 0, 0, 0, 0, 0, 0, 0, 0)),
     ('reserved byte 1',    pg_temp.payload('\x0101000000000000', 3, 0, 0, 0, 0, 0, 0, 0, 0, 0)),
     ('reserved byte 7',    pg_temp.payload('\x0100000000000080', 3, 0, 0, 0, 0, 0, 0, 0, 0, 0)),
     ('negative count',     pg_temp.payload('\x0100000000000000', 3, 0, 0, 0, 0, 0, 0, 0, -1, 0)),
