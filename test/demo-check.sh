@@ -73,11 +73,14 @@ kept_server() {
 }
 cleanup() {
 	[ -n "$demo_work" ] || kept_server
-	# a fast shutdown (what pg_ctl stop -m fast sends), then wait for it
+	# a fast shutdown (what pg_ctl stop -m fast sends), then wait until the
+	# process is gone (it removes postmaster.pid a moment before it exits)
 	if [ -n "$datadir" ] && [ -f "$datadir/postmaster.pid" ]; then
-		kill -INT "$(head -n 1 "$datadir/postmaster.pid")" 2>/dev/null
-		for _ in $(seq 1 60); do
-			[ -f "$datadir/postmaster.pid" ] || break
+		local server
+		server=$(head -n 1 "$datadir/postmaster.pid")
+		kill -INT "$server" 2>/dev/null
+		for _ in $(seq 1 240); do
+			kill -0 "$server" 2>/dev/null || break
 			sleep 0.5
 		done
 	fi

@@ -979,8 +979,8 @@ version(Parser *p)
 	HaRuleSet  *set;
 	const HaRuleSet *prev = book->nsets > 0 ? &book->sets[book->nsets - 1] : NULL;
 	CategoryUse use;
-	int			i,
-				end;
+	int			i;
+	int			end = 0;
 
 	if (book->nsets >= HA_MAX_RULE_SETS)
 		return limit(p, &first, HA_LIMIT_VERSIONS, HA_MAX_RULE_SETS);
@@ -1185,7 +1185,7 @@ consequences(Parser *p)
 {
 	HaRuleBook *book = p->book;
 	Tok			first = TOK;
-	int			end;
+	int			end = 0;
 
 	if (book->consequences_source.length > 0)
 		return invalid(p, &first, HA_PROBLEM_TWO_CONSEQUENCE_BLOCKS, NULL, 0, 0);
