@@ -150,4 +150,4 @@ SELECT p.oid::regprocedure AS function, provolatile, proisstrict, proparallel
    AND proname IN ('classify', 'category', 'rules_for_year', 'thresholds', 'margins',
                    'category_label', 'years_on_list', 'omdannelse', 'family_housing_share',
                    'family_units_over_target', 'dwellings_to_add')
- ORDER BY 1::text;
+ ORDER BY p.oid::regprocedure::text;

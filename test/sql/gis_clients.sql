@@ -49,7 +49,7 @@ BEGIN
     SELECT plan -> 0 -> 'Plan'
     UNION ALL
     SELECT json_array_elements(node.n -> 'Plans') FROM node WHERE node.n -> 'Plans' IS NOT NULL)
-  SELECT max((n ->> 'Actual Rows')::bigint) FILTER (WHERE n ->> 'Node Type' = 'WindowAgg'),
+  SELECT max((n ->> 'Actual Rows')::numeric::bigint) FILTER (WHERE n ->> 'Node Type' = 'WindowAgg'),
          string_agg(DISTINCT n ->> 'Index Name', ', ' ORDER BY n ->> 'Index Name') FROM node;
 END $$;
 ANALYZE area, area_year;

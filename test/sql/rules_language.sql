@@ -171,4 +171,4 @@ SELECT p.oid::regprocedure AS function, provolatile, proisstrict, proparallel
   FROM pg_proc p
  WHERE pronamespace IN ('housing_areas'::regnamespace, 'housing_areas_private'::regnamespace)
    AND proname IN ('rules', 'consequence', 'consequences', 'parse_rules')
- ORDER BY 1::text;
+ ORDER BY p.oid::regprocedure::text;
