@@ -46,7 +46,7 @@ step 2 "building the extension and installing it into $work/tree"
 ha_install_tree "$work/tree" || ha_die "build failed"
 
 port=54320
-while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((port + 1)); done
+until ha_port_free "$port"; do port=$((port + 1)); done
 step 3 "starting a throwaway PostgreSQL on localhost:$port"
 listen="-c listen_addresses=''"
 $keep && listen="-c listen_addresses=localhost"

@@ -74,11 +74,10 @@ bail() { not_ok "$1"; echo "Bail out! $1"; exit 1; }
 
 # the first of five free ports: --port, or 54430, 54435, 54440 (54445 and
 # up are test/hostile.sh's)
-port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 if [ -z "$base" ]; then
 	for b in 54430 54435 54440; do
-		port_free "$b" && port_free $((b + 1)) && port_free $((b + 2)) &&
-			port_free $((b + 3)) && port_free $((b + 4)) && { base=$b; break; }
+		ha_port_free "$b" && ha_port_free $((b + 1)) && ha_port_free $((b + 2)) &&
+			ha_port_free $((b + 3)) && ha_port_free $((b + 4)) && { base=$b; break; }
 	done
 	base=${base:-54430}
 fi
@@ -114,7 +113,7 @@ setup() {
 	local c p
 	for c in coordinator single "${munis[@]/#/muni_}"; do
 		p=${port[$c]}
-		if ! port_free "$p"; then
+		if ! ha_port_free "$p"; then
 			echo "port $p is in use (try --port)" | diag
 			return 1
 		fi

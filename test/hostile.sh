@@ -66,9 +66,8 @@ not_ok() { n=$((n + 1)); failures=$((failures + 1)); echo "not ok $n - $1"; }
 diag() { sed 's/^/# /'; }
 bail() { not_ok "$1"; echo "Bail out! $1"; exit 1; }
 
-port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 if [ -z "$port" ]; then
-	for p in 54445 54446 54447 54448 54449; do port_free "$p" && { port=$p; break; }; done
+	for p in 54445 54446 54447 54448 54449; do ha_port_free "$p" && { port=$p; break; }; done
 	port=${port:-54445}
 fi
 
@@ -94,7 +93,7 @@ setup() {
 	ha_copy_source "$work/src" || return 1
 	HA_SRC=$work/src ha_install_tree "$work/tree" >"$work/build.log" 2>&1 ||
 		{ diag <"$work/build.log"; return 1; }
-	port_free "$port" || { echo "port $port is in use (try --port)" | diag; return 1; }
+	ha_port_free "$port" || { echo "port $port is in use (try --port)" | diag; return 1; }
 	# every log line carries its SQLSTATE; errors say where they were raised
 	ha_cluster_start "$work/pg" "$port" "-c listen_addresses='' -c log_error_verbosity=verbose \
 		-c log_line_prefix='%m [%p] %e ' -c max_connections=20" || return 1

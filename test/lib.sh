@@ -154,6 +154,21 @@ ha_install_tree() {
 	HA_TREE_BIN=$tree$PG_BINDIR
 }
 
+# The outcome of each test in the pg_regress output in file $1, old
+# (PostgreSQL <= 15) or TAP (>= 16) style: "ok NAME" or "not ok NAME".
+ha_regress_outcomes() {
+	sed -E -n \
+		-e 's/^(test +| +)?([A-Za-z0-9_]+) +\.\.\. ok( .*)?$/ok \2/p' \
+		-e 's/^(test +| +)?([A-Za-z0-9_]+) +\.\.\. FAILED.*$/not ok \2/p' \
+		-e 's/^ok [0-9]+ +[-+] +([A-Za-z0-9_]+).*$/ok \1/p' \
+		-e 's/^not ok [0-9]+ +[-+] +([A-Za-z0-9_]+).*$/not ok \1/p' "$1"
+}
+
+# True when nothing listens on TCP port $1 of 127.0.0.1.
+ha_port_free() {
+	! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
+}
+
 # Run a command as the server's OS user (postgres when we are root).
 ha_as_server() {
 	if [ "$(id -u)" -eq 0 ]; then

@@ -310,12 +310,8 @@ report() {
 		failed=$((failed + 1))
 		return
 	fi
-	ok=$(sed -E -n \
-		-e 's/^(test +| +)?([A-Za-z0-9_]+) +\.\.\. ok( .*)?$/\2/p' \
-		-e 's/^ok [0-9]+ +[-+] +([A-Za-z0-9_]+).*$/\1/p' "$out/regress.raw" 2>/dev/null | wc -l)
-	failing=$(sed -E -n \
-		-e 's/^(test +| +)?([A-Za-z0-9_]+) +\.\.\. FAILED.*$/\2/p' \
-		-e 's/^not ok [0-9]+ +[-+] +([A-Za-z0-9_]+).*$/\1/p' "$out/regress.raw" 2>/dev/null | xargs)
+	ok=$(ha_regress_outcomes "$out/regress.raw" 2>/dev/null | grep -c '^ok ')
+	failing=$(ha_regress_outcomes "$out/regress.raw" 2>/dev/null | sed -n 's/^not ok //p' | xargs)
 	nok=$(echo "$failing" | wc -w)
 	ran=$((ok + nok))
 	line="$name: $ok of $nfiles regression tests passed"

@@ -102,12 +102,7 @@ regress_tap() {
 	make -C "$build" -s installcheck with_llvm=no REGRESS="$regress_tests" \
 		>"$work/regress.raw" 2>&1
 	rc=$?
-	sed -E -n \
-		-e 's/^(test +| +)?([A-Za-z0-9_]+) +\.\.\. ok( .*)?$/ok - regress: \2/p' \
-		-e 's/^(test +| +)?([A-Za-z0-9_]+) +\.\.\. FAILED.*$/not ok - regress: \2/p' \
-		-e 's/^ok [0-9]+ +[-+] +([A-Za-z0-9_]+).*$/ok - regress: \1/p' \
-		-e 's/^not ok [0-9]+ +[-+] +([A-Za-z0-9_]+).*$/not ok - regress: \1/p' \
-		"$work/regress.raw"
+	ha_regress_outcomes "$work/regress.raw" | sed -E 's/^(ok|not ok) /\1 - regress: /'
 	if [ "$rc" -ne 0 ]; then
 		grep -vE '^(test |ok |not ok |     )' "$work/regress.raw" | sed 's/^/# /' | tail -n 20
 		[ -s "$build/test/out/regression.diffs" ] && cat "$build/test/out/regression.diffs"

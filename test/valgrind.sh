@@ -81,8 +81,8 @@ pm_started=yes
 ha_say "pg_regress against the server under valgrind"
 make -C "$work/src" -s installcheck with_llvm=no "$@" 2>&1 | tee "$work/regress.log"
 [ -s "$work/src/test/out/regression.diffs" ] && cat "$work/src/test/out/regression.diffs"
-rp=$(grep -cE '\.\.\. ok( |$)|^ok [0-9]+ ' "$work/regress.log")
-rf=$(grep -cE '\.\.\. FAILED|^not ok [0-9]+ ' "$work/regress.log")
+rp=$(ha_regress_outcomes "$work/regress.log" | grep -c '^ok ')
+rf=$(ha_regress_outcomes "$work/regress.log" | grep -c '^not ok ')
 
 ha_say "stopping the server"
 HA_START_SECONDS=600 ha_cluster_stop
