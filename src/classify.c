@@ -13,9 +13,12 @@
 
 #include "access/htup_details.h"
 #include "funcapi.h"
+#include "catalog/pg_enum.h"
 #include "catalog/pg_type.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
+#include "utils/lsyscache.h"
+#include "utils/syscache.h"
 #include "utils/tuplestore.h"
 
 #include "core/history.h"
@@ -65,18 +68,101 @@ ha_rules_for_year_sql(PG_FUNCTION_ARGS)
 }
 
 /*
- * Build the classification composite.  The blessed tuple descriptor is
- * kept in fn_extra so a scan over millions of rows looks it up once.
+ * The labels of the enum housing_areas.category, as OIDs indexed by
+ * HaCategory (none to unknown; kombineret_udlejning is a list flag, not a
+ * category).  Looked up once per backend, again only when a function is
+ * declared with another enum type (the extension dropped and created anew).
  */
-static Datum
-classification_datum(FunctionCallInfo fcinfo, const HaClassification *c)
+typedef struct CategoryEnum
 {
-	TupleDesc	tupdesc = (TupleDesc) fcinfo->flinfo->fn_extra;
-	Datum		values[16];
-	bool		nulls[16];
-	int			i = 0;
+	Oid			typid;
+	Oid			labels[HA_CAT_UNKNOWN + 1];
+} CategoryEnum;
 
-	if (tupdesc == NULL)
+static CategoryEnum category_enum;
+
+/*
+ * The label OIDs of the enum type typid.  Every category name of the rule
+ * engine must be one of its labels: the enum is the one list of category
+ * names SQL sees, and a mismatch is an error, never a wrong label.
+ */
+static const CategoryEnum *
+category_labels(Oid typid)
+{
+	int			c;
+
+	if (category_enum.typid == typid)
+		return &category_enum;
+	category_enum.typid = InvalidOid;
+	for (c = HA_CAT_NONE; c <= HA_CAT_UNKNOWN; c++)
+	{
+		const char *name = ha_category_name((HaCategory) c);
+		Oid			label = GetSysCacheOid2(ENUMTYPOIDNAME, Anum_pg_enum_oid,
+											ObjectIdGetDatum(typid),
+											CStringGetDatum(name));
+
+		if (!OidIsValid(label))
+			ereport(ERROR,
+					(errcode(ERRCODE_UNDEFINED_OBJECT),
+					 errmsg("enum type %s has no label \"%s\"",
+							format_type_be(typid), name),
+					 errhint("Run ALTER EXTENSION housing_areas UPDATE.")));
+		category_enum.labels[c] = label;
+	}
+	category_enum.typid = typid;
+	return &category_enum;
+}
+
+/*
+ * How a function returns a category, from the type it is declared with:
+ * the enum category, or text where an older version of the extension's SQL
+ * (0.2.0 and before, declared text) calls this library; NULL for text.
+ */
+static const CategoryEnum *
+category_labels_for_type(Oid typid)
+{
+	if (typid == TEXTOID)
+		return NULL;
+	if (get_typtype(typid) != TYPTYPE_ENUM)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATATYPE_MISMATCH),
+				 errmsg("a category cannot be returned as type %s",
+						format_type_be(typid))));
+	return category_labels(typid);
+}
+
+/* A category as a datum of the enum category, or as text when e is NULL. */
+static inline Datum
+category_datum(const CategoryEnum *e, HaCategory c)
+{
+	Assert(c >= HA_CAT_NONE && c <= HA_CAT_UNKNOWN);
+	if (e == NULL)
+		return CStringGetTextDatum(ha_category_name(c));
+	return ObjectIdGetDatum(e->labels[c]);
+}
+
+/*
+ * What a function returning a classification keeps in fn_extra: the
+ * blessed tuple descriptor, the label OIDs and the rule id of each rule
+ * version as a text datum, so that a scan over millions of rows builds
+ * none of them per row.
+ */
+typedef struct ClassifyCache
+{
+	TupleDesc	tupdesc;
+	const CategoryEnum *categories;
+	const HaRuleSet *rules[8];
+	Datum		rules_id[8];
+	int			nrules;
+} ClassifyCache;
+
+/* The cache of a function returning a classification, made on its first call. */
+static ClassifyCache *
+classify_cache(FunctionCallInfo fcinfo)
+{
+	ClassifyCache *cache = (ClassifyCache *) fcinfo->flinfo->fn_extra;
+
+	if (cache == NULL)
 	{
 		MemoryContext old = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
 		TupleDesc	td;
@@ -85,15 +171,50 @@ classification_datum(FunctionCallInfo fcinfo, const HaClassification *c)
 			ereport(ERROR,
 					(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
 					 errmsg("function returning a classification called in a context that cannot accept it")));
-		tupdesc = BlessTupleDesc(CreateTupleDescCopy(td));
-		fcinfo->flinfo->fn_extra = tupdesc;
+		cache = palloc0(sizeof(ClassifyCache));
+		cache->tupdesc = BlessTupleDesc(CreateTupleDescCopy(td));
+		cache->categories = category_labels_for_type(TupleDescAttr(cache->tupdesc, 2)->atttypid);
+		fcinfo->flinfo->fn_extra = cache;
 		MemoryContextSwitchTo(old);
 	}
+	return cache;
+}
+
+/* The rule id of a version as a text datum, made once per function call site. */
+static Datum
+rules_id_datum(FunctionCallInfo fcinfo, ClassifyCache *cache,
+			   const HaRuleSet *rules)
+{
+	int			i;
+
+	for (i = 0; i < cache->nrules; i++)
+		if (cache->rules[i] == rules)
+			return cache->rules_id[i];
+	if (cache->nrules < (int) lengthof(cache->rules))
+	{
+		MemoryContext old = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
+
+		cache->rules[cache->nrules] = rules;
+		cache->rules_id[cache->nrules] = CStringGetTextDatum(rules->id);
+		MemoryContextSwitchTo(old);
+		return cache->rules_id[cache->nrules++];
+	}
+	return CStringGetTextDatum(rules->id);
+}
+
+/* Build the classification composite. */
+static Datum
+classification_datum(FunctionCallInfo fcinfo, const HaClassification *c)
+{
+	ClassifyCache *cache = classify_cache(fcinfo);
+	Datum		values[16];
+	bool		nulls[16];
+	int			i = 0;
 
 	memset(nulls, 0, sizeof(nulls));
 	values[i++] = Int32GetDatum(c->list_year);
-	values[i++] = CStringGetTextDatum(c->rules->id);
-	values[i++] = CStringGetTextDatum(ha_category_name(c->category));
+	values[i++] = rules_id_datum(fcinfo, cache, c->rules);
+	values[i++] = category_datum(cache->categories, c->category);
 	set_tri(c->udsat, &values[i], &nulls[i]);
 	i++;
 	set_tri(c->parallelsamfund, &values[i], &nulls[i]);
@@ -123,8 +244,8 @@ classification_datum(FunctionCallInfo fcinfo, const HaClassification *c)
 				nulls[i] = true;
 		}
 	}
-	Assert(i == tupdesc->natts);
-	return HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls));
+	Assert(i == cache->tupdesc->natts);
+	return HeapTupleGetDatum(heap_form_tuple(cache->tupdesc, values, nulls));
 }
 
 PG_FUNCTION_INFO_V1(ha_classify_sql);
@@ -157,16 +278,25 @@ ha_classify_rules_sql(PG_FUNCTION_ARGS)
 }
 
 PG_FUNCTION_INFO_V1(ha_category_sql);
-/* category(ind, list_year): only the category text, for fast scans. */
+/*
+ * category(ind, list_year): only the category, as a label of the enum
+ * category, for fast scans.  The label OIDs are kept in fn_extra.
+ */
 Datum
 ha_category_sql(PG_FUNCTION_ARGS)
 {
 	HaIndicators *ind = PG_GETARG_INDICATORS_P(0);
 	int32		list_year = PG_GETARG_INT32(1);
+	const CategoryEnum **e = (const CategoryEnum **) fcinfo->flinfo->fn_extra;
 
-	PG_RETURN_TEXT_P(cstring_to_text(
-									 ha_category_name(ha_category(ind, list_year,
-																  rules_for_year_or_error(list_year)))));
+	if (e == NULL)
+	{
+		e = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, sizeof(*e));
+		*e = category_labels_for_type(get_func_rettype(fcinfo->flinfo->fn_oid));
+		fcinfo->flinfo->fn_extra = e;
+	}
+	PG_RETURN_DATUM(category_datum(*e, ha_category(ind, list_year,
+													rules_for_year_or_error(list_year))));
 }
 
 /* The unit a criterion's values are in. */

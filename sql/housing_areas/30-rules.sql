@@ -1,10 +1,18 @@
 -- rules: the list rules of every year, the classification of a record by
 -- them, margins to each threshold, and the legal names of the categories.
 
+-- The categories, by severity; unknown first, below none (docs/decisions.md,
+-- "The category type").  The C code looks its labels up by the names the
+-- rule language uses and fails when one is missing.
+CREATE TYPE category AS ENUM
+	('unknown', 'none', 'forebyggelse', 'udsat', 'parallelsamfund', 'omdannelse');
+COMMENT ON TYPE category IS
+'the category of an area in a list year, ordered by severity: unknown < none < forebyggelse < udsat < parallelsamfund < omdannelse; unknown (missing values decide it) sorts first, so category >= ''udsat'' holds only for areas known to be at least udsat and category >= ''none'' only for decided ones';
+
 CREATE TYPE classification AS (
 	list_year integer,
 	rules text,
-	category text,
+	category category,
 	udsat boolean,
 	parallelsamfund boolean,
 	forebyggelse boolean,
@@ -72,7 +80,7 @@ CREATE FUNCTION classify(ind indicators, list_year integer, rules text) RETURNS 
 COMMENT ON FUNCTION classify(indicators, integer, text) IS
 'classifies one area for one list year by a chosen rule version (dk2010, dk2013, dk2018, dk2021), for what-if comparisons';
 
-CREATE FUNCTION category(ind indicators, list_year integer) RETURNS text
+CREATE FUNCTION category(ind indicators, list_year integer) RETURNS category
 	AS 'MODULE_PATHNAME', 'ha_category_sql'
 	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION category(indicators, integer) IS

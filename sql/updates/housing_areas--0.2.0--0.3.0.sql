@@ -147,3 +147,249 @@ CREATE FUNCTION housing_areas_private.parse_rules(definition text) RETURNS text[
 	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION housing_areas_private.parse_rules(text) IS
 'parses a text in the rule language and returns the names of its rule versions, or raises the parser''s error (tests of the parser''s messages)';
+
+-- ---- category enum ----
+-- category() and classification.category return the enum category (ordered
+-- by severity, unknown first) instead of text.  Neither can change in place
+-- while a view, an index or a function with a SQL-standard body uses it:
+-- those of the user (and area_status of the PostGIS layer of 0.2.0,
+-- released above), and everything built on them, are saved here, dropped,
+-- and created again from their definitions, with their owner, grants and
+-- comments.  Where a view reads the category field of a classification
+-- column ((s.c).category), the field is cast to text so the view keeps its
+-- type.  An object whose definition no longer fits the enum (a comparison
+-- with a text value, which PostgreSQL stores as 'udsat'::text) stops the
+-- update with its name, its definition and what to do; nothing changes then,
+-- as the update is one transaction.
+CREATE TYPE category AS ENUM
+	('unknown', 'none', 'forebyggelse', 'udsat', 'parallelsamfund', 'omdannelse');
+COMMENT ON TYPE category IS
+'the category of an area in a list year, ordered by severity: unknown < none < forebyggelse < udsat < parallelsamfund < omdannelse; unknown (missing values decide it) sorts first, so category >= ''udsat'' holds only for areas known to be at least udsat and category >= ''none'' only for decided ones';
+
+CREATE TABLE housing_areas_private.category_update_saved (
+	ord integer NOT NULL,
+	kind text NOT NULL,
+	name text NOT NULL,
+	drop_command text NOT NULL,
+	create_command text NOT NULL,
+	after_commands text[] NOT NULL
+);
+
+DO $$
+DECLARE
+	fn oid := 'housing_areas.category(housing_areas.indicators, integer)'::pg_catalog.regprocedure;
+	cls oid := (SELECT t.typrelid FROM pg_catalog.pg_type AS t
+				 WHERE t.oid = 'housing_areas.classification'::pg_catalog.regtype);
+	att smallint := (SELECT a.attnum FROM pg_catalog.pg_attribute AS a
+					  WHERE a.attrelid = cls AND a.attname = 'category');
+	o record;
+	def text;
+	after text[];
+	blockers text;
+BEGIN
+	-- every object that depends on category() or on the attribute, directly
+	-- or through another such object (views through their rewrite rules)
+	CREATE TABLE housing_areas_private.category_update_dependant AS
+	WITH RECURSIVE dep AS (
+		SELECT d.classid, d.objid, 1 AS depth
+		  FROM pg_catalog.pg_depend AS d
+		 WHERE d.deptype = 'n'
+		   AND ((d.refclassid = 'pg_catalog.pg_proc'::pg_catalog.regclass AND d.refobjid = fn)
+				OR (d.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass
+					AND d.refobjid = cls AND d.refobjsubid = att)
+				-- a function with a SQL-standard body on classification
+				-- stops ALTER TYPE whatever attribute it reads
+				OR (d.classid = 'pg_catalog.pg_proc'::pg_catalog.regclass
+					AND ((d.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.refobjid = cls)
+						 OR (d.refclassid = 'pg_catalog.pg_type'::pg_catalog.regclass
+							 AND d.refobjid = 'housing_areas.classification'::pg_catalog.regtype))
+					AND EXISTS (SELECT 1 FROM pg_catalog.pg_proc AS p
+								 WHERE p.oid = d.objid AND p.prosqlbody IS NOT NULL)))
+		UNION ALL
+		-- what depends on a view (through its rewrite rule) or on a function
+		SELECT d.classid, d.objid, dep.depth + 1
+		  FROM dep
+		  LEFT JOIN pg_catalog.pg_rewrite AS r
+			ON dep.classid = 'pg_catalog.pg_rewrite'::pg_catalog.regclass AND r.oid = dep.objid
+		  JOIN pg_catalog.pg_depend AS d
+			ON d.deptype = 'n'
+		   AND ((d.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.refobjid = r.ev_class
+				 AND NOT (d.classid = 'pg_catalog.pg_rewrite'::pg_catalog.regclass AND d.objid = r.oid))
+				OR (dep.classid = 'pg_catalog.pg_proc'::pg_catalog.regclass
+					AND d.refclassid = 'pg_catalog.pg_proc'::pg_catalog.regclass AND d.refobjid = dep.objid))
+		 WHERE dep.depth < 50
+	)
+	SELECT dep.classid, dep.objid, max(dep.depth) AS depth
+	  FROM dep
+	 GROUP BY dep.classid, dep.objid;
+
+	-- what cannot be saved and created again: constraints, defaults,
+	-- triggers, policies, objects of other extensions
+	SELECT string_agg(pg_catalog.pg_describe_object(d.classid, d.objid, 0), ', ' ORDER BY 1)
+	  INTO blockers
+	  FROM housing_areas_private.category_update_dependant AS d
+	  LEFT JOIN pg_catalog.pg_rewrite AS r
+		ON d.classid = 'pg_catalog.pg_rewrite'::pg_catalog.regclass AND r.oid = d.objid
+	 WHERE NOT (d.classid = 'pg_catalog.pg_rewrite'::pg_catalog.regclass AND r.rulename = '_RETURN')
+	   AND NOT (d.classid = 'pg_catalog.pg_class'::pg_catalog.regclass
+				AND (SELECT c.relkind FROM pg_catalog.pg_class AS c WHERE c.oid = d.objid) = 'i')
+	   AND NOT d.classid = 'pg_catalog.pg_proc'::pg_catalog.regclass
+		OR EXISTS (SELECT 1 FROM pg_catalog.pg_depend AS e
+					WHERE e.deptype = 'e'
+					  AND e.refclassid = 'pg_catalog.pg_extension'::pg_catalog.regclass
+					  AND e.classid = CASE WHEN d.classid = 'pg_catalog.pg_rewrite'::pg_catalog.regclass
+										   THEN 'pg_catalog.pg_class'::pg_catalog.regclass ELSE d.classid END
+					  AND e.objid = COALESCE(r.ev_class, d.objid));
+	IF blockers IS NOT NULL THEN
+		RAISE EXCEPTION 'cannot update housing_areas: % uses category() or classification.category', blockers
+			USING ERRCODE = 'dependent_objects_still_exist',
+				  DETAIL = 'Both become the enum type category in 0.3.0, and these objects cannot be created again from their definitions by the update.',
+				  HINT = 'Drop them, run ALTER EXTENSION housing_areas UPDATE, and create them again; comparisons with quoted labels keep working (category(ind, list_year) = ''udsat'').';
+	END IF;
+
+	FOR o IN
+		SELECT d.depth, c.oid AS relid, c.relkind, NULL::oid AS procid
+		  FROM housing_areas_private.category_update_dependant AS d
+		  JOIN pg_catalog.pg_rewrite AS r ON r.oid = d.objid
+		  JOIN pg_catalog.pg_class AS c ON c.oid = r.ev_class
+		 WHERE d.classid = 'pg_catalog.pg_rewrite'::pg_catalog.regclass
+		UNION ALL
+		SELECT d.depth, d.objid, 'i', NULL
+		  FROM housing_areas_private.category_update_dependant AS d
+		 WHERE d.classid = 'pg_catalog.pg_class'::pg_catalog.regclass
+		UNION ALL
+		SELECT d.depth, NULL, NULL, d.objid
+		  FROM housing_areas_private.category_update_dependant AS d
+		 WHERE d.classid = 'pg_catalog.pg_proc'::pg_catalog.regclass
+		 ORDER BY 1
+	LOOP
+		after := '{}';
+		IF o.procid IS NOT NULL THEN
+			INSERT INTO housing_areas_private.category_update_saved
+			SELECT o.depth, 'function', p.oid::pg_catalog.regprocedure::text,
+				   pg_catalog.format('DROP FUNCTION %s', p.oid::pg_catalog.regprocedure),
+				   pg_catalog.pg_get_functiondef(p.oid),
+				   ARRAY(SELECT pg_catalog.format('ALTER FUNCTION %s OWNER TO %s',
+												  p.oid::pg_catalog.regprocedure, p.proowner::pg_catalog.regrole)
+						 UNION ALL
+						 SELECT pg_catalog.format('COMMENT ON FUNCTION %s IS %L',
+												  p.oid::pg_catalog.regprocedure, ds.description)
+						   FROM pg_catalog.pg_description AS ds
+						  WHERE ds.objoid = p.oid AND ds.classoid = 'pg_catalog.pg_proc'::pg_catalog.regclass
+						 UNION ALL
+						 SELECT pg_catalog.format('REVOKE ALL ON FUNCTION %s FROM PUBLIC', p.oid::pg_catalog.regprocedure)
+						  WHERE p.proacl IS NOT NULL
+						 UNION ALL
+						 SELECT pg_catalog.format('GRANT %s ON FUNCTION %s TO %s', a.privilege_type,
+												  p.oid::pg_catalog.regprocedure,
+												  CASE WHEN a.grantee = 0 THEN 'PUBLIC'
+													   ELSE a.grantee::pg_catalog.regrole::text END)
+						   FROM pg_catalog.aclexplode(p.proacl) AS a)
+			  FROM pg_catalog.pg_proc AS p WHERE p.oid = o.procid;
+			CONTINUE;
+		END IF;
+		IF o.relkind = 'i' THEN
+			INSERT INTO housing_areas_private.category_update_saved
+			SELECT o.depth, 'index', c.oid::pg_catalog.regclass::text,
+				   pg_catalog.format('DROP INDEX %s', c.oid::pg_catalog.regclass),
+				   pg_catalog.pg_get_indexdef(c.oid),
+				   ARRAY(SELECT pg_catalog.format('COMMENT ON INDEX %s IS %L', c.oid::pg_catalog.regclass, ds.description)
+						   FROM pg_catalog.pg_description AS ds
+						  WHERE ds.objoid = c.oid AND ds.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass)
+			  FROM pg_catalog.pg_class AS c WHERE c.oid = o.relid;
+			CONTINUE;
+		END IF;
+		def := pg_catalog.pg_get_viewdef(o.relid);
+		-- the field category of a classification column keeps its type, text
+		IF EXISTS (SELECT 1 FROM pg_catalog.pg_depend AS d
+					 JOIN pg_catalog.pg_rewrite AS r ON r.oid = d.objid
+					WHERE d.classid = 'pg_catalog.pg_rewrite'::pg_catalog.regclass
+					  AND r.ev_class = o.relid AND d.refobjid = cls AND d.refobjsubid = att) THEN
+			def := pg_catalog.regexp_replace(def, '(\([[:alnum:]_]+\.[[:alnum:]_]+\)\.category)\M',
+											 '(\1)::text', 'g');
+		END IF;
+		INSERT INTO housing_areas_private.category_update_saved
+		SELECT o.depth, CASE c.relkind WHEN 'm' THEN 'materialized view' ELSE 'view' END,
+			   c.oid::pg_catalog.regclass::text,
+			   pg_catalog.format('DROP %s %s', CASE c.relkind WHEN 'm' THEN 'MATERIALIZED VIEW' ELSE 'VIEW' END,
+								 c.oid::pg_catalog.regclass),
+			   pg_catalog.format('CREATE %s %s%s AS %s', CASE c.relkind WHEN 'm' THEN 'MATERIALIZED VIEW' ELSE 'VIEW' END,
+								 c.oid::pg_catalog.regclass,
+								 ' WITH (' || pg_catalog.array_to_string(c.reloptions, ', ') || ')', def),
+			   ARRAY(SELECT pg_catalog.format('ALTER TABLE %s OWNER TO %s', c.oid::pg_catalog.regclass,
+											  c.relowner::pg_catalog.regrole)
+					 UNION ALL
+					 SELECT pg_catalog.format('COMMENT ON %s %s IS %L',
+											  CASE c.relkind WHEN 'm' THEN 'MATERIALIZED VIEW' ELSE 'VIEW' END,
+											  c.oid::pg_catalog.regclass, ds.description)
+					   FROM pg_catalog.pg_description AS ds
+					  WHERE ds.objoid = c.oid AND ds.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass
+						AND ds.objsubid = 0
+					 UNION ALL
+					 SELECT pg_catalog.format('COMMENT ON COLUMN %s.%I IS %L', c.oid::pg_catalog.regclass,
+											  a.attname, ds.description)
+					   FROM pg_catalog.pg_description AS ds
+					   JOIN pg_catalog.pg_attribute AS a ON a.attrelid = c.oid AND a.attnum = ds.objsubid
+					  WHERE ds.objoid = c.oid AND ds.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass
+						AND ds.objsubid > 0
+					 UNION ALL
+					 SELECT pg_catalog.format('GRANT %s ON %s TO %s', a.privilege_type, c.oid::pg_catalog.regclass,
+											  CASE WHEN a.grantee = 0 THEN 'PUBLIC'
+												   ELSE a.grantee::pg_catalog.regrole::text END)
+					   FROM pg_catalog.aclexplode(c.relacl) AS a
+					  WHERE a.grantee <> c.relowner)
+		  FROM pg_catalog.pg_class AS c WHERE c.oid = o.relid;
+	END LOOP;
+
+	-- drop, the deepest first (a view before the views it reads)
+	FOR o IN SELECT s.drop_command FROM housing_areas_private.category_update_saved AS s
+			  ORDER BY s.ord DESC, s.name DESC
+	LOOP
+		EXECUTE o.drop_command;
+	END LOOP;
+END $$;
+
+ALTER TYPE classification ALTER ATTRIBUTE category TYPE category;
+COMMENT ON COLUMN classification.category IS
+'the category the indicators alone give, by precedence parallelsamfund, udsat, forebyggelse, none; unknown when missing values decide it; never omdannelse, which needs history (area_status)';
+DROP FUNCTION category(indicators, integer);
+CREATE FUNCTION category(ind indicators, list_year integer) RETURNS category
+	AS 'MODULE_PATHNAME', 'ha_category_sql'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION category(indicators, integer) IS
+'the category of classify() alone (parallelsamfund, udsat, forebyggelse, none or unknown): the fast path for large scans';
+
+DO $$
+DECLARE
+	o record;
+	c text;
+	done text[] := '{}';
+BEGIN
+	FOR o IN SELECT s.* FROM housing_areas_private.category_update_saved AS s ORDER BY s.ord, s.name
+	LOOP
+		BEGIN
+			EXECUTE o.create_command;
+		EXCEPTION WHEN OTHERS THEN
+			RAISE EXCEPTION 'cannot update housing_areas: % % cannot be created again on the enum category', o.kind, o.name
+				USING ERRCODE = 'dependent_objects_still_exist',
+					  DETAIL = pg_catalog.format('category() and classification.category become the enum type category in 0.3.0; the %s''s definition, %s, now fails: %s.',
+												 o.kind, o.create_command, SQLERRM),
+					  HINT = pg_catalog.format('Drop %s (%s), run ALTER EXTENSION housing_areas UPDATE, and create it again; comparisons with quoted labels keep working (category(ind, list_year) = ''udsat''), with a label written as text (''udsat''::text) they do not.',
+											   o.name, o.drop_command);
+		END;
+		-- created by this script, it would become part of the extension
+		IF o.kind <> 'index' THEN
+			EXECUTE pg_catalog.format('ALTER EXTENSION housing_areas DROP %s %s', o.kind, o.name);
+		END IF;
+		FOREACH c IN ARRAY o.after_commands
+		LOOP
+			EXECUTE c;
+		END LOOP;
+		done := done || pg_catalog.format('%s %s', o.kind, o.name);
+	END LOOP;
+	IF done <> '{}' THEN
+		RAISE WARNING 'dropped and created again on the enum category: %', pg_catalog.array_to_string(done, ', ')
+			USING DETAIL = 'category() and classification.category are now of the enum type category; a view''s column of category() is now of that type too.';
+	END IF;
+END $$;
+DROP TABLE housing_areas_private.category_update_saved, housing_areas_private.category_update_dependant;

@@ -1224,7 +1224,7 @@ WITH classified AS (
 				WHEN e.effective_category = 'unknown' THEN (cl.c).parallelsamfund
 				ELSE false END AS on_list
 	  FROM classified AS cl
-	  CROSS JOIN LATERAL (SELECT COALESCE(cl.official_category, (cl.c).category, 'unknown')
+	  CROSS JOIN LATERAL (SELECT COALESCE(cl.official_category, (cl.c).category::text, 'unknown')
 								 AS effective_category) AS e
 ), runs AS (
 	-- the run of lists ending this year, and its shortest and longest
@@ -1256,7 +1256,7 @@ WITH classified AS (
 )
 SELECT s.area_id, s.list_year, a.name, a.municipality_code, a.region_code,
 	   s.category,
-	   (s.c).category AS computed_category,
+	   (s.c).category::text AS computed_category,
 	   s.official_category,
 	   (s.c).rules AS rules,
 	   -- also true when the label is unknown between udsat and parallelsamfund

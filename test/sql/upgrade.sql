@@ -37,8 +37,46 @@ ALTER EXTENSION housing_areas UPDATE TO '0.2.0';
 SELECT extversion FROM pg_extension WHERE extname = 'housing_areas';
 SELECT list_year, residents, outside_labour_pct FROM bi_area_status ORDER BY list_year;
 
--- 0.3.0 releases the PostGIS layer, with a warning that says what to do
+-- the user's objects on category() at 0.2.0, where it returns text: a
+-- second expression index, a view of it (with a comment and a grant), and
+-- a view comparing it with a text value
+CREATE INDEX my_category_year_idx ON public.my_area_year ((category(ind, list_year)), list_year);
+CREATE VIEW public.my_categories AS
+  SELECT area_id, list_year, category(ind, list_year) AS category FROM public.my_area_year;
+COMMENT ON VIEW public.my_categories IS 'the categories of my areas';
+GRANT SELECT ON public.my_categories TO PUBLIC;
+CREATE VIEW public.my_udsat AS
+  SELECT area_id, list_year FROM public.my_area_year WHERE category(ind, list_year) = 'parallelsamfund';
+SELECT pg_typeof(category) FROM public.my_categories LIMIT 1;
+-- 0.3.0 makes category() return the enum category.  PostgreSQL stored the
+-- comparison of my_udsat as category(...) = 'parallelsamfund'::text, which
+-- the enum does not take: the update stops, names the view and says what
+-- to do, and changes nothing (terse: the DETAIL holds the definition as
+-- this PostgreSQL version prints it)
+\set VERBOSITY terse
 ALTER EXTENSION housing_areas UPDATE;
+\set VERBOSITY default
+SELECT extversion FROM pg_extension WHERE extname = 'housing_areas';
+SELECT * FROM public.my_udsat;
+-- as the hint says: drop the view, update, create it again
+DROP VIEW public.my_udsat;
+-- 0.3.0 releases the PostGIS layer, with a warning that says what to do;
+-- the objects on category() and classification.category are dropped and
+-- created again, with a warning that lists them
+ALTER EXTENSION housing_areas UPDATE;
+CREATE VIEW public.my_udsat AS
+  SELECT area_id, list_year FROM public.my_area_year WHERE category(ind, list_year) = 'parallelsamfund';
+SELECT * FROM public.my_udsat;
+-- the view of category() keeps its comment and grant, is the user's (not
+-- the extension's), and its column is now the enum; the rows are all there
+SELECT category, pg_typeof(category) FROM public.my_categories ORDER BY list_year;
+SELECT obj_description('public.my_categories'::regclass) AS comment,
+       has_table_privilege('public', 'public.my_categories', 'SELECT') AS public_select,
+       NOT EXISTS (SELECT 1 FROM pg_depend WHERE objid = 'public.my_categories'::regclass
+                     AND deptype = 'e') AS not_in_extension;
+SELECT count(*) AS my_rows FROM public.my_area_year;
+SELECT indexrelid::regclass AS my_index FROM pg_index
+ WHERE indrelid = 'public.my_area_year'::regclass ORDER BY 1;
 SELECT extversion FROM pg_extension WHERE extname = 'housing_areas';
 -- housing_areas no longer requires postgis; the tables and the user's
 -- objects are all still there and work
@@ -64,6 +102,7 @@ SELECT count(*) AS areas, (SELECT count(*) FROM area_year) AS area_years,
        (SELECT count(*) FROM facility_kind WHERE kind = 'sports') AS own_kind FROM area;
 SET enable_seqscan = off;
 SELECT list_year FROM public.my_area_year WHERE category(ind, list_year) = 'parallelsamfund';
+EXPLAIN (COSTS OFF) SELECT list_year FROM public.my_area_year WHERE category(ind, list_year) = 'parallelsamfund';
 RESET enable_seqscan;
 SELECT * FROM public.my_status ORDER BY list_year;
 SELECT * FROM public.my_cap;
