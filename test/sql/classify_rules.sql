@@ -14,7 +14,7 @@ SELECT * FROM thresholds('dk2022');
 
 -- each case: the clean record (nothing met) with some values replaced;
 -- expected categories written by hand from the reference
-CREATE TEMP TABLE cases (n serial, list_year int, change text, expected text);
+CREATE TEMP TABLE cases (n serial, list_year int, change text, expected category);
 INSERT INTO cases (list_year, change, expected) VALUES
   -- size gate, every version
   (2011, 'residents=999 nonwestern=60 outside_labour=45', 'none'),
@@ -151,3 +151,25 @@ SELECT p.oid::regprocedure AS function, provolatile, proisstrict, proparallel
                    'category_label', 'years_on_list', 'omdannelse', 'family_housing_share',
                    'family_units_over_target', 'dwellings_to_add')
  ORDER BY p.oid::regprocedure::text;
+
+-- the category type: the labels by severity, unknown first
+SELECT enum_range(NULL::category) AS labels;
+SELECT pg_typeof(category('residents=1913 outside_labour=44.6 basic_education=67.4', 2018)) AS category_type,
+       pg_typeof((classify('residents=1913 outside_labour=44.6 basic_education=67.4', 2018)).category) AS classify_type;
+-- comparisons with quoted labels work as they did with text; order
+-- comparisons answer only for known categories (unknown sorts first)
+SELECT r.ind, r.list_year, category(r.ind, r.list_year) AS category,
+       category(r.ind, r.list_year) = 'udsat' AS is_udsat,
+       category(r.ind, r.list_year) IN ('udsat', 'parallelsamfund') AS udsat_or_parallelsamfund,
+       category(r.ind, r.list_year) >= 'udsat' AS known_at_least_udsat,
+       category(r.ind, r.list_year) >= 'none' AS decided,
+       category(r.ind, r.list_year) = (classify(r.ind, r.list_year)).category AS same_as_classify
+  FROM (VALUES ('residents=1913 outside_labour=44.6 basic_education=67.4 nonwestern=49.4'::indicators, 2018),
+               ('residents=1913 outside_labour=44.6 basic_education=67.4 nonwestern=50.1', 2018),
+               ('residents=1913 outside_labour=44.6 basic_education=67.4', 2018),
+               ('residents=999 outside_labour=44.6 basic_education=67.4', 2018),
+               ('residents=1913 nonwestern=40 basic_education=65 outside_labour=30.1', 2022)) AS r(ind, list_year)
+ ORDER BY category(r.ind, r.list_year) DESC;
+-- a word that is not a label is an error, not a silent false
+SELECT category('residents=1913 outside_labour=44.6', 2018) = 'bogus';
+SELECT category('residents=1913 outside_labour=44.6', 2018) IN ('udsat', 'ghetto');
