@@ -147,14 +147,90 @@ category_datum(const CategoryEnum *e, HaCategory c)
  * version as a text datum, so that a scan over millions of rows builds
  * none of them per row.
  */
+/* The attributes of classification, as classification_datum fills them. */
+#define CLASSIFICATION_NATTS 16
+
 typedef struct ClassifyCache
 {
 	TupleDesc	tupdesc;
 	const CategoryEnum *categories;
 	const HaRuleSet *rules[8];
-	Datum		rules_id[8];
+	Datum		rules_id[8];	/* short varlena (1-byte header) texts */
 	int			nrules;
+	/* the header heap_form_tuple writes, from a tuple without nulls */
+	char		header[offsetof(HeapTupleHeaderData, t_bits)];
+	int16		attlen[CLASSIFICATION_NATTS];	/* of each attribute */
+	char		attalign[CLASSIFICATION_NATTS];
+	Size		fixed_bound;	/* room for every by-value attribute */
 } ClassifyCache;
+
+
+/*
+ * A short string as a text datum with a 1-byte header, the form a tuple
+ * stores it in, so form_classification copies it as it is.
+ */
+static Datum
+short_text(const char *str)
+{
+	size_t		len = strlen(str);
+	char	   *v;
+
+	if (len > VARATT_SHORT_MAX - VARHDRSZ_SHORT)
+		return CStringGetTextDatum(str);
+	v = palloc(VARHDRSZ_SHORT + len);
+	SET_VARSIZE_SHORT(v, VARHDRSZ_SHORT + len);
+	memcpy(v + VARHDRSZ_SHORT, str, len);
+	return PointerGetDatum(v);
+}
+
+/*
+ * Keep the header heap_form_tuple writes for a classification without
+ * nulls: type, natts and whatever else this server version puts there.
+ * form_classification copies it and sets only the length, the null flag
+ * and the data offset, which depend on the row.
+ */
+static void
+classification_header(ClassifyCache *cache)
+{
+	TupleDesc	tupdesc = cache->tupdesc;
+	Datum		values[CLASSIFICATION_NATTS];
+	bool		nulls[CLASSIFICATION_NATTS];
+	HeapTuple	tuple;
+	int			i;
+
+	if (tupdesc->natts != CLASSIFICATION_NATTS)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATATYPE_MISMATCH),
+				 errmsg("type classification has %d attributes, expected %d",
+						tupdesc->natts, CLASSIFICATION_NATTS),
+				 errhint("Run ALTER EXTENSION housing_areas UPDATE.")));
+	cache->fixed_bound = 0;
+	for (i = 0; i < CLASSIFICATION_NATTS; i++)
+	{
+		Form_pg_attribute att = TupleDescAttr(tupdesc, i);
+
+		nulls[i] = false;
+		cache->attlen[i] = att->attlen;
+		cache->attalign[i] = att->attalign;
+		if (att->attbyval)
+			cache->fixed_bound += att->attlen + MAXIMUM_ALIGNOF;
+		/* bool, int4 and oid (the enum) by value, text by reference */
+		if (att->attbyval && att->attlen == 1 && att->attalign == TYPALIGN_CHAR)
+			values[i] = (Datum) 0;
+		else if (att->attbyval && att->attlen == 4 && att->attalign == TYPALIGN_INT)
+			values[i] = (Datum) 0;
+		else if (!att->attbyval && att->attlen == -1)
+			values[i] = short_text("");
+		else
+			ereport(ERROR,
+					(errcode(ERRCODE_DATATYPE_MISMATCH),
+					 errmsg("attribute \"%s\" of type classification has an unexpected type",
+							NameStr(att->attname))));
+	}
+	tuple = heap_form_tuple(tupdesc, values, nulls);
+	memcpy(cache->header, tuple->t_data, sizeof(cache->header));
+	heap_freetuple(tuple);
+}
 
 /* The cache of a function returning a classification, made on its first call. */
 static ClassifyCache *
@@ -174,6 +250,7 @@ classify_cache(FunctionCallInfo fcinfo)
 		cache = palloc0(sizeof(ClassifyCache));
 		cache->tupdesc = BlessTupleDesc(CreateTupleDescCopy(td));
 		cache->categories = category_labels_for_type(TupleDescAttr(cache->tupdesc, 2)->atttypid);
+		classification_header(cache);
 		fcinfo->flinfo->fn_extra = cache;
 		MemoryContextSwitchTo(old);
 	}
@@ -195,11 +272,108 @@ rules_id_datum(FunctionCallInfo fcinfo, ClassifyCache *cache,
 		MemoryContext old = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
 
 		cache->rules[cache->nrules] = rules;
-		cache->rules_id[cache->nrules] = CStringGetTextDatum(rules->id);
+		cache->rules_id[cache->nrules] = short_text(rules->id);
 		MemoryContextSwitchTo(old);
 		return cache->rules_id[cache->nrules++];
 	}
-	return CStringGetTextDatum(rules->id);
+	return short_text(rules->id);
+}
+
+/*
+ * heap_form_tuple for a classification, in one pass: every attribute is
+ * passed by value except the rule id, a short varlena, so the data fits a
+ * bound known in advance and needs no sizing pass; the layout (alignment,
+ * null bitmap, header) is heap_form_tuple's, so any reader of the tuple
+ * sees the same bytes.  About a fifth of a classify() call otherwise.
+ */
+static Datum
+form_classification(const ClassifyCache *cache, const Datum *values,
+					const bool *nulls)
+{
+	bool		hasnull = false;
+	Size		hoff;
+	Size		bound = cache->fixed_bound;
+	Size		off = 0;
+	HeapTuple	tuple;
+	HeapTupleHeader td;
+	char	   *data;
+	int			i;
+
+	for (i = 0; i < CLASSIFICATION_NATTS; i++)
+	{
+		hasnull |= nulls[i];
+		if (cache->attlen[i] == -1 && !nulls[i])
+			bound += VARSIZE_ANY(DatumGetPointer(values[i])) + MAXIMUM_ALIGNOF;
+	}
+	hoff = offsetof(HeapTupleHeaderData, t_bits);
+	if (hasnull)
+		hoff += BITMAPLEN(CLASSIFICATION_NATTS);
+	hoff = MAXALIGN(hoff);
+
+	tuple = (HeapTuple) palloc0(HEAPTUPLESIZE + hoff + bound);
+	td = (HeapTupleHeader) ((char *) tuple + HEAPTUPLESIZE);
+	data = (char *) td + hoff;
+	memcpy(td, cache->header, sizeof(cache->header));
+	if (hasnull)
+		td->t_infomask |= HEAP_HASNULL;
+	for (i = 0; i < CLASSIFICATION_NATTS; i++)
+	{
+		if (nulls[i])
+			continue;
+		if (hasnull)
+			td->t_bits[i >> 3] |= 1 << (i & 7);
+		switch (cache->attlen[i])
+		{
+			case 1:
+				*(char *) (data + off) = DatumGetChar(values[i]);
+				off += 1;
+				break;
+			case 4:
+				off = TYPEALIGN(ALIGNOF_INT, off);
+				*(int32 *) (data + off) = DatumGetInt32(values[i]);
+				off += 4;
+				break;
+			default:
+				{
+					Pointer		val = DatumGetPointer(values[i]);
+
+					Assert(cache->attlen[i] == -1);
+					if (VARATT_IS_SHORT(val))
+					{
+						memcpy(data + off, val, VARSIZE_SHORT(val));
+						off += VARSIZE_SHORT(val);
+					}
+					else
+					{
+						Assert(!VARATT_IS_EXTERNAL(val) && !VARATT_IS_COMPRESSED(val));
+						off = att_align_nominal(off, cache->attalign[i]);
+						memcpy(data + off, val, VARSIZE(val));
+						off += VARSIZE(val);
+					}
+				}
+				break;
+		}
+	}
+	Assert(off <= bound);
+
+	tuple->t_len = hoff + off;
+	ItemPointerSetInvalid(&(tuple->t_self));
+	tuple->t_tableOid = InvalidOid;
+	tuple->t_data = td;
+	HeapTupleHeaderSetDatumLength(td, hoff + off);
+	td->t_hoff = hoff;
+#ifdef USE_ASSERT_CHECKING
+	{
+		/* the same bytes as heap_form_tuple */
+		HeapTuple	check = heap_form_tuple(cache->tupdesc, (Datum *) values,
+											(bool *) nulls);
+
+		Assert(check->t_len == tuple->t_len);
+		Assert(memcmp(check->t_data, tuple->t_data, tuple->t_len) == 0);
+		heap_freetuple(check);
+	}
+#endif
+	return HeapTupleGetDatum(tuple);
 }
 
 /* Build the classification composite. */
@@ -245,7 +419,7 @@ classification_datum(FunctionCallInfo fcinfo, const HaClassification *c)
 		}
 	}
 	Assert(i == cache->tupdesc->natts);
-	return HeapTupleGetDatum(heap_form_tuple(cache->tupdesc, values, nulls));
+	return form_classification(cache, values, nulls);
 }
 
 PG_FUNCTION_INFO_V1(ha_classify_sql);
