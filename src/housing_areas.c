@@ -272,6 +272,26 @@ consequence_list(const char *conjunction)
 	return list.data;
 }
 
+/*
+ * "omdannelse, parallelsamfund, udsat, forebyggelse, none and unknown": the
+ * category names of the rule engine (the labels of the enum category), most
+ * severe first, unknown last.
+ */
+static char *
+category_list(const char *conjunction)
+{
+	StringInfoData list;
+	int			c;
+
+	initStringInfo(&list);
+	for (c = HA_CAT_OMDANNELSE; c >= HA_CAT_NONE; c--)
+		appendStringInfo(&list, "%s, ", ha_category_name((HaCategory) c));
+	list.len -= 2;
+	list.data[list.len] = '\0';
+	appendStringInfo(&list, " %s %s", conjunction, ha_category_name(HA_CAT_UNKNOWN));
+	return list.data;
+}
+
 /* What the rule parser expected, as the end of "Expected ...". */
 static char *
 expected_phrase(const HaError *err)
@@ -643,7 +663,7 @@ describe(const HaError *err)
 			return describe_rules_limit(err);
 		case HA_E_UNKNOWN_CATEGORY:
 			errmsg("unknown category \"%s\"", err->value);
-			return errhint("Valid categories are omdannelse, parallelsamfund, udsat, forebyggelse, none and unknown.");
+			return errhint("Valid categories are %s.", category_list("and"));
 		case HA_E_UNKNOWN_LANGUAGE:
 			errmsg("unsupported label language \"%s\"", err->value);
 			return errhint("Use \"da\" or \"en\".");
