@@ -141,15 +141,15 @@ category_datum(const CategoryEnum *e, HaCategory c)
 	return ObjectIdGetDatum(e->labels[c]);
 }
 
-/*
- * What a function returning a classification keeps in fn_extra: the
- * blessed tuple descriptor, the label OIDs and the rule id of each rule
- * version as a text datum, so that a scan over millions of rows builds
- * none of them per row.
- */
 /* The attributes of classification, as classification_datum fills them. */
 #define CLASSIFICATION_NATTS 16
 
+/*
+ * What a function returning a classification keeps in fn_extra: the
+ * blessed tuple descriptor, the label OIDs, the rule id of each rule
+ * version as a text datum and the tuple header, so that a scan over
+ * millions of rows builds none of them per row.
+ */
 typedef struct ClassifyCache
 {
 	TupleDesc	tupdesc;
@@ -163,7 +163,6 @@ typedef struct ClassifyCache
 	char		attalign[CLASSIFICATION_NATTS];
 	Size		fixed_bound;	/* room for every by-value attribute */
 } ClassifyCache;
-
 
 /*
  * A short string as a text datum with a 1-byte header, the form a tuple
@@ -381,8 +380,8 @@ static Datum
 classification_datum(FunctionCallInfo fcinfo, const HaClassification *c)
 {
 	ClassifyCache *cache = classify_cache(fcinfo);
-	Datum		values[16];
-	bool		nulls[16];
+	Datum		values[CLASSIFICATION_NATTS];
+	bool		nulls[CLASSIFICATION_NATTS];
 	int			i = 0;
 
 	memset(nulls, 0, sizeof(nulls));
