@@ -337,7 +337,14 @@ BEGIN
 											  CASE WHEN a.grantee = 0 THEN 'PUBLIC'
 												   ELSE a.grantee::pg_catalog.regrole::text END)
 					   FROM pg_catalog.aclexplode(c.relacl) AS a
-					  WHERE a.grantee <> c.relowner)
+					  WHERE a.grantee <> c.relowner
+					 -- the indexes of a materialized view, the triggers of a view
+					 UNION ALL
+					 SELECT pg_catalog.pg_get_indexdef(i.indexrelid)
+					   FROM pg_catalog.pg_index AS i WHERE i.indrelid = c.oid
+					 UNION ALL
+					 SELECT pg_catalog.pg_get_triggerdef(t.oid)
+					   FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid = c.oid AND NOT t.tgisinternal)
 		  FROM pg_catalog.pg_class AS c WHERE c.oid = o.relid;
 	END LOOP;
 
