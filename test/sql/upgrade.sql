@@ -47,6 +47,9 @@ COMMENT ON VIEW public.my_categories IS 'the categories of my areas';
 GRANT SELECT ON public.my_categories TO PUBLIC;
 CREATE VIEW public.my_udsat AS
   SELECT area_id, list_year FROM public.my_area_year WHERE category(ind, list_year) = 'parallelsamfund';
+CREATE MATERIALIZED VIEW public.my_counts AS
+  SELECT category(ind, list_year) AS category, count(*) AS areas FROM public.my_area_year GROUP BY 1;
+CREATE UNIQUE INDEX my_counts_category_idx ON public.my_counts (category);
 SELECT pg_typeof(category) FROM public.my_categories LIMIT 1;
 -- 0.3.0 makes category() return the enum category.  PostgreSQL stored the
 -- comparison of my_udsat as category(...) = 'parallelsamfund'::text, which
@@ -75,6 +78,11 @@ SELECT obj_description('public.my_categories'::regclass) AS comment,
        NOT EXISTS (SELECT 1 FROM pg_depend WHERE objid = 'public.my_categories'::regclass
                      AND deptype = 'e') AS not_in_extension;
 SELECT count(*) AS my_rows FROM public.my_area_year;
+-- the materialized view is filled again, with its index; its category is
+-- now the enum
+SELECT category, pg_typeof(category), areas FROM public.my_counts ORDER BY category;
+SELECT indexrelid::regclass AS my_counts_index FROM pg_index
+ WHERE indrelid = 'public.my_counts'::regclass;
 SELECT indexrelid::regclass AS my_index FROM pg_index
  WHERE indrelid = 'public.my_area_year'::regclass ORDER BY 1;
 SELECT extversion FROM pg_extension WHERE extname = 'housing_areas';
