@@ -627,12 +627,54 @@ ha_margins_rules_sql(PG_FUNCTION_ARGS)
 	return margins_rows(fcinfo, PG_GETARG_INDICATORS_P(0), list_year, rules);
 }
 
+/*
+ * The name of a category passed to category_label: the text as given, or
+ * the label of the enum category (the rule engine's name for it).
+ */
+static char *
+category_arg_name(FunctionCallInfo fcinfo)
+{
+	const CategoryEnum **e = (const CategoryEnum **) fcinfo->flinfo->fn_extra;
+	Oid			label;
+	int			c;
+
+	if (e == NULL)
+	{
+		Oid			argtype = get_fn_expr_argtype(fcinfo->flinfo, 0);
+
+		if (!OidIsValid(argtype))
+		{
+			Oid		   *argtypes;
+			int			nargs;
+
+			get_func_signature(fcinfo->flinfo->fn_oid, &argtypes, &nargs);
+			argtype = argtypes[0];
+		}
+		e = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, sizeof(*e));
+		*e = category_labels_for_type(argtype);
+		fcinfo->flinfo->fn_extra = e;
+	}
+	if (*e == NULL)
+		return text_to_cstring(PG_GETARG_TEXT_PP(0));
+	label = PG_GETARG_OID(0);
+	for (c = HA_CAT_NONE; c <= HA_CAT_UNKNOWN; c++)
+		if ((*e)->labels[c] == label)
+			return pstrdup(ha_category_name((HaCategory) c));
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("invalid value for argument \"category\""),
+			 errdetail("The label is not a category of the rules.")));
+}
+
 PG_FUNCTION_INFO_V1(ha_category_label_sql);
-/* category_label(category, list_year, lang): the legal name that year. */
+/*
+ * category_label(category, list_year, lang): the legal name that year, of
+ * a category given as the enum category or as text.
+ */
 Datum
 ha_category_label_sql(PG_FUNCTION_ARGS)
 {
-	char	   *category = text_to_cstring(PG_GETARG_TEXT_PP(0));
+	char	   *category = category_arg_name(fcinfo);
 	int32		list_year = PG_GETARG_INT32(1);
 	char	   *lang = text_to_cstring(PG_GETARG_TEXT_PP(2));
 	HaError		err;

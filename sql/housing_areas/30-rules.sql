@@ -154,6 +154,13 @@ CREATE FUNCTION category_label(category text, list_year integer, lang text DEFAU
 COMMENT ON FUNCTION category_label(text, integer, text) IS
 'the legal name of a category in a list year (ghettoområde before 2021 ...), in Danish (da) or English (en); NULL when the category did not exist that year';
 
+CREATE FUNCTION category_label(category category, list_year integer, lang text DEFAULT 'da')
+	RETURNS text
+	AS 'MODULE_PATHNAME', 'ha_category_label_sql'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION category_label(category, integer, text) IS
+'category_label() of a value of the enum category (category(), classify().category)';
+
 CREATE FUNCTION list_date(list_year integer) RETURNS text
 	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 BEGIN ATOMIC

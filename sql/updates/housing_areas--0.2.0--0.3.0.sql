@@ -400,3 +400,10 @@ BEGIN
 	END IF;
 END $$;
 DROP TABLE housing_areas_private.category_update_saved, housing_areas_private.category_update_dependant;
+
+CREATE FUNCTION category_label(category category, list_year integer, lang text DEFAULT 'da')
+	RETURNS text
+	AS 'MODULE_PATHNAME', 'ha_category_label_sql'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION category_label(category, integer, text) IS
+'category_label() of a value of the enum category (category(), classify().category)';

@@ -173,3 +173,8 @@ SELECT r.ind, r.list_year, category(r.ind, r.list_year) AS category,
 -- a word that is not a label is an error, not a silent false
 SELECT category('residents=1913 outside_labour=44.6', 2018) = 'bogus';
 SELECT category('residents=1913 outside_labour=44.6', 2018) IN ('udsat', 'ghetto');
+-- category_label takes the enum and text alike; a quoted label is text
+SELECT category_label(category('residents=1913 outside_labour=44.6 basic_education=67.4', 2019), 2019) AS of_enum,
+       category_label((classify('residents=1913 outside_labour=44.6 basic_education=67.4 nonwestern=60', 2019)).category, 2019, 'en') AS of_classify,
+       category_label('udsat', 2019) AS of_text,
+       category_label('unknown'::category, 2019, 'en') AS of_unknown;
