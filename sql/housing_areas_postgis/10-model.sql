@@ -73,8 +73,7 @@ CREATE TABLE area_year (
 	area_id integer NOT NULL REFERENCES area ON DELETE CASCADE,
 	list_year integer NOT NULL CHECK (list_year >= 2010),
 	ind indicators,
-	official_category text CHECK (official_category IN
-		('omdannelse', 'parallelsamfund', 'udsat', 'forebyggelse', 'none')),
+	official_category category CHECK (official_category <> 'unknown'),
 	family_units integer CHECK (family_units >= 0),
 	dwellings integer CHECK (dwellings >= 0),
 	demolished integer CHECK (demolished >= 0),

@@ -1,22 +1,22 @@
 -- the list status of each area and year, with history
 
-CREATE FUNCTION housing_areas_private.on_udsat_list(c classification, official_category text) RETURNS boolean
+CREATE FUNCTION housing_areas_private.on_udsat_list(c classification, official_category category) RETURNS boolean
 	LANGUAGE sql IMMUTABLE PARALLEL SAFE
 	-- omdannelse areas are parallelsamfund areas, which are udsat areas, so
 	-- the answer needs no history; NULL when missing values decide it
 	RETURN CASE WHEN official_category IN ('udsat', 'parallelsamfund', 'omdannelse') THEN true
 				WHEN official_category IS NOT NULL THEN false
 				ELSE (c).udsat OR (c).parallelsamfund END;
-COMMENT ON FUNCTION housing_areas_private.on_udsat_list(classification, text) IS
+COMMENT ON FUNCTION housing_areas_private.on_udsat_list(classification, category) IS
 'on the udsat list (udsat, parallelsamfund or omdannelse) that year: the published category where given, else the classification; NULL when undetermined';
 
-CREATE FUNCTION housing_areas_private.on_a_list(c classification, official_category text) RETURNS boolean
+CREATE FUNCTION housing_areas_private.on_a_list(c classification, official_category category) RETURNS boolean
 	LANGUAGE sql IMMUTABLE PARALLEL SAFE
 	-- forebyggelse is the raw § 61 b test minus udsat areas, so "udsat or
 	-- forebyggelse" is "udsat or the raw test"
 	RETURN CASE WHEN official_category IS NOT NULL THEN official_category <> 'none'
 				ELSE (c).udsat OR (c).parallelsamfund OR (c).forebyggelse_raw END;
-COMMENT ON FUNCTION housing_areas_private.on_a_list(classification, text) IS
+COMMENT ON FUNCTION housing_areas_private.on_a_list(classification, category) IS
 'on any list (omdannelse, parallelsamfund, udsat or forebyggelse) that year: the published category where given, else the classification; NULL when undetermined';
 
 CREATE VIEW area_status AS
@@ -32,7 +32,7 @@ WITH classified AS (
 				WHEN e.effective_category = 'unknown' THEN (cl.c).parallelsamfund
 				ELSE false END AS on_list
 	  FROM classified AS cl
-	  CROSS JOIN LATERAL (SELECT COALESCE(cl.official_category, (cl.c).category::text, 'unknown')
+	  CROSS JOIN LATERAL (SELECT COALESCE(cl.official_category, (cl.c).category, 'unknown')
 								 AS effective_category) AS e
 ), runs AS (
 	-- the run of lists ending this year, and its shortest and longest
@@ -64,7 +64,7 @@ WITH classified AS (
 )
 SELECT s.area_id, s.list_year, a.name, a.municipality_code, a.region_code,
 	   s.category,
-	   (s.c).category::text AS computed_category,
+	   (s.c).category AS computed_category,
 	   s.official_category,
 	   (s.c).rules AS rules,
 	   -- also true when the label is unknown between udsat and parallelsamfund

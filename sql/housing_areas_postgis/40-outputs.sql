@@ -131,7 +131,7 @@ BEGIN ATOMIC
 	  JOIN area AS a ON a.geom && t.env25832
 	  LEFT JOIN LATERAL (SELECT h.* FROM area_status AS h WHERE h.area_id = a.area_id OFFSET 0) AS s
 		ON s.list_year = y.list_year
-	 CROSS JOIN LATERAL (SELECT COALESCE(s.category, 'unknown') AS category) AS c
+	 CROSS JOIN LATERAL (SELECT COALESCE(s.category, 'unknown')::text AS category) AS c
 	 WHERE housing_areas_private.check_list_year(y.list_year);
 END;
 COMMENT ON FUNCTION housing_areas_private.mvt_areas(integer, integer, integer, integer) IS
@@ -347,7 +347,7 @@ BEGIN ATOMIC
 				   a.geom)::housing_areas_private.svg_area
 		  FROM area AS a
 		  LEFT JOIN area_status AS s ON s.area_id = a.area_id AND s.list_year = svg_areas.list_year
-		 CROSS JOIN LATERAL (SELECT COALESCE(s.category, 'unknown') AS category) AS c
+		 CROSS JOIN LATERAL (SELECT COALESCE(s.category, 'unknown')::text AS category) AS c
 		 WHERE svg_areas.municipality_code IS NULL OR a.municipality_code = svg_areas.municipality_code
 		 ORDER BY a.area_id);
 END;

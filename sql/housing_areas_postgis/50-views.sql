@@ -8,7 +8,7 @@ CREATE VIEW gis_area_status AS
 -- functions to the primary key of area_year.
 SELECT ay.area_id * 100 + ay.list_year % 100 AS id,
 	   ay.area_id, ay.list_year, a.name, a.municipality_code,
-	   s.category, category_label(s.category, ay.list_year) AS label,
+	   s.category::text AS category, category_label(s.category, ay.list_year) AS label,
 	   s.on_udsat_list, s.labour, s.convictions, s.education, s.income, s.nonwestern,
 	   s.years_on_list, s.development_plan, s.kombineret_udlejning,
 	   a.geom,
@@ -148,10 +148,10 @@ COMMENT ON COLUMN gis_latest_list_points.ogc_fid IS
 
 CREATE VIEW bi_area_status AS
 SELECT s.area_id, s.list_year, s.name, s.municipality_code, s.region_code,
-	   s.category,
+	   s.category::text AS category,
 	   category_label(s.category, s.list_year, 'da') AS category_da,
 	   category_label(s.category, s.list_year, 'en') AS category_en,
-	   s.computed_category, s.official_category, s.rules,
+	   s.computed_category::text AS computed_category, s.official_category::text AS official_category, s.rules,
 	   s.on_udsat_list, s.labour, s.convictions, s.education, s.income, s.nonwestern,
 	   s.criteria_met, s.criteria_unknown, s.years_on_list, s.development_plan,
 	   s.kombineret_udlejning, s.family_housing_share, s.family_units_over_target,
@@ -280,10 +280,10 @@ WITH status AS (
 )
 SELECT st.area_id, st.list_year, list_date(st.list_year) AS list_date, st.name,
 	   st.municipality_code, st.region_code,
-	   st.category,
+	   st.category::text AS category,
 	   category_label(st.category, st.list_year, 'da') AS category_da,
 	   category_label(st.category, st.list_year, 'en') AS category_en,
-	   st.previous_list_year, st.previous_category,
+	   st.previous_list_year, st.previous_category::text AS previous_category,
 	   st.on_udsat_list, st.udsat_lists::integer AS udsat_lists, st.years_on_list, st.development_plan,
 	   m.category AS test, m.criterion,
 	   d.value, m.unit, m.operator, m.threshold, m.met,

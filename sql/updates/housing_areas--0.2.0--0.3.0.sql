@@ -310,30 +310,30 @@ BEGIN
 		END IF;
 		INSERT INTO housing_areas_private.category_update_saved
 		SELECT o.depth, CASE c.relkind WHEN 'm' THEN 'materialized view' ELSE 'view' END,
-			   c.oid::pg_catalog.regclass::text,
+			   pg_catalog.format('%I.%I', n.nspname, c.relname)::text,
 			   pg_catalog.format('DROP %s %s', CASE c.relkind WHEN 'm' THEN 'MATERIALIZED VIEW' ELSE 'VIEW' END,
-								 c.oid::pg_catalog.regclass),
+								 pg_catalog.format('%I.%I', n.nspname, c.relname)),
 			   pg_catalog.format('CREATE %s %s%s AS %s', CASE c.relkind WHEN 'm' THEN 'MATERIALIZED VIEW' ELSE 'VIEW' END,
-								 c.oid::pg_catalog.regclass,
+								 pg_catalog.format('%I.%I', n.nspname, c.relname),
 								 ' WITH (' || pg_catalog.array_to_string(c.reloptions, ', ') || ')', def),
-			   ARRAY(SELECT pg_catalog.format('ALTER TABLE %s OWNER TO %s', c.oid::pg_catalog.regclass,
+			   ARRAY(SELECT pg_catalog.format('ALTER TABLE %s OWNER TO %s', pg_catalog.format('%I.%I', n.nspname, c.relname),
 											  c.relowner::pg_catalog.regrole)
 					 UNION ALL
 					 SELECT pg_catalog.format('COMMENT ON %s %s IS %L',
 											  CASE c.relkind WHEN 'm' THEN 'MATERIALIZED VIEW' ELSE 'VIEW' END,
-											  c.oid::pg_catalog.regclass, ds.description)
+											  pg_catalog.format('%I.%I', n.nspname, c.relname), ds.description)
 					   FROM pg_catalog.pg_description AS ds
 					  WHERE ds.objoid = c.oid AND ds.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass
 						AND ds.objsubid = 0
 					 UNION ALL
-					 SELECT pg_catalog.format('COMMENT ON COLUMN %s.%I IS %L', c.oid::pg_catalog.regclass,
+					 SELECT pg_catalog.format('COMMENT ON COLUMN %s.%I IS %L', pg_catalog.format('%I.%I', n.nspname, c.relname),
 											  a.attname, ds.description)
 					   FROM pg_catalog.pg_description AS ds
 					   JOIN pg_catalog.pg_attribute AS a ON a.attrelid = c.oid AND a.attnum = ds.objsubid
 					  WHERE ds.objoid = c.oid AND ds.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass
 						AND ds.objsubid > 0
 					 UNION ALL
-					 SELECT pg_catalog.format('GRANT %s ON %s TO %s', a.privilege_type, c.oid::pg_catalog.regclass,
+					 SELECT pg_catalog.format('GRANT %s ON %s TO %s', a.privilege_type, pg_catalog.format('%I.%I', n.nspname, c.relname),
 											  CASE WHEN a.grantee = 0 THEN 'PUBLIC'
 												   ELSE a.grantee::pg_catalog.regrole::text END)
 					   FROM pg_catalog.aclexplode(c.relacl) AS a
@@ -345,7 +345,9 @@ BEGIN
 					 UNION ALL
 					 SELECT pg_catalog.pg_get_triggerdef(t.oid)
 					   FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid = c.oid AND NOT t.tgisinternal)
-		  FROM pg_catalog.pg_class AS c WHERE c.oid = o.relid;
+		  FROM pg_catalog.pg_class AS c
+		  JOIN pg_catalog.pg_namespace AS n ON n.oid = c.relnamespace
+		 WHERE c.oid = o.relid;
 	END LOOP;
 
 	-- drop, the deepest first (a view before the views it reads)

@@ -1361,3 +1361,1151 @@ BEGIN ATOMIC
 	 WHERE 100.0 * c.from_listed / c.pupils > consequence('language_test_share')
 	 ORDER BY c.facility_id;
 END;
+
+-- ---- category enum ----
+-- area_year.official_category and the category columns of area_status are
+-- the enum category of housing_areas (unknown first, then by severity); the
+-- GIS and BI views keep text.  A column type cannot change under a view or
+-- a function with a SQL-standard body, so everything built on the column
+-- and on on_udsat_list/on_a_list (whose argument becomes the enum) is
+-- saved, dropped and created again: the extension's own views and
+-- functions from their definitions in this version (listed below), the
+-- user's from their saved definitions, with their owner, grants and
+-- comments.  A user's object that no longer fits the enum (a comparison of
+-- official_category or area_status.category with a text value) stops the
+-- update with its name and what to do; nothing changes then.
+CREATE TABLE housing_areas_private.category_update_source (
+	name text PRIMARY KEY,
+	create_command text NOT NULL
+);
+CREATE TABLE housing_areas_private.category_update_saved (
+	ord integer NOT NULL,
+	kind text NOT NULL,
+	name text NOT NULL,
+	member boolean NOT NULL,
+	source_name text NOT NULL,
+	drop_command text NOT NULL,
+	create_command text NOT NULL,
+	after_commands text[] NOT NULL
+);
+
+-- the definitions of this version of every view and function that can
+-- depend on the column (generated from sql/housing_areas_postgis/*.sql)
+INSERT INTO housing_areas_private.category_update_source (name, create_command) VALUES
+	('housing_areas_private.on_udsat_list', $src$CREATE FUNCTION housing_areas_private.on_udsat_list(c classification, official_category category) RETURNS boolean
+	LANGUAGE sql IMMUTABLE PARALLEL SAFE
+	-- omdannelse areas are parallelsamfund areas, which are udsat areas, so
+	-- the answer needs no history; NULL when missing values decide it
+	RETURN CASE WHEN official_category IN ('udsat', 'parallelsamfund', 'omdannelse') THEN true
+				WHEN official_category IS NOT NULL THEN false
+				ELSE (c).udsat OR (c).parallelsamfund END;$src$),
+	('housing_areas_private.on_a_list', $src$CREATE FUNCTION housing_areas_private.on_a_list(c classification, official_category category) RETURNS boolean
+	LANGUAGE sql IMMUTABLE PARALLEL SAFE
+	-- forebyggelse is the raw § 61 b test minus udsat areas, so "udsat or
+	-- forebyggelse" is "udsat or the raw test"
+	RETURN CASE WHEN official_category IS NOT NULL THEN official_category <> 'none'
+				ELSE (c).udsat OR (c).parallelsamfund OR (c).forebyggelse_raw END;$src$),
+	('housing_areas.area_status', $src$CREATE VIEW area_status AS
+WITH classified AS (
+	SELECT ay.area_id, ay.list_year, ay.ind, ay.official_category,
+		   ay.family_units, ay.dwellings, ay.demolished, ay.commercial_m2,
+		   classify(ay.ind, ay.list_year) AS c
+	  FROM area_year AS ay
+), effective AS (
+	-- on_list: on the parallelsamfund (ghetto) list that year, three-valued
+	SELECT cl.*, e.effective_category,
+		   CASE WHEN e.effective_category IN ('parallelsamfund', 'omdannelse') THEN true
+				WHEN e.effective_category = 'unknown' THEN (cl.c).parallelsamfund
+				ELSE false END AS on_list
+	  FROM classified AS cl
+	  CROSS JOIN LATERAL (SELECT COALESCE(cl.official_category, (cl.c).category, 'unknown')
+								 AS effective_category) AS e
+), runs AS (
+	-- the run of lists ending this year, and its shortest and longest
+	-- possible length when undetermined years count as off or on the list
+	SELECT e.*,
+		   years_on_list(e.on_list, e.list_year) OVER w AS years_on_list,
+		   years_on_list(COALESCE(e.on_list, false), e.list_year) OVER w AS shortest_run,
+		   years_on_list(COALESCE(e.on_list, true), e.list_year) OVER w AS longest_run
+	  FROM effective AS e
+	WINDOW w AS (PARTITION BY e.area_id ORDER BY e.list_year)
+), omdannelse AS (
+	-- three-valued: NULL when a missing value, this year or in the run,
+	-- decides whether the area is an omdannelsesområde
+	SELECT r.*,
+		   CASE WHEN r.effective_category = 'omdannelse' THEN true
+				WHEN r.on_list IS false THEN false
+				WHEN omdannelse(r.shortest_run, r.list_year) THEN true
+				WHEN NOT omdannelse(r.longest_run, r.list_year) THEN false
+		   END AS is_omdannelse
+	  FROM runs AS r
+), categorised AS (
+	-- a parallelsamfund whose omdannelse is undetermined is labelled unknown
+	SELECT o.*,
+		   CASE WHEN o.effective_category <> 'parallelsamfund' THEN o.effective_category
+				WHEN o.is_omdannelse THEN 'omdannelse'
+				WHEN NOT o.is_omdannelse THEN 'parallelsamfund'
+				ELSE 'unknown' END AS category
+	  FROM omdannelse AS o
+)
+SELECT s.area_id, s.list_year, a.name, a.municipality_code, a.region_code,
+	   s.category,
+	   (s.c).category AS computed_category,
+	   s.official_category,
+	   (s.c).rules AS rules,
+	   -- also true when the label is unknown between udsat and parallelsamfund
+	   housing_areas_private.on_udsat_list(s.c, s.official_category) AS on_udsat_list,
+	   (s.c).labour AS labour, (s.c).convictions AS convictions,
+	   (s.c).education AS education, (s.c).income AS income,
+	   (s.c).nonwestern AS nonwestern,
+	   (s.c).criteria_met AS criteria_met, (s.c).criteria_unknown AS criteria_unknown,
+	   s.years_on_list,
+	   -- true after a year known to be omdannelse, NULL when only an
+	   -- undetermined year could have started the plan (bool_or skips NULLs)
+	   CASE WHEN bool_or(s.is_omdannelse IS TRUE) OVER w THEN true
+			WHEN bool_or(s.is_omdannelse IS NULL) OVER w THEN NULL
+			ELSE false END AND s.list_year < consequence('plan_deadline')
+		   AS development_plan,
+	   (s.c).kombineret_udlejning AS kombineret_udlejning,
+	   CASE WHEN s.dwellings + COALESCE(s.demolished, 0)
+				 + floor(COALESCE(s.commercial_m2, 0) / consequence('m2_per_dwelling')::float8) > 0
+			THEN family_housing_share(s.family_units, s.dwellings,
+									  COALESCE(s.demolished, 0), COALESCE(s.commercial_m2, 0))
+	   END AS family_housing_share,
+	   CASE WHEN s.dwellings + COALESCE(s.demolished, 0)
+				 + floor(COALESCE(s.commercial_m2, 0) / consequence('m2_per_dwelling')::float8) > 0
+			THEN family_units_over_target(s.family_units, s.dwellings,
+										  COALESCE(s.demolished, 0), COALESCE(s.commercial_m2, 0))
+	   END AS family_units_over_target,
+	   s.ind
+  FROM categorised AS s
+  JOIN area AS a USING (area_id)
+WINDOW w AS (PARTITION BY s.area_id ORDER BY s.list_year);$src$),
+	('housing_areas.latest_list_year', $src$CREATE FUNCTION latest_list_year() RETURNS integer
+	LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+	SELECT max(ay.list_year) FROM area_year AS ay;
+END;$src$),
+	('housing_areas_private.check_facility_kind', $src$CREATE FUNCTION housing_areas_private.check_facility_kind(kind text) RETURNS boolean
+	LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
+	SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+	IF NOT EXISTS (SELECT 1 FROM housing_areas.facility_kind AS k WHERE k.kind = check_facility_kind.kind) THEN
+		RAISE EXCEPTION 'unknown facility kind "%"', kind
+			USING ERRCODE = 'invalid_parameter_value',
+				  HINT = 'Known kinds are listed in housing_areas.facility_kind: '
+						 || (SELECT pg_catalog.string_agg(k.kind, ', ' ORDER BY k.kind)
+							   FROM housing_areas.facility_kind AS k) || '.';$src$),
+	('housing_areas_private.check_positive', $src$CREATE FUNCTION housing_areas_private.check_positive(name text, value double precision, allow_zero boolean)
+	RETURNS boolean
+	LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
+	SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+	IF value IS NULL OR value = 'NaN'::float8 OR value = 'Infinity'::float8
+	   OR value < 0 OR (value = 0 AND NOT allow_zero) THEN
+		RAISE EXCEPTION 'invalid value "%" for argument "%"', value, name
+			USING ERRCODE = 'invalid_parameter_value',
+				  DETAIL = CASE WHEN allow_zero THEN 'The value must be a finite number of 0 or more.'
+								ELSE 'The value must be at least 1.' END;$src$),
+	('housing_areas_private.listed_areas', $src$CREATE FUNCTION housing_areas_private.listed_areas(list_year integer)
+	RETURNS TABLE (area_id integer)
+	LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+	SELECT a.area_id FROM area AS a
+	 WHERE listed_areas.list_year IS NULL
+	UNION ALL
+	SELECT ay.area_id FROM area_year AS ay
+	 WHERE ay.list_year = listed_areas.list_year
+	   AND rules_for_year(listed_areas.list_year) IS NOT NULL	-- an error before 2010
+	   AND housing_areas_private.on_a_list(classify(ay.ind, ay.list_year), ay.official_category);
+END;$src$),
+	('housing_areas.daycare_cap', $src$CREATE FUNCTION daycare_cap(year integer)
+	RETURNS TABLE (facility_id bigint, name text, admitted integer,
+				   from_udsat integer, share_pct double precision, over_cap boolean)
+	LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+	-- areas on the udsat list of 1 December the year before, and those whose
+	-- place on it is undetermined (missing values); then, through the GiST
+	-- index on enrolment.home, the admissions whose home lies in one of them
+	-- (by row id, so a home on a shared boundary counts once)
+	WITH status AS MATERIALIZED (
+		SELECT a.geom, housing_areas_private.on_udsat_list(classify(ay.ind, ay.list_year), ay.official_category) AS listed
+		  FROM area AS a
+		  JOIN area_year AS ay ON ay.area_id = a.area_id
+		 WHERE ay.list_year = daycare_cap.year - 1
+	), homes AS MATERIALIZED (
+		SELECT e.ctid AS row_id, bool_or(st.listed) AS listed
+		  FROM status AS st
+		  JOIN enrolment AS e ON ST_Intersects(st.geom, e.home)
+		 WHERE e.year = daycare_cap.year AND st.listed IS NOT false
+		 GROUP BY e.ctid
+	)
+	SELECT c.facility_id, c.name, c.admitted, c.from_udsat,
+		   100.0 * c.from_udsat / c.admitted,
+		   -- three-valued: NULL when the children from undetermined areas
+		   -- decide whether the share exceeds 30 %
+		   CASE WHEN 100.0 * c.from_udsat / c.admitted > consequence('daycare_cap') THEN true
+				WHEN 100.0 * (c.from_udsat + c.from_undetermined) / c.admitted > consequence('daycare_cap') THEN NULL
+				ELSE false END
+	  FROM (SELECT f.facility_id, f.name, count(*)::integer AS admitted,
+				   (count(*) FILTER (WHERE e.ctid IN (SELECT h.row_id FROM homes AS h WHERE h.listed)))::integer
+					   AS from_udsat,
+				   (count(*) FILTER (WHERE e.ctid IN (SELECT h.row_id FROM homes AS h
+													   WHERE h.listed IS NULL)))::integer
+					   AS from_undetermined
+			  FROM enrolment AS e
+			  JOIN facility AS f ON f.facility_id = e.facility_id
+			 WHERE e.year = daycare_cap.year AND f.kind = 'daycare'
+			 GROUP BY f.facility_id, f.name) AS c
+	 ORDER BY c.facility_id;
+END;$src$),
+	('housing_areas.language_test_schools', $src$CREATE FUNCTION language_test_schools(school_year integer)
+	RETURNS TABLE (facility_id bigint, name text, pupils integer,
+				   from_listed integer, share_pct double precision)
+	LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+	-- areas on the udsat list at least once in the lists of the three years
+	-- before the school year (for 2019/20: the lists of 2016, 2017 and 2018)
+	WITH listed AS MATERIALIZED (
+		SELECT a.geom
+		  FROM area AS a
+		 WHERE a.area_id IN (SELECT ay.area_id FROM area_year AS ay
+							  WHERE ay.list_year BETWEEN language_test_schools.school_year - consequence('language_test_lists')::integer
+													AND language_test_schools.school_year - 1
+								AND housing_areas_private.on_udsat_list(classify(ay.ind, ay.list_year), ay.official_category))
+	), in_listed AS MATERIALIZED (
+		SELECT DISTINCT e.ctid AS row_id
+		  FROM listed AS l
+		  JOIN enrolment AS e ON ST_Intersects(l.geom, e.home)
+		 WHERE e.year = language_test_schools.school_year
+	)
+	SELECT c.facility_id, c.name, c.pupils, c.from_listed,
+		   100.0 * c.from_listed / c.pupils
+	  FROM (SELECT f.facility_id, f.name, count(*)::integer AS pupils,
+				   (count(*) FILTER (WHERE e.ctid IN (SELECT u.row_id FROM in_listed AS u)))::integer
+					   AS from_listed
+			  FROM enrolment AS e
+			  JOIN facility AS f ON f.facility_id = e.facility_id
+			 WHERE e.year = language_test_schools.school_year AND f.kind = 'school'
+			 GROUP BY f.facility_id, f.name) AS c
+	 WHERE 100.0 * c.from_listed / c.pupils > consequence('language_test_share')
+	 ORDER BY c.facility_id;
+END;$src$),
+	('housing_areas.nearest_facilities', $src$CREATE FUNCTION nearest_facilities(kind text, k integer DEFAULT 3, list_year integer DEFAULT NULL)
+	RETURNS TABLE (area_id integer, rank integer, facility_id bigint, name text,
+				   distance_m double precision)
+	LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+	-- One KNN scan of the GiST index per area; WITH TIES keeps every
+	-- facility at the k-th distance (<-> and ST_Distance share PostGIS's
+	-- distance code), so ties are then ordered by facility_id exactly.
+	SELECT a.area_id, n.rank, n.facility_id, n.name, n.distance_m
+	  FROM area AS a
+	  CROSS JOIN LATERAL (
+		SELECT (row_number() OVER (ORDER BY c.distance_m, c.facility_id))::integer AS rank,
+			   c.facility_id, c.name, c.distance_m
+		  FROM (SELECT f.facility_id, f.name, ST_Distance(f.geom, a.geom) AS distance_m
+				  FROM facility AS f
+				 WHERE f.kind = nearest_facilities.kind
+				 ORDER BY f.geom <-> a.geom
+				 FETCH FIRST (nearest_facilities.k) ROWS WITH TIES) AS c
+		 ORDER BY c.distance_m, c.facility_id
+		 LIMIT nearest_facilities.k) AS n
+	 WHERE housing_areas_private.check_facility_kind(nearest_facilities.kind)
+	   AND housing_areas_private.check_positive('k', nearest_facilities.k, false)
+	   AND a.area_id IN (SELECT l.area_id FROM housing_areas_private.listed_areas(nearest_facilities.list_year) AS l)
+	 ORDER BY a.area_id, n.rank;
+END;$src$),
+	('housing_areas.facility_access', $src$CREATE FUNCTION facility_access(kind text, radius_m double precision, list_year integer DEFAULT NULL)
+	RETURNS TABLE (area_id integer, within integer, nearest_m double precision)
+	LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+	SELECT a.area_id,
+		   (SELECT count(*) FROM facility AS f
+			 WHERE f.kind = facility_access.kind
+			   AND ST_DWithin(f.geom, a.geom, facility_access.radius_m))::integer,
+		   (SELECT ST_Distance(f.geom, a.geom) FROM facility AS f
+			 WHERE f.kind = facility_access.kind
+			 ORDER BY f.geom <-> a.geom LIMIT 1)
+	  FROM area AS a
+	 WHERE housing_areas_private.check_facility_kind(facility_access.kind)
+	   AND housing_areas_private.check_positive('radius_m', facility_access.radius_m, true)
+	   AND a.area_id IN (SELECT l.area_id FROM housing_areas_private.listed_areas(facility_access.list_year) AS l)
+	 ORDER BY a.area_id;
+END;$src$),
+	('housing_areas_private.check_list_year', $src$CREATE FUNCTION housing_areas_private.check_list_year(list_year integer) RETURNS boolean
+	LANGUAGE plpgsql STABLE PARALLEL SAFE
+	SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	first_year integer;$src$),
+	('housing_areas.areas_geojson', $src$CREATE FUNCTION areas_geojson(list_year integer)
+	RETURNS json
+	LANGUAGE sql STABLE STRICT PARALLEL SAFE
+BEGIN ATOMIC
+	-- every area, so one window over area_status (cheaper here than each
+	-- area's history on its own, as the tiles do); an area without a row
+	-- that year is unknown, as in area_status and on map_svg
+	SELECT json_build_object(
+			   'type', 'FeatureCollection',
+			   'features', COALESCE(json_agg(json_build_object(
+				   'type', 'Feature',
+				   'id', a.area_id,
+				   'geometry', ST_AsGeoJSON(ST_ForcePolygonCCW(ST_Transform(a.geom, 4326)), 6)::json,
+				   'properties', json_build_object(
+					   'area_id', a.area_id,
+					   'name', a.name,
+					   'municipality_code', a.municipality_code,
+					   'list_year', areas_geojson.list_year,
+					   'category', c.category,
+					   'label', category_label(c.category, areas_geojson.list_year),
+					   'labour', s.labour, 'convictions', s.convictions,
+					   'education', s.education, 'income', s.income,
+					   'nonwestern', s.nonwestern,
+					   'years_on_list', s.years_on_list,
+					   'development_plan', s.development_plan,
+					   'kombineret_udlejning', s.kombineret_udlejning))
+				   ORDER BY a.area_id), '[]'::json))
+	  FROM area AS a
+	  LEFT JOIN area_status AS s ON s.area_id = a.area_id AND s.list_year = areas_geojson.list_year
+	 CROSS JOIN LATERAL (SELECT COALESCE(s.category, 'unknown') AS category) AS c
+	 WHERE housing_areas_private.check_list_year(areas_geojson.list_year);
+END;$src$),
+	('housing_areas_private.check_tile', $src$CREATE FUNCTION housing_areas_private.check_tile(z integer, x integer, y integer) RETURNS boolean
+	LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
+	SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+	IF z IS NULL OR x IS NULL OR y IS NULL THEN
+		RAISE EXCEPTION 'tile coordinates must not be null'
+			USING ERRCODE = 'null_value_not_allowed';$src$),
+	('housing_areas_private.mvt_tile', $src$CREATE FUNCTION housing_areas_private.mvt_tile(z integer, x integer, y integer)
+	RETURNS TABLE (env3857 geometry, env25832 geometry)
+	LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+	-- For the index test the tile envelope (with the 64/4096 buffer) goes to
+	-- lon/lat, is clipped to where UTM 32N is still well defined (far beyond
+	-- Denmark; a world tile cannot be projected whole), densified, and
+	-- transformed to the table's SRID; the column is transformed only for
+	-- the output.
+	WITH envelope AS (
+		SELECT CASE WHEN housing_areas_private.check_tile(mvt_tile.z, mvt_tile.x, mvt_tile.y)
+					THEN ST_TileEnvelope(mvt_tile.z, mvt_tile.x, mvt_tile.y)
+			   END AS env3857,
+			   CASE WHEN housing_areas_private.check_tile(mvt_tile.z, mvt_tile.x, mvt_tile.y)
+					THEN ST_Intersection(
+							 ST_Transform(ST_TileEnvelope(mvt_tile.z, mvt_tile.x,
+														  mvt_tile.y, margin => 64.0 / 4096), 4326),
+							 ST_MakeEnvelope(-40, -80, 58, 84, 4326))
+			   END AS lonlat
+	)
+	SELECT e.env3857,
+		   ST_Transform(ST_Segmentize(e.lonlat, GREATEST(ST_XMax(e.lonlat) - ST_XMin(e.lonlat),
+														  ST_YMax(e.lonlat) - ST_YMin(e.lonlat)) / 16),
+						25832) AS env25832
+	  FROM envelope AS e
+	 WHERE NOT ST_IsEmpty(e.lonlat);
+END;$src$),
+	('housing_areas_private.mvt_areas', $src$CREATE FUNCTION housing_areas_private.mvt_areas(z integer, x integer, y integer, list_year integer)
+	RETURNS TABLE (area_id integer, name text, municipality_code text, list_year integer,
+				   category text, label text, years_on_list integer, development_plan boolean,
+				   geom geometry, env3857 geometry)
+	LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+	-- the areas whose box meets the tile (GiST index), each with its status
+	-- from its own history only; unknown without a row that year
+	SELECT a.area_id, a.name, a.municipality_code, y.list_year, c.category,
+		   category_label(c.category, y.list_year), s.years_on_list, s.development_plan,
+		   a.geom, t.env3857
+	  FROM housing_areas_private.mvt_tile(mvt_areas.z, mvt_areas.x, mvt_areas.y) AS t
+	 CROSS JOIN (SELECT COALESCE(mvt_areas.list_year, (SELECT latest_list_year())) AS list_year) AS y
+	  JOIN area AS a ON a.geom && t.env25832
+	  LEFT JOIN LATERAL (SELECT h.* FROM area_status AS h WHERE h.area_id = a.area_id OFFSET 0) AS s
+		ON s.list_year = y.list_year
+	 CROSS JOIN LATERAL (SELECT COALESCE(s.category, 'unknown')::text AS category) AS c
+	 WHERE housing_areas_private.check_list_year(y.list_year);
+END;$src$),
+	('housing_areas.areas_mvt_features', $src$CREATE FUNCTION areas_mvt_features(z integer, x integer, y integer, list_year integer DEFAULT NULL)
+	RETURNS TABLE (area_id integer, name text, municipality_code text, list_year integer,
+				   category text, label text, years_on_list integer, development_plan boolean,
+				   geom geometry)
+	LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+	SELECT p.area_id, p.name, p.municipality_code, p.list_year, p.category, p.label,
+		   p.years_on_list, p.development_plan, p.tile_geom
+	  FROM (SELECT m.*, ST_AsMVTGeom(ST_Transform(m.geom, 3857), m.env3857, 4096, 64, true) AS tile_geom
+			  FROM housing_areas_private.mvt_areas(areas_mvt_features.z, areas_mvt_features.x, areas_mvt_features.y,
+												   areas_mvt_features.list_year) AS m) AS p
+	 WHERE p.tile_geom IS NOT NULL;
+END;$src$),
+	('housing_areas.area_points_mvt_features', $src$CREATE FUNCTION area_points_mvt_features(z integer, x integer, y integer, list_year integer DEFAULT NULL)
+	RETURNS TABLE (area_id integer, name text, municipality_code text, list_year integer,
+				   category text, label text, years_on_list integer, development_plan boolean,
+				   geom geometry)
+	LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+	-- without a buffer, so that each point is in one tile
+	SELECT p.area_id, p.name, p.municipality_code, p.list_year, p.category, p.label,
+		   p.years_on_list, p.development_plan, p.tile_geom
+	  FROM (SELECT m.*, ST_AsMVTGeom(ST_Transform(ST_PointOnSurface(m.geom), 3857), m.env3857, 4096, 0, true)
+							AS tile_geom
+			  FROM housing_areas_private.mvt_areas(area_points_mvt_features.z, area_points_mvt_features.x,
+												   area_points_mvt_features.y, area_points_mvt_features.list_year) AS m) AS p
+	 WHERE p.tile_geom IS NOT NULL;
+END;$src$),
+	('housing_areas.areas_mvt', $src$CREATE FUNCTION areas_mvt(z integer, x integer, y integer, list_year integer DEFAULT NULL)
+	RETURNS bytea
+	LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+	SELECT COALESCE((SELECT ST_AsMVT(f.*, 'areas', 4096, 'geom', 'area_id')
+					   FROM areas_mvt_features(areas_mvt.z, areas_mvt.x, areas_mvt.y,
+											   areas_mvt.list_year) AS f),
+					''::bytea)
+		   || COALESCE((SELECT ST_AsMVT(p.*, 'area_points', 4096, 'geom', 'area_id')
+						  FROM area_points_mvt_features(areas_mvt.z, areas_mvt.x, areas_mvt.y,
+														areas_mvt.list_year) AS p),
+					   ''::bytea);
+END;$src$),
+	('housing_areas.areas_tilejson', $src$CREATE FUNCTION areas_tilejson(tile_url text DEFAULT NULL, list_year integer DEFAULT NULL)
+	RETURNS jsonb
+	LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+	-- the fields are read from the result columns of the feature functions,
+	-- so they cannot drift from what the tiles carry
+	WITH year AS (
+		SELECT y.list_year
+		  FROM (SELECT COALESCE(areas_tilejson.list_year, latest_list_year()) AS list_year) AS y
+		 WHERE housing_areas_private.check_list_year(y.list_year)
+	), fields AS (
+		SELECT jsonb_object_agg(c.name, CASE WHEN c.type IN ('integer', 'bigint', 'double precision', 'real', 'numeric')
+											  THEN 'Number'
+											  WHEN c.type = 'boolean' THEN 'Boolean'
+											  ELSE 'String' END) AS fields
+		  FROM unnest((SELECT p.proargnames FROM pg_catalog.pg_proc AS p
+						WHERE p.oid = 'housing_areas.areas_mvt_features(integer, integer, integer, integer)'::pg_catalog.regprocedure),
+					  (SELECT p.proallargtypes FROM pg_catalog.pg_proc AS p
+						WHERE p.oid = 'housing_areas.areas_mvt_features(integer, integer, integer, integer)'::pg_catalog.regprocedure),
+					  (SELECT p.proargmodes FROM pg_catalog.pg_proc AS p
+						WHERE p.oid = 'housing_areas.areas_mvt_features(integer, integer, integer, integer)'::pg_catalog.regprocedure))
+				   AS a(name, type_oid, mode)
+		 CROSS JOIN LATERAL (SELECT a.name, pg_catalog.format_type(a.type_oid, NULL) AS type) AS c
+		 WHERE a.mode = 't' AND a.name NOT IN ('area_id', 'geom')
+	), extent AS (
+		SELECT ST_Transform(ST_SetSRID(ST_Extent(a.geom)::geometry, 25832), 4326) AS box FROM area AS a
+	)
+	SELECT jsonb_strip_nulls(jsonb_build_object(
+			   'tilejson', '3.0.0',
+			   'name', 'housing_areas',
+			   'description', 'Housing areas and their category on the list of ' || list_date(y.list_year)
+							  || ' (rules ' || rules_for_year(y.list_year) || '), from housing_areas.areas_mvt',
+			   'version', '1.0.0',
+			   'scheme', 'xyz',
+			   'tiles', CASE WHEN areas_tilejson.tile_url IS NOT NULL THEN jsonb_build_array(areas_tilejson.tile_url) END,
+			   'minzoom', 0,
+			   'maxzoom', 16,
+			   'bounds', CASE WHEN e.box IS NULL THEN '[-180, -85.0511, 180, 85.0511]'::jsonb
+							  ELSE jsonb_build_array(round(ST_XMin(e.box)::numeric, 4), round(ST_YMin(e.box)::numeric, 4),
+													 round(ST_XMax(e.box)::numeric, 4), round(ST_YMax(e.box)::numeric, 4)) END,
+			   'center', CASE WHEN e.box IS NOT NULL
+							  THEN jsonb_build_array(round(((ST_XMin(e.box) + ST_XMax(e.box)) / 2)::numeric, 4),
+													 round(((ST_YMin(e.box) + ST_YMax(e.box)) / 2)::numeric, 4), 6) END,
+			   'list_year', y.list_year,
+			   'vector_layers', jsonb_build_array(
+				   jsonb_build_object('id', 'areas', 'minzoom', 0, 'maxzoom', 16, 'fields', f.fields,
+									  'description', 'area polygons (feature id area_id), left out of a tile where smaller than a tile unit'),
+				   jsonb_build_object('id', 'area_points', 'minzoom', 0, 'maxzoom', 16, 'fields', f.fields,
+									  'description', 'a point inside each area (feature id area_id), for small scales'))))
+	  FROM year AS y CROSS JOIN fields AS f CROSS JOIN extent AS e;
+END;$src$),
+	('housing_areas.category_colour', $src$CREATE FUNCTION category_colour(category text) RETURNS text
+	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+BEGIN ATOMIC
+	SELECT CASE category
+			   WHEN 'omdannelse' THEN '#67000d'
+			   WHEN 'parallelsamfund' THEN '#cb181d'
+			   WHEN 'udsat' THEN '#fb6a4a'
+			   WHEN 'forebyggelse' THEN '#fdd0a2'
+			   WHEN 'none' THEN '#d9d9d9'
+			   ELSE '#ffffff' END;
+END;$src$),
+	('housing_areas_private.svg_layout', $src$CREATE FUNCTION housing_areas_private.svg_layout()
+	RETURNS TABLE (
+		map_size integer,            -- the longer side of the map (px)
+		margin integer,              -- x of the map, the title and the notes
+		map_top integer,             -- y of the map
+		map_bottom integer,          -- the space under the map, for the credit
+		padding double precision,    -- the space around what the map shows, a share of its longer side
+		min_extent integer,          -- padding a smaller extent as if its longer side were this long (m)
+		wide_extent integer,         -- on a map longer than this (m) areas are too small to see: mark them
+		max_facilities integer,      -- more facilities in the frame hide the areas: none are drawn
+		empty_map_width integer,     -- the map's width when there is nothing to draw
+		legend_width integer,        -- the legend's column, right of the map
+		min_height integer,          -- the least height of the document
+		title_y integer,
+		summary_y integer,           -- the line under the title: counts and rules
+		empty_note_y integer,        -- 'No areas to show.'
+		credit_gap integer,          -- from the bottom of the map to the credit
+		legend_row integer,          -- legend row n is legend_row * n below the positions of row 0
+		legend_height integer,       -- the document is at least legend_height + legend_row * rows high
+		legend_rect_x integer,       -- category swatch, x right of the map's width
+		legend_rect_y integer,
+		legend_rect_width integer,
+		legend_rect_height integer,
+		legend_circle_x integer,     -- facility kind symbol, x right of the map's width
+		legend_circle_y integer,
+		legend_circle_r integer,
+		legend_text_x integer,       -- the entry's text, x right of the map's width
+		legend_text_y integer,
+		marker_r numeric,            -- an area's circle on a wide map
+		facility_r numeric,
+		style text,                  -- the document's font
+		title_style text,
+		credit_style text,
+		paper text,                  -- background, halo of facility symbols
+		ink text,                    -- outlines of areas, markers and swatches
+		grey text,                   -- the summary line, a municipality's outline
+		faint text,                  -- the credit
+		land_fill text,
+		land_stroke text,
+		land_width text,
+		outline_width text,
+		outline_dash text,
+		line_width text)             -- outlines of areas and symbols
+	LANGUAGE sql IMMUTABLE PARALLEL SAFE
+BEGIN ATOMIC
+	SELECT 760 AS map_size, 20 AS margin, 70 AS map_top, 40 AS map_bottom,
+		   0.04::double precision AS padding, 200 AS min_extent, 30000 AS wide_extent,
+		   400 AS max_facilities, 400 AS empty_map_width, 400 AS legend_width, 200 AS min_height,
+		   30 AS title_y, 52 AS summary_y, 100 AS empty_note_y, 25 AS credit_gap,
+		   22 AS legend_row, 90 AS legend_height,
+		   40 AS legend_rect_x, 56 AS legend_rect_y, 16 AS legend_rect_width, 14 AS legend_rect_height,
+		   48 AS legend_circle_x, 63 AS legend_circle_y, 5 AS legend_circle_r,
+		   64 AS legend_text_x, 68 AS legend_text_y,
+		   4.5 AS marker_r, 3.5 AS facility_r,
+		   'font-family:sans-serif;font-size:13px'::text AS style,
+		   'font-size:20px;font-weight:bold'::text AS title_style, 'font-size:10px'::text AS credit_style,
+		   '#ffffff'::text AS paper, '#333333'::text AS ink, '#555555'::text AS grey, '#777777'::text AS faint,
+		   '#f2f2f2'::text AS land_fill, '#bbbbbb'::text AS land_stroke, '0.5'::text AS land_width,
+		   '1'::text AS outline_width, '4 3'::text AS outline_dash, '0.8'::text AS line_width;
+END;$src$),
+	('housing_areas_private.svg_areas', $src$CREATE FUNCTION housing_areas_private.svg_areas(list_year integer, municipality_code text)
+	RETURNS housing_areas_private.svg_area[]
+	LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+	SELECT ARRAY(
+		SELECT ROW(a.area_id, c.category,
+				   a.name || ': ' || COALESCE(category_label(c.category, svg_areas.list_year, 'en'), c.category),
+				   a.geom)::housing_areas_private.svg_area
+		  FROM area AS a
+		  LEFT JOIN area_status AS s ON s.area_id = a.area_id AND s.list_year = svg_areas.list_year
+		 CROSS JOIN LATERAL (SELECT COALESCE(s.category, 'unknown')::text AS category) AS c
+		 WHERE svg_areas.municipality_code IS NULL OR a.municipality_code = svg_areas.municipality_code
+		 ORDER BY a.area_id);
+END;$src$),
+	('housing_areas_private.svg_extent', $src$CREATE FUNCTION housing_areas_private.svg_extent(municipality_code text, areas housing_areas_private.svg_area[])
+	RETURNS geometry
+	LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+	-- a map of all areas shows the whole country when its boundaries are loaded
+	SELECT COALESCE((SELECT ST_Extent(m.geom)::geometry FROM municipality AS m
+					  WHERE m.municipality_code = svg_extent.municipality_code),
+					(SELECT ST_Extent(m.geom)::geometry FROM municipality AS m
+					  WHERE svg_extent.municipality_code IS NULL),
+					(SELECT ST_Extent(a.geom)::geometry FROM unnest(svg_extent.areas) AS a));
+END;$src$),
+	('housing_areas_private.svg_frame', $src$CREATE FUNCTION housing_areas_private.svg_frame(extent geometry) RETURNS housing_areas_private.svg_frame
+	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+BEGIN ATOMIC
+	SELECT b.box, ST_XMin(b.box), ST_YMax(b.box), l.map_size / s.side, l.margin, l.map_top,
+		   ceil((ST_XMax(b.box) - ST_XMin(b.box)) * l.map_size / s.side),
+		   ceil((ST_YMax(b.box) - ST_YMin(b.box)) * l.map_size / s.side),
+		   s.side > l.wide_extent
+	  FROM housing_areas_private.svg_layout() AS l
+	 CROSS JOIN LATERAL (SELECT ST_Expand(svg_frame.extent,
+										  GREATEST(ST_XMax(svg_frame.extent) - ST_XMin(svg_frame.extent),
+												   ST_YMax(svg_frame.extent) - ST_YMin(svg_frame.extent),
+												   l.min_extent) * l.padding) AS box) AS b
+	 CROSS JOIN LATERAL (SELECT GREATEST(ST_XMax(b.box) - ST_XMin(b.box),
+										 ST_YMax(b.box) - ST_YMin(b.box)) AS side) AS s;
+END;$src$),
+	('housing_areas_private.svg_path', $src$CREATE FUNCTION housing_areas_private.svg_path(frame housing_areas_private.svg_frame, geom geometry)
+	RETURNS text
+	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+BEGIN ATOMIC
+	-- ST_AsSVG writes -y; this affine map makes that the SVG y (down)
+	SELECT ST_AsSVG(ST_Affine(svg_path.geom, f.k, 0, 0, f.k, f.map_x - f.k * f.x0, -f.k * f.y1 - f.map_y), 0, 1)
+	  FROM (SELECT (svg_path.frame).*) AS f;
+END;$src$),
+	('housing_areas_private.svg_circle', $src$CREATE FUNCTION housing_areas_private.svg_circle(frame housing_areas_private.svg_frame, pt geometry, r numeric,
+												 fill text, stroke text, stroke_width text, title text)
+	RETURNS xml
+	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+BEGIN ATOMIC
+	SELECT xmlelement(name circle,
+			   xmlattributes(round((f.map_x + f.k * (ST_X(svg_circle.pt) - f.x0))::numeric, 1) AS cx,
+							 round((f.map_y + f.k * (f.y1 - ST_Y(svg_circle.pt)))::numeric, 1) AS cy,
+							 svg_circle.r AS r, svg_circle.fill AS fill, svg_circle.stroke AS stroke,
+							 svg_circle.stroke_width AS "stroke-width"),
+			   xmlelement(name title, svg_circle.title))
+	  FROM (SELECT (svg_circle.frame).*) AS f;
+END;$src$),
+	('housing_areas_private.svg_facilities', $src$CREATE FUNCTION housing_areas_private.svg_facilities(frame housing_areas_private.svg_frame, municipality_code text)
+	RETURNS facility[]
+	LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+	-- through the GiST index on facility.geom; a few hundred symbols at
+	-- most, or they hide the areas
+	SELECT ARRAY(
+		SELECT fa FROM facility AS fa
+		 WHERE fa.geom && (svg_facilities.frame).box
+		   AND (svg_facilities.municipality_code IS NULL OR fa.municipality_code = svg_facilities.municipality_code)
+		   AND (SELECT count(*) FROM facility AS f2 WHERE f2.geom && (svg_facilities.frame).box)
+			   <= (SELECT l.max_facilities FROM housing_areas_private.svg_layout() AS l)
+		 ORDER BY fa.facility_id);
+END;$src$),
+	('housing_areas_private.svg_legend_entries', $src$CREATE FUNCTION housing_areas_private.svg_legend_entries(list_year integer, facilities facility[])
+	RETURNS TABLE (n bigint, is_area boolean, label text, colour text)
+	LANGUAGE sql STABLE STRICT PARALLEL SAFE
+BEGIN ATOMIC
+	SELECT row_number() OVER (ORDER BY e.ord), e.is_area, e.label, e.colour
+	  FROM (SELECT o.ord, true AS is_area,
+				   category_label(o.category, svg_legend_entries.list_year, 'da') || ' (' ||
+				   category_label(o.category, svg_legend_entries.list_year, 'en') || ')' AS label,
+				   category_colour(o.category) AS colour
+			  FROM (VALUES (1, 'omdannelse'), (2, 'parallelsamfund'), (3, 'udsat'),
+						   (4, 'forebyggelse'), (5, 'none'), (6, 'unknown')) AS o(ord, category)
+			 WHERE category_label(o.category, svg_legend_entries.list_year) IS NOT NULL
+			UNION ALL
+			SELECT 10 + row_number() OVER (ORDER BY k.kind), false, k.label_en, k.colour
+			  FROM facility_kind AS k
+			 WHERE k.kind IN (SELECT f.kind FROM unnest(svg_legend_entries.facilities) AS f)) AS e
+	 ORDER BY 1;
+END;$src$),
+	('housing_areas_private.svg_document', $src$CREATE FUNCTION housing_areas_private.svg_document(frame housing_areas_private.svg_frame, legend_rows bigint,
+												   content xml)
+	RETURNS xml
+	LANGUAGE sql IMMUTABLE PARALLEL SAFE
+BEGIN ATOMIC
+	SELECT xmlelement(name svg,
+			   xmlattributes('http://www.w3.org/2000/svg' AS xmlns,
+							 COALESCE((svg_document.frame).w, l.empty_map_width) + l.legend_width AS width,
+							 GREATEST(COALESCE((svg_document.frame).h, 0) + l.map_top + l.map_bottom,
+									  l.legend_height + l.legend_row * svg_document.legend_rows,
+									  l.min_height) AS height,
+							 l.style AS style),
+			   xmlelement(name rect, xmlattributes('100%' AS width, '100%' AS height, l.paper AS fill)),
+			   svg_document.content)
+	  FROM housing_areas_private.svg_layout() AS l;
+END;$src$),
+	('housing_areas_private.svg_title', $src$CREATE FUNCTION housing_areas_private.svg_title(list_year integer, municipality_code text,
+												areas housing_areas_private.svg_area[])
+	RETURNS xml
+	LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+	SELECT xmlconcat(
+			   xmlelement(name text, xmlattributes(l.margin AS x, l.title_y AS y, l.title_style AS style),
+						  'Housing areas on the list of ' || list_date(svg_title.list_year)
+						  || COALESCE(' — ' || (SELECT m.name FROM municipality AS m
+												 WHERE m.municipality_code = svg_title.municipality_code),
+									  ' — municipality ' || svg_title.municipality_code, '')),
+			   xmlelement(name text, xmlattributes(l.margin AS x, l.summary_y AS y, l.grey AS fill),
+						  cardinality(svg_title.areas) || ' areas, '
+						  || (SELECT count(*) FROM unnest(svg_title.areas) AS a
+							   WHERE a.category NOT IN ('none', 'unknown'))
+						  || ' on a list; rules ' || rules_for_year(svg_title.list_year)))
+	  FROM housing_areas_private.svg_layout() AS l;
+END;$src$),
+	('housing_areas_private.svg_outline', $src$CREATE FUNCTION housing_areas_private.svg_outline(frame housing_areas_private.svg_frame, municipality_code text)
+	RETURNS xml
+	LANGUAGE sql STABLE STRICT PARALLEL SAFE
+BEGIN ATOMIC
+	SELECT xmlelement(name path,
+			   xmlattributes(housing_areas_private.svg_path(svg_outline.frame, m.geom) AS d, 'none' AS fill,
+							 l.grey AS stroke, l.outline_width AS "stroke-width", l.outline_dash AS "stroke-dasharray"))
+	  FROM municipality AS m
+	 CROSS JOIN housing_areas_private.svg_layout() AS l
+	 WHERE m.municipality_code = svg_outline.municipality_code;
+END;$src$),
+	('housing_areas_private.svg_land', $src$CREATE FUNCTION housing_areas_private.svg_land(frame housing_areas_private.svg_frame, municipality_code text)
+	RETURNS xml
+	LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+	SELECT xmlagg(xmlelement(name path,
+					  xmlattributes(housing_areas_private.svg_path(svg_land.frame, m.geom) AS d, l.land_fill AS fill,
+									l.land_stroke AS stroke, l.land_width AS "stroke-width"))
+				  ORDER BY m.municipality_code)
+	  FROM municipality AS m
+	 CROSS JOIN housing_areas_private.svg_layout() AS l
+	 WHERE svg_land.municipality_code IS NULL AND svg_land.frame IS NOT NULL;
+END;$src$),
+	('housing_areas_private.svg_area_paths', $src$CREATE FUNCTION housing_areas_private.svg_area_paths(frame housing_areas_private.svg_frame,
+													 areas housing_areas_private.svg_area[])
+	RETURNS xml
+	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+BEGIN ATOMIC
+	SELECT xmlagg(xmlelement(name path,
+					  xmlattributes(housing_areas_private.svg_path(svg_area_paths.frame, a.geom) AS d,
+									category_colour(a.category) AS fill, 'evenodd' AS "fill-rule",
+									l.ink AS stroke, l.line_width AS "stroke-width"),
+					  xmlelement(name title, a.title))
+				  ORDER BY a.area_id)
+	  FROM unnest(svg_area_paths.areas) AS a
+	 CROSS JOIN housing_areas_private.svg_layout() AS l;
+END;$src$),
+	('housing_areas_private.svg_markers', $src$CREATE FUNCTION housing_areas_private.svg_markers(frame housing_areas_private.svg_frame,
+												  areas housing_areas_private.svg_area[])
+	RETURNS xml
+	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+BEGIN ATOMIC
+	SELECT xmlagg(housing_areas_private.svg_circle(svg_markers.frame, ST_PointOnSurface(a.geom), l.marker_r,
+												   category_colour(a.category), l.ink, l.line_width, a.title)
+				  ORDER BY a.category <> 'none', a.area_id)
+	  FROM unnest(svg_markers.areas) AS a
+	 CROSS JOIN housing_areas_private.svg_layout() AS l
+	 WHERE (svg_markers.frame).wide;
+END;$src$),
+	('housing_areas_private.svg_facility_symbols', $src$CREATE FUNCTION housing_areas_private.svg_facility_symbols(frame housing_areas_private.svg_frame,
+														   facilities facility[])
+	RETURNS xml
+	LANGUAGE sql STABLE STRICT PARALLEL SAFE
+BEGIN ATOMIC
+	SELECT xmlagg(housing_areas_private.svg_circle(svg_facility_symbols.frame, f.geom, l.facility_r, k.colour,
+												   l.paper, l.line_width, f.name || ' (' || k.label_en || ')')
+				  ORDER BY f.facility_id)
+	  FROM unnest(svg_facility_symbols.facilities) AS f
+	  JOIN facility_kind AS k ON k.kind = f.kind
+	 CROSS JOIN housing_areas_private.svg_layout() AS l;
+END;$src$),
+	('housing_areas_private.svg_legend', $src$CREATE FUNCTION housing_areas_private.svg_legend(frame housing_areas_private.svg_frame, list_year integer,
+												 facilities facility[])
+	RETURNS xml
+	LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+	SELECT xmlagg(xmlconcat(
+				CASE WHEN e.is_area
+					 THEN xmlelement(name rect, xmlattributes(c.left_x + l.legend_rect_x AS x,
+															  l.legend_rect_y + l.legend_row * e.n AS y,
+															  l.legend_rect_width AS width, l.legend_rect_height AS height,
+															  e.colour AS fill, l.ink AS stroke))
+					 ELSE xmlelement(name circle, xmlattributes(c.left_x + l.legend_circle_x AS cx,
+																l.legend_circle_y + l.legend_row * e.n AS cy,
+																l.legend_circle_r AS r, e.colour AS fill))
+				END,
+				xmlelement(name text, xmlattributes(c.left_x + l.legend_text_x AS x,
+													l.legend_text_y + l.legend_row * e.n AS y), e.label))
+			ORDER BY e.n)
+	  FROM housing_areas_private.svg_legend_entries(svg_legend.list_year, svg_legend.facilities) AS e
+	 CROSS JOIN housing_areas_private.svg_layout() AS l
+	 -- the legend's column starts at the map's width
+	 CROSS JOIN LATERAL (SELECT COALESCE((svg_legend.frame).w, l.empty_map_width) AS left_x) AS c;
+END;$src$),
+	('housing_areas_private.svg_credit', $src$CREATE FUNCTION housing_areas_private.svg_credit(frame housing_areas_private.svg_frame)
+	RETURNS xml
+	LANGUAGE sql IMMUTABLE PARALLEL SAFE
+BEGIN ATOMIC
+	SELECT xmlconcat(
+			   CASE WHEN svg_credit.frame IS NULL
+					THEN xmlelement(name text, xmlattributes(l.margin AS x, l.empty_note_y AS y), 'No areas to show.')
+			   END,
+			   xmlelement(name text, xmlattributes(l.margin AS x,
+												   COALESCE((svg_credit.frame).h, 0) + l.map_top + l.credit_gap AS y,
+												   l.credit_style AS style, l.faint AS fill),
+						  'Boundaries: Geodatastyrelsen & Danske Kommuner (DAGI); EPSG:25832.'))
+	  FROM housing_areas_private.svg_layout() AS l;
+END;$src$),
+	('housing_areas.map_svg', $src$CREATE FUNCTION map_svg(list_year integer, municipality_code text DEFAULT NULL)
+	RETURNS text
+	LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+	-- each step once: the areas, the frame of what the map shows (NULL when
+	-- there is nothing to draw), the facilities drawn in it
+	WITH chosen AS MATERIALIZED (
+		SELECT housing_areas_private.svg_areas(map_svg.list_year, map_svg.municipality_code) AS areas
+		 WHERE housing_areas_private.check_list_year(map_svg.list_year)
+	), framed AS MATERIALIZED (
+		SELECT c.areas,
+			   housing_areas_private.svg_frame(housing_areas_private.svg_extent(map_svg.municipality_code, c.areas))
+				   AS frame
+		  FROM chosen AS c
+	), drawn AS MATERIALIZED (
+		SELECT f.*, housing_areas_private.svg_facilities(f.frame, map_svg.municipality_code) AS facilities
+		  FROM framed AS f
+	)
+	SELECT housing_areas_private.svg_document(d.frame,
+			   (SELECT count(*) FROM housing_areas_private.svg_legend_entries(map_svg.list_year, d.facilities)),
+			   xmlconcat(housing_areas_private.svg_title(map_svg.list_year, map_svg.municipality_code, d.areas),
+						 housing_areas_private.svg_outline(d.frame, map_svg.municipality_code),
+						 housing_areas_private.svg_land(d.frame, map_svg.municipality_code),
+						 housing_areas_private.svg_area_paths(d.frame, d.areas),
+						 housing_areas_private.svg_markers(d.frame, d.areas),
+						 housing_areas_private.svg_facility_symbols(d.frame, d.facilities),
+						 housing_areas_private.svg_legend(d.frame, map_svg.list_year, d.facilities),
+						 housing_areas_private.svg_credit(d.frame)))::text
+	  FROM drawn AS d;
+END;$src$),
+	('housing_areas.gis_area_status', $src$CREATE VIEW gis_area_status AS
+-- Driven by area_year so that a fetch by id (an expression index) or by
+-- list_year (an index) reads only those rows; each row takes its status from
+-- the history of its own area only: the LATERAL subquery (kept one by OFFSET
+-- 0) hands area_status the area_id, which it pushes below its window
+-- functions to the primary key of area_year.
+SELECT ay.area_id * 100 + ay.list_year % 100 AS id,
+	   ay.area_id, ay.list_year, a.name, a.municipality_code,
+	   s.category::text AS category, category_label(s.category, ay.list_year) AS label,
+	   s.on_udsat_list, s.labour, s.convictions, s.education, s.income, s.nonwestern,
+	   s.years_on_list, s.development_plan, s.kombineret_udlejning,
+	   a.geom,
+	   ay.area_id * 100 + ay.list_year % 100 AS ogc_fid
+  FROM area_year AS ay
+  JOIN area AS a ON a.area_id = ay.area_id
+ CROSS JOIN LATERAL (SELECT h.* FROM area_status AS h WHERE h.area_id = a.area_id OFFSET 0) AS s
+ WHERE s.list_year = ay.list_year;$src$),
+	('housing_areas.gis_latest_list', $src$CREATE VIEW gis_latest_list AS
+SELECT g.id, g.area_id, g.list_year, g.name, g.municipality_code,
+	   g.category, g.label, g.on_udsat_list, g.labour, g.convictions, g.education, g.income, g.nonwestern,
+	   g.years_on_list, g.development_plan, g.kombineret_udlejning, g.geom, g.ogc_fid
+  FROM gis_area_status AS g
+ WHERE g.list_year = (SELECT latest_list_year());	-- once per query, not per row
+COMMENT ON VIEW gis_latest_list IS
+'the latest list (latest_list_year()) as one layer: a row per area with a row in area_year that year, with its status and polygon (the rows of gis_area_status of that year); key id, also as ogc_fid for GDAL';$src$),
+	('housing_areas.gis_latest_list_points', $src$CREATE VIEW gis_latest_list_points AS
+SELECT g.id, g.area_id, g.list_year, g.name, g.municipality_code,
+	   g.category, g.label, g.on_udsat_list, g.labour, g.convictions, g.education, g.income, g.nonwestern,
+	   g.years_on_list, g.development_plan, g.kombineret_udlejning,
+	   ST_PointOnSurface(g.geom)::geometry(Point, 25832) AS geom, g.ogc_fid
+  FROM gis_latest_list AS g;$src$),
+	('housing_areas.bi_area_status', $src$CREATE VIEW bi_area_status AS
+SELECT s.area_id, s.list_year, s.name, s.municipality_code, s.region_code,
+	   s.category::text AS category,
+	   category_label(s.category, s.list_year, 'da') AS category_da,
+	   category_label(s.category, s.list_year, 'en') AS category_en,
+	   s.computed_category::text AS computed_category, s.official_category::text AS official_category, s.rules,
+	   s.on_udsat_list, s.labour, s.convictions, s.education, s.income, s.nonwestern,
+	   s.criteria_met, s.criteria_unknown, s.years_on_list, s.development_plan,
+	   s.kombineret_udlejning, s.family_housing_share, s.family_units_over_target,
+	   -- person-level figures: small counts and shares of small populations
+	   -- are suppressed (housing_areas.min_cell_count)
+	   disclose(indicator(s.ind, 'residents')::integer) AS residents,
+	   disclose_share(indicator(s.ind, 'nonwestern'), indicator(s.ind, 'residents')) AS nonwestern_pct,
+	   disclose_share(indicator(s.ind, 'outside_labour'), indicator(s.ind, 'residents')) AS outside_labour_pct,
+	   disclose_share(indicator(s.ind, 'convicted'), indicator(s.ind, 'residents')) AS convicted_pct,
+	   indicator(s.ind, 'national_convicted') AS national_convicted_pct,
+	   disclose_share(indicator(s.ind, 'basic_education'), indicator(s.ind, 'residents')) AS basic_education_pct,
+	   disclose_share(indicator(s.ind, 'income'), indicator(s.ind, 'residents')) AS income_pct,
+	   ST_X(p.pt) AS lon, ST_Y(p.pt) AS lat
+  FROM area_status AS s
+  JOIN area AS a ON a.area_id = s.area_id
+  CROSS JOIN LATERAL (SELECT ST_Transform(ST_PointOnSurface(a.geom), 4326) AS pt) AS p;$src$),
+	('housing_areas.bi_area_timeseries', $src$CREATE VIEW bi_area_timeseries AS
+-- one row per area, list year and test of the year's rules (margins()), with
+-- the list history of the area and the figures of its municipality's areas
+-- and of all areas; a year without indicators keeps one row (criterion NULL)
+-- so that the history has no gaps
+WITH status AS (
+	SELECT s.area_id, s.list_year, s.name, s.municipality_code, s.region_code, s.category,
+		   lag(s.list_year) OVER w AS previous_list_year,
+		   lag(s.category) OVER w AS previous_category,
+		   count(*) FILTER (WHERE s.on_udsat_list) OVER w AS udsat_lists,
+		   s.on_udsat_list, s.years_on_list, s.development_plan, s.ind
+	  FROM area_status AS s
+	WINDOW w AS (PARTITION BY s.area_id ORDER BY s.list_year)
+), criterion_values AS (
+	-- each criterion's value in each area and year, with its residents
+	SELECT ay.list_year, a.municipality_code, k.criterion,
+		   indicator(ay.ind, k.indicator_key) AS value, indicator(ay.ind, 'residents') AS residents
+	  FROM area_year AS ay
+	  JOIN area AS a ON a.area_id = ay.area_id
+	 CROSS JOIN (VALUES ('residents', 'residents'), ('labour', 'outside_labour'), ('convictions', 'convicted'),
+						('education', 'basic_education'), ('income', 'income'),
+						('nonwestern', 'nonwestern')) AS k(criterion, indicator_key)
+	 WHERE ay.ind IS NOT NULL
+), municipality_figures AS (
+	-- residents added up, shares averaged weighted by residents
+	SELECT v.list_year, v.municipality_code, v.criterion,
+		   CASE WHEN v.criterion = 'residents' THEN sum(v.value)
+				ELSE sum(v.value * v.residents) / sum(v.residents) END AS value,
+		   sum(v.residents) AS residents, count(*)::integer AS areas
+	  FROM criterion_values AS v
+	 WHERE v.value IS NOT NULL AND v.residents > 0 AND v.municipality_code IS NOT NULL
+	 GROUP BY v.list_year, v.municipality_code, v.criterion
+), country_figures AS (
+	SELECT v.list_year, v.criterion,
+		   CASE WHEN v.criterion = 'residents' THEN sum(v.value)
+				ELSE sum(v.value * v.residents) / sum(v.residents) END AS value,
+		   sum(v.residents) AS residents, count(*)::integer AS areas
+	  FROM criterion_values AS v
+	 WHERE v.value IS NOT NULL AND v.residents > 0
+	 GROUP BY v.list_year, v.criterion
+)
+SELECT st.area_id, st.list_year, list_date(st.list_year) AS list_date, st.name,
+	   st.municipality_code, st.region_code,
+	   st.category::text AS category,
+	   category_label(st.category, st.list_year, 'da') AS category_da,
+	   category_label(st.category, st.list_year, 'en') AS category_en,
+	   st.previous_list_year, st.previous_category::text AS previous_category,
+	   st.on_udsat_list, st.udsat_lists::integer AS udsat_lists, st.years_on_list, st.development_plan,
+	   m.category AS test, m.criterion,
+	   d.value, m.unit, m.operator, m.threshold, m.met,
+	   CASE WHEN d.value IS NOT NULL THEN m.distance END AS distance,
+	   CASE WHEN m.criterion = 'residents' THEN disclose(mf.value::bigint)::double precision
+			ELSE disclose_share(mf.value, mf.residents) END AS municipality_value,
+	   mf.areas AS municipality_areas,
+	   CASE WHEN m.criterion = 'residents' THEN disclose(cf.value::bigint)::double precision
+			ELSE disclose_share(cf.value, cf.residents) END AS country_value,
+	   cf.areas AS country_areas,
+	   CASE WHEN m.criterion = 'convictions' THEN indicator(st.ind, 'national_convicted') END AS national_value
+  FROM status AS st
+  LEFT JOIN LATERAL margins(st.ind, st.list_year) AS m ON true
+  -- person-level figures: small counts and shares of small populations are
+  -- suppressed (housing_areas.min_cell_count)
+ CROSS JOIN LATERAL (SELECT CASE WHEN m.criterion = 'residents' THEN disclose(m.value::integer)::double precision
+								 ELSE disclose_share(m.value, indicator(st.ind, 'residents')) END AS value) AS d
+  LEFT JOIN municipality_figures AS mf
+	ON mf.list_year = st.list_year AND mf.municipality_code = st.municipality_code AND mf.criterion = m.criterion
+  LEFT JOIN country_figures AS cf
+	ON cf.list_year = st.list_year AND cf.criterion = m.criterion;$src$);
+
+DO $$
+DECLARE
+	col smallint := (SELECT a.attnum FROM pg_catalog.pg_attribute AS a
+					  WHERE a.attrelid = 'housing_areas.area_year'::pg_catalog.regclass
+						AND a.attname = 'official_category');
+	ext oid := (SELECT e.oid FROM pg_catalog.pg_extension AS e WHERE e.extname = 'housing_areas_postgis');
+	roots oid[] := ARRAY['housing_areas_private.on_udsat_list(housing_areas.classification, text)'::pg_catalog.regprocedure,
+						 'housing_areas_private.on_a_list(housing_areas.classification, text)'::pg_catalog.regprocedure]::oid[];
+	o record;
+	blockers text;
+BEGIN
+	CREATE TABLE housing_areas_private.category_update_dependant AS
+	WITH RECURSIVE dep AS (
+		SELECT 'pg_catalog.pg_proc'::pg_catalog.regclass::oid AS classid, r AS objid, 0 AS depth
+		  FROM pg_catalog.unnest(roots) AS r
+		UNION ALL
+		SELECT d.classid, d.objid, 1
+		  FROM pg_catalog.pg_depend AS d
+		 WHERE d.deptype = 'n' AND d.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass
+		   AND d.refobjid = 'housing_areas.area_year'::pg_catalog.regclass AND d.refobjsubid = col
+		   AND NOT (d.classid = 'pg_catalog.pg_constraint'::pg_catalog.regclass
+					AND d.objid = (SELECT c.oid FROM pg_catalog.pg_constraint AS c
+									WHERE c.conrelid = 'housing_areas.area_year'::pg_catalog.regclass
+									  AND c.conname = 'area_year_official_category_check'))
+		UNION ALL
+		-- what depends on a view (through its rewrite rule) or on a function
+		SELECT d.classid, d.objid, dep.depth + 1
+		  FROM dep
+		  LEFT JOIN pg_catalog.pg_rewrite AS r
+			ON dep.classid = 'pg_catalog.pg_rewrite'::pg_catalog.regclass AND r.oid = dep.objid
+		  JOIN pg_catalog.pg_depend AS d
+			ON d.deptype = 'n'
+		   AND ((d.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.refobjid = r.ev_class
+				 AND NOT (d.classid = 'pg_catalog.pg_rewrite'::pg_catalog.regclass AND d.objid = r.oid))
+				OR (dep.classid = 'pg_catalog.pg_proc'::pg_catalog.regclass
+					AND d.refclassid = 'pg_catalog.pg_proc'::pg_catalog.regclass AND d.refobjid = dep.objid))
+		 WHERE dep.depth < 50
+	)
+	SELECT dep.classid, dep.objid, max(dep.depth) AS depth
+	  FROM dep
+	 GROUP BY dep.classid, dep.objid;
+
+	-- what cannot be saved and created again: constraints, defaults,
+	-- triggers, policies, rules, objects of other extensions
+	SELECT string_agg(pg_catalog.pg_describe_object(d.classid, d.objid, 0), ', ' ORDER BY 1)
+	  INTO blockers
+	  FROM housing_areas_private.category_update_dependant AS d
+	  LEFT JOIN pg_catalog.pg_rewrite AS r
+		ON d.classid = 'pg_catalog.pg_rewrite'::pg_catalog.regclass AND r.oid = d.objid
+	 WHERE NOT (d.classid = 'pg_catalog.pg_rewrite'::pg_catalog.regclass AND r.rulename = '_RETURN')
+	   AND NOT (d.classid = 'pg_catalog.pg_class'::pg_catalog.regclass
+				AND (SELECT c.relkind FROM pg_catalog.pg_class AS c WHERE c.oid = d.objid) = 'i')
+	   AND NOT d.classid = 'pg_catalog.pg_proc'::pg_catalog.regclass
+		OR EXISTS (SELECT 1 FROM pg_catalog.pg_depend AS e
+					WHERE e.deptype = 'e'
+					  AND e.refclassid = 'pg_catalog.pg_extension'::pg_catalog.regclass
+					  AND e.refobjid <> ext
+					  AND e.classid = CASE WHEN d.classid = 'pg_catalog.pg_rewrite'::pg_catalog.regclass
+										   THEN 'pg_catalog.pg_class'::pg_catalog.regclass ELSE d.classid END
+					  AND e.objid = COALESCE(r.ev_class, d.objid));
+	IF blockers IS NOT NULL THEN
+		RAISE EXCEPTION 'cannot update housing_areas_postgis: % uses area_year.official_category', blockers
+			USING ERRCODE = 'dependent_objects_still_exist',
+				  DETAIL = 'It becomes the enum type category in 0.3.0, and these objects cannot be created again from their definitions by the update.',
+				  HINT = 'Drop them, run ALTER EXTENSION housing_areas_postgis UPDATE, and create them again; comparisons with quoted labels keep working (official_category = ''udsat'').';
+	END IF;
+
+	FOR o IN
+		SELECT d.depth, c.oid AS relid, c.relkind, NULL::oid AS procid
+		  FROM housing_areas_private.category_update_dependant AS d
+		  JOIN pg_catalog.pg_rewrite AS r ON r.oid = d.objid
+		  JOIN pg_catalog.pg_class AS c ON c.oid = r.ev_class
+		 WHERE d.classid = 'pg_catalog.pg_rewrite'::pg_catalog.regclass
+		UNION ALL
+		SELECT d.depth, d.objid, 'i', NULL
+		  FROM housing_areas_private.category_update_dependant AS d
+		 WHERE d.classid = 'pg_catalog.pg_class'::pg_catalog.regclass
+		UNION ALL
+		SELECT d.depth, NULL, NULL, d.objid
+		  FROM housing_areas_private.category_update_dependant AS d
+		 WHERE d.classid = 'pg_catalog.pg_proc'::pg_catalog.regclass
+		 ORDER BY 1
+	LOOP
+		IF o.procid IS NOT NULL THEN
+			INSERT INTO housing_areas_private.category_update_saved
+			SELECT o.depth, 'function', p.oid::pg_catalog.regprocedure::text,
+				   EXISTS (SELECT 1 FROM pg_catalog.pg_depend AS e
+							WHERE e.classid = 'pg_catalog.pg_proc'::pg_catalog.regclass AND e.objid = p.oid
+							  AND e.refobjid = ext AND e.deptype = 'e'),
+				   n.nspname || '.' || p.proname,
+				   pg_catalog.format('DROP FUNCTION %s', p.oid::pg_catalog.regprocedure),
+				   pg_catalog.pg_get_functiondef(p.oid),
+				   ARRAY(SELECT pg_catalog.format('ALTER FUNCTION %s OWNER TO %s',
+												  p.oid::pg_catalog.regprocedure, p.proowner::pg_catalog.regrole)
+						 UNION ALL
+						 SELECT pg_catalog.format('COMMENT ON FUNCTION %s IS %L',
+												  p.oid::pg_catalog.regprocedure, ds.description)
+						   FROM pg_catalog.pg_description AS ds
+						  WHERE ds.objoid = p.oid AND ds.classoid = 'pg_catalog.pg_proc'::pg_catalog.regclass
+						 UNION ALL
+						 SELECT pg_catalog.format('REVOKE ALL ON FUNCTION %s FROM PUBLIC', p.oid::pg_catalog.regprocedure)
+						  WHERE p.proacl IS NOT NULL
+						 UNION ALL
+						 SELECT pg_catalog.format('GRANT %s ON FUNCTION %s TO %s', a.privilege_type,
+												  p.oid::pg_catalog.regprocedure,
+												  CASE WHEN a.grantee = 0 THEN 'PUBLIC'
+													   ELSE a.grantee::pg_catalog.regrole::text END)
+						   FROM pg_catalog.aclexplode(p.proacl) AS a)
+			  FROM pg_catalog.pg_proc AS p
+			  JOIN pg_catalog.pg_namespace AS n ON n.oid = p.pronamespace
+			 WHERE p.oid = o.procid;
+			CONTINUE;
+		END IF;
+		IF o.relkind = 'i' THEN
+			INSERT INTO housing_areas_private.category_update_saved
+			SELECT o.depth, 'index', c.oid::pg_catalog.regclass::text, false, '',
+				   pg_catalog.format('DROP INDEX %s', c.oid::pg_catalog.regclass),
+				   pg_catalog.pg_get_indexdef(c.oid),
+				   ARRAY(SELECT pg_catalog.format('COMMENT ON INDEX %s IS %L', c.oid::pg_catalog.regclass, ds.description)
+						   FROM pg_catalog.pg_description AS ds
+						  WHERE ds.objoid = c.oid AND ds.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass)
+			  FROM pg_catalog.pg_class AS c WHERE c.oid = o.relid;
+			CONTINUE;
+		END IF;
+		INSERT INTO housing_areas_private.category_update_saved
+		SELECT o.depth, CASE c.relkind WHEN 'm' THEN 'materialized view' ELSE 'view' END,
+			   pg_catalog.format('%I.%I', n.nspname, c.relname)::text,
+			   EXISTS (SELECT 1 FROM pg_catalog.pg_depend AS e
+						WHERE e.classid = 'pg_catalog.pg_class'::pg_catalog.regclass AND e.objid = c.oid
+						  AND e.refobjid = ext AND e.deptype = 'e'),
+			   n.nspname || '.' || c.relname,
+			   pg_catalog.format('DROP %s %s', CASE c.relkind WHEN 'm' THEN 'MATERIALIZED VIEW' ELSE 'VIEW' END,
+								 pg_catalog.format('%I.%I', n.nspname, c.relname)),
+			   pg_catalog.format('CREATE %s %s%s AS %s', CASE c.relkind WHEN 'm' THEN 'MATERIALIZED VIEW' ELSE 'VIEW' END,
+								 pg_catalog.format('%I.%I', n.nspname, c.relname),
+								 ' WITH (' || pg_catalog.array_to_string(c.reloptions, ', ') || ')',
+								 pg_catalog.pg_get_viewdef(c.oid)),
+			   ARRAY(SELECT pg_catalog.format('ALTER TABLE %s OWNER TO %s', pg_catalog.format('%I.%I', n.nspname, c.relname),
+											  c.relowner::pg_catalog.regrole)
+					 UNION ALL
+					 SELECT pg_catalog.format('COMMENT ON %s %s IS %L',
+											  CASE c.relkind WHEN 'm' THEN 'MATERIALIZED VIEW' ELSE 'VIEW' END,
+											  pg_catalog.format('%I.%I', n.nspname, c.relname), ds.description)
+					   FROM pg_catalog.pg_description AS ds
+					  WHERE ds.objoid = c.oid AND ds.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass
+						AND ds.objsubid = 0
+					 UNION ALL
+					 SELECT pg_catalog.format('COMMENT ON COLUMN %s.%I IS %L', pg_catalog.format('%I.%I', n.nspname, c.relname),
+											  a.attname, ds.description)
+					   FROM pg_catalog.pg_description AS ds
+					   JOIN pg_catalog.pg_attribute AS a ON a.attrelid = c.oid AND a.attnum = ds.objsubid
+					  WHERE ds.objoid = c.oid AND ds.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass
+						AND ds.objsubid > 0
+					 UNION ALL
+					 SELECT pg_catalog.format('GRANT %s ON %s TO %s', a.privilege_type, pg_catalog.format('%I.%I', n.nspname, c.relname),
+											  CASE WHEN a.grantee = 0 THEN 'PUBLIC'
+												   ELSE a.grantee::pg_catalog.regrole::text END)
+					   FROM pg_catalog.aclexplode(c.relacl) AS a
+					  WHERE a.grantee <> c.relowner
+					 -- the indexes of a materialized view, the triggers of a view
+					 UNION ALL
+					 SELECT pg_catalog.pg_get_indexdef(i.indexrelid)
+					   FROM pg_catalog.pg_index AS i WHERE i.indrelid = c.oid
+					 UNION ALL
+					 SELECT pg_catalog.pg_get_triggerdef(t.oid)
+					   FROM pg_catalog.pg_trigger AS t WHERE t.tgrelid = c.oid AND NOT t.tgisinternal)
+		  FROM pg_catalog.pg_class AS c
+		  JOIN pg_catalog.pg_namespace AS n ON n.oid = c.relnamespace
+		 WHERE c.oid = o.relid;
+	END LOOP;
+
+	-- the extension's own objects come back in this version's form
+	SELECT string_agg(s.name, ', ') INTO blockers
+	  FROM housing_areas_private.category_update_saved AS s
+	 WHERE s.member AND NOT EXISTS (SELECT 1 FROM housing_areas_private.category_update_source AS d
+									 WHERE d.name = s.source_name);
+	IF blockers IS NOT NULL THEN
+		RAISE EXCEPTION 'no definition of % in the update script', blockers;
+	END IF;
+
+	-- drop, the deepest first (a view before the views it reads)
+	FOR o IN SELECT s.drop_command FROM housing_areas_private.category_update_saved AS s
+			  ORDER BY s.ord DESC, s.name DESC
+	LOOP
+		EXECUTE o.drop_command;
+	END LOOP;
+END $$;
+
+ALTER TABLE area_year DROP CONSTRAINT area_year_official_category_check;
+ALTER TABLE area_year ALTER COLUMN official_category TYPE category USING official_category::category;
+ALTER TABLE area_year ADD CONSTRAINT area_year_official_category_check CHECK (official_category <> 'unknown');
+
+DO $$
+DECLARE
+	o record;
+	c text;
+	done text[] := '{}';
+BEGIN
+	FOR o IN SELECT s.*, d.create_command AS source_command
+			   FROM housing_areas_private.category_update_saved AS s
+			   LEFT JOIN housing_areas_private.category_update_source AS d
+				 ON s.member AND d.name = s.source_name
+			  ORDER BY s.ord, s.name
+	LOOP
+		IF o.member THEN
+			EXECUTE o.source_command;
+		ELSE
+			BEGIN
+				EXECUTE o.create_command;
+			EXCEPTION WHEN OTHERS THEN
+				RAISE EXCEPTION 'cannot update housing_areas_postgis: % % cannot be created again on the enum category', o.kind, o.name
+					USING ERRCODE = 'dependent_objects_still_exist',
+						  DETAIL = pg_catalog.format('area_year.official_category and the categories of area_status become the enum type category in 0.3.0; the %s''s definition, %s, now fails: %s.',
+													 o.kind, o.create_command, SQLERRM),
+						  HINT = pg_catalog.format('Drop %s (%s), run ALTER EXTENSION housing_areas_postgis UPDATE, and create it again; comparisons with quoted labels keep working (category = ''udsat''), with a label written as text (''udsat''::text) they do not.',
+												   o.name, o.drop_command);
+			END;
+			-- created by this script, it would become part of the extension
+			IF o.kind <> 'index' THEN
+				EXECUTE pg_catalog.format('ALTER EXTENSION housing_areas_postgis DROP %s %s', o.kind, o.name);
+			END IF;
+			done := done || pg_catalog.format('%s %s', o.kind, o.name);
+		END IF;
+		-- the comments of on_udsat_list and on_a_list follow (their signature changed)
+		IF NOT (o.member AND o.kind = 'function' AND o.name LIKE '%(classification,text)') THEN
+			FOREACH c IN ARRAY o.after_commands
+			LOOP
+				EXECUTE c;
+			END LOOP;
+		END IF;
+	END LOOP;
+	IF done <> '{}' THEN
+		RAISE WARNING 'dropped and created again on the enum category: %', pg_catalog.array_to_string(done, ', ')
+			USING DETAIL = 'area_year.official_category and the categories of area_status are now of the enum type category; a view''s column of them is now of that type too.';
+	END IF;
+END $$;
+DROP TABLE housing_areas_private.category_update_source, housing_areas_private.category_update_saved,
+	housing_areas_private.category_update_dependant;
+COMMENT ON FUNCTION housing_areas_private.on_udsat_list(classification, category) IS
+'on the udsat list (udsat, parallelsamfund or omdannelse) that year: the published category where given, else the classification; NULL when undetermined';
+COMMENT ON FUNCTION housing_areas_private.on_a_list(classification, category) IS
+'on any list (omdannelse, parallelsamfund, udsat or forebyggelse) that year: the published category where given, else the classification; NULL when undetermined';

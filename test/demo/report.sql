@@ -63,7 +63,7 @@ SELECT s.area_id, s.name, m.name AS municipality, s.category,
 	   s.years_on_list, s.development_plan AS plan, s.kombineret_udlejning AS kombineret
   FROM area_status AS s JOIN municipality AS m USING (municipality_code)
  WHERE s.list_year = 2025 AND s.category NOT IN ('none')
- ORDER BY array_position(ARRAY['omdannelse', 'parallelsamfund', 'udsat', 'unknown', 'forebyggelse'], s.category),
+ ORDER BY array_position(ARRAY['omdannelse', 'parallelsamfund', 'udsat', 'unknown', 'forebyggelse']::category[], s.category),
 		  m.name, s.name, s.area_id;
 SELECT * FROM latest WHERE category <> 'forebyggelse';
 SELECT count(*) AS forebyggelse_areas, string_agg(DISTINCT municipality, ', ') AS in_municipalities
@@ -121,7 +121,7 @@ SELECT a.area_id, a.name, s.category AS list_2025, category(i.ind, 2026) AS fore
   FROM ind AS i JOIN area AS a USING (area_id)
   JOIN area_status AS s ON s.area_id = a.area_id AND s.list_year = 2025;
 SELECT f.name, f.list_2025, f.forecast_2026,
-	   CASE WHEN f.forecast_2026::text = f.list_2025::text THEN '' ELSE '<- changes' END AS note,
+	   CASE WHEN f.forecast_2026 = f.list_2025 THEN '' ELSE '<- changes' END AS note,
 	   (SELECT string_agg(m.criterion || ' ' || round(m.distance::numeric, 1), ', ' ORDER BY abs(m.distance))
 		  FROM margins(f.ind, 2026) AS m
 		 WHERE m.category = 'udsat' AND abs(m.distance) < 3) AS within_3_points_of_udsat_thresholds

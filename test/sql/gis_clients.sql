@@ -15,10 +15,11 @@ SELECT count(*) AS rows, count(DISTINCT id) AS ids, count(*) FILTER (WHERE id = 
        count(*) FILTER (WHERE id = area_id * 100 + list_year % 100) AS documented_key
   FROM gis_area_status;
 
--- the view gives what area_status joined to area gives (its definition up to 0.3.0)
+-- the view gives what area_status joined to area gives (its definition up to
+-- 0.3.0), the category as text
 SELECT count(*) AS differing_rows FROM (
   (SELECT s.area_id * 100 + s.list_year % 100, s.area_id, s.list_year, s.name, s.municipality_code,
-          s.category, category_label(s.category, s.list_year), s.on_udsat_list, s.labour, s.convictions,
+          s.category::text, category_label(s.category, s.list_year), s.on_udsat_list, s.labour, s.convictions,
           s.education, s.income, s.nonwestern, s.years_on_list, s.development_plan, s.kombineret_udlejning, a.geom::text
      FROM area_status AS s JOIN area AS a ON a.area_id = s.area_id
    EXCEPT
@@ -31,7 +32,7 @@ SELECT count(*) AS differing_rows FROM (
      FROM gis_area_status
    EXCEPT
    SELECT s.area_id * 100 + s.list_year % 100, s.area_id, s.list_year, s.name, s.municipality_code,
-          s.category, category_label(s.category, s.list_year), s.on_udsat_list, s.labour, s.convictions,
+          s.category::text, category_label(s.category, s.list_year), s.on_udsat_list, s.labour, s.convictions,
           s.education, s.income, s.nonwestern, s.years_on_list, s.development_plan, s.kombineret_udlejning, a.geom::text
      FROM area_status AS s JOIN area AS a ON a.area_id = s.area_id)) AS d;
 

@@ -77,6 +77,9 @@ SELECT * FROM housing_areas.nearest_facilities('no such kind');
 SELECT count(*) AS statuses,
        count(*) FILTER (WHERE category OPERATOR(pg_catalog.=) 'udsat') AS udsat
   FROM housing_areas.area_status;
+-- a plain query's own "=" is the user's business; on the enum category a
+-- hostile text "=" does not apply (no implicit cast to text), so the answer
+-- is the right one (it was every row while the category was text)
 SELECT count(*) AS hostile_equals_in_a_plain_query FROM housing_areas.area_status WHERE category = 'udsat';
 SET search_path = housing_areas, public;
 SELECT count(*) AS daycares, sum(from_udsat) AS from_udsat FROM daycare_cap(2020);

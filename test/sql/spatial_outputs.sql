@@ -105,7 +105,7 @@ SELECT d.z, d.list_year, count(*) AS features,
        count(*) FILTER (WHERE d.attrs ->> 'name' IS DISTINCT FROM a.name
                            OR d.attrs ->> 'municipality_code' IS DISTINCT FROM a.municipality_code
                            OR (d.attrs ->> 'list_year')::integer IS DISTINCT FROM d.list_year
-                           OR d.attrs ->> 'category' IS DISTINCT FROM COALESCE(s.category, 'unknown')
+                           OR d.attrs ->> 'category' IS DISTINCT FROM COALESCE(s.category, 'unknown')::text
                            OR d.attrs ->> 'label' IS DISTINCT FROM category_label(COALESCE(s.category, 'unknown'), d.list_year)
                            OR (d.attrs ->> 'years_on_list')::integer IS DISTINCT FROM s.years_on_list
                            OR (d.attrs ->> 'development_plan')::boolean IS DISTINCT FROM s.development_plan) AS differ,

@@ -101,8 +101,29 @@ CREATE EXTENSION housing_areas_postgis;
 \set SHOW_CONTEXT errors
 
 CREATE EXTENSION housing_areas_postgis VERSION '0.2.0';
+-- 0.3.0 makes area_year.official_category and the categories of
+-- area_status the enum category; a view comparing official_category with a
+-- text value stops the update, which names it and changes nothing
+CREATE VIEW public.my_published AS
+  SELECT area_id, list_year FROM area_year WHERE official_category = 'udsat';
+\set VERBOSITY terse
 ALTER EXTENSION housing_areas_postgis UPDATE;
+\set VERBOSITY default
+SELECT extversion FROM pg_extension WHERE extname = 'housing_areas_postgis';
+DROP VIEW public.my_published;
+-- the views on area_status and on a spatial function are created again,
+-- with a warning that names them
+ALTER EXTENSION housing_areas_postgis UPDATE;
+CREATE VIEW public.my_published AS
+  SELECT area_id, list_year FROM area_year WHERE official_category = 'udsat';
+SELECT count(*) AS my_published FROM public.my_published;
 SELECT extname, extversion FROM pg_extension WHERE extname LIKE 'housing_areas%' ORDER BY 1;
+SELECT pg_typeof(official_category) AS official_category,
+       (SELECT pg_typeof(category) FROM area_status LIMIT 1) AS area_status_category,
+       (SELECT pg_typeof(category) FROM public.my_status LIMIT 1) AS my_status_category,
+       (SELECT pg_typeof(category) FROM gis_area_status LIMIT 1) AS gis_category,
+       (SELECT pg_typeof(category) FROM bi_area_status LIMIT 1) AS bi_category
+  FROM area_year LIMIT 1;
 -- the data is all there, the expression index and the user's views still
 -- work, the new version applies
 SELECT count(*) AS areas, (SELECT count(*) FROM area_year) AS area_years,
