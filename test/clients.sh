@@ -131,7 +131,7 @@ else
 fi
 ogr2ogr -f CSV "$tmp/geojson.csv" "$tmp/areas.geojson" -dialect SQLite \
 	-sql "SELECT category, count(*) AS n FROM areas GROUP BY category ORDER BY category" 2>"$tmp/geojson.err"
-want=$(q "SELECT string_agg(c || ',' || n, ' ' ORDER BY c) FROM (SELECT COALESCE(s.category, 'unknown') AS c, count(*) AS n
+want=$(q "SELECT string_agg(c || ',' || n, ' ' ORDER BY c) FROM (SELECT COALESCE(s.category, 'unknown')::text AS c, count(*) AS n
 		  FROM area AS a LEFT JOIN area_status AS s ON s.area_id = a.area_id AND s.list_year = $latest GROUP BY 1) AS x")
 got=$(tail -n +2 "$tmp/geojson.csv" | tr -d '"' | tr '\n' ' ' | sed 's/ $//')
 if [ -n "$want" ] && [ "$got" = "$want" ]; then

@@ -1390,7 +1390,9 @@ CREATE TABLE housing_areas_private.category_update_saved (
 );
 
 -- the definitions of this version of every view and function that can
--- depend on the column (generated from sql/housing_areas_postgis/*.sql)
+-- depend on the column, generated from sql/housing_areas_postgis/*.sql by
+-- test/category-sources.py (run it with --write after changing them)
+-- category sources: begin
 INSERT INTO housing_areas_private.category_update_source (name, create_command) VALUES
 	('housing_areas_private.on_udsat_list', $src$CREATE FUNCTION housing_areas_private.on_udsat_list(c classification, official_category category) RETURNS boolean
 	LANGUAGE sql IMMUTABLE PARALLEL SAFE
@@ -2266,6 +2268,7 @@ SELECT st.area_id, st.list_year, list_date(st.list_year) AS list_date, st.name,
 	ON mf.list_year = st.list_year AND mf.municipality_code = st.municipality_code AND mf.criterion = m.criterion
   LEFT JOIN country_figures AS cf
 	ON cf.list_year = st.list_year AND cf.criterion = m.criterion;$src$);
+-- category sources: end
 
 DO $$
 DECLARE
