@@ -471,8 +471,10 @@ BEGIN ATOMIC
 				   category_label(o.category, svg_legend_entries.list_year, 'da') || ' (' ||
 				   category_label(o.category, svg_legend_entries.list_year, 'en') || ')' AS label,
 				   category_colour(o.category) AS colour
-			  FROM (VALUES (1, 'omdannelse'), (2, 'parallelsamfund'), (3, 'udsat'),
-						   (4, 'forebyggelse'), (5, 'none'), (6, 'unknown')) AS o(ord, category)
+			  -- the labels of the enum, most severe first, unknown last
+			  FROM (SELECT row_number() OVER (ORDER BY l.category = 'unknown', l.category DESC) AS ord,
+						   l.category::text AS category
+					  FROM unnest(enum_range(NULL::category)) AS l(category)) AS o
 			 WHERE category_label(o.category, svg_legend_entries.list_year) IS NOT NULL
 			UNION ALL
 			SELECT 10 + row_number() OVER (ORDER BY k.kind), false, k.label_en, k.colour
