@@ -144,6 +144,11 @@ SELECT 'housing_areas.classification', v FROM unnest(ARRAY[
 	'ROW(2018, '''', '''', NULL, true, NULL, false, NULL, NULL, NULL, NULL, true, true, true, true, true)::housing_areas.classification']) AS v;
 
 INSERT INTO hostile.value (type, expr)
+SELECT 'housing_areas.category', v FROM unnest(ARRAY[
+	'NULL', '''unknown''::housing_areas.category', '''omdannelse''::housing_areas.category',
+	'(enum_first(NULL::housing_areas.category))', '(enum_last(NULL::housing_areas.category))']) AS v;
+
+INSERT INTO hostile.value (type, expr)
 SELECT 'geometry', v FROM unnest(ARRAY[
 	'NULL', '''POINT EMPTY''::geometry', '''MULTIPOLYGON EMPTY''::geometry',
 	'''POLYGON((0 0, 1 1, 1 0, 0 1, 0 0))''::geometry',
@@ -168,6 +173,7 @@ INSERT INTO hostile.baseline (name, type, expr) VALUES
 	(NULL, 'geometry', 'ST_Multi(ST_MakeEnvelope(575000, 6220000, 575400, 6220400, 25832))'),
 	(NULL, 'housing_areas.classification',
 		'housing_areas.classify(''residents=1913 nonwestern=49.4 outside_labour=44.6 convicted=1.94 basic_education=67.4 income=61.8'', 2018)'),
+	(NULL, 'housing_areas.category', '''udsat''::housing_areas.category'),
 	('list_year', 'integer', '2024'), ('year', 'integer', '2025'), ('school_year', 'integer', '2025'),
 	('years', 'integer', '4'), ('residents', 'integer', '1913'), ('age', 'integer', '30'),
 	('k', 'integer', '3'), ('z', 'integer', '12'), ('x', 'integer', '2164'), ('y', 'integer', '1272'),
