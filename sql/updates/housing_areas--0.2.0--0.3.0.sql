@@ -156,12 +156,12 @@ CREATE OR REPLACE FUNCTION disclose_share(share double precision, population dou
 	LANGUAGE sql STABLE PARALLEL SAFE
 	-- an unknown population may be a small one: hide the share; a share of
 	-- a large population may still be one person (16.7 % of 6), or all but
-	-- one: the count it implies and the rest, rounded to persons, are
-	-- checked like disclose() checks a count
+	-- one: the count it implies and the rest, rounded to persons (half up),
+	-- are checked like disclose() checks a count
 	RETURN CASE WHEN min_cell_count() <= 1 THEN share
 				WHEN population >= min_cell_count()
-					 AND disclose(floor(share * population / 100 + 0.5)::bigint) IS NOT NULL
-					 AND disclose(floor((100 - share) * population / 100 + 0.5)::bigint) IS NOT NULL
+					 AND NOT floor(share * population / 100 + 0.5) BETWEEN 1 AND min_cell_count() - 1
+					 AND NOT floor((100 - share) * population / 100 + 0.5) BETWEEN 1 AND min_cell_count() - 1
 				THEN share END;
 COMMENT ON FUNCTION disclose_share(double precision, double precision) IS
 'a share (%) of a population, or NULL when the population is unknown or smaller than min_cell_count(), or when the persons it implies (share × population / 100, rounded) or the rest of the population number 1 to min_cell_count() - 1; the share itself when min_cell_count() is 1';

@@ -19,6 +19,9 @@ SELECT share, population, disclose_share(share, population) AS shown
   FROM (VALUES (45.2, 4), (40, 5), (40, NULL), (16.7, 6), (83.3, 6), (50, 10), (40, 10), (60, 10),
                (0, 10), (100, 10), (99.9, 2000), (99.7, 2000), (0.2, 2000), (0.25, 2000), (NULL, 10))
        AS t(share, population);
+-- huge and infinite populations are no error
+SELECT disclose_share(100, 1e300) AS all_of_many, disclose_share(0.5, 1e300) AS few_of_many,
+       disclose_share(50, 'Infinity') AS of_infinity, disclose_share(1e300, 10) AS absurd_share;
 -- a mean (income) against its population only
 SELECT disclose_mean(61.8, 4) AS of_4, disclose_mean(61.8, 5) AS of_5, disclose_mean(61.8, NULL) AS of_unknown;
 
