@@ -1584,7 +1584,7 @@ SELECT ay.area_id * 100 + ay.list_year % 100 AS id,
  CROSS JOIN LATERAL disclosed_criteria(ay.ind, ay.persons, ay.list_year) AS d
  WHERE s.list_year = ay.list_year;
 COMMENT ON VIEW gis_area_status IS
-'area_status with the area polygon for GIS clients, every list year: integer key id (area_id * 100 + the last two digits of the list year; QGIS takes the first column of a view as its key), the same key as ogc_fid (GDAL''s feature id), geometry(MultiPolygon, 25832); a fetch by id or by list_year uses an index';
+'area_status with the area polygon for GIS clients, every list year: integer key id (area_id * 100 + the last two digits of the list year; QGIS takes the first column of a view as its key), the same key as ogc_fid (GDAL''s feature id), geometry(MultiPolygon, 25832); a fetch by id or by list_year uses an index; the criteria flags go through disclosed_criteria() (housing_areas.min_cell_count), and the column suppressed names those hidden';
 COMMENT ON COLUMN gis_area_status.id IS
 'integer key for GIS clients: area_id * 100 + list_year % 100 (the last two digits of the list year), unique for list years 2010 to 2109; the first column, which QGIS proposes as the key of a view';
 COMMENT ON COLUMN gis_area_status.area_id IS
@@ -1630,7 +1630,7 @@ SELECT g.id, g.area_id, g.list_year, g.name, g.municipality_code,
   FROM gis_area_status AS g
  WHERE g.list_year = (SELECT latest_list_year());	-- once per query, not per row
 COMMENT ON VIEW gis_latest_list IS
-'the latest list (latest_list_year()) as one layer: a row per area with a row in area_year that year, with its status and polygon (the rows of gis_area_status of that year); key id, also as ogc_fid for GDAL';
+'the latest list (latest_list_year()) as one layer: a row per area with a row in area_year that year, with its status and polygon (the rows of gis_area_status of that year, criteria flags disclosed as there); key id, also as ogc_fid for GDAL';
 COMMENT ON COLUMN gis_latest_list.id IS
 'integer key for GIS clients: area_id * 100 + list_year % 100 (the last two digits of the list year), unique for list years 2010 to 2109; the first column, which QGIS proposes as the key of a view';
 COMMENT ON COLUMN gis_latest_list.area_id IS
@@ -1676,7 +1676,7 @@ SELECT g.id, g.area_id, g.list_year, g.name, g.municipality_code,
 	   ST_PointOnSurface(g.geom)::geometry(Point, 25832) AS geom, g.ogc_fid, g.suppressed
   FROM gis_latest_list AS g;
 COMMENT ON VIEW gis_latest_list_points IS
-'gis_latest_list with a point inside each area instead of its polygon: areas of a few hundred metres are smaller than a pixel on a national map, points stay visible; key id, also as ogc_fid for GDAL';
+'gis_latest_list with a point inside each area instead of its polygon: areas of a few hundred metres are smaller than a pixel on a national map, points stay visible; criteria flags disclosed as in gis_area_status; key id, also as ogc_fid for GDAL';
 COMMENT ON COLUMN gis_latest_list_points.id IS
 'integer key for GIS clients: area_id * 100 + list_year % 100 (the last two digits of the list year), unique for list years 2010 to 2109; the first column, which QGIS proposes as the key of a view';
 COMMENT ON COLUMN gis_latest_list_points.area_id IS
