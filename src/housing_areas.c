@@ -480,6 +480,10 @@ describe_rules_invalid(const HaError *err)
 			else
 				errhint("A whole number from %lld to %lld.", a->n[0], a->n[1]);
 			break;
+		case HA_PROBLEM_YEARLESS_NOT_ALONE:
+			errmsg("rule version \"%s\" has no list years, so it must be the only version of its text", v);
+			errhint("Give every version its years (\"for the lists of 2021 onward\"), or define the version without years alone, with create_rules().");
+			break;
 	}
 	return errdetail("At line %d, column %d of the rule text.", a->line,
 					 a->column);
