@@ -147,3 +147,103 @@ CREATE FUNCTION housing_areas_private.parse_rules(definition text) RETURNS text[
 	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION housing_areas_private.parse_rules(text) IS
 'parses a text in the rule language and returns the names of its rule versions, or raises the parser''s error (tests of the parser''s messages)';
+
+-- ---- user rule sets and scenarios ----
+-- the functions that take a rule version's name take a user rule set's
+-- too, which a table holds: STABLE now, no longer IMMUTABLE
+ALTER FUNCTION classify(indicators, integer, text) STABLE;
+ALTER FUNCTION thresholds(text) STABLE;
+ALTER FUNCTION margins(indicators, integer, text) STABLE;
+ALTER FUNCTION rules(text) STABLE;
+COMMENT ON COLUMN classification.rules IS
+'the rule version applied: dk2010, dk2013, dk2018 or dk2021, or the name of a user rule set (create_rules)';
+COMMENT ON FUNCTION classify(indicators, integer, text) IS
+'classifies one area for one list year by a chosen rule version (dk2010, dk2013, dk2018, dk2021) or user rule set (create_rules), for what-if comparisons; STABLE, as a user rule set can change';
+COMMENT ON FUNCTION thresholds(text) IS
+'the rule table of a version, from the built-in rule text, or of a user rule set (rules(name)): every test of every category with its operator and threshold';
+COMMENT ON FUNCTION margins(indicators, integer, text) IS
+'margins() under a chosen rule version or user rule set';
+COMMENT ON FUNCTION rules(text) IS
+'the definition of one rule version (dk2010, dk2013, dk2018, dk2021), or of the consequences (name consequences), as written in the built-in rule text, with the comments above it; or the definition of a user rule set, as given to create_rules';
+
+CREATE FUNCTION category(ind indicators, list_year integer, rules text) RETURNS text
+	AS 'MODULE_PATHNAME', 'ha_category_rules_sql'
+	LANGUAGE C STABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION category(indicators, integer, text) IS
+'the category of classify(ind, list_year, rules) alone, under a chosen rule version or user rule set: the fast path for what-if scans';
+
+CREATE FUNCTION omdannelse(years integer, list_year integer, rules text) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'ha_omdannelse_rules_sql'
+	LANGUAGE C STABLE CALLED ON NULL INPUT PARALLEL SAFE;
+COMMENT ON FUNCTION omdannelse(integer, integer, text) IS
+'omdannelse() under a chosen rule version or user rule set: true when the area has been a parallelsamfund on each of the last N lists, N and the first year from the version''s history rule; false where it has none in force that year';
+
+CREATE FUNCTION housing_areas_private.check_rule_set(name text, definition text) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'ha_check_rule_set_sql'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION housing_areas_private.check_rule_set(text, text) IS
+'true when definition can be the user rule set name: it parses, holds one rule version, named name, and no consequences, and name is not a built-in one; else the error (the CHECK of rule_set)';
+
+CREATE FUNCTION housing_areas_private.builtin_rules_name(name text) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'ha_builtin_rules_name_sql'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION housing_areas_private.builtin_rules_name(text) IS
+'true when name is a block of the built-in rule text (a rule version or consequences), so reserved';
+
+CREATE TABLE rule_set (
+	name text PRIMARY KEY,
+	definition text NOT NULL,
+	created timestamptz NOT NULL DEFAULT pg_catalog.now(),
+	created_by name NOT NULL DEFAULT CURRENT_USER,
+	CONSTRAINT rule_set_valid CHECK (housing_areas_private.check_rule_set(name, definition))
+);
+COMMENT ON TABLE rule_set IS
+'user rule sets (what-if versions of the rules), one row each; write them with create_rules() and drop_rules(); pg_dump keeps the rows';
+COMMENT ON COLUMN rule_set.name IS
+'the name of the rule set, as classify(ind, list_year, name) and the other functions take it; equal to the name in its definition, never a built-in one';
+COMMENT ON COLUMN rule_set.definition IS
+'the rule set in the rule language: one "rules NAME ... end" block, list years optional, comments allowed, no consequences';
+COMMENT ON COLUMN rule_set.created IS
+'when the rule set was created';
+COMMENT ON COLUMN rule_set.created_by IS
+'the role that created the rule set';
+SELECT pg_catalog.pg_extension_config_dump('rule_set', '');
+
+CREATE FUNCTION create_rules(name text, definition text) RETURNS void
+	LANGUAGE plpgsql
+	SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+	PERFORM housing_areas_private.check_rule_set(create_rules.name, create_rules.definition);
+	IF EXISTS (SELECT FROM housing_areas.rule_set AS r WHERE r.name = create_rules.name) THEN
+		RAISE EXCEPTION 'rule set "%" already exists', create_rules.name
+			USING ERRCODE = 'duplicate_object',
+				  HINT = format('Drop it first with drop_rules(%L), or choose another name.', create_rules.name);
+	END IF;
+	INSERT INTO housing_areas.rule_set (name, definition)
+		VALUES (create_rules.name, create_rules.definition);
+END
+$$;
+COMMENT ON FUNCTION create_rules(text, text) IS
+'creates a user rule set from a definition in the rule language (one "rules NAME ... end" block whose NAME equals name; list years optional); errors name the line and column; classify(), category(), margins(), thresholds(), rules(), omdannelse() and the scenario functions take its name';
+
+CREATE FUNCTION drop_rules(name text) RETURNS void
+	LANGUAGE plpgsql
+	SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+	IF housing_areas_private.builtin_rules_name(drop_rules.name) THEN
+		RAISE EXCEPTION 'rule version "%" is built in and cannot be dropped', drop_rules.name
+			USING ERRCODE = 'reserved_name',
+				  HINT = 'Only rule sets made with create_rules() can be dropped.';
+	END IF;
+	DELETE FROM housing_areas.rule_set AS r WHERE r.name = drop_rules.name;
+	IF NOT FOUND THEN
+		RAISE EXCEPTION 'rule set "%" does not exist', drop_rules.name
+			USING ERRCODE = 'undefined_object',
+				  HINT = 'The user rule sets are the rows of housing_areas.rule_set.';
+	END IF;
+END
+$$;
+COMMENT ON FUNCTION drop_rules(text) IS
+'drops a user rule set; the built-in versions cannot be dropped';
