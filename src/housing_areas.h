@@ -35,12 +35,21 @@ extern char *ha_version_list(const char *more, const char *conjunction);
  * (fn_extra): the blessed result row type, and the rule version it named
  * last, a user rule set's copied in (src/rulesets.c).
  */
+typedef struct HaSnapshotId
+{
+	uint32		lxid;			/* the local transaction */
+	uint32		curcid;			/* its command */
+	uint64		completions;	/* transactions completed before it */
+} HaSnapshotId;
+
 typedef struct HaCallCache
 {
 	TupleDesc	tupdesc;
 	char		name[HA_RULES_NAME_LEN];
 	const HaRuleSet *rules;		/* NULL: none named yet */
 	HaRuleSet	user;
+	bool		snapshot_known; /* user read under this snapshot: */
+	HaSnapshotId snapshot;
 } HaCallCache;
 
 extern HaCallCache *ha_call_cache(FunctionCallInfo fcinfo);

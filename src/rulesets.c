@@ -5,20 +5,24 @@
  *		housing_areas.rule_set, with a per-backend cache of parsed
  *		definitions.
  *
- * A user rule set is read afresh, under the query's snapshot, the first
- * time a call site names it in each execution of a query (one indexed
- * lookup); the calls after that in the same execution use the copy in the
- * call site's fn_extra.  The parse is cached per backend, keyed by name and
- * the definition's text, so a definition that was dropped or replaced is
- * never served: the text read decides, not the cache.
+ * A user rule set is read afresh, under the active snapshot, whenever a
+ * call site names it under a snapshot that may see other rows than the one
+ * it was read under (another transaction, command or completed
+ * transaction: one indexed lookup); under the same snapshot the call site
+ * uses its copy (fn_extra), as the table cannot look different.  The parse
+ * is cached per backend, keyed by name and the definition's text, so a
+ * definition that was dropped or replaced is never served: the text read
+ * decides, not the cache.
  */
 #include "housing_areas.h"
 
 #include "catalog/pg_type.h"
 #include "executor/spi.h"
 #include "funcapi.h"
+#include "storage/proc.h"
 #include "utils/builtins.h"
 #include "utils/memutils.h"
+#include "utils/snapmgr.h"
 
 #include "core/rulelang.h"
 #include "core/rules.h"
@@ -230,8 +234,34 @@ ha_call_cache(FunctionCallInfo fcinfo)
 }
 
 /*
+ * What makes the rows a statement sees the same as another's: the
+ * transaction, its command counter and the count of completed
+ * transactions of the active MVCC snapshot (false: no such snapshot).
+ */
+static bool
+snapshot_identity(HaSnapshotId *id)
+{
+	Snapshot	snap;
+
+	if (!ActiveSnapshotSet())
+		return false;
+	snap = GetActiveSnapshot();
+	if (snap == NULL || snap->snapshot_type != SNAPSHOT_MVCC)
+		return false;
+#if PG_VERSION_NUM >= 170000
+	id->lxid = MyProc->vxid.lxid;
+#else
+	id->lxid = MyProc->lxid;
+#endif
+	id->curcid = snap->curcid;
+	id->completions = snap->snapXactCompletionCount;
+	return true;
+}
+
+/*
  * The rule version a name argument names: a built-in version, else a user
- * rule set, read once per execution of the calling query; or an error.
+ * rule set, read again whenever the snapshot may see another definition;
+ * or an error.
  */
 const HaRuleSet *
 ha_named_rules(FunctionCallInfo fcinfo, text *name_arg)
@@ -240,10 +270,20 @@ ha_named_rules(FunctionCallInfo fcinfo, text *name_arg)
 	char	   *name = text_to_cstring(name_arg);
 	const HaRuleSet *rules;
 	const UserRuleSet *u;
+	HaSnapshotId now;
+	bool		have_now;
 	HaError		err;
 
 	if (cc->rules != NULL && strcmp(cc->name, name) == 0)
-		return cc->rules;
+	{
+		if (cc->rules != &cc->user)
+			return cc->rules;	/* built in: fixed for the backend's life */
+		have_now = snapshot_identity(&now);
+		if (have_now && cc->snapshot_known &&
+			memcmp(&now, &cc->snapshot, sizeof(now)) == 0)
+			return cc->rules;
+	}
+	cc->rules = NULL;
 	rules = ha_rules_by_id(ha_rule_book(), name, &err);
 	if (rules == NULL)
 	{
@@ -252,6 +292,8 @@ ha_named_rules(FunctionCallInfo fcinfo, text *name_arg)
 			unknown_rule_set(name);
 		cc->user = u->set;
 		rules = &cc->user;
+		memset(&cc->snapshot, 0, sizeof(cc->snapshot));
+		cc->snapshot_known = snapshot_identity(&cc->snapshot);
 	}
 	strlcpy(cc->name, name, sizeof(cc->name));
 	cc->rules = rules;
@@ -288,13 +330,75 @@ ha_check_rule_set_sql(PG_FUNCTION_ARGS)
 	PG_RETURN_BOOL(true);
 }
 
-PG_FUNCTION_INFO_V1(ha_builtin_rules_name_sql);
+/* Run one statement on rule_set with two text arguments; rows it touched. */
+static uint64
+write_rule_set(const char *sql, int nargs, text *a, text *b)
+{
+	Oid			argtypes[2] = {TEXTOID, TEXTOID};
+	Datum		args[2];
+	uint64		n;
+	int			ret;
+
+	args[0] = PointerGetDatum(a);
+	args[1] = PointerGetDatum(b);
+	SPI_connect();
+	ret = SPI_execute_with_args(sql, nargs, argtypes, args, NULL, false, 0);
+	if (ret < 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INTERNAL_ERROR),
+				 errmsg("could not write rule_set: %s",
+						SPI_result_code_string(ret))));
+	n = SPI_processed;
+	SPI_finish();
+	return n;
+}
+
+PG_FUNCTION_INFO_V1(ha_create_rules_sql);
 /*
- * housing_areas_private.builtin_rules_name(name): is this the name of a
- * built-in rule version (or of the consequences)?
+ * create_rules(name, definition): check the definition, refuse a name in
+ * use, and add the row (whose CHECK repeats the checks for any writer).
  */
 Datum
-ha_builtin_rules_name_sql(PG_FUNCTION_ARGS)
+ha_create_rules_sql(PG_FUNCTION_ARGS)
 {
-	PG_RETURN_BOOL(builtin_name(text_to_cstring(PG_GETARG_TEXT_PP(0))));
+	text	   *name_arg = PG_GETARG_TEXT_PP(0);
+	text	   *def = PG_GETARG_TEXT_PP(1);
+	char	   *name = text_to_cstring(name_arg);
+	HaRuleBook *book = palloc(sizeof(HaRuleBook));
+
+	parse_user_definition(name, VARDATA_ANY(def), VARSIZE_ANY_EXHDR(def), book);
+	pfree(book);
+	if (read_definition(name) != NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_DUPLICATE_OBJECT),
+				 errmsg("rule set \"%s\" already exists", name),
+				 errhint("Drop it first with drop_rules('%s'), or choose another name.",
+						 name)));
+	write_rule_set("INSERT INTO housing_areas.rule_set (name, definition)"
+				   " VALUES ($1, $2)", 2, name_arg, def);
+	PG_RETURN_VOID();
+}
+
+PG_FUNCTION_INFO_V1(ha_drop_rules_sql);
+/* drop_rules(name): remove a user rule set; the built-in ones stay. */
+Datum
+ha_drop_rules_sql(PG_FUNCTION_ARGS)
+{
+	text	   *name_arg = PG_GETARG_TEXT_PP(0);
+	char	   *name = text_to_cstring(name_arg);
+
+	if (builtin_name(name))
+		ereport(ERROR,
+				(errcode(ERRCODE_RESERVED_NAME),
+				 errmsg("rule version \"%s\" is built in and cannot be dropped",
+						name),
+				 errhint("Only rule sets made with create_rules() can be dropped.")));
+	if (write_rule_set("DELETE FROM housing_areas.rule_set AS r"
+					   " WHERE r.name OPERATOR(pg_catalog.=) $1",
+					   1, name_arg, NULL) == 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_UNDEFINED_OBJECT),
+				 errmsg("rule set \"%s\" does not exist", name),
+				 errhint("The user rule sets are the rows of housing_areas.rule_set.")));
+	PG_RETURN_VOID();
 }

@@ -8,12 +8,6 @@ CREATE FUNCTION housing_areas_private.check_rule_set(name text, definition text)
 COMMENT ON FUNCTION housing_areas_private.check_rule_set(text, text) IS
 'true when definition can be the user rule set name: it parses, holds one rule version, named name, and no consequences, and name is not a built-in one; else the error (the CHECK of rule_set)';
 
-CREATE FUNCTION housing_areas_private.builtin_rules_name(name text) RETURNS boolean
-	AS 'MODULE_PATHNAME', 'ha_builtin_rules_name_sql'
-	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION housing_areas_private.builtin_rules_name(text) IS
-'true when name is a block of the built-in rule text (a rule version or consequences), so reserved';
-
 CREATE TABLE rule_set (
 	name text PRIMARY KEY,
 	definition text NOT NULL,
@@ -34,40 +28,13 @@ COMMENT ON COLUMN rule_set.created_by IS
 SELECT pg_catalog.pg_extension_config_dump('rule_set', '');
 
 CREATE FUNCTION create_rules(name text, definition text) RETURNS void
-	LANGUAGE plpgsql
-	SET search_path = pg_catalog, pg_temp
-AS $$
-BEGIN
-	PERFORM housing_areas_private.check_rule_set(create_rules.name, create_rules.definition);
-	IF EXISTS (SELECT FROM housing_areas.rule_set AS r WHERE r.name = create_rules.name) THEN
-		RAISE EXCEPTION 'rule set "%" already exists', create_rules.name
-			USING ERRCODE = 'duplicate_object',
-				  HINT = format('Drop it first with drop_rules(%L), or choose another name.', create_rules.name);
-	END IF;
-	INSERT INTO housing_areas.rule_set (name, definition)
-		VALUES (create_rules.name, create_rules.definition);
-END
-$$;
+	AS 'MODULE_PATHNAME', 'ha_create_rules_sql'
+	LANGUAGE C VOLATILE STRICT;
 COMMENT ON FUNCTION create_rules(text, text) IS
-'creates a user rule set from a definition in the rule language (one "rules NAME ... end" block whose NAME equals name; list years optional); errors name the line and column; classify(), category(), margins(), thresholds(), rules(), omdannelse() and the scenario functions take its name';
+'creates a user rule set from a definition in the rule language (one "rules NAME ... end" block whose NAME equals name; list years optional; no consequences); errors name the line and column; classify(), category(), margins(), thresholds(), rules(), omdannelse() and the scenario functions take its name; needs INSERT on rule_set';
 
 CREATE FUNCTION drop_rules(name text) RETURNS void
-	LANGUAGE plpgsql
-	SET search_path = pg_catalog, pg_temp
-AS $$
-BEGIN
-	IF housing_areas_private.builtin_rules_name(drop_rules.name) THEN
-		RAISE EXCEPTION 'rule version "%" is built in and cannot be dropped', drop_rules.name
-			USING ERRCODE = 'reserved_name',
-				  HINT = 'Only rule sets made with create_rules() can be dropped.';
-	END IF;
-	DELETE FROM housing_areas.rule_set AS r WHERE r.name = drop_rules.name;
-	IF NOT FOUND THEN
-		RAISE EXCEPTION 'rule set "%" does not exist', drop_rules.name
-			USING ERRCODE = 'undefined_object',
-				  HINT = 'The user rule sets are the rows of housing_areas.rule_set.';
-	END IF;
-END
-$$;
+	AS 'MODULE_PATHNAME', 'ha_drop_rules_sql'
+	LANGUAGE C VOLATILE STRICT;
 COMMENT ON FUNCTION drop_rules(text) IS
-'drops a user rule set; the built-in versions cannot be dropped';
+'drops a user rule set (needs DELETE on rule_set); the built-in versions cannot be dropped';
