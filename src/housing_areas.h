@@ -47,7 +47,7 @@ typedef struct HaCallCache
 	TupleDesc	tupdesc;
 	char		name[HA_RULES_NAME_LEN];
 	const HaRuleSet *rules;		/* NULL: none named yet */
-	HaRuleSet	user;
+	HaRuleSet  *user;			/* a user rule set's copy, made on first use */
 	bool		snapshot_known; /* user read under this snapshot: */
 	HaSnapshotId snapshot;
 } HaCallCache;

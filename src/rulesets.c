@@ -274,9 +274,10 @@ ha_named_rules(FunctionCallInfo fcinfo, text *name_arg)
 	bool		have_now;
 	HaError		err;
 
+	memset(&now, 0, sizeof(now));
 	if (cc->rules != NULL && strcmp(cc->name, name) == 0)
 	{
-		if (cc->rules != &cc->user)
+		if (cc->rules != cc->user)
 			return cc->rules;	/* built in: fixed for the backend's life */
 		have_now = snapshot_identity(&now);
 		if (have_now && cc->snapshot_known &&
@@ -290,8 +291,11 @@ ha_named_rules(FunctionCallInfo fcinfo, text *name_arg)
 		if (strlen(name) >= HA_RULES_NAME_LEN ||
 			(u = user_rule_set(name)) == NULL)
 			unknown_rule_set(name);
-		cc->user = u->set;
-		rules = &cc->user;
+		if (cc->user == NULL)
+			cc->user = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt,
+										  sizeof(HaRuleSet));
+		*cc->user = u->set;
+		rules = cc->user;
 		memset(&cc->snapshot, 0, sizeof(cc->snapshot));
 		cc->snapshot_known = snapshot_identity(&cc->snapshot);
 	}
