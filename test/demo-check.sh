@@ -17,14 +17,7 @@ cd "$(dirname "$0")/.." || exit 1
 . test/lib.sh
 
 scale=0.2
-while [ $# -gt 0 ]; do
-	case $1 in
-		--scale) scale=${2:?--scale needs a number}; shift ;;
-		-h|--help) sed -n '2,14p' "$0"; exit 0 ;;
-		*) ha_die "unknown option $1 (try --help)" ;;
-	esac
-	shift
-done
+ha_options "$0" scale=scale -- "$@"
 
 # the files of report.sql, and the header each CSV must start with
 # (area_status.csv: the columns of the view bi_area_status, from the server)

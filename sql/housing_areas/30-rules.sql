@@ -129,15 +129,15 @@ CREATE FUNCTION consequence(name text) RETURNS numeric
 	AS 'MODULE_PATHNAME', 'ha_consequence_sql'
 	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION consequence(text) IS
-'one constant of what the lists oblige (the daycare cap, the language-test share and lists, the development plans'' target, deadline and m² per dwelling, the dispensation limit, the daycare cap''s tail), exactly as the consequences of the built-in rule text give it; see consequences()';
+'one constant of what the lists oblige (the daycare cap, the language-test share and lists, the development plans'' target, deadline and m² per dwelling, the dispensation limit, the daycare cap''s tail and exemption, the allocation and benefit months, the learning offer''s notice and ages), exactly as the consequences of the built-in rule text give it; see consequences()';
 
 CREATE FUNCTION consequences(OUT name text, OUT value numeric, OUT unit text,
 	OUT paragraph text)
 	RETURNS SETOF record
 	AS 'MODULE_PATHNAME', 'ha_consequences_sql'
-	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 8;
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 14;
 COMMENT ON FUNCTION consequences() IS
-'the constants of what the lists oblige, from the consequences of the built-in rule text: name, value, unit (percent, years, lists, year, m2, residents) and the paragraph of the law';
+'the constants of what the lists oblige, from the consequences of the built-in rule text: name, value, unit (percent, years, lists, year, m2, residents, months) and the paragraph of the law';
 
 CREATE FUNCTION housing_areas_private.parse_rules(definition text) RETURNS text[]
 	AS 'MODULE_PATHNAME', 'ha_parse_rules_sql'

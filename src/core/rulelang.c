@@ -1107,6 +1107,10 @@ consequence_in_range(HaConsequenceUnit unit, double v, int decimals,
 			*lo = 1;
 			*hi = 100;
 			break;
+		case HA_CU_MONTHS:
+			*lo = 1;
+			*hi = 1200;
+			break;
 		case HA_CU_YEAR:
 			*lo = MIN_YEAR;
 			*hi = MAX_YEAR;
@@ -1129,7 +1133,8 @@ static bool
 consequence(Parser *p)
 {
 	static const HaConsequenceUnit word_units[] = {
-		HA_CU_PERCENT, HA_CU_YEARS, HA_CU_LISTS, HA_CU_M2, HA_CU_RESIDENTS
+		HA_CU_PERCENT, HA_CU_YEARS, HA_CU_LISTS, HA_CU_M2, HA_CU_RESIDENTS,
+		HA_CU_MONTHS
 	};
 	HaRuleBook *book = p->book;
 	HaConsequence *c = &book->consequences[book->nconsequences];

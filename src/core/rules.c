@@ -50,7 +50,7 @@ static const struct
 };
 
 static const char *const consequence_unit_names[HA_NCU] = {
-	"percent", "years", "lists", "year", "m2", "residents"
+	"percent", "years", "lists", "year", "m2", "residents", "months"
 };
 
 /* SQL name of a category. */

@@ -122,7 +122,13 @@ typedef struct HaRuleSet
 	X(family_housing_target, FAMILY_HOUSING_TARGET, PERCENT) \
 	X(plan_deadline, PLAN_DEADLINE, YEAR) \
 	X(m2_per_dwelling, M2_PER_DWELLING, M2) \
-	X(dispensation_residents, DISPENSATION_RESIDENTS, RESIDENTS)
+	X(dispensation_residents, DISPENSATION_RESIDENTS, RESIDENTS) \
+	X(daycare_exemption, DAYCARE_EXEMPTION, MONTHS) \
+	X(allocation_window, ALLOCATION_WINDOW, MONTHS) \
+	X(benefit_months, BENEFIT_MONTHS, MONTHS) \
+	X(learning_offer_notice, LEARNING_OFFER_NOTICE, MONTHS) \
+	X(learning_offer_age, LEARNING_OFFER_AGE, MONTHS) \
+	X(learning_offer_entry_age, LEARNING_OFFER_ENTRY_AGE, MONTHS)
 
 typedef enum HaConsequenceId
 {
@@ -141,6 +147,7 @@ typedef enum HaConsequenceUnit
 	HA_CU_YEAR,					/* "the year": a calendar year */
 	HA_CU_M2,					/* "m2": square metres */
 	HA_CU_RESIDENTS,			/* "residents" */
+	HA_CU_MONTHS,				/* "months": a duration */
 	HA_NCU
 } HaConsequenceUnit;
 

@@ -80,6 +80,22 @@ SELECT category(:korskaer, 2024, repeat('x', 100));
 SELECT create_rules(NULL, 'rules x');
 SELECT count(*) AS rule_sets FROM rule_set;
 SELECT category(:korskaer, 2024, NULL) IS NULL AS category_null;
+-- the SQLSTATE of each refusal
+\i test/fixtures/try.sql
+SELECT stmt, pg_temp.try(stmt) AS outcome
+  FROM unnest(ARRAY[
+    $$SELECT create_rules('bad', E'rules bad\n  an area counts when residents = 1\nend\n')$$,
+    $$SELECT create_rules('bad', E'rules bad\n  an area counts when residents >= 1\n  parallelsamfund when udsat\nend\n')$$,
+    $$SELECT create_rules('two', E'rules two for the lists of 2021 to 2022\n  an area counts when residents >= 1\nend\nrules three for the lists of 2023 onward\n  an area counts when residents >= 1\nend\n')$$,
+    $$SELECT create_rules('other', E'rules another\n  an area counts when residents >= 1\nend\n')$$,
+    $$SELECT create_rules('dk2013', rules('dk2013'))$$,
+    $$SELECT create_rules('nogate', rules('nogate'))$$,
+    $$SELECT drop_rules('no_such_rules')$$,
+    $$SELECT drop_rules('consequences')$$,
+    $$SELECT category('residents=1', 2024, 'no_such_rules')$$,
+    $$SELECT create_rules('long', 'rules ' || repeat('x', 40))$$]) WITH ORDINALITY AS t(stmt, n)
+ ORDER BY n;
+
 -- the table refuses what create_rules refuses, whoever writes it
 INSERT INTO rule_set (name, definition) VALUES ('direct', E'rules direct\n  an area counts when residents >= 1\n');
 INSERT INTO rule_set (name, definition) VALUES ('dk2010', rules('dk2010'));
