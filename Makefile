@@ -28,7 +28,7 @@ CORE_OBJS    = src/core/ha_error.o src/core/ha_number.o src/core/ha_kv.o \
                src/core/history.o src/core/rulelang.o src/core/builtin_rules.o
 MODULE_big   = housing_areas
 OBJS         = $(CORE_OBJS) src/housing_areas.o src/indicators.o src/tally.o \
-               src/classify.o
+               src/classify.o src/rulesets.o
 # server headers as system headers: -Wextra stays on for our code only
 PG_CPPFLAGS  = -I$(srcdir)/src -isystem $(includedir_server)
 

@@ -251,3 +251,69 @@ BEGIN ATOMIC
 END;
 COMMENT ON FUNCTION disclosed_criteria(indicators, tally, integer) IS
 'the person figures of one area and list year as they may be shown under housing_areas.min_cell_count: residents through disclose(), nonwestern through disclose_share() of residents, outside_labour, convicted and basic_education through disclose_share() of persons_18_64, persons_18plus and persons_30_59 of the tally persons, income through disclose_mean() of its taxpayers_15_64 (unknown without persons: hidden), and the criteria flags, criteria_met, criteria_unknown and kombineret_udlejning of classify(); when any value is hidden, every share and flag is hidden with it; suppressed names the known values hidden. One row, also for NULL arguments';
+-- ---- user rule sets and scenarios ----
+-- the functions that take a rule version's name take a user rule set's
+-- too, which a table holds: STABLE now, no longer IMMUTABLE
+ALTER FUNCTION classify(indicators, integer, text) STABLE;
+ALTER FUNCTION thresholds(text) STABLE;
+ALTER FUNCTION margins(indicators, integer, text) STABLE;
+ALTER FUNCTION rules(text) STABLE;
+COMMENT ON COLUMN classification.rules IS
+'the rule version applied: dk2010, dk2013, dk2018 or dk2021, or the name of a user rule set (create_rules)';
+COMMENT ON FUNCTION classify(indicators, integer, text) IS
+'classifies one area for one list year by a chosen rule version (dk2010, dk2013, dk2018, dk2021) or user rule set (create_rules), for what-if comparisons; STABLE, as a user rule set can change';
+COMMENT ON FUNCTION thresholds(text) IS
+'the rule table of a version, from the built-in rule text, or of a user rule set (rules(name)): every test of every category with its operator and threshold';
+COMMENT ON FUNCTION margins(indicators, integer, text) IS
+'margins() under a chosen rule version or user rule set';
+COMMENT ON FUNCTION rules(text) IS
+'the definition of one rule version (dk2010, dk2013, dk2018, dk2021), or of the consequences (name consequences), as written in the built-in rule text, with the comments above it; or the definition of a user rule set, as given to create_rules';
+
+CREATE FUNCTION category(ind indicators, list_year integer, rules text) RETURNS text
+	AS 'MODULE_PATHNAME', 'ha_category_rules_sql'
+	LANGUAGE C STABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION category(indicators, integer, text) IS
+'the category of classify(ind, list_year, rules) alone, under a chosen rule version or user rule set: the fast path for what-if scans';
+
+CREATE FUNCTION omdannelse(years integer, list_year integer, rules text) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'ha_omdannelse_rules_sql'
+	LANGUAGE C STABLE CALLED ON NULL INPUT PARALLEL SAFE;
+COMMENT ON FUNCTION omdannelse(integer, integer, text) IS
+'omdannelse() under a chosen rule version or user rule set: true when the area has been a parallelsamfund on each of the last N lists, N and the first year from the version''s history rule; false where it has none in force that year';
+
+CREATE FUNCTION housing_areas_private.check_rule_set(name text, definition text) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'ha_check_rule_set_sql'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION housing_areas_private.check_rule_set(text, text) IS
+'true when definition can be the user rule set name: it parses, holds one rule version, named name, and no consequences, and name is not a built-in one; else the error (the CHECK of rule_set)';
+
+CREATE TABLE rule_set (
+	name text PRIMARY KEY,
+	definition text NOT NULL,
+	created timestamptz NOT NULL DEFAULT pg_catalog.now(),
+	created_by name NOT NULL DEFAULT CURRENT_USER,
+	CONSTRAINT rule_set_valid CHECK (housing_areas_private.check_rule_set(name, definition))
+);
+COMMENT ON TABLE rule_set IS
+'user rule sets (what-if versions of the rules), one row each; write them with create_rules() and drop_rules(); pg_dump keeps the rows';
+COMMENT ON COLUMN rule_set.name IS
+'the name of the rule set, as classify(ind, list_year, name) and the other functions take it; equal to the name in its definition, never a built-in one';
+COMMENT ON COLUMN rule_set.definition IS
+'the rule set in the rule language: one "rules NAME ... end" block, list years optional, comments allowed, no consequences';
+COMMENT ON COLUMN rule_set.created IS
+'when the rule set was created';
+COMMENT ON COLUMN rule_set.created_by IS
+'the role that created the rule set';
+SELECT pg_catalog.pg_extension_config_dump('rule_set', '');
+
+CREATE FUNCTION create_rules(name text, definition text) RETURNS void
+	AS 'MODULE_PATHNAME', 'ha_create_rules_sql'
+	LANGUAGE C VOLATILE STRICT;
+COMMENT ON FUNCTION create_rules(text, text) IS
+'creates a user rule set from a definition in the rule language (one "rules NAME ... end" block whose NAME equals name; list years optional; no consequences); errors name the line and column; classify(), category(), margins(), thresholds(), rules(), omdannelse() and the scenario functions take its name; needs INSERT on rule_set';
+
+CREATE FUNCTION drop_rules(name text) RETURNS void
+	AS 'MODULE_PATHNAME', 'ha_drop_rules_sql'
+	LANGUAGE C VOLATILE STRICT;
+COMMENT ON FUNCTION drop_rules(text) IS
+'drops a user rule set (needs DELETE on rule_set); the built-in versions cannot be dropped';

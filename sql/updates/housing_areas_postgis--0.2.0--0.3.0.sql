@@ -1958,3 +1958,154 @@ COMMENT ON COLUMN bi_area_timeseries.national_value IS
 'the national figure the data hold for the criterion: the national share of convicted residents (national_convicted, the base of the convictions threshold from 2018) for convictions; NULL for the other criteria and when unknown';
 COMMENT ON COLUMN bi_area_timeseries.suppressed IS
 'the columns of this row hidden for disclosure, comma-separated: value, met and distance when the value is suppressed (disclosed_criteria()), municipality_value and country_value when their figure is; empty when nothing is hidden (a NULL not listed is unknown)';
+
+-- ---- user rule sets and scenarios ----
+-- area_status becomes a call of the implementation it shares with
+-- area_status_under (same columns; the comments stay)
+-- area_status and area_status_under share this one implementation
+CREATE FUNCTION housing_areas_private.area_status_rows(scenario text)
+	RETURNS TABLE (area_id integer, list_year integer, name text,
+				   municipality_code text, region_code text, category text,
+				   computed_category text, official_category text, rules text,
+				   on_udsat_list boolean, labour boolean, convictions boolean,
+				   education boolean, income boolean, nonwestern boolean,
+				   criteria_met integer, criteria_unknown integer,
+				   years_on_list integer, development_plan boolean,
+				   kombineret_udlejning boolean,
+				   family_housing_share double precision,
+				   family_units_over_target integer, ind indicators)
+	-- not STRICT, so that a call with a constant is inlined into the query
+	-- (the view's, with NULL): its CASEs fold, and a filter on area_id goes
+	-- below the window
+	LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+WITH classified AS (
+	-- under a scenario: the named rule set, and no published category
+	SELECT ay.area_id, ay.list_year, ay.ind, ay.official_category,
+		   CASE WHEN area_status_rows.scenario IS NULL THEN ay.official_category END
+			   AS official_used,
+		   ay.family_units, ay.dwellings, ay.demolished, ay.commercial_m2,
+		   CASE WHEN area_status_rows.scenario IS NULL THEN classify(ay.ind, ay.list_year)
+				ELSE classify(ay.ind, ay.list_year, area_status_rows.scenario) END AS c
+	  FROM area_year AS ay
+), effective AS (
+	-- on_list: on the parallelsamfund (ghetto) list that year, three-valued
+	SELECT cl.*, e.effective_category,
+		   CASE WHEN e.effective_category IN ('parallelsamfund', 'omdannelse') THEN true
+				WHEN e.effective_category = 'unknown' THEN (cl.c).parallelsamfund
+				ELSE false END AS on_list
+	  FROM classified AS cl
+	  CROSS JOIN LATERAL (SELECT COALESCE(cl.official_used, (cl.c).category, 'unknown')
+								 AS effective_category) AS e
+), runs AS (
+	-- the run of lists ending this year, and its shortest and longest
+	-- possible length when undetermined years count as off or on the list
+	SELECT e.*,
+		   years_on_list(e.on_list, e.list_year) OVER w AS years_on_list,
+		   years_on_list(COALESCE(e.on_list, false), e.list_year) OVER w AS shortest_run,
+		   years_on_list(COALESCE(e.on_list, true), e.list_year) OVER w AS longest_run
+	  FROM effective AS e
+	WINDOW w AS (PARTITION BY e.area_id ORDER BY e.list_year)
+), omdannelse AS (
+	-- three-valued: NULL when a missing value, this year or in the run,
+	-- decides whether the area is an omdannelsesområde
+	SELECT r.*,
+		   CASE WHEN r.effective_category = 'omdannelse' THEN true
+				WHEN r.on_list IS false THEN false
+				WHEN CASE WHEN area_status_rows.scenario IS NULL THEN omdannelse(r.shortest_run, r.list_year)
+						  ELSE omdannelse(r.shortest_run, r.list_year, area_status_rows.scenario) END
+					THEN true
+				WHEN NOT CASE WHEN area_status_rows.scenario IS NULL THEN omdannelse(r.longest_run, r.list_year)
+							  ELSE omdannelse(r.longest_run, r.list_year, area_status_rows.scenario) END
+					THEN false
+		   END AS is_omdannelse
+	  FROM runs AS r
+), categorised AS (
+	-- a parallelsamfund whose omdannelse is undetermined is labelled unknown
+	SELECT o.*,
+		   CASE WHEN o.effective_category <> 'parallelsamfund' THEN o.effective_category
+				WHEN o.is_omdannelse THEN 'omdannelse'
+				WHEN NOT o.is_omdannelse THEN 'parallelsamfund'
+				ELSE 'unknown' END AS category
+	  FROM omdannelse AS o
+)
+SELECT s.area_id, s.list_year, a.name, a.municipality_code, a.region_code,
+	   s.category,
+	   (s.c).category AS computed_category,
+	   s.official_category,
+	   (s.c).rules AS rules,
+	   -- also true when the label is unknown between udsat and parallelsamfund
+	   housing_areas_private.on_udsat_list(s.c, s.official_used) AS on_udsat_list,
+	   (s.c).labour AS labour, (s.c).convictions AS convictions,
+	   (s.c).education AS education, (s.c).income AS income,
+	   (s.c).nonwestern AS nonwestern,
+	   (s.c).criteria_met AS criteria_met, (s.c).criteria_unknown AS criteria_unknown,
+	   s.years_on_list,
+	   -- true after a year known to be omdannelse, NULL when only an
+	   -- undetermined year could have started the plan (bool_or skips NULLs)
+	   CASE WHEN bool_or(s.is_omdannelse IS TRUE) OVER w THEN true
+			WHEN bool_or(s.is_omdannelse IS NULL) OVER w THEN NULL
+			ELSE false END AND s.list_year < consequence('plan_deadline')
+		   AS development_plan,
+	   (s.c).kombineret_udlejning AS kombineret_udlejning,
+	   CASE WHEN s.dwellings + COALESCE(s.demolished, 0)
+				 + floor(COALESCE(s.commercial_m2, 0) / consequence('m2_per_dwelling')::float8) > 0
+			THEN family_housing_share(s.family_units, s.dwellings,
+									  COALESCE(s.demolished, 0), COALESCE(s.commercial_m2, 0))
+	   END AS family_housing_share,
+	   CASE WHEN s.dwellings + COALESCE(s.demolished, 0)
+				 + floor(COALESCE(s.commercial_m2, 0) / consequence('m2_per_dwelling')::float8) > 0
+			THEN family_units_over_target(s.family_units, s.dwellings,
+										  COALESCE(s.demolished, 0), COALESCE(s.commercial_m2, 0))
+	   END AS family_units_over_target,
+	   s.ind
+  FROM categorised AS s
+  JOIN area AS a USING (area_id)
+WINDOW w AS (PARTITION BY s.area_id ORDER BY s.list_year);
+END;
+COMMENT ON FUNCTION housing_areas_private.area_status_rows(text) IS
+'the rows of area_status (scenario NULL: the rules of each list year, the published category preferred) or of area_status_under(scenario) (the named rule set on every year, published categories ignored)';
+
+CREATE OR REPLACE VIEW area_status AS
+	SELECT * FROM housing_areas_private.area_status_rows(NULL::text);
+
+CREATE FUNCTION area_status_under(rules text) RETURNS SETOF area_status
+	LANGUAGE sql STABLE STRICT PARALLEL SAFE
+BEGIN ATOMIC
+	SELECT * FROM housing_areas_private.area_status_rows(area_status_under.rules);
+END;
+COMMENT ON FUNCTION area_status_under(text) IS
+'area_status in a scenario: every area and list year classified by the named rule version or user rule set (create_rules) on every year, with that rule set''s history rule for omdannelse; the published categories are ignored, as the scenario is hypothetical (official_category still shows them); rules is the scenario''s name';
+
+CREATE FUNCTION compare_rules(a text, b text)
+	RETURNS TABLE (area_id integer, list_year integer, name text,
+				   municipality_code text, category_a text, category_b text,
+				   residents bigint)
+	LANGUAGE sql STABLE STRICT PARALLEL SAFE
+BEGIN ATOMIC
+	SELECT sa.area_id, sa.list_year, sa.name, sa.municipality_code,
+		   sa.category, sb.category,
+		   indicator(sa.ind, 'residents')::bigint
+	  FROM area_status_under(compare_rules.a) AS sa
+	  JOIN area_status_under(compare_rules.b) AS sb
+		ON sb.area_id = sa.area_id AND sb.list_year = sa.list_year
+	 WHERE sa.category IS DISTINCT FROM sb.category
+	 ORDER BY sa.list_year, sa.area_id;
+END;
+COMMENT ON FUNCTION compare_rules(text, text) IS
+'the area-years of area_year whose category (omdannelse included, area_status_under) differs between rule set a and rule set b (built-in versions or user rule sets): the category under each, and the residents of the area that year (NULL when unknown)';
+
+CREATE FUNCTION compare_rules_summary(a text, b text)
+	RETURNS TABLE (list_year integer, category_a text, category_b text,
+				   areas bigint, residents numeric)
+	LANGUAGE sql STABLE STRICT PARALLEL SAFE
+BEGIN ATOMIC
+	SELECT c.list_year, c.category_a, c.category_b, count(*),
+		   -- three-valued: unknown when the residents of one area are
+		   CASE WHEN count(c.residents) = count(*) THEN sum(c.residents) END
+	  FROM compare_rules(compare_rules_summary.a, compare_rules_summary.b) AS c
+	 GROUP BY c.list_year, c.category_a, c.category_b
+	 ORDER BY c.list_year, c.category_a, c.category_b;
+END;
+COMMENT ON FUNCTION compare_rules_summary(text, text) IS
+'compare_rules() summed per list year and change: from category_a (under a) to category_b (under b), the number of areas and their residents (NULL when the residents of one of them are unknown)';
