@@ -1,4 +1,4 @@
--- the spatial questions the lists raise: daycare cap, language tests,
+-- the spatial questions the lists raise: language tests,
 -- nearest facilities, access
 
 -- argument checks shared by the spatial functions
@@ -57,48 +57,7 @@ END;
 COMMENT ON FUNCTION housing_areas_private.listed_areas(integer) IS
 'the areas on any list (omdannelse, parallelsamfund, udsat, forebyggelse) in a list year; every area when the year is NULL';
 
-CREATE FUNCTION daycare_cap(year integer)
-	RETURNS TABLE (facility_id bigint, name text, admitted integer,
-				   from_udsat integer, share_pct double precision, over_cap boolean)
-	LANGUAGE sql STABLE PARALLEL SAFE
-BEGIN ATOMIC
-	-- areas on the udsat list of 1 December the year before, and those whose
-	-- place on it is undetermined (missing values); then, through the GiST
-	-- index on enrolment.home, the admissions whose home lies in one of them
-	-- (by row id, so a home on a shared boundary counts once)
-	WITH status AS MATERIALIZED (
-		SELECT a.geom, housing_areas_private.on_udsat_list(classify(ay.ind, ay.list_year), ay.official_category) AS listed
-		  FROM area AS a
-		  JOIN area_year AS ay ON ay.area_id = a.area_id
-		 WHERE ay.list_year = daycare_cap.year - 1
-	), homes AS MATERIALIZED (
-		SELECT e.ctid AS row_id, bool_or(st.listed) AS listed
-		  FROM status AS st
-		  JOIN enrolment AS e ON ST_Intersects(st.geom, e.home)
-		 WHERE e.year = daycare_cap.year AND st.listed IS NOT false
-		 GROUP BY e.ctid
-	)
-	SELECT c.facility_id, c.name, c.admitted, c.from_udsat,
-		   100.0 * c.from_udsat / c.admitted,
-		   -- three-valued: NULL when the children from undetermined areas
-		   -- decide whether the share exceeds 30 %
-		   CASE WHEN 100.0 * c.from_udsat / c.admitted > consequence('daycare_cap') THEN true
-				WHEN 100.0 * (c.from_udsat + c.from_undetermined) / c.admitted > consequence('daycare_cap') THEN NULL
-				ELSE false END
-	  FROM (SELECT f.facility_id, f.name, count(*)::integer AS admitted,
-				   (count(*) FILTER (WHERE e.ctid IN (SELECT h.row_id FROM homes AS h WHERE h.listed)))::integer
-					   AS from_udsat,
-				   (count(*) FILTER (WHERE e.ctid IN (SELECT h.row_id FROM homes AS h
-													   WHERE h.listed IS NULL)))::integer
-					   AS from_undetermined
-			  FROM enrolment AS e
-			  JOIN facility AS f ON f.facility_id = e.facility_id
-			 WHERE e.year = daycare_cap.year AND f.kind = 'daycare'
-			 GROUP BY f.facility_id, f.name) AS c
-	 ORDER BY c.facility_id;
-END;
-COMMENT ON FUNCTION daycare_cap(integer) IS
-'per daycare: children admitted in the calendar year, how many live in an area on the udsat list (udsat, parallelsamfund or omdannelse) of 1 December the year before, the share, and whether it exceeds the 30 % cap (dagtilbudsloven § 26 a); over_cap is NULL when children from areas whose place on the list is undetermined decide it';
+-- daycare_cap(year): in 80-daycare.sql, after the decisions it follows
 
 CREATE FUNCTION language_test_schools(school_year integer)
 	RETURNS TABLE (facility_id bigint, name text, pupils integer,
