@@ -165,7 +165,14 @@ BEGIN ATOMIC
 	-- lies in one of them (by row id, so a home on a shared boundary counts
 	-- once; Kleene OR over the areas)
 	WITH span AS (
-		SELECT daterange(make_date(daycare_cap_detail.year, 1, 1), make_date(daycare_cap_detail.year + 1, 1, 1)) AS days
+		SELECT sp.days,
+			   -- a § 26 b choice of any municipality touching the year (for
+			   -- daycares whose municipality is not recorded)
+			   housing_areas_private.coverage(
+				   (SELECT range_agg(daterange(d.valid_from, d.valid_until)) FROM decision AS d
+					 WHERE d.kind = 'parent_work_exemption'), sp.days) IS NOT false AS any_26b
+		  FROM (SELECT daterange(make_date(daycare_cap_detail.year, 1, 1),
+								 make_date(daycare_cap_detail.year + 1, 1, 1)) AS days) AS sp
 	), areas AS MATERIALIZED (
 		SELECT a.geom, u.listed, u.listed OR u.tail AS covered
 		  FROM span AS sp
@@ -181,28 +188,32 @@ BEGIN ATOMIC
 		  JOIN enrolment AS e ON ST_Intersects(ar.geom, e.home)
 		 WHERE e.year = daycare_cap_detail.year
 		 GROUP BY e.ctid
+	), daycares AS MATERIALIZED (
+		-- whether the daycare's municipality chose § 26 b for the whole
+		-- year (true), part of it (NULL) or not (false); a daycare of
+		-- unknown municipality: any § 26 b choice that year may be its own
+		SELECT f.facility_id, f.name,
+			   CASE WHEN f.municipality_code IS NOT NULL
+					THEN housing_areas_private.coverage(
+							 housing_areas_private.decision_periods('parent_work_exemption', NULL, f.municipality_code, NULL),
+							 sp.days)
+					WHEN sp.any_26b THEN NULL
+					ELSE false END AS chose_26b
+		  FROM facility AS f
+		  CROSS JOIN span AS sp
+		 WHERE f.kind = 'daycare'
 	), children AS (
 		-- per admission: lives in an area that counts (three-valued), on
-		-- the list itself, and left out under § 26 b (marked, and the
-		-- daycare's municipality chose § 26 b for the year)
-		SELECT f.facility_id, f.name,
+		-- the list itself, and left out under § 26 b (marked, and § 26 b
+		-- chosen)
+		SELECT dc.facility_id, dc.name,
 			   coalesce(h.covered, CASE WHEN h.row_id IS NULL THEN false END) AS covered,
 			   h.listed,
-			   e.parents_work_or_study
-				   AND CASE WHEN f.municipality_code IS NOT NULL
-							THEN housing_areas_private.coverage(
-									 housing_areas_private.decision_periods('parent_work_exemption', NULL, f.municipality_code, NULL),
-									 sp.days)
-							-- a daycare of unknown municipality: any § 26 b choice that year may be its own
-							WHEN EXISTS (SELECT 1 FROM decision AS d
-										  WHERE d.kind = 'parent_work_exemption'
-											AND daterange(d.valid_from, d.valid_until) && sp.days) THEN NULL
-							ELSE false END AS left_out
+			   e.parents_work_or_study AND dc.chose_26b AS left_out
 		  FROM enrolment AS e
-		  JOIN facility AS f ON f.facility_id = e.facility_id
-		  CROSS JOIN span AS sp
+		  JOIN daycares AS dc ON dc.facility_id = e.facility_id
 		  LEFT JOIN homes AS h ON h.row_id = e.ctid
-		 WHERE e.year = daycare_cap_detail.year AND f.kind = 'daycare'
+		 WHERE e.year = daycare_cap_detail.year
 	), counts AS (
 		SELECT c.facility_id, c.name, count(*)::integer AS admitted,
 			   (count(*) FILTER (WHERE c.covered AND NOT c.left_out AND c.listed))::integer AS from_list,
@@ -311,12 +322,13 @@ CREATE TABLE child (
 	learning_offer_until date,
 	language_assessed date,
 	CONSTRAINT child_home_since CHECK (home_since >= birth_date),
-	CONSTRAINT child_daycare CHECK (daycare_since >= birth_date
-									AND (daycare_until IS NULL OR daycare_until > daycare_since)
-									OR daycare_since IS NULL AND daycare_until IS NULL),
-	CONSTRAINT child_learning_offer CHECK (learning_offer_since >= birth_date
-										   AND (learning_offer_until IS NULL OR learning_offer_until > learning_offer_since)
-										   OR learning_offer_since IS NULL AND learning_offer_until IS NULL),
+	CONSTRAINT child_daycare CHECK (
+		CASE WHEN daycare_since IS NULL THEN daycare_until IS NULL
+			 ELSE daycare_since >= birth_date AND (daycare_until IS NULL OR daycare_until > daycare_since) END),
+	CONSTRAINT child_learning_offer CHECK (
+		CASE WHEN learning_offer_since IS NULL THEN learning_offer_until IS NULL
+			 ELSE learning_offer_since >= birth_date
+				  AND (learning_offer_until IS NULL OR learning_offer_until > learning_offer_since) END),
 	CONSTRAINT child_after_birth CHECK (notice_sent >= birth_date - 365 AND language_assessed >= birth_date)
 );
 CREATE INDEX child_home_idx ON child USING gist (home);

@@ -138,8 +138,8 @@ INSERT INTO enrolment (facility_id, year, home) VALUES (110, 2024, pg_temp.home(
   (110, 2024, pg_temp.home(4)), (110, 2024, pg_temp.home(0));
 SELECT facility_id, admitted, from_list, from_tail, undetermined, over_cap, decided_by FROM daycare_cap_detail(2024);
 -- a calendar year and the tail of area 2 (1 December 2024 to 1 December
--- 2027): not in 2024, all of 2025 and 2026, part of 2027 (undetermined
--- admissions), none of 2028
+-- 2027): part of 2024 (the area is on the list of 2023 anyway), all of
+-- 2025 and 2026, part of 2027 (undetermined admissions), none of 2028
 SELECT y AS year, u.listed, u.tail
   FROM generate_series(2024, 2028) AS y,
        housing_areas_private.udsat_areas(y - 1, daterange(make_date(y, 1, 1), make_date(y + 1, 1, 1))) AS u
@@ -225,6 +225,7 @@ SELECT t.label, pg_temp.try(t.stmt) FROM (VALUES
   ('home before birth', $$INSERT INTO child (child_id, birth_date, home, home_since) VALUES (901, '2025-01-01', pg_temp.home(1), '2024-12-31')$$),
   ('daycare ends before it starts', $$INSERT INTO child (child_id, birth_date, home, daycare_since, daycare_until) VALUES (902, '2025-01-01', pg_temp.home(1), '2025-06-01', '2025-06-01')$$),
   ('daycare end without a start', $$INSERT INTO child (child_id, birth_date, home, daycare_until) VALUES (903, '2025-01-01', pg_temp.home(1), '2025-06-01')$$),
+  ('learning offer end without a start', $$INSERT INTO child (child_id, birth_date, home, learning_offer_until) VALUES (907, '2025-01-01', pg_temp.home(1), '2025-06-01')$$),
   ('learning offer before birth', $$INSERT INTO child (child_id, birth_date, home, learning_offer_since) VALUES (904, '2025-01-01', pg_temp.home(1), '2024-06-01')$$),
   ('a home in another reference system', $$INSERT INTO child (child_id, birth_date, home) VALUES (905, '2025-01-01', ST_SetSRID(ST_MakePoint(12.5, 55.7), 4326))$$),
   ('no birth date', $$INSERT INTO child (child_id, home) VALUES (906, pg_temp.home(1))$$)
@@ -235,3 +236,12 @@ SELECT learning_offer(NULL);
 DELETE FROM area WHERE area_id = 2;
 SELECT count(*) AS tails_left FROM decision WHERE kind = 'daycare_tail';
 SELECT facility_id, from_list, from_tail FROM daycare_cap_detail(2025) WHERE facility_id = 102;
+
+-- leave the database as found for the tests that follow
+DELETE FROM child;
+DELETE FROM decision;
+DELETE FROM enrolment;
+DELETE FROM facility;
+DELETE FROM area;
+SELECT setval('decision_decision_id_seq', 1, false) IS NOT NULL AS reset,
+       setval('child_child_id_seq', 1, false) IS NOT NULL AS reset_child;
