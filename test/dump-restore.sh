@@ -25,6 +25,15 @@ SELECT md5(string_agg(x, '|' ORDER BY x)) FROM (
   UNION ALL SELECT 'kinds ' || k::text FROM facility_kind AS k
   UNION ALL SELECT 'decision ' || d::text FROM decision AS d
   UNION ALL SELECT 'decision sequence ' || last_value FROM decision_decision_id_seq
+  UNION ALL SELECT 'cap detail ' || d::text FROM daycare_cap_detail(2025) AS d
+  UNION ALL SELECT 'offer elsewhere ' || o::text FROM daycare_offer_elsewhere(2025) AS o
+  UNION ALL SELECT 'child ' || c::text FROM child AS c
+  UNION ALL SELECT 'child sequence ' || last_value FROM child_child_id_seq
+  UNION ALL SELECT 'learning offer ' || l::text FROM learning_offer('2026-06-01') AS l
+  UNION ALL SELECT 'dwelling change ' || w::text FROM dwelling_change AS w
+  UNION ALL SELECT 'dwelling change sequence ' || last_value FROM dwelling_change_change_id_seq
+  UNION ALL SELECT 'projection ' || p::text FROM plan_projection() AS p
+  UNION ALL SELECT 'dispensation ' || p::text FROM plan_dispensation(2025) AS p
   UNION ALL SELECT 'geojson ' || md5(areas_geojson(2025)::text)
   UNION ALL SELECT 'svg ' || md5(map_svg(2025))
   UNION ALL SELECT 'tally ' || area_id || ' ' || t::text FROM demo_person_tally AS t

@@ -26,7 +26,12 @@ VALUES (1, 'list years', (SELECT count(*) FROM list_sizes)),
        (5, 'forecast areas', (SELECT count(*) FROM forecast)),
        (6, 'daycares over the cap', (SELECT count(*) FROM daycare_cap(2025) WHERE over_cap)),
        (7, 'schools with language tests', (SELECT count(*) FROM language_test_schools(2025))),
-       (8, 'listed areas with services', (SELECT count(*) FROM services));
+       (8, 'listed areas with services', (SELECT count(*) FROM services)),
+       (10, 'daycares with a § 26 b, § 26 c or stk. 12-14 outcome',
+        (SELECT count(*) FROM daycare_cap_detail(2025) WHERE decided_by <> 'dagtilbudsloven § 26 a')),
+       (10, 'daycares in udsat or § 26 c areas', (SELECT count(*) FROM daycare_offer_elsewhere(2025))),
+       (10, 'children of the learning offer', (SELECT count(*) FROM learning_offer('2026-06-01'))),
+       (10, 'plan areas projected', (SELECT count(*) FROM plan_projection() WHERE share_at_deadline IS NOT NULL));
 SELECT * FROM report_rows;
 SELECT coalesce(string_agg(section || ' ' || what, '; ') FILTER (WHERE coalesce(rows, 0) = 0), 'none') AS empty
   FROM report_rows;
@@ -57,6 +62,8 @@ SELECT md5(string_agg(area_id || ':' || list_year || ':' || ind::text, ',' ORDER
 SET client_min_messages = warning;
 DROP SCHEMA demo CASCADE;
 RESET client_min_messages;
+DELETE FROM child;
+DELETE FROM decision;
 DELETE FROM area;
 DELETE FROM facility;
 DELETE FROM municipality;
