@@ -59,6 +59,14 @@ INSERT INTO decision (kind, municipality_code, decided_on, valid_from, valid_unt
 	VALUES ('parent_work_exemption', '0751', '2025-11-20', '2026-01-01', '2027-01-01', 'byrådet 20.11.2025');
 INSERT INTO decision (kind, area_id, decided_on, valid_from, includes_pension, includes_insurance_benefits)
 	SELECT 'combined_letting', min(area_id), '2025-12-10', '2026-01-01', true, false FROM area;
+-- a § 26 c tail, which the restore checks against the lists of its area
+-- (so area_year must be restored before decision)
+INSERT INTO area VALUES (19999999, 'Tail', '0751', NULL, ST_Multi(ST_MakeEnvelope(440000, 6050000, 440500, 6050500, 25832)));
+INSERT INTO area_year (area_id, list_year, official_category) VALUES (19999999, 2023, 'udsat'), (19999999, 2024, 'none');
+INSERT INTO decision (kind, area_id, decided_on, valid_from, valid_until)
+	VALUES ('daycare_tail', 19999999, '2024-12-05', '2024-12-01', '2027-12-01');
+INSERT INTO dwelling_change (area_id, changed_on, kind, amount) VALUES (19999999, '2026-01-01', 'sale', 10);
+INSERT INTO child (birth_date, home, home_since) VALUES ('2025-06-01', ST_SetSRID(ST_MakePoint(440100, 6050100), 25832), '2025-06-01');
 -- the user's own table, with indexes on the extension's functions and types
 CREATE TABLE public.my_area_year AS SELECT area_id, list_year, ind FROM area_year;
 CREATE INDEX my_category_idx ON public.my_area_year ((category(ind, list_year)));
