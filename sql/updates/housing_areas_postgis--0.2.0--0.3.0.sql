@@ -1644,14 +1644,16 @@ BEGIN ATOMIC
 			   housing_areas_private.coverage(
 				   (SELECT range_agg(daterange(d.valid_from, d.valid_until)) FROM decision AS d
 					 WHERE d.kind = 'parent_work_exemption'), sp.days) IS NOT false AS any_26b
-		  FROM (SELECT daterange(make_date(daycare_cap_detail.year, 1, 1),
-								 make_date(daycare_cap_detail.year + 1, 1, 1)) AS days) AS sp
+		  -- (no span for a year enrolment.year does not allow: no rows, no error)
+		  FROM (SELECT CASE WHEN daycare_cap_detail.year BETWEEN 2000 AND 2100
+							THEN daterange(make_date(daycare_cap_detail.year, 1, 1),
+										   make_date(daycare_cap_detail.year + 1, 1, 1)) END AS days) AS sp
 	), areas AS MATERIALIZED (
 		SELECT a.geom, u.listed, u.listed OR u.tail AS covered
 		  FROM span AS sp
 		  CROSS JOIN housing_areas_private.udsat_areas(daycare_cap_detail.year - 1, sp.days) AS u
 		  JOIN area AS a ON a.area_id = u.area_id
-		 WHERE (u.listed OR u.tail) IS NOT false
+		 WHERE (u.listed OR u.tail) IS NOT false AND sp.days IS NOT NULL
 	), homes AS MATERIALIZED (
 		SELECT e.ctid AS row_id,
 			   CASE WHEN bool_or(ar.listed IS TRUE) THEN true WHEN bool_or(ar.listed IS NULL) THEN NULL ELSE false END
@@ -1742,14 +1744,16 @@ CREATE FUNCTION daycare_offer_elsewhere(year integer)
 	LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
 	WITH span AS (
-		SELECT daterange(make_date(daycare_offer_elsewhere.year, 1, 1),
-						 make_date(daycare_offer_elsewhere.year + 1, 1, 1)) AS days
+		-- (no span for a year enrolment.year does not allow: no rows, no error)
+		SELECT CASE WHEN daycare_offer_elsewhere.year BETWEEN 2000 AND 2100
+					THEN daterange(make_date(daycare_offer_elsewhere.year, 1, 1),
+								   make_date(daycare_offer_elsewhere.year + 1, 1, 1)) END AS days
 	), areas AS MATERIALIZED (
 		SELECT a.area_id, a.geom, u.listed OR u.tail AS covered, u.tail AND u.listed IS NOT TRUE AS by_tail
 		  FROM span AS sp
 		  CROSS JOIN housing_areas_private.udsat_areas(daycare_offer_elsewhere.year - 1, sp.days) AS u
 		  JOIN area AS a ON a.area_id = u.area_id
-		 WHERE (u.listed OR u.tail) IS NOT false
+		 WHERE (u.listed OR u.tail) IS NOT false AND sp.days IS NOT NULL
 	), daycares AS (
 		-- a daycare in an area that counts, or in one whose place is undetermined
 		SELECT f.facility_id, f.name,

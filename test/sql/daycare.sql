@@ -231,6 +231,11 @@ SELECT t.label, pg_temp.try(t.stmt) FROM (VALUES
   ('no birth date', $$INSERT INTO child (child_id, home) VALUES (906, pg_temp.home(1))$$)
 ) AS t(label, stmt);
 SELECT learning_offer(NULL);
+-- years no admission can have: no rows (as daycare_cap always gave), no error
+SELECT (SELECT count(*) FROM daycare_cap(0)) AS cap_0,
+       (SELECT count(*) FROM daycare_cap_detail(2147483647)) AS detail_max,
+       (SELECT count(*) FROM daycare_cap(NULL)) AS cap_null,
+       (SELECT count(*) FROM daycare_offer_elsewhere(-1)) AS elsewhere_negative;
 
 -- the tail decisions go with their area
 DELETE FROM area WHERE area_id = 2;
