@@ -69,6 +69,10 @@ define assemble
 	cat $(filter %.sql,$^) >> $@
 endef
 
+# every object follows every header of ours (few and small): a changed
+# struct must never meet an object compiled against the old one
+$(OBJS): $(wildcard src/*.h src/core/*.h)
+
 # the rule text, built into the library: the .so reads no file at run time
 src/core/builtin_rules.c: src/core/builtin.rules src/core/embed-rules.sh
 	sh src/core/embed-rules.sh src/core/builtin.rules $@

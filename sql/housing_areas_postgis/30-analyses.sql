@@ -57,7 +57,8 @@ END;
 COMMENT ON FUNCTION housing_areas_private.listed_areas(integer) IS
 'the areas on any list (omdannelse, parallelsamfund, udsat, forebyggelse) in a list year; every area when the year is NULL';
 
--- daycare_cap(year): in 80-daycare.sql, after the decisions it follows
+-- daycare_cap(year) and daycare_cap_disclosed(year): in 80-daycare.sql,
+-- after the decisions they follow
 
 CREATE FUNCTION language_test_schools(school_year integer)
 	RETURNS TABLE (facility_id bigint, name text, pupils integer,
@@ -93,6 +94,26 @@ BEGIN ATOMIC
 END;
 COMMENT ON FUNCTION language_test_schools(integer) IS
 'schools where more than 30 % of the pupils of the school year live in an area that was on the udsat list at least once in the three lists before it: these test every pupil in børnehaveklasse';
+
+CREATE FUNCTION language_test_schools_disclosed(school_year integer)
+	RETURNS TABLE (facility_id bigint, name text, pupils integer,
+				   from_listed integer, share_pct double precision, suppressed text)
+	LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+	-- a school is listed because its share is over 30 %, so with a hidden
+	-- from_listed the pupils would narrow it down: both are hidden together
+	SELECT l.facility_id, l.name,
+		   CASE WHEN x.shown THEN l.pupils END,
+		   CASE WHEN x.shown THEN l.from_listed END,
+		   CASE WHEN x.shown THEN l.share_pct END,
+		   CASE WHEN x.shown THEN '' ELSE 'pupils,from_listed,share_pct' END
+	  FROM language_test_schools(language_test_schools_disclosed.school_year) AS l
+	 CROSS JOIN LATERAL (SELECT disclose(l.pupils) IS NOT NULL AND disclose(l.from_listed) IS NOT NULL
+								AND disclose(l.pupils - l.from_listed) IS NOT NULL AS shown) AS x
+	 ORDER BY l.facility_id;
+END;
+COMMENT ON FUNCTION language_test_schools_disclosed(integer) IS
+'language_test_schools() for publication under housing_areas.min_cell_count: every school that tests, with pupils, from_listed and share_pct only when the pupils, those from listed areas and the others are all shown by disclose(), all three NULL otherwise (the school is on the list because its share is over 30 %, so the pupils alone would narrow a hidden count down); suppressed names the hidden columns (comma-separated, empty when none)';
 
 CREATE FUNCTION nearest_facilities(kind text, k integer DEFAULT 3, list_year integer DEFAULT NULL)
 	RETURNS TABLE (area_id integer, rank integer, facility_id bigint, name text,

@@ -263,6 +263,30 @@ END;
 COMMENT ON FUNCTION daycare_cap(integer) IS
 'per daycare: children admitted in the calendar year, how many count towards the cap (living in an area on the udsat list (udsat, parallelsamfund or omdannelse) of 1 December the year before or kept by a § 26 c decision, and not left out under § 26 b), the share, and whether it exceeds the 30 % cap (dagtilbudsloven § 26 a); over_cap is NULL when undetermined children decide it; the rule behind each count and the § 26 a stk. 12-14 exemption: daycare_cap_detail';
 
+-- (daycare_cap_disclosed: unchanged, moved here after daycare_cap)
+CREATE FUNCTION daycare_cap_disclosed(year integer)
+	RETURNS TABLE (facility_id bigint, name text, admitted integer, from_udsat integer,
+				   share_pct double precision, over_cap boolean, suppressed text)
+	LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+	-- from_udsat is shown when it, the children admitted and the rest
+	-- (admitted - from_udsat) are all shown by disclose(); the share and
+	-- over_cap only with it, since either narrows a hidden from_udsat down
+	-- (11 admitted, fewer than 5 from udsat areas and over 30 %: only 4 fits)
+	SELECT c.facility_id, c.name, disclose(c.admitted),
+		   CASE WHEN x.shown THEN c.from_udsat END,
+		   CASE WHEN x.shown THEN c.share_pct END,
+		   CASE WHEN x.shown THEN c.over_cap END,
+		   concat_ws(',', CASE WHEN disclose(c.admitted) IS NULL THEN 'admitted' END,
+					 CASE WHEN NOT x.shown THEN 'from_udsat,share_pct,over_cap' END)
+	  FROM daycare_cap(daycare_cap_disclosed.year) AS c
+	 CROSS JOIN LATERAL (SELECT disclose(c.admitted) IS NOT NULL AND disclose(c.from_udsat) IS NOT NULL
+								AND disclose(c.admitted - c.from_udsat) IS NOT NULL AS shown) AS x
+	 ORDER BY c.facility_id;
+END;
+COMMENT ON FUNCTION daycare_cap_disclosed(integer) IS
+'daycare_cap() for publication under housing_areas.min_cell_count: admitted through disclose(); from_udsat, share_pct and over_cap only when admitted, from_udsat and the other children (admitted - from_udsat) are all shown by disclose(), NULL otherwise; suppressed names the hidden columns (comma-separated, empty when none). Publish this, or filter on its over_cap: a list filtered on the over_cap of daycare_cap() tells a hidden share';
+
 -- ---- § 23 stk. 4: children from outside offered a place in such an area ----
 
 CREATE FUNCTION daycare_offer_elsewhere(year integer)
@@ -468,7 +492,7 @@ COMMENT ON FUNCTION learning_offer(date) IS
 
 CREATE VIEW bi_learning_offer AS
 SELECT l.area_id, a.name,
-	   disclose(count(*) FILTER (WHERE l.status IN ('notice', 'notice_late'))) AS notice,
+	   disclose(count(*) FILTER (WHERE l.status = 'notice')) AS notice,
 	   disclose(count(*) FILTER (WHERE l.status = 'notice_late')) AS notice_late,
 	   disclose(count(*) FILTER (WHERE l.status = 'must_start')) AS must_start,
 	   disclose(count(*) FILTER (WHERE l.status = 'attends')) AS attends,
@@ -478,15 +502,15 @@ SELECT l.area_id, a.name,
   LEFT JOIN area AS a ON a.area_id = l.area_id
  GROUP BY l.area_id, a.name;
 COMMENT ON VIEW bi_learning_offer IS
-'for BI: the learning offer today (learning_offer(current_date)) as counts of children per area, each through disclose() (counts from 1 to min_cell_count() - 1 are NULL)';
+'for BI: the learning offer today (learning_offer(current_date)) as counts of children per area and status, each through disclose() (counts from 1 to min_cell_count() - 1 are NULL); no totals, so no count can be narrowed down from the others';
 COMMENT ON COLUMN bi_learning_offer.area_id IS
 'the area (area.area_id); NULL for the children who may leave because they no longer live in such an area';
 COMMENT ON COLUMN bi_learning_offer.name IS
 'name of the area; NULL with area_id';
 COMMENT ON COLUMN bi_learning_offer.notice IS
-'children whose parents are to be informed in writing before the first birthday (notice and notice_late), disclosed';
+'children whose parents are to be informed in writing before the first birthday, in time (notice_due is today or later), disclosed';
 COMMENT ON COLUMN bi_learning_offer.notice_late IS
-'of those, the children whose notice is overdue (today is after first birthday minus 3 months), disclosed';
+'children whose notice is overdue (today is after first birthday minus 3 months), disclosed';
 COMMENT ON COLUMN bi_learning_offer.must_start IS
 'children who must attend the learning offer and do not yet, disclosed';
 COMMENT ON COLUMN bi_learning_offer.attends IS
@@ -496,13 +520,36 @@ COMMENT ON COLUMN bi_learning_offer.may_leave IS
 COMMENT ON COLUMN bi_learning_offer.unknown IS
 'children for whom missing values decide the obligation, disclosed';
 
+CREATE FUNCTION daycare_offer_elsewhere_disclosed(year integer)
+	RETURNS TABLE (facility_id bigint, name text, area_id integer, located boolean,
+				   admitted integer, from_outside integer, undetermined integer, paragraph text,
+				   suppressed text)
+	LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+	-- from_outside and undetermined are shown when they, the children
+	-- admitted and the rest (the children from such areas) are all shown
+	-- by disclose(): otherwise the shown ones would narrow a hidden one down
+	SELECT o.facility_id, o.name, o.area_id, o.located, disclose(o.admitted),
+		   CASE WHEN x.shown THEN o.from_outside END,
+		   CASE WHEN x.shown THEN o.undetermined END,
+		   o.paragraph,
+		   concat_ws(',', CASE WHEN disclose(o.admitted) IS NULL THEN 'admitted' END,
+					 CASE WHEN NOT x.shown THEN 'from_outside,undetermined' END)
+	  FROM daycare_offer_elsewhere(daycare_offer_elsewhere_disclosed.year) AS o
+	 CROSS JOIN LATERAL (SELECT disclose(o.admitted) IS NOT NULL AND disclose(o.from_outside) IS NOT NULL
+								AND disclose(o.undetermined) IS NOT NULL
+								AND disclose(o.admitted - o.from_outside - o.undetermined) IS NOT NULL AS shown) AS x
+	 ORDER BY o.facility_id;
+END;
+COMMENT ON FUNCTION daycare_offer_elsewhere_disclosed(integer) IS
+'daycare_offer_elsewhere() for publication under housing_areas.min_cell_count: admitted through disclose(); from_outside and undetermined only when admitted, both of them and the other children are all shown by disclose(), NULL otherwise; suppressed names the hidden columns (comma-separated, empty when none)';
+
 CREATE VIEW bi_daycare_offer_elsewhere AS
-SELECT o.facility_id, o.name, o.area_id, o.located,
-	   disclose(o.admitted) AS admitted, disclose(o.from_outside) AS from_outside,
-	   disclose(o.undetermined) AS undetermined, o.paragraph
-  FROM daycare_offer_elsewhere(extract(year FROM CURRENT_DATE)::integer) AS o;
+SELECT o.facility_id, o.name, o.area_id, o.located, o.admitted, o.from_outside, o.undetermined,
+	   o.paragraph, o.suppressed
+  FROM daycare_offer_elsewhere_disclosed(extract(year FROM CURRENT_DATE)::integer) AS o;
 COMMENT ON VIEW bi_daycare_offer_elsewhere IS
-'for BI: daycare_offer_elsewhere of the current calendar year (§ 23 stk. 4), each count through disclose()';
+'for BI: daycare_offer_elsewhere_disclosed() of the current calendar year (§ 23 stk. 4)';
 COMMENT ON COLUMN bi_daycare_offer_elsewhere.facility_id IS
 'the daycare (facility.facility_id)';
 COMMENT ON COLUMN bi_daycare_offer_elsewhere.name IS
@@ -512,10 +559,12 @@ COMMENT ON COLUMN bi_daycare_offer_elsewhere.area_id IS
 COMMENT ON COLUMN bi_daycare_offer_elsewhere.located IS
 'true when the area is on the udsat list or kept by § 26 c, NULL when its place is undetermined';
 COMMENT ON COLUMN bi_daycare_offer_elsewhere.admitted IS
-'children admitted this year, disclosed';
+'children admitted this year, through disclose()';
 COMMENT ON COLUMN bi_daycare_offer_elsewhere.from_outside IS
-'admitted children living outside every such area, who must also have been offered a place elsewhere, disclosed';
+'admitted children living outside every such area, who must also have been offered a place elsewhere; NULL when suppressed';
 COMMENT ON COLUMN bi_daycare_offer_elsewhere.undetermined IS
-'admitted children whose home area''s place is undetermined, disclosed';
+'admitted children whose home area''s place is undetermined; NULL when suppressed';
 COMMENT ON COLUMN bi_daycare_offer_elsewhere.paragraph IS
 'dagtilbudsloven § 23 stk. 4, with § 26 c when a tail decision keeps the area';
+COMMENT ON COLUMN bi_daycare_offer_elsewhere.suppressed IS
+'the columns hidden by disclosure control, comma-separated; empty when none';
