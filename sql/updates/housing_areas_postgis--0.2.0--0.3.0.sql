@@ -1980,10 +1980,28 @@ CREATE FUNCTION housing_areas_private.list_day(list_year integer) RETURNS date
 COMMENT ON FUNCTION housing_areas_private.list_day(integer) IS
 'the publication date of a list as a date (the day list_date() names)';
 
+CREATE FUNCTION housing_areas_private.check_date(name text, value date) RETURNS boolean
+	LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
+	SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+	IF NOT isfinite(value) THEN
+		RAISE EXCEPTION 'invalid value "%" for argument "%"', value, name
+			USING ERRCODE = 'invalid_parameter_value',
+				  DETAIL = 'The date must be a day of the calendar, not infinity.';
+	END IF;
+	RETURN true;
+END
+$$;
+COMMENT ON FUNCTION housing_areas_private.check_date(text, date) IS
+'true for a finite date or NULL, an error naming the argument for infinity or -infinity';
+
 CREATE FUNCTION housing_areas_private.list_year_on(on_date date) RETURNS integer
 	LANGUAGE sql STABLE STRICT PARALLEL SAFE
-	-- a list applies from its publication until the next list
-	RETURN CASE WHEN on_date >= housing_areas_private.list_day(extract(year FROM on_date)::integer)
+	-- a list applies from its publication until the next list (no list
+	-- year for an infinite date)
+	RETURN CASE WHEN NOT isfinite(on_date) THEN NULL
+				WHEN on_date >= housing_areas_private.list_day(extract(year FROM on_date)::integer)
 				THEN extract(year FROM on_date)::integer
 				ELSE extract(year FROM on_date)::integer - 1 END;
 COMMENT ON FUNCTION housing_areas_private.list_year_on(date) IS
@@ -2431,6 +2449,7 @@ BEGIN ATOMIC
 					WHEN w.covered IS NULL THEN CASE WHEN w.would_status IS NOT NULL OR w.attending THEN 'unknown' END
 					WHEN w.attending THEN 'may_leave' END AS status) AS r
 	 WHERE r.status IS NOT NULL
+	   AND housing_areas_private.check_date('on_date', learning_offer.on_date)
 	 ORDER BY w.child_id;
 END;
 COMMENT ON FUNCTION learning_offer(date) IS

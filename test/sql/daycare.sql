@@ -234,6 +234,7 @@ SELECT t.label, pg_temp.try(t.stmt) FROM (VALUES
   ('no birth date', $$INSERT INTO child (child_id, home) VALUES (906, pg_temp.home(1))$$)
 ) AS t(label, stmt);
 SELECT learning_offer(NULL);
+SELECT * FROM learning_offer('infinity');
 -- years no admission can have: no rows (as daycare_cap always gave), no error
 SELECT (SELECT count(*) FROM daycare_cap(0)) AS cap_0,
        (SELECT count(*) FROM daycare_cap_detail(2147483647)) AS detail_max,
