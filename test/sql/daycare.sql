@@ -30,7 +30,8 @@ CREATE FUNCTION pg_temp.home(i integer, n integer DEFAULT 0) RETURNS geometry
               ELSE ST_SetSRID(ST_MakePoint(570100 + 1000 * i + n, 6220100), 25832) END;
 
 -- each statement shows its outcome: accepted, or the SQLSTATE, constraint,
--- message, detail and hint
+-- message, detail and hint (test/fixtures/try.sql without the hint and the
+-- constraint, which the § 26 c check's messages need)
 CREATE FUNCTION pg_temp.try(stmt text) RETURNS text LANGUAGE plpgsql AS $$
 DECLARE st text; msg text; con text; det text; hint text;
 BEGIN

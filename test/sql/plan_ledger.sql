@@ -41,15 +41,7 @@ UPDATE area_year SET family_units = 500, dwellings = 1000, demolished = 100, com
 UPDATE area_year SET family_units = 10, dwellings = 10 WHERE area_id = 6;
 INSERT INTO area_year (area_id, list_year, family_units, dwellings) VALUES (2, 2023, 900, 1000);
 -- the kinds and their limits
-CREATE FUNCTION pg_temp.try(stmt text) RETURNS text LANGUAGE plpgsql AS $$
-DECLARE st text; msg text; con text;
-BEGIN
-  EXECUTE stmt;
-  RETURN 'accepted';
-EXCEPTION WHEN others THEN
-  GET STACKED DIAGNOSTICS st = RETURNED_SQLSTATE, msg = MESSAGE_TEXT, con = CONSTRAINT_NAME;
-  RETURN st || ' ' || coalesce(con, '') || ': ' || msg;
-END $$;
+\i test/fixtures/try.sql
 SELECT t.label, pg_temp.try(t.stmt) FROM (VALUES
   -- area 1: the list date itself is not after the list; the day after is;
   -- 31 December 2029 is before the deadline, 1 January 2030 is not
