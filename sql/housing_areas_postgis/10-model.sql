@@ -137,7 +137,8 @@ COMMENT ON COLUMN facility.geom IS
 CREATE TABLE enrolment (
 	facility_id bigint NOT NULL REFERENCES facility ON DELETE CASCADE,
 	year integer NOT NULL CHECK (year BETWEEN 2000 AND 2100),
-	home geometry(Point, 25832) NOT NULL
+	home geometry(Point, 25832) NOT NULL,
+	parents_work_or_study boolean
 );
 CREATE INDEX enrolment_home_idx ON enrolment USING gist (home);
 CREATE INDEX enrolment_facility_year_idx ON enrolment (facility_id, year);
@@ -149,6 +150,8 @@ COMMENT ON COLUMN enrolment.year IS
 'the calendar year of admission to a daycare, or the first year of a school year (2019 for 2019/20)';
 COMMENT ON COLUMN enrolment.home IS
 'the child''s home address: Point in EPSG:25832 (metres)';
+COMMENT ON COLUMN enrolment.parents_work_or_study IS
+'daycare admissions: the parents declared in writing that they work or study (dagtilbudsloven § 26 b), so the child is left out of the cap when the municipality chose § 26 b; false when they did not, NULL when not recorded';
 
 CREATE TABLE municipality (
 	municipality_code text PRIMARY KEY CHECK (municipality_code ~ '^[0-9]{4}$'),

@@ -181,6 +181,37 @@ SELECT a.area_id, a.name, m.name AS municipality,
 SELECT * FROM services;
 
 \echo
+\echo '-- Daycare, learning offer and plans (dagtilbudsloven § 23 stk. 4, § 26 a-c, § 44 a; almenboligloven § 168 a)'
+\echo '   daycare cap 2025: the rule that decided each daycare (daycare_cap_detail), children counted by each rule'
+SELECT coalesce(d.decided_by, 'undetermined') AS decided_by, count(*) AS daycares,
+	   count(*) FILTER (WHERE d.in_breach) AS in_breach,
+	   coalesce(disclose(sum(d.from_list)::integer)::text, '<' || min_cell_count()) AS from_list,
+	   coalesce(disclose(sum(d.from_tail)::integer)::text, '<' || min_cell_count()) AS from_tail_26c,
+	   coalesce(disclose(sum(d.left_out)::integer)::text, '<' || min_cell_count()) AS left_out_26b,
+	   coalesce(disclose(sum(d.undetermined)::integer)::text, '<' || min_cell_count()) AS undetermined
+  FROM daycare_cap_detail(2025) AS d
+ GROUP BY d.decided_by ORDER BY d.decided_by NULLS LAST;
+\echo '   § 23 stk. 4: daycares in an udsat or § 26 c area, children from outside who must also have been offered a place elsewhere'
+\echo '   (counts through daycare_offer_elsewhere_disclosed: a hidden count is shown as -)'
+SELECT o.name, a.name AS area, o.paragraph, o.admitted, o.from_outside, o.undetermined
+  FROM daycare_offer_elsewhere_disclosed(2025) AS o JOIN area AS a USING (area_id)
+ WHERE o.admitted IS DISTINCT FROM 0
+ ORDER BY o.from_outside DESC NULLS LAST, o.facility_id LIMIT 10;
+\echo '   the learning offer (§ 44 a) on 1 June 2026: children per status'
+\echo '   (no dates: the first or last date of a group is one child''s birthday)'
+SELECT l.status, l.paragraph, coalesce(disclose(count(*))::text, '<' || min_cell_count()) AS children
+  FROM learning_offer('2026-06-01') AS l
+ GROUP BY l.status, l.paragraph ORDER BY l.status, l.paragraph;
+\echo '   § 168 a stk. 4: plan areas of the list of 2025 that may apply for dispensation (< 2,100 residents, convictions criterion not met)'
+SELECT p.name, p.residents, p.convictions, p.may_apply
+  FROM plan_dispensation(2025) AS p ORDER BY p.may_apply DESC NULLS LAST, p.area_id;
+\echo '   the plans projected to 1 January 2030: counts of the latest list plus the dwelling ledger'
+SELECT p.name, p.base_list_year AS counts_of, p.changes, round(p.share_now::numeric, 1) AS share_now,
+	   round(p.share_at_deadline::numeric, 1) AS share_2030, p.target_met,
+	   p.family_units_over_target AS units_to_go, p.dwellings_to_add AS or_dwellings_to_add
+  FROM plan_projection() AS p ORDER BY p.share_at_deadline DESC NULLS LAST, p.area_id;
+
+\echo
 \echo '== 9. Files'
 \pset format unaligned
 \pset tuples_only on

@@ -12,6 +12,9 @@ SELECT unnest(extconfig)::regclass AS dumped FROM pg_extension
 
 INSERT INTO area VALUES (1, 'Testparken', '0751', '1082',
   ST_Multi(ST_MakeEnvelope(570000, 6220000, 570500, 6220500, 25832)));
+-- on the udsat list of 2023, off it on the list of 1 December 2024 (so a
+-- § 26 c tail may run until 1 December 2027; daycare tests the limits)
+INSERT INTO area_year (area_id, list_year, official_category) VALUES (1, 2023, 'udsat'), (1, 2024, 'none');
 INSERT INTO facility VALUES (10, 'daycare', 'Børnehuset', '0751',
   ST_SetSRID(ST_MakePoint(570100, 6220100), 25832));
 

@@ -30,7 +30,12 @@ VALUES (1, 'list years', (SELECT count(*) FROM list_sizes)),
        -- the exports hide small cells (test/sql/disclosure.sql tries to
        -- read them): the demo's data has some to hide
        (9, 'area years with values suppressed', (SELECT count(*) FROM bi_area_status WHERE suppressed <> '')),
-       (9, 'daycares with counts suppressed', (SELECT count(*) FROM daycare_cap_disclosed(2025) WHERE suppressed <> ''));
+       (9, 'daycares with counts suppressed', (SELECT count(*) FROM daycare_cap_disclosed(2025) WHERE suppressed <> '')),
+       (10, 'daycares with a § 26 b, § 26 c or stk. 12-14 outcome',
+        (SELECT count(*) FROM daycare_cap_detail(2025) WHERE decided_by <> 'dagtilbudsloven § 26 a')),
+       (10, 'daycares in udsat or § 26 c areas', (SELECT count(*) FROM daycare_offer_elsewhere(2025))),
+       (10, 'children of the learning offer', (SELECT count(*) FROM learning_offer('2026-06-01'))),
+       (10, 'plan areas projected', (SELECT count(*) FROM plan_projection() WHERE share_at_deadline IS NOT NULL));
 SELECT * FROM report_rows;
 SELECT coalesce(string_agg(section || ' ' || what, '; ') FILTER (WHERE coalesce(rows, 0) = 0), 'none') AS empty
   FROM report_rows;
@@ -61,6 +66,8 @@ SELECT md5(string_agg(area_id || ':' || list_year || ':' || ind::text, ',' ORDER
 SET client_min_messages = warning;
 DROP SCHEMA demo CASCADE;
 RESET client_min_messages;
+DELETE FROM child;
+DELETE FROM decision;
 DELETE FROM area;
 DELETE FROM facility;
 DELETE FROM municipality;
