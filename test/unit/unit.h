@@ -17,11 +17,13 @@
 #include "../../src/core/ha_kv.h"
 
 static int	unit_checks_failed;
+static long unit_checks_run;	/* checks made, failed or not */
 static int	unit_tests_passed;
 static int	unit_tests_failed;
 
 #define CHECK(cond) \
 	do { \
+		unit_checks_run++; \
 		if (!(cond)) \
 		{ \
 			fprintf(stdout, "#   %s:%d: check failed: %s\n", \
@@ -33,6 +35,7 @@ static int	unit_tests_failed;
 #define CHECK_STR(got, want) \
 	do { \
 		const char *g_ = (got), *w_ = (want); \
+		unit_checks_run++; \
 		if (strcmp(g_, w_) != 0) \
 		{ \
 			fprintf(stdout, "#   %s:%d: got \"%s\", want \"%s\"\n", \
@@ -67,6 +70,7 @@ unit_error_key(const HaError *err)
 static inline void
 unit_check_accepted(const char *input, bool ok, const HaError *err)
 {
+	unit_checks_run++;
 	if (!ok)
 	{
 		printf("#   unexpected error for \"%s\": %s (key \"%s\", value \"%s\")\n",
@@ -85,6 +89,7 @@ unit_check_refused(const char *input, bool ok, const HaError *err,
 				   HaErrorCode code, HaErrorKind kind, const char *key,
 				   const char *value)
 {
+	unit_checks_run++;
 	if (ok)
 	{
 		printf("#   \"%s\" was accepted\n", input);
@@ -138,8 +143,8 @@ unit_run(const char *name, void (*fn) (void))
 static int
 unit_done(const char *suite)
 {
-	printf("# %s: %d passed, %d failed\n", suite, unit_tests_passed,
-		   unit_tests_failed);
+	printf("# %s: %d passed, %d failed, %ld checks\n", suite,
+		   unit_tests_passed, unit_tests_failed, unit_checks_run);
 	return unit_tests_failed == 0 ? 0 : 1;
 }
 
