@@ -35,12 +35,7 @@ SELECT x, make_indicators(income => x)::text::indicators = make_indicators(incom
 
 -- many generated records: text -> value -> text -> value is stable
 -- a fresh seed each run (HA_TEST_SEED=<0..1> repeats one); shown on failure
-\getenv seed HA_TEST_SEED
-\if :{?seed}
-\else
-SELECT (extract(epoch FROM clock_timestamp()) * 1000)::bigint % 1000003 / 1000003.0 AS seed \gset
-\endif
-SELECT setseed(:seed) \gset
+\i test/fixtures/seed.sql
 SELECT count(*) AS records,
        CASE WHEN count(*) FILTER (WHERE ind::text::indicators = ind
                                     AND ind::text = ind::text::indicators::text) = count(*)

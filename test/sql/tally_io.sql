@@ -45,12 +45,7 @@ SELECT v, v::tally::text AS value, v::tally::text::tally = v::tally AS stable
 
 -- many generated tallies, with raw doubles: text -> value -> text -> value is stable
 -- a fresh seed each run (HA_TEST_SEED=<0..1> repeats one); shown on failure
-\getenv seed HA_TEST_SEED
-\if :{?seed}
-\else
-SELECT (extract(epoch FROM clock_timestamp()) * 1000)::bigint % 1000003 / 1000003.0 AS seed \gset
-\endif
-SELECT setseed(:seed) \gset
+\i test/fixtures/seed.sql
 SELECT count(*) AS tallies,
        CASE WHEN count(*) FILTER (WHERE t::text::tally = t AND t::text = t::text::tally::text) = count(*)
             THEN 'all stable' ELSE 'unstable tallies with HA_TEST_SEED=' || :'seed' END AS stable
