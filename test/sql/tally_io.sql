@@ -80,11 +80,8 @@ SELECT tally_value(t, 'residents') AS residents, tally_value(t, 'nonwestern') AS
        tally_value(t, 'persons_18_64') AS persons_18_64, count(*)
   FROM tally_io GROUP BY t ORDER BY t::text;
 SELECT count(*) AS distinct_values FROM (SELECT DISTINCT t FROM tally_io) AS d;
-SET enable_mergejoin = off;
-SET enable_nestloop = off;
-SELECT a.id, b.id FROM tally_io a JOIN tally_io b ON a.t = b.t AND a.id < b.id ORDER BY 1, 2;
-RESET enable_mergejoin;
-RESET enable_nestloop;
+\i test/fixtures/hashing.sql
+SELECT * FROM pg_temp.hash_equal_pairs('tally_io', 't');
 DROP TABLE tally_io;
 
 -- function properties: immutable and parallel safe; strict unless NULL means something
