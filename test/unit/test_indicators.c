@@ -11,44 +11,11 @@
 #include "../../src/core/ha_number.h"
 #include "../../src/core/indicators.h"
 
-/* Parse s, expecting success. */
-static HaIndicators
-parse_ok(const char *s)
-{
-	HaIndicators		v;
-	HaError		err;
-
-	unit_check_accepted(s, ha_ind_parse(s, &v, &err), &err);
-	return v;
-}
-
-/*
- * Parse s, expecting failure with the given class and kind, naming key and
- * quoting value (NULL: not checked).
- */
-static HaError
-parse_err(const char *s, HaErrorCode code, HaErrorKind kind, const char *key,
-		  const char *value)
-{
-	HaIndicators v;
-	HaError		err;
-
-	memset(&err, 0, sizeof(err));
-	unit_check_refused(s, ha_ind_parse(s, &v, &err), &err, code, kind, key,
-					   value);
-	return err;
-}
-
-/* The canonical text of a parsed input. */
-static const char *
-canon(const char *s)
-{
-	static char buf[HA_IND_TEXT_BUFLEN];
-	HaIndicators ind = parse_ok(s);
-
-	ha_ind_format(&ind, buf, sizeof(buf));
-	return buf;
-}
+#define UNIT_RECORD HaIndicators
+#define UNIT_PREFIX ha_ind
+#define UNIT_TEXT_BUFLEN HA_IND_TEXT_BUFLEN
+#define UNIT_INPUT_MAX HA_IND_INPUT_MAX
+#include "unit_record.h"
 
 static void
 test_korskaerparken_round_trip(void)
@@ -223,17 +190,10 @@ test_rejects_control_characters_and_junk(void)
 static void
 test_rejects_oversized(void)
 {
-	char		big[HA_IND_INPUT_MAX + 2];
 	char		key[HA_IND_INPUT_MAX + 1];
 	HaError		e;
 
-	memset(big, ' ', sizeof(big));
-	memcpy(big, "residents=1", 11);
-	big[sizeof(big) - 1] = '\0';
-	e = parse_err(big, HA_ERR_LIMIT, HA_E_TOO_LONG, "", "");
-	CHECK(e.about.n[0] == 1025 && e.about.n[1] == 1024);
-	big[sizeof(big) - 2] = '\0';
-	parse_ok(big);
+	check_input_limit();
 	/* the longest unknown key is quoted whole, and long values by their start */
 	memset(key, 'k', sizeof(key));
 	key[sizeof(key) - 1] = '\0';
@@ -406,11 +366,8 @@ test_random_round_trips(void)
 
 	for (i = 0; i < 200000 && failures < 5; i++)
 	{
-		HaIndicators a,
-					b;
+		HaIndicators a;
 		HaError		err;
-		char		t1[HA_IND_TEXT_BUFLEN],
-					t2[HA_IND_TEXT_BUFLEN];
 		uint16_t	mask = 0;
 		int			f;
 
@@ -422,53 +379,14 @@ test_random_round_trips(void)
 				CHECK(ha_ind_set(&a, (HaIndField) f, random_value((HaIndField) f),
 								 "?", &err));
 		CHECK(ha_ind_validate(&a, &err));
-		CHECK(ha_ind_format(&a, t1, sizeof(t1)) < sizeof(t1));
-		if (!ha_ind_parse(t1, &b, &err) || !ha_ind_equal(&a, &b))
-		{
-			printf("#   round trip failed for \"%s\"\n", t1);
-			failures++;
-			unit_checks_failed++;
-			continue;
-		}
-		ha_ind_format(&b, t2, sizeof(t2));
-		if (strcmp(t1, t2) != 0)
-		{
-			printf("#   \"%s\" reformatted as \"%s\"\n", t1, t2);
-			failures++;
-			unit_checks_failed++;
-		}
+		check_round_trip(&a, &failures);
 	}
 }
 
 static void
 test_random_garbage_never_crashes(void)
 {
-	static const char alphabet[] = "residntsoaubcilg_=,. 0123456789eE+-xnN\t";
-	int			i;
-
-	for (i = 0; i < 100000; i++)
-	{
-		char		s[64];
-		size_t		n = rng_next() % (sizeof(s) - 1);
-		size_t		j;
-		HaIndicators ind;
-		HaError		err;
-
-		for (j = 0; j < n; j++)
-			s[j] = alphabet[rng_next() % (sizeof(alphabet) - 1)];
-		s[n] = '\0';
-		if (ha_ind_parse(s, &ind, &err))
-		{
-			char		t[HA_IND_TEXT_BUFLEN];
-			HaIndicators again;
-
-			CHECK(ha_ind_validate(&ind, &err));
-			ha_ind_format(&ind, t, sizeof(t));
-			CHECK(ha_ind_parse(t, &again, &err) && ha_ind_equal(&ind, &again));
-		}
-		else
-			CHECK(ha_error_complete(&err));
-	}
+	check_random_garbage("residntsoaubcilg_=,. 0123456789eE+-xnN\t", 63);
 }
 
 /*

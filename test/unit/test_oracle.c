@@ -1087,12 +1087,7 @@ main(void)
 	HaError		err;
 
 	if (!ha_rules_parse(ha_builtin_rules, ha_builtin_rules_len, &book, &err))
-	{
-		printf("not ok - the built-in rules do not parse: %s at line %d, "
-			   "column %d\n", ha_error_name(err.kind), err.about.line,
-			   err.about.column);
-		return 1;
-	}
+		return unit_bail_rules(&err);
 	RUN(test_oracle_rules_for_year);
 	RUN(test_oracle_worked_cases);
 	RUN(test_oracle_minimal_cases);

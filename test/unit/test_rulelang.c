@@ -619,12 +619,7 @@ main(void)
 	HaError		err;
 
 	if (!ha_rules_parse(ha_builtin_rules, ha_builtin_rules_len, &builtin, &err))
-	{
-		printf("not ok - the built-in rules do not parse: %s at line %d, "
-			   "column %d\n", ha_error_name(err.kind), err.about.line,
-			   err.about.column);
-		return 1;
-	}
+		return unit_bail_rules(&err);
 	RUN(test_builtin_versions);
 	RUN(test_round_trip);
 	RUN(test_flags);

@@ -118,6 +118,19 @@ unit_check_refused(const char *input, bool ok, const HaError *err,
 	}
 }
 
+/*
+ * Print a "not ok" line saying where the built-in rule text failed to parse
+ * or plan, and return the exit status of a suite that cannot run.
+ */
+static inline int
+unit_bail_rules(const HaError *err)
+{
+	printf("not ok - the built-in rules do not parse: %s at line %d, "
+		   "column %d\n", ha_error_name(err->kind), err->about.line,
+		   err->about.column);
+	return 1;
+}
+
 /* Run one test function and print its TAP line. */
 static void
 unit_run(const char *name, void (*fn) (void))
