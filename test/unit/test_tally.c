@@ -928,22 +928,7 @@ random_small_tally(void)
 static void
 test_random_round_trips(void)
 {
-	int			i;
-	int			failures = 0;
-
-	for (i = 0; i < 100000 && failures < 5; i++)
-	{
-		HaTally		a = random_tally();
-		HaError		err;
-
-		if (!ha_tally_validate(&a, &err))
-		{
-			unit_check_accepted(text_of(&a), false, &err);
-			failures++;
-			continue;
-		}
-		check_round_trip(&a, &failures);
-	}
+	check_random_round_trips(100000, random_tally);
 }
 
 static void

@@ -21,6 +21,11 @@ static long unit_checks_run;	/* checks made, failed or not */
 static int	unit_tests_passed;
 static int	unit_tests_failed;
 
+/* The number of elements of an array. */
+#ifndef lengthof
+#define lengthof(array) (sizeof(array) / sizeof((array)[0]))
+#endif
+
 #define CHECK(cond) \
 	do { \
 		unit_checks_run++; \

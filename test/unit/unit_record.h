@@ -96,6 +96,40 @@ check_round_trip(const UNIT_RECORD *a, int *failures)
 }
 
 /*
+ * Check n random records, each from make(), that should be valid: each
+ * passes validation and reads back from its text.  Stops after 5 failures.
+ */
+static inline void
+check_random_round_trips(int n, UNIT_RECORD (*make) (void))
+{
+	int			i;
+	int			failures = 0;
+
+	for (i = 0; i < n && failures < 5; i++)
+	{
+		UNIT_RECORD a = make();
+		HaError		err;
+		bool		valid = UNIT_FN(validate) (&a, &err);
+
+		unit_check_accepted(text_of(&a), valid, &err);
+		if (valid)
+			check_round_trip(&a, &failures);
+		else
+			failures++;
+	}
+}
+
+/* Check that each input cases[i][0] reads back as the text cases[i][1]. */
+static inline void
+check_canon(const char *const cases[][2], size_t n)
+{
+	size_t		i;
+
+	for (i = 0; i < n; i++)
+		CHECK_STR(canon(cases[i][0]), cases[i][1]);
+}
+
+/*
  * Parse 100000 random strings of up to maxlen characters of alphabet: each
  * is refused with a complete report, or accepted as a valid record that
  * reads back from its text.
