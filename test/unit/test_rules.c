@@ -81,6 +81,40 @@ catb(const char *overrides, int year, const char *rules_id)
 	return ha_category_name(clsb(overrides, year, rules_id).category);
 }
 
+/* A case at a boundary: the clean record with some values replaced. */
+typedef struct CategoryCase
+{
+	const char *overrides;
+	const char *category;		/* the category it must get */
+} CategoryCase;
+
+/* Check the category of each case on the list of year; a failure names it. */
+static void
+check_categories(int year, const CategoryCase *cases, size_t n)
+{
+	size_t		i;
+
+	for (i = 0; i < n; i++)
+	{
+		const char *got = catb(cases[i].overrides, year, NULL);
+
+		unit_checks_run++;
+		if (strcmp(got, cases[i].category) != 0)
+		{
+			printf("#   \"%s\" in %d: got \"%s\", want \"%s\"\n",
+				   cases[i].overrides, year, got, cases[i].category);
+			unit_checks_failed++;
+		}
+	}
+}
+
+/* Check CategoryCase rows, written in place, on the list of year. */
+#define CHECK_CATEGORIES(year, ...) \
+	do { \
+		static const CategoryCase cases_[] = {__VA_ARGS__}; \
+		check_categories((year), cases_, lengthof(cases_)); \
+	} while (0)
+
 static void
 test_rules_for_year(void)
 {
@@ -136,17 +170,18 @@ static void
 test_dk2010_boundaries(void)
 {
 	/* 2 of 3: nonwestern > 50, labour > 40, convicted > 2.7 */
-	CHECK_STR(catb("outside_labour=45 nonwestern=49.9", 2011, NULL), "none");
-	CHECK_STR(catb("outside_labour=45 nonwestern=50", 2011, NULL), "none");
-	CHECK_STR(catb("outside_labour=45 nonwestern=50.1", 2011, NULL), "parallelsamfund");
-	CHECK_STR(catb("nonwestern=60 outside_labour=39.9", 2011, NULL), "none");
-	CHECK_STR(catb("nonwestern=60 outside_labour=40", 2011, NULL), "none");
-	CHECK_STR(catb("nonwestern=60 outside_labour=40.1", 2011, NULL), "parallelsamfund");
-	CHECK_STR(catb("nonwestern=60 convicted=2.6", 2011, NULL), "none");
-	CHECK_STR(catb("nonwestern=60 convicted=2.7", 2011, NULL), "none");
-	CHECK_STR(catb("nonwestern=60 convicted=2.71", 2011, NULL), "parallelsamfund");
-	/* education and income are not criteria in 2010: they change nothing */
-	CHECK_STR(catb("nonwestern=60 basic_education=90 income=10", 2011, NULL), "none");
+	CHECK_CATEGORIES(2011,
+		{"outside_labour=45 nonwestern=49.9", "none"},
+		{"outside_labour=45 nonwestern=50", "none"},
+		{"outside_labour=45 nonwestern=50.1", "parallelsamfund"},
+		{"nonwestern=60 outside_labour=39.9", "none"},
+		{"nonwestern=60 outside_labour=40", "none"},
+		{"nonwestern=60 outside_labour=40.1", "parallelsamfund"},
+		{"nonwestern=60 convicted=2.6", "none"},
+		{"nonwestern=60 convicted=2.7", "none"},
+		{"nonwestern=60 convicted=2.71", "parallelsamfund"},
+		/* education and income are not criteria in 2010: they change nothing */
+		{"nonwestern=60 basic_education=90 income=10", "none"});
 	CHECK(!clsb("nonwestern=60", 2011, NULL).flag_defined[HA_CRIT_EDUCATION]);
 	CHECK(clsb("nonwestern=60", 2011, NULL).flag[HA_CRIT_NONWESTERN] == HA_TRUE);
 	/* no udsat, forebyggelse or kombineret under dk2010 */
@@ -159,29 +194,32 @@ test_dk2013_boundaries(void)
 {
 	/* ghetto: 3 of 5; start from nonwestern and labour met */
 #define TWO "nonwestern=60 outside_labour=45 "
-	CHECK_STR(catb(TWO "basic_education=49.9", 2015, NULL), "none");
-	CHECK_STR(catb(TWO "basic_education=50", 2015, NULL), "none");
-	CHECK_STR(catb(TWO "basic_education=50.1", 2015, NULL), "parallelsamfund");
-	CHECK_STR(catb(TWO "income=55.1", 2015, NULL), "none");
-	CHECK_STR(catb(TWO "income=55", 2015, NULL), "none");
-	CHECK_STR(catb(TWO "income=54.9", 2015, NULL), "parallelsamfund");
-	CHECK_STR(catb(TWO "convicted=2.7", 2015, NULL), "none");
-	CHECK_STR(catb(TWO "convicted=2.71", 2015, NULL), "parallelsamfund");
+	CHECK_CATEGORIES(2015,
+		{"nonwestern=60 outside_labour=45 basic_education=49.9", "none"},
+		{"nonwestern=60 outside_labour=45 basic_education=50", "none"},
+		{"nonwestern=60 outside_labour=45 basic_education=50.1", "parallelsamfund"},
+		{"nonwestern=60 outside_labour=45 income=55.1", "none"},
+		{"nonwestern=60 outside_labour=45 income=55", "none"},
+		{"nonwestern=60 outside_labour=45 income=54.9", "parallelsamfund"},
+		{"nonwestern=60 outside_labour=45 convicted=2.7", "none"},
+		{"nonwestern=60 outside_labour=45 convicted=2.71", "parallelsamfund"});
 	/* convictions are absolute in dk2013: national_convicted plays no part */
 	CHECK_STR(cat("residents=2000 nonwestern=60 outside_labour=45 convicted=2.8", 2015, NULL),
 			  "parallelsamfund");
-	CHECK_STR(catb(TWO "convicted=2.8 national_convicted=5", 2015, NULL), "parallelsamfund");
-	CHECK_STR(catb("outside_labour=45 basic_education=60 nonwestern=50", 2015, NULL), "none");
-	CHECK_STR(catb("outside_labour=45 basic_education=60 nonwestern=50.1", 2015, NULL),
-			  "parallelsamfund");
-	CHECK_STR(catb("nonwestern=60 basic_education=60 outside_labour=40", 2015, NULL), "none");
-	CHECK_STR(catb("nonwestern=60 basic_education=60 outside_labour=40.1", 2015, NULL),
-			  "parallelsamfund");
+	CHECK_CATEGORIES(2015,
+		{"nonwestern=60 outside_labour=45 convicted=2.8 national_convicted=5", "parallelsamfund"},
+		{"outside_labour=45 basic_education=60 nonwestern=50", "none"},
+		{"outside_labour=45 basic_education=60 nonwestern=50.1", "parallelsamfund"},
+		{"nonwestern=60 basic_education=60 outside_labour=40", "none"},
+		{"nonwestern=60 basic_education=60 outside_labour=40.1", "parallelsamfund"});
 	/* udsat: 2 of 5, only on the lists of 2016 and 2017 */
-	CHECK_STR(catb("nonwestern=60 basic_education=50.1", 2016, NULL), "udsat");
-	CHECK_STR(catb("nonwestern=60 basic_education=50", 2016, NULL), "none");
-	CHECK_STR(catb("nonwestern=60 basic_education=50.1", 2017, NULL), "udsat");
-	CHECK_STR(catb("nonwestern=60 basic_education=50.1", 2015, NULL), "none");
+	CHECK_CATEGORIES(2016,
+		{"nonwestern=60 basic_education=50.1", "udsat"},
+		{"nonwestern=60 basic_education=50", "none"});
+	CHECK_CATEGORIES(2017,
+		{"nonwestern=60 basic_education=50.1", "udsat"});
+	CHECK_CATEGORIES(2015,
+		{"nonwestern=60 basic_education=50.1", "none"});
 	CHECK(clsb("nonwestern=60 basic_education=50.1", 2015, NULL).udsat == HA_FALSE);
 	/* a ghetto is udsat too (3 of 5 implies 2 of 5) */
 	CHECK(clsb(TWO "income=50", 2016, NULL).udsat == HA_TRUE);
@@ -192,35 +230,30 @@ test_dk2013_boundaries(void)
 static void
 test_dk2018_boundaries(void)
 {
-	/* udsat: 2 of 4; start from labour met */
-#define ONE "outside_labour=45 "
-	CHECK_STR(catb(ONE "basic_education=60", 2019, NULL), "none");
-	CHECK_STR(catb(ONE "basic_education=60.1", 2019, NULL), "udsat");
-	CHECK_STR(catb(ONE "income=55", 2019, NULL), "none");
-	CHECK_STR(catb(ONE "income=54.9", 2019, NULL), "udsat");
-	CHECK_STR(catb("basic_education=70 outside_labour=40", 2019, NULL), "none");
-	CHECK_STR(catb("basic_education=70 outside_labour=40.1", 2019, NULL), "udsat");
-	/* dk2013's education threshold 50 no longer counts */
-	CHECK_STR(catb(ONE "basic_education=55", 2019, NULL), "none");
-#undef ONE
+	/* udsat: 2 of 4; start from labour met (outside_labour=45) */
+	CHECK_CATEGORIES(2019,
+		{"outside_labour=45 basic_education=60", "none"},
+		{"outside_labour=45 basic_education=60.1", "udsat"},
+		{"outside_labour=45 income=55", "none"},
+		{"outside_labour=45 income=54.9", "udsat"},
+		{"basic_education=70 outside_labour=40", "none"},
+		{"basic_education=70 outside_labour=40.1", "udsat"},
+		/* dk2013's education threshold 50 no longer counts */
+		{"outside_labour=45 basic_education=55", "none"});
 	/* convictions: at least 3 x national; 3 x 0.65 is 1.95 exactly */
-	CHECK_STR(catb("outside_labour=45 national_convicted=0.65 convicted=1.94",
-				  2019, NULL), "none");
-	CHECK_STR(catb("outside_labour=45 national_convicted=0.65 convicted=1.95",
-				  2019, NULL), "udsat");
-	CHECK_STR(catb("outside_labour=45 national_convicted=0.65 convicted=1.96",
-				  2019, NULL), "udsat");
-	CHECK_STR(catb("outside_labour=45 national_convicted=0.7 convicted=2.1",
-				  2019, NULL), "udsat");
-	CHECK_STR(catb("outside_labour=45 national_convicted=0.1 convicted=0.3",
-				  2019, NULL), "udsat");
-	CHECK_STR(catb("outside_labour=45 national_convicted=0.1 convicted=0.29",
-				  2019, NULL), "none");
+	CHECK_CATEGORIES(2019,
+		{"outside_labour=45 national_convicted=0.65 convicted=1.94", "none"},
+		{"outside_labour=45 national_convicted=0.65 convicted=1.95", "udsat"},
+		{"outside_labour=45 national_convicted=0.65 convicted=1.96", "udsat"},
+		{"outside_labour=45 national_convicted=0.7 convicted=2.1", "udsat"},
+		{"outside_labour=45 national_convicted=0.1 convicted=0.3", "udsat"},
+		{"outside_labour=45 national_convicted=0.1 convicted=0.29", "none"});
 	/* parallelsamfund (ghetto): udsat and nonwestern > 50 */
 #define UDSAT "outside_labour=45 basic_education=70 "
-	CHECK_STR(catb(UDSAT "nonwestern=50", 2019, NULL), "udsat");
-	CHECK_STR(catb(UDSAT "nonwestern=50.1", 2019, NULL), "parallelsamfund");
-	CHECK_STR(catb("outside_labour=45 nonwestern=90", 2019, NULL), "none");
+	CHECK_CATEGORIES(2019,
+		{"outside_labour=45 basic_education=70 nonwestern=50", "udsat"},
+		{"outside_labour=45 basic_education=70 nonwestern=50.1", "parallelsamfund"},
+		{"outside_labour=45 nonwestern=90", "none"});
 	CHECK(clsb(UDSAT "nonwestern=50.1", 2019, NULL).udsat == HA_TRUE);
 	/* no forebyggelse before 2021 */
 	CHECK(clsb("nonwestern=40 outside_labour=35 basic_education=65", 2019, NULL)
@@ -233,21 +266,22 @@ test_dk2018_boundaries(void)
 static void
 test_dk2021_forebyggelse(void)
 {
-	/* nonwestern > 30 and 2 of: labour > 30, convictions >= 2x, education > 60, income < 65 */
-#define BASE "nonwestern=40 basic_education=65 "
-	CHECK_STR(catb(BASE "outside_labour=30", 2022, NULL), "none");
-	CHECK_STR(catb(BASE "outside_labour=30.1", 2022, NULL), "forebyggelse");
-	CHECK_STR(catb(BASE "income=65", 2022, NULL), "none");
-	CHECK_STR(catb(BASE "income=64.9", 2022, NULL), "forebyggelse");
-	CHECK_STR(catb(BASE "national_convicted=0.65 convicted=1.29", 2022, NULL), "none");
-	CHECK_STR(catb(BASE "national_convicted=0.65 convicted=1.3", 2022, NULL), "forebyggelse");
-	CHECK_STR(catb(BASE "national_convicted=0.35 convicted=0.7", 2022, NULL), "forebyggelse");
-	CHECK_STR(catb(BASE "national_convicted=0.35 convicted=0.69", 2022, NULL), "none");
-#undef BASE
-	CHECK_STR(catb("basic_education=65 outside_labour=35 nonwestern=30", 2022, NULL), "none");
-	CHECK_STR(catb("basic_education=65 outside_labour=35 nonwestern=30.1", 2022, NULL),
-			  "forebyggelse");
-	CHECK_STR(catb("basic_education=65 outside_labour=35 nonwestern=29.9", 2022, NULL), "none");
+	/*
+	 * nonwestern > 30 and 2 of: labour > 30, convictions >= 2x, education > 60,
+	 * income < 65; start from nonwestern=40 basic_education=65
+	 */
+	CHECK_CATEGORIES(2022,
+		{"nonwestern=40 basic_education=65 outside_labour=30", "none"},
+		{"nonwestern=40 basic_education=65 outside_labour=30.1", "forebyggelse"},
+		{"nonwestern=40 basic_education=65 income=65", "none"},
+		{"nonwestern=40 basic_education=65 income=64.9", "forebyggelse"},
+		{"nonwestern=40 basic_education=65 national_convicted=0.65 convicted=1.29", "none"},
+		{"nonwestern=40 basic_education=65 national_convicted=0.65 convicted=1.3", "forebyggelse"},
+		{"nonwestern=40 basic_education=65 national_convicted=0.35 convicted=0.7", "forebyggelse"},
+		{"nonwestern=40 basic_education=65 national_convicted=0.35 convicted=0.69", "none"},
+		{"basic_education=65 outside_labour=35 nonwestern=30", "none"},
+		{"basic_education=65 outside_labour=35 nonwestern=30.1", "forebyggelse"},
+		{"basic_education=65 outside_labour=35 nonwestern=29.9", "none"});
 	/* exclusive of udsat: raw flag stays true */
 	{
 		HaClassification c = clsb("nonwestern=40 basic_education=65 outside_labour=45",
@@ -259,12 +293,11 @@ test_dk2021_forebyggelse(void)
 		CHECK(c.forebyggelse_raw == HA_TRUE);
 	}
 	/* dk2021 udsat/parallelsamfund thresholds are those of dk2018 */
-	CHECK_STR(catb("outside_labour=45 basic_education=60.1 nonwestern=50.1", 2024, NULL),
-			  "parallelsamfund");
-	CHECK_STR(catb("outside_labour=45 basic_education=60 nonwestern=50.1", 2024, NULL), "none");
-	/* not udsat (1 of 4), but labour > 30 and income < 65 of the weaker four */
-	CHECK_STR(catb("outside_labour=45 basic_education=60 income=60 nonwestern=50.1", 2024, NULL),
-			  "forebyggelse");
+	CHECK_CATEGORIES(2024,
+		{"outside_labour=45 basic_education=60.1 nonwestern=50.1", "parallelsamfund"},
+		{"outside_labour=45 basic_education=60 nonwestern=50.1", "none"},
+		/* not udsat (1 of 4), but labour > 30 and income < 65 of the weaker four */
+		{"outside_labour=45 basic_education=60 income=60 nonwestern=50.1", "forebyggelse"});
 }
 
 static void
