@@ -81,39 +81,64 @@ catb(const char *overrides, int year, const char *rules_id)
 	return ha_category_name(clsb(overrides, year, rules_id).category);
 }
 
-/* A case at a boundary: the clean record with some values replaced. */
-typedef struct CategoryCase
+/* The name of a three-valued answer. */
+static const char *
+tri_name(HaTri t)
 {
-	const char *overrides;
-	const char *category;		/* the category it must get */
-} CategoryCase;
+	return t == HA_TRUE ? "true" : t == HA_FALSE ? "false" : "unknown";
+}
 
-/* Check the category of each case on the list of year; a failure names it. */
+/* The category of the clean record with some values replaced, by name. */
+static const char *
+category_of(const char *overrides, int year)
+{
+	return catb(overrides, year, NULL);
+}
+
+/* Whether exactly the given record is kombineret udlejning, by name. */
+static const char *
+kombineret_of(const char *text, int year)
+{
+	return tri_name(cls(text, year, NULL).kombineret);
+}
+
+/* A case: a record (or the overrides of the clean one) and its answer. */
+typedef struct OutcomeCase
+{
+	const char *record;
+	const char *want;
+} OutcomeCase;
+
+/* Check the answer of outcome to each case on the list of year. */
 static void
-check_categories(int year, const CategoryCase *cases, size_t n)
+check_outcomes(const char *(*outcome) (const char *, int), int year,
+			   const OutcomeCase *cases, size_t n)
 {
 	size_t		i;
 
 	for (i = 0; i < n; i++)
 	{
-		const char *got = catb(cases[i].overrides, year, NULL);
+		const char *got = outcome(cases[i].record, year);
 
 		unit_checks_run++;
-		if (strcmp(got, cases[i].category) != 0)
+		if (strcmp(got, cases[i].want) != 0)
 		{
 			printf("#   \"%s\" in %d: got \"%s\", want \"%s\"\n",
-				   cases[i].overrides, year, got, cases[i].category);
+				   cases[i].record, year, got, cases[i].want);
 			unit_checks_failed++;
 		}
 	}
 }
 
-/* Check CategoryCase rows, written in place, on the list of year. */
-#define CHECK_CATEGORIES(year, ...) \
+/* Check OutcomeCase rows, written in place, against outcome in year. */
+#define CHECK_OUTCOMES(outcome, year, ...) \
 	do { \
-		static const CategoryCase cases_[] = {__VA_ARGS__}; \
-		check_categories((year), cases_, lengthof(cases_)); \
+		static const OutcomeCase cases_[] = {__VA_ARGS__}; \
+		check_outcomes((outcome), (year), cases_, lengthof(cases_)); \
 	} while (0)
+
+/* Check the categories of overrides of the clean record in year. */
+#define CHECK_CATEGORIES(year, ...) CHECK_OUTCOMES(category_of, year, __VA_ARGS__)
 
 static void
 test_rules_for_year(void)
@@ -303,19 +328,20 @@ test_dk2021_forebyggelse(void)
 static void
 test_kombineret_udlejning(void)
 {
-	CHECK(cls("residents=1000 outside_labour=40", 2022, NULL).kombineret == HA_TRUE);
-	CHECK(cls("residents=1000 outside_labour=39.9", 2022, NULL).kombineret == HA_FALSE);
-	CHECK(cls("residents=999 outside_labour=60", 2022, NULL).kombineret == HA_FALSE);
-	CHECK(cls("residents=5000 outside_labour=30", 2022, NULL).kombineret == HA_TRUE);
-	CHECK(cls("residents=4999 outside_labour=30", 2022, NULL).kombineret == HA_FALSE);
-	CHECK(cls("residents=5000 outside_labour=29.9", 2022, NULL).kombineret == HA_FALSE);
-	CHECK(cls("residents=6000", 2022, NULL).kombineret == HA_UNKNOWN);
-	CHECK(cls("residents=500", 2022, NULL).kombineret == HA_FALSE);
-	CHECK(cls("outside_labour=35", 2022, NULL).kombineret == HA_UNKNOWN);
-	CHECK(cls("outside_labour=25", 2022, NULL).kombineret == HA_FALSE);
+	CHECK_OUTCOMES(kombineret_of, 2022,
+		{"residents=1000 outside_labour=40", "true"},
+		{"residents=1000 outside_labour=39.9", "false"},
+		{"residents=999 outside_labour=60", "false"},
+		{"residents=5000 outside_labour=30", "true"},
+		{"residents=4999 outside_labour=30", "false"},
+		{"residents=5000 outside_labour=29.9", "false"},
+		{"residents=6000", "unknown"},
+		{"residents=500", "false"},
+		{"outside_labour=35", "unknown"},
+		{"outside_labour=25", "false"});
 	/* also under dk2018, not before */
-	CHECK(cls("residents=1000 outside_labour=40", 2019, NULL).kombineret == HA_TRUE);
-	CHECK(cls("residents=1000 outside_labour=40", 2015, NULL).kombineret == HA_FALSE);
+	CHECK_OUTCOMES(kombineret_of, 2019, {"residents=1000 outside_labour=40", "true"});
+	CHECK_OUTCOMES(kombineret_of, 2015, {"residents=1000 outside_labour=40", "false"});
 	/* a flag, not a category */
 	CHECK_STR(cat("residents=1000 outside_labour=40 national_convicted=1", 2022, NULL), "unknown");
 }
