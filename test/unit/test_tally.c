@@ -29,15 +29,12 @@ static const char full[] =
 static HaPerson
 person(int age)
 {
-	HaPerson	p;
+	HaPerson	p = {
+		.age_known = true, .age = age, .nonwestern = HA_UNKNOWN,
+		.convicted = HA_UNKNOWN, .basic_education = HA_UNKNOWN,
+		.student = HA_UNKNOWN,
+	};
 
-	memset(&p, 0, sizeof(p));
-	p.age_known = true;
-	p.age = age;
-	p.nonwestern = HA_UNKNOWN;
-	p.convicted = HA_UNKNOWN;
-	p.basic_education = HA_UNKNOWN;
-	p.student = HA_UNKNOWN;
 	return p;
 }
 
@@ -1352,20 +1349,14 @@ v1_tally(int64_t residents, int64_t nonwestern, int64_t persons_18_64,
 		 double fte, int64_t persons_18plus, int64_t convicted,
 		 int64_t persons_30_59, int64_t basic, int64_t taxpayers, double income)
 {
-	HaTallyV1	v;
+	HaTallyV1	v = {
+		.version = 1, .residents = residents, .nonwestern = nonwestern,
+		.persons_18_64 = persons_18_64, .outside_labour_fte = fte,
+		.persons_18plus = persons_18plus, .convicted_18plus = convicted,
+		.persons_30_59 = persons_30_59, .basic_education_30_59 = basic,
+		.taxpayers_15_64 = taxpayers, .income_sum = income,
+	};
 
-	memset(&v, 0, sizeof(v));
-	v.version = 1;
-	v.residents = residents;
-	v.nonwestern = nonwestern;
-	v.persons_18_64 = persons_18_64;
-	v.outside_labour_fte = fte;
-	v.persons_18plus = persons_18plus;
-	v.convicted_18plus = convicted;
-	v.persons_30_59 = persons_30_59;
-	v.basic_education_30_59 = basic;
-	v.taxpayers_15_64 = taxpayers;
-	v.income_sum = income;
 	return v;
 }
 
