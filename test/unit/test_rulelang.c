@@ -172,6 +172,15 @@ print_set(char *buf, size_t cap, const HaRuleSet *s)
 
 /* ---- tests ---- */
 
+/* The rules of dk2018, which dk2021 keeps and adds forebyggelse to. */
+#define DK2018_RULES \
+	"udsat when at least 2 of (outside_labour > 40, convicted >= 3 x " \
+	"national_convicted, basic_education > 60, income < 55)\n" \
+	"parallelsamfund when udsat and nonwestern > 50\n" \
+	"omdannelse when parallelsamfund on each of the last 5 lists\n" \
+	"kombineret_udlejning when outside_labour >= 40\n" \
+	"kombineret_udlejning when residents >= 5000 and outside_labour >= 30\n"
+
 /* The built-in versions, printed canonically: written from docs/rules.md. */
 static const char *const expected_versions[] = {
 	"rules dk2010 for the lists of 2010 to 2012\n"
@@ -190,22 +199,12 @@ static const char *const expected_versions[] = {
 
 	"rules dk2018 for the lists of 2018 to 2020\n"
 	"an area counts when residents >= 1000\n"
-	"udsat when at least 2 of (outside_labour > 40, convicted >= 3 x "
-	"national_convicted, basic_education > 60, income < 55)\n"
-	"parallelsamfund when udsat and nonwestern > 50\n"
-	"omdannelse when parallelsamfund on each of the last 5 lists\n"
-	"kombineret_udlejning when outside_labour >= 40\n"
-	"kombineret_udlejning when residents >= 5000 and outside_labour >= 30\n"
+	DK2018_RULES
 	"end\n",
 
 	"rules dk2021 for the lists of 2021 onward\n"
 	"an area counts when residents >= 1000\n"
-	"udsat when at least 2 of (outside_labour > 40, convicted >= 3 x "
-	"national_convicted, basic_education > 60, income < 55)\n"
-	"parallelsamfund when udsat and nonwestern > 50\n"
-	"omdannelse when parallelsamfund on each of the last 5 lists\n"
-	"kombineret_udlejning when outside_labour >= 40\n"
-	"kombineret_udlejning when residents >= 5000 and outside_labour >= 30\n"
+	DK2018_RULES
 	"forebyggelse when nonwestern > 30 and at least 2 of (outside_labour > 30, "
 	"convicted >= 2 x national_convicted, basic_education > 60, income < 65), "
 	"unless udsat\n"
