@@ -42,17 +42,7 @@ nmunis=${#munis[@]}
 plan=17
 echo "1..$plan"
 
-work=$(mktemp -d "${TMPDIR:-/tmp}"/housing_areas-federation.XXXXXX) || ha_die "mktemp failed"
-chmod 755 "$work"
-cleanup() {
-	if $keep; then
-		echo "# servers kept in $work: coordinator psql -h $work/coordinator -p $base -U postgres national" >&2
-		return
-	fi
-	ha_cluster_stop_all
-	rm -rf "$work"
-}
-trap cleanup EXIT
+ha_servers_workdir federation 'servers kept in $work: coordinator psql -h $work/coordinator -p $base -U postgres national'
 
 n=0 failures=0
 ok() { n=$((n + 1)); echo "ok $n - $1"; }

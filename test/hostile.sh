@@ -60,17 +60,7 @@ if [ -z "$port" ]; then
 	port=${port:-54445}
 fi
 
-work=$(mktemp -d "${TMPDIR:-/tmp}"/housing_areas-hostile.XXXXXX) || ha_die "mktemp failed"
-chmod 755 "$work"
-cleanup() {
-	if $keep; then
-		echo "# kept $work; server: psql -h $work/pg -p $port -U postgres" >&2
-		return
-	fi
-	ha_cluster_stop_all
-	rm -rf "$work"
-}
-trap cleanup EXIT
+ha_servers_workdir hostile 'kept $work; server: psql -h $work/pg -p $port -U postgres'
 log=$work/pg/server.log
 q() { psql -X -q -v ON_ERROR_STOP=1 "$@" </dev/null; }
 qv() { q -A -t "$@"; }

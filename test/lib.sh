@@ -20,6 +20,24 @@ HA_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 ha_say() { printf '%s\n' "==> $*" >&2; }
 ha_die() { printf 'error: %s\n' "$*" >&2; exit 1; }
 
+# Make $work, the folder of a script's throwaway servers, and at exit stop
+# them and remove it; when $keep is true, leave both and print $2, a
+# message in single quotes whose $variables are expanded at exit.
+ha_servers_workdir() {
+	work=$(mktemp -d "${TMPDIR:-/tmp}/housing_areas-$1.XXXXXX") || ha_die "mktemp failed"
+	chmod 755 "$work"
+	HA_KEPT_MESSAGE=$2
+	trap ha_servers_exit EXIT
+}
+ha_servers_exit() {
+	if [ "${keep:-false}" = true ]; then
+		eval "printf '# %s\n' \"$HA_KEPT_MESSAGE\"" >&2
+		return
+	fi
+	ha_cluster_stop_all
+	rm -rf "$work"
+}
+
 # Parse a script's options: each spec NAME=VAR reads "--NAME VALUE" into
 # $VAR, NAME=VAR! makes "--NAME" set $VAR to true; -h/--help prints the
 # script's header comment.  Usage: ha_options "$0" SPEC... -- "$@"

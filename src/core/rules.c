@@ -174,22 +174,18 @@ tri_and(HaTri a, HaTri b)
 	return HA_UNKNOWN;
 }
 
-/* Kleene OR. */
-static HaTri
-tri_or(HaTri a, HaTri b)
-{
-	if (a == HA_TRUE || b == HA_TRUE)
-		return HA_TRUE;
-	if (a == HA_FALSE && b == HA_FALSE)
-		return HA_FALSE;
-	return HA_UNKNOWN;
-}
-
 /* Kleene NOT. */
 static HaTri
 tri_not(HaTri a)
 {
 	return a == HA_UNKNOWN ? HA_UNKNOWN : (a == HA_TRUE ? HA_FALSE : HA_TRUE);
+}
+
+/* Kleene OR, by De Morgan from AND. */
+static HaTri
+tri_or(HaTri a, HaTri b)
+{
+	return tri_not(tri_and(tri_not(a), tri_not(b)));
 }
 
 /* Round away binary noise (3 * 0.65 = 1.9500000000000002) for display. */
