@@ -830,8 +830,14 @@ ha_cheapest_changes(const HaIndicators *ind, const HaDistanceBasis *basis,
 					HaChangeSet s;
 
 					if (popcount(mask) != size ||
-						((mask & residents_bit) != 0) != (group == 1) ||
-						!best_for_mask(v, nv, mask, ind, list_year, rules, list,
+						((mask & residents_bit) != 0) != (group == 1))
+						continue;
+					/* residents must be needed: the others alone do not cross */
+					if (group == 1 && (mask & ~residents_bit) != 0 &&
+						best_for_mask(v, nv, mask & ~residents_bit, ind, list_year,
+									  rules, list, excluded, dir, &s))
+						continue;
+					if (!best_for_mask(v, nv, mask, ind, list_year, rules, list,
 									   excluded, dir, &s))
 						continue;
 					/* insert in cost order (stable: criteria order on ties) */

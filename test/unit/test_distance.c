@@ -283,6 +283,8 @@ test_cheapest_unit(void)
 	s = set_of(HA_CAT_FOREBYGGELSE, 1);
 	CHECK(s != NULL && s->direction == HA_DIR_ENTER && moves(s, 1, labour) &&
 		  s->moves[0].threshold == 40);
+	/* no set with residents: the criteria alone cross, so residents is not needed */
+	CHECK(sets_of(HA_CAT_FOREBYGGELSE) == 2);
 	/* leave kombineret: labour below 40, strictly */
 	s = set_of(HA_CAT_KOMBINERET, 1);
 	CHECK(moves(s, 1, labour) && s->moves[0].op == HA_OP_LT && s->moves[0].strict);
