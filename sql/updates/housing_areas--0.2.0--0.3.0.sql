@@ -212,7 +212,7 @@ CREATE FUNCTION cheapest_change(ind indicators, list_year integer,
 	AS 'MODULE_PATHNAME', 'ha_cheapest_change_sql'
 	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 20;
 COMMENT ON FUNCTION cheapest_change(indicators, integer) IS
-'for each list of the year''s rules: the sets of the fewest criteria whose change takes the area off the list (direction leave) or onto it (enter), under the rules'' size gate, gates, "at least k of n" and the lists they require or are kept off by; one row per criterion of a set, option 1 the cheapest (fewest residents, then fewest percentage points; docs/decisions.md); each criterion must satisfy flip_operator threshold, change = threshold - value; only known values change and the list must be decided after the change; a list with no such set, or whose status is unknown, has one row with a note';
+'for each list of the year''s rules: the sets of the fewest criteria whose change takes the area off the list (direction leave) or onto it (enter), under the rules'' size gate, gates, "at least k of n" and the lists they require or are kept off by; one row per criterion of a set, option 1 the cheapest (fewest percentage points, then persons; sets that move residents only after those that do not, and only where residents must move; docs/decisions.md); each criterion must satisfy flip_operator threshold, change = threshold - value; only known values change and the list must be decided after the change; a list with no such set, or whose status is unknown, has one row with a note';
 
 CREATE FUNCTION cheapest_change(ind indicators, list_year integer, rules text,
 	OUT list text, OUT on_list boolean, OUT direction text, OUT option integer,
@@ -238,7 +238,7 @@ CREATE FUNCTION cheapest_change(cur tally, prev tally,
 	AS 'MODULE_PATHNAME', 'ha_cheapest_change_tally_sql'
 	LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE ROWS 20;
 COMMENT ON FUNCTION cheapest_change(tally, tally, double precision, double precision, integer) IS
-'cheapest_change() of the record to_indicators(cur, prev, national_convicted, regional_income) gives, counted in persons of the latest data year (cur): each criterion moves by the fewest whole persons (persons, signed as in list_distance) or whole kroner of mean income (income_kr) that flip one of its tests, reached is the value they give, and option 1 is the set of fewest persons, then fewest kroner, then fewest percentage points; no rows when cur or list_year is NULL';
+'cheapest_change() of the record to_indicators(cur, prev, national_convicted, regional_income) gives, counted in persons of the latest data year (cur): each criterion moves by the fewest whole persons (persons, signed as in list_distance) or whole kroner of mean income (income_kr) that flip one of its tests, reached is the value they give, and option 1 is the set of fewest percentage points, then fewest persons, then fewest kroner; no rows when cur or list_year is NULL';
 
 CREATE FUNCTION cheapest_change(cur tally, prev tally,
 	national_convicted double precision, regional_income double precision,

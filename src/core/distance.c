@@ -665,7 +665,7 @@ candidates(const HaRuleSet *rules, int list_year, const HaIndicators *ind,
 	});
 }
 
-/* The cost of a set: fewer persons, then fewer kroner, then fewer points. */
+/* The cost of a set: its percentage points, persons and kroner. */
 static void
 set_cost(HaChangeSet *s)
 {
@@ -688,15 +688,20 @@ set_cost(HaChangeSet *s)
 	}
 }
 
-/* Is set a cheaper than set b (same number of criteria)? */
+/*
+ * Is set a cheaper than set b (same number of criteria)?  Fewer percentage
+ * points (persons relative to the population each criterion counts, and
+ * income in points of the regional mean), then fewer persons, then fewer
+ * kroner (docs/decisions.md).
+ */
 static bool
 cheaper(const HaChangeSet *a, const HaChangeSet *b)
 {
+	if (fabs(a->points - b->points) > 1e-9)
+		return a->points < b->points;
 	if (a->persons != b->persons)
 		return a->persons < b->persons;
-	if (a->income_kr != b->income_kr)
-		return a->income_kr < b->income_kr;
-	return a->points < b->points - 1e-9;
+	return a->income_kr < b->income_kr;
 }
 
 /* Number of bits set. */
@@ -770,8 +775,8 @@ best_for_mask(const Var *v, int nv, unsigned mask, const HaIndicators *ind,
  * For each list the version defines in the list year: the sets of the
  * fewest criteria whose changes take the area off it (when it is on it) or
  * onto it (when it is not), each with its cheapest changes, ordered
- * cheapest first (fewest persons, then kroner of mean income, then
- * percentage points).  Sets that leave residents alone come first (the
+ * cheapest first (fewest percentage points, then persons, then kroner of
+ * mean income).  Sets that leave residents alone come first (the
  * fewest criteria among them), then the sets of the fewest criteria that
  * move residents: the size gate takes an area off every list with one
  * change, which would otherwise hide every way through the criteria.  Only known values change, and the list must be

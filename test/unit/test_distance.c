@@ -385,27 +385,36 @@ test_persons(void)
 	CHECK(!d->change_known && !d->persons_known && d->note == HA_NOTE_VALUE_UNKNOWN);
 }
 
-/* The cheapest sets in persons: 4 of 4 hold, 3 must go. */
+/*
+ * The cheapest sets in persons: 4 of 4 hold, 3 must go; the fewest
+ * percentage points first, persons on a tie.
+ */
 static void
 test_cheapest_persons(void)
 {
 	HaDistanceBasis b = basis();
 	HaIndicators ind = basis_record(&b);
 	const HaChangeSet *s;
-	static const HaIndField first[] = {HA_IND_CONVICTED, HA_IND_BASIC_EDUCATION, HA_IND_INCOME};
-	static const HaIndField second[] = {HA_IND_OUTSIDE_LABOUR, HA_IND_CONVICTED, HA_IND_INCOME};
+	static const HaIndField first[] = {HA_IND_OUTSIDE_LABOUR, HA_IND_CONVICTED, HA_IND_INCOME};
+	static const HaIndField second[] = {HA_IND_CONVICTED, HA_IND_BASIC_EDUCATION, HA_IND_INCOME};
+	static const HaIndField third[] = {HA_IND_OUTSIDE_LABOUR, HA_IND_CONVICTED, HA_IND_BASIC_EDUCATION};
 	static const HaIndField residents[] = {HA_IND_RESIDENTS};
 
 	cheapest(&ind, &b, 2024, NULL);
+	/* 5 + 0.067 + 5 points */
 	s = set_of(HA_CAT_UDSAT, 1);
-	CHECK(moves(s, 3, first) && s->persons == 52 && s->income_kr == 15000);
+	CHECK(moves(s, 3, first) && s->persons == 102 && s->income_kr == 15000 &&
+		  fabs(s->points - (10 + 0.2 / 3)) < 1e-9);
+	/* 15.067 points each: 52 persons and 15,000 kr before 152 persons */
 	s = set_of(HA_CAT_UDSAT, 2);
-	CHECK(moves(s, 3, second) && s->persons == 102);
+	CHECK(moves(s, 3, second) && s->persons == 52);
+	s = set_of(HA_CAT_UDSAT, 3);
+	CHECK(moves(s, 3, third) && s->persons == 152 && s->income_kr == 0);
 	CHECK(sets_of(HA_CAT_UDSAT) == 5);
 	s = set_of(HA_CAT_UDSAT, 5);
 	CHECK(moves(s, 1, residents) && s->persons == 1001);
 	/* each move reaches a value that flips its test */
-	s = set_of(HA_CAT_UDSAT, 1);
+	s = set_of(HA_CAT_UDSAT, 2);
 	CHECK(s->moves[0].reached_known && s->moves[0].reached < 1.95);
 	CHECK(s->moves[1].reached == 60);
 	CHECK(s->moves[2].reached == 55);
