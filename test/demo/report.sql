@@ -134,8 +134,10 @@ SELECT f.name, f.list_2025, f.forecast_2026,
 CREATE TEMP VIEW way_off AS
 SELECT s.area_id, s.name, s.category, c.list, c.criteria,
 	   CASE WHEN c.option IS NULL THEN c.note
-			ELSE string_agg(c.criterion || ' ' || round(c.value::numeric, 1) || ' -> ' || c.flip_operator || ' '
-							|| c.threshold, ' and ' ORDER BY c.criterion) END AS cheapest_change
+			ELSE string_agg(c.criterion || ' ' || CASE WHEN c.criterion = 'residents' THEN c.value::int::text
+															 ELSE round(c.value::numeric, 1)::text END
+							|| ' -> ' || c.flip_operator || ' ' || c.threshold, ' and ' ORDER BY c.criterion)
+	   END AS cheapest_change
   FROM area_status AS s, cheapest_change(s.ind, 2025) AS c
  WHERE s.list_year = 2025 AND s.category IN ('omdannelse', 'parallelsamfund', 'udsat', 'unknown')
    AND c.list IN ('udsat', 'parallelsamfund') AND c.direction IS DISTINCT FROM 'enter'
@@ -152,8 +154,9 @@ SELECT count(*) AS forebyggelse_areas,
 CREATE TEMP VIEW closest AS
 SELECT s.area_id, s.name, s.category, c.criteria,
 	   sum(abs(c.change)) FILTER (WHERE c.criterion <> 'residents') AS points,
-	   string_agg(c.criterion || ' ' || round(c.value::numeric, 1) || ' -> ' || c.flip_operator || ' '
-				  || c.threshold, ' and ' ORDER BY c.criterion) AS cheapest_change
+	   string_agg(c.criterion || ' ' || CASE WHEN c.criterion = 'residents' THEN c.value::int::text
+											 ELSE round(c.value::numeric, 1)::text END
+				  || ' -> ' || c.flip_operator || ' ' || c.threshold, ' and ' ORDER BY c.criterion) AS cheapest_change
   FROM area_status AS s, cheapest_change(s.ind, 2025) AS c
  WHERE s.list_year = 2025 AND s.category IN ('none', 'forebyggelse')
    AND c.list = 'udsat' AND c.direction = 'enter' AND c.option = 1
