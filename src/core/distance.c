@@ -529,24 +529,29 @@ typedef struct Var
 	Candidate	c[MAX_CANDIDATES];
 } Var;
 
-/* Visit every check of the version in force (size gate first). */
-#define FOR_EACH_CHECK(rules, list_year, c, body) \
-	do { \
-		int			fe_i_, fe_j_; \
-		const HaCheck *c = &(rules)->size_gate; \
-		body; \
-		for (fe_i_ = 0; fe_i_ < (rules)->nrules; fe_i_++) \
-		{ \
-			const HaCategoryRule *fe_r_ = &(rules)->rules[fe_i_]; \
-			if (!ha_rule_applies(fe_r_, list_year)) \
-				continue; \
-			for (fe_j_ = 0; fe_j_ < fe_r_->ngates + fe_r_->ncounted; fe_j_++) \
-			{ \
-				c = &fe_r_->checks[fe_j_]; \
-				body; \
-			} \
-		} \
-	} while (0)
+/* Most checks of a version: the size gate and every check of every rule. */
+#define MAX_VERSION_CHECKS (1 + HA_MAX_RULES * HA_MAX_RULE_CHECKS)
+
+/* The checks of a version in force in a list year, size gate first. */
+static int
+version_checks(const HaRuleSet *rules, int list_year, const HaCheck **out)
+{
+	int			n = 0;
+	int			i,
+				j;
+
+	out[n++] = &rules->size_gate;
+	for (i = 0; i < rules->nrules; i++)
+	{
+		const HaCategoryRule *r = &rules->rules[i];
+
+		if (!ha_rule_applies(r, list_year))
+			continue;
+		for (j = 0; j < r->ngates + r->ncounted; j++)
+			out[n++] = &r->checks[j];
+	}
+	return n;
+}
 
 /* The absolute threshold of a check (after × national), tidied as margins(). */
 static double
@@ -569,18 +574,21 @@ value_past(const HaRuleSet *rules, int list_year, const HaIndicators *ind,
 		   HaIndField f, double t, int dir, double *out)
 {
 	const HaIndFieldSpec *spec = &ha_ind_fields[f];
+	const HaCheck *checks[MAX_VERSION_CHECKS];
+	int			n = version_checks(rules, list_year, checks);
 	double		next = dir < 0 ? spec->min : spec->max;
+	int			i;
 
-	FOR_EACH_CHECK(rules, list_year, c,
+	for (i = 0; i < n; i++)
 	{
-		if (c->field == f && threshold_known(c, ind))
+		if (checks[i]->field == f && threshold_known(checks[i], ind))
 		{
-			double		p = absolute_threshold(c, ind);
+			double		p = absolute_threshold(checks[i], ind);
 
 			if (dir < 0 ? (p < t && p > next) : (p > t && p < next))
 				next = p;
 		}
-	});
+	}
 	if (dir < 0 ? !(next < t) : !(next > t))
 		return false;
 	*out = (t + next) / 2;
@@ -610,59 +618,65 @@ candidates(const HaRuleSet *rules, int list_year, const HaIndicators *ind,
 {
 	HaIndField	f = v->field;
 	double		now = ha_ind_get(ind, f);
+	const HaCheck *checks[MAX_VERSION_CHECKS];
+	int			n = version_checks(rules, list_year, checks);
+	int			i;
 
 	v->n = 0;
-	FOR_EACH_CHECK(rules, list_year, chk,
+	for (i = 0; i < n; i++)
 	{
+		const HaCheck *chk = checks[i];
 		HaTri		met = ha_check_met(chk, ind);
+		Candidate	cand;
+		int			dir;
+		double		t;
 
-		if (chk->field == f && met != HA_UNKNOWN && threshold_known(chk, ind))
+		if (chk->field != f || met == HA_UNKNOWN || !threshold_known(chk, ind))
+			continue;
+		dir = flip_direction(chk->op, met);
+		t = absolute_threshold(chk, ind);
+		memset(&cand, 0, sizeof(cand));
+		cand.move.field = f;
+		cand.move.value = now;
+		cand.move.op = met == HA_TRUE ? ha_op_negation(chk->op) : chk->op;
+		cand.move.threshold = t;
+		if (countable(b, f))
 		{
-			Candidate	cand;
-			int			dir = flip_direction(chk->op, met);
-			double		t = absolute_threshold(chk, ind);
+			/* the fewest persons (or kroner), and the value they give */
+			double		reached;
+			int64_t		k = fewest_steps(chk, ind, b, dir, met, &reached);
 
-			memset(&cand, 0, sizeof(cand));
-			cand.move.field = f;
-			cand.move.value = now;
-			cand.move.op = met == HA_TRUE ? ha_op_negation(chk->op) : chk->op;
-			cand.move.threshold = t;
-			if (countable(b, f))
+			if (k == 0)
+				continue;
+			cand.move.counted = true;
+			cand.move.amount = dir * k;
+			cand.move.reached_known = true;
+			cand.move.reached = reached;
+			cand.move.change = tidy_change(reached - now);
+			cand.eval_value = reached;
+		}
+		else
+		{
+			/* the threshold itself, or a value just past it */
+			cand.move.change = tidy_change(t - now);
+			cand.move.strict = flip_strict(chk->op, met);
+			if (cand.move.strict)
 			{
-				double		reached;
-				int64_t		k = fewest_steps(chk, ind, b, dir, met, &reached);
-
-				if (k > 0)
-				{
-					cand.move.counted = true;
-					cand.move.amount = dir * k;
-					cand.move.reached_known = true;
-					cand.move.reached = reached;
-					cand.move.change = tidy_change(reached - now);
-					cand.eval_value = reached;
-					add_candidate(v, &cand);
-				}
+				if (!value_past(rules, list_year, ind, f, t, dir, &cand.eval_value))
+					continue;
 			}
 			else
 			{
-				bool		ok = true;
-
-				cand.move.change = tidy_change(t - now);
-				cand.move.strict = flip_strict(chk->op, met);
-				if (cand.move.strict)
-					ok = value_past(rules, list_year, ind, f, t, dir, &cand.eval_value);
-				else
-					ok = t >= ha_ind_fields[f].min && t <= ha_ind_fields[f].max &&
-						!(ha_ind_fields[f].min_exclusive && t == ha_ind_fields[f].min);
-				if (ok && !cand.move.strict)
-					cand.eval_value = t;
-				if (ok && check_with(chk, ind, f, cand.eval_value) == ha_check_met(chk, ind))
-					ok = false;
-				if (ok)
-					add_candidate(v, &cand);
+				if (t < ha_ind_fields[f].min || t > ha_ind_fields[f].max ||
+					(ha_ind_fields[f].min_exclusive && t == ha_ind_fields[f].min))
+					continue;
+				cand.eval_value = t;
 			}
+			if (check_with(chk, ind, f, cand.eval_value) == met)
+				continue;
 		}
-	});
+		add_candidate(v, &cand);
+	}
 }
 
 /* The cost of a set: its percentage points, persons and kroner. */
