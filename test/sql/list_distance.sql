@@ -72,6 +72,11 @@ SELECT list, direction, option, criteria, criterion, flip_operator, threshold, c
   FROM cheapest_change('residents=1200 nonwestern=55 outside_labour=42 convicted=2 basic_education=55 income=50', 2016)
  WHERE criterion IS DISTINCT FROM 'residents';
 
+-- dk2018 (the list of 2019): no forebyggelse list; kombineret udlejning
+-- by labour >= 40, or by 5000 residents and labour >= 30
+SELECT list, direction, option, criteria, criterion, flip_operator, threshold, change, persons
+  FROM cheapest_change('residents=1200 nonwestern=55 outside_labour=42 convicted=2.7 national_convicted=0.7 basic_education=55 income=50', 2019);
+
 -- in persons, from tallies: 45 % outside labour both years, 2 % convicted
 -- (national 0.65), 70 % basic education, mean income 150,000 of a regional
 -- 300,000, 60 % non-Western
@@ -96,6 +101,17 @@ SELECT list, option, criteria, criterion, round(value::numeric, 4) AS value, fli
        round(reached::numeric, 4) AS reached, persons, income_kr
   FROM t, cheapest_change(t.cur, t.prev, 0.65, 300000, 2024) AS c
  WHERE list = 'udsat';
+-- persons at the boundary: 400 of 1000 outside labour in both years is
+-- exactly 40 %: one more person passes "> 40" (40.05), one fewer leaves
+-- ">= 40" (39.95); 1000 residents: one fewer leaves the size gate
+SELECT list, criterion, value, operator, threshold, holds, change, flip_operator, persons
+  FROM list_distance('residents=1000 persons_18_64=1000 outside_labour_fte=400',
+                     'residents=1000 persons_18_64=1000 outside_labour_fte=400', NULL, NULL, 2024)
+ WHERE list IN ('udsat', 'kombineret_udlejning') AND criterion IN ('labour', 'residents');
+SELECT list, option, criterion, value, flip_operator, threshold, round(reached::numeric, 4) AS reached, persons
+  FROM cheapest_change('residents=1000 persons_18_64=1000 outside_labour_fte=400',
+                       'residents=1000 persons_18_64=1000 outside_labour_fte=400', NULL, NULL, 2024)
+ WHERE list = 'kombineret_udlejning';
 -- the previous year alone keeps the mean above 40: no number of persons
 UPDATE t SET prev = 'residents=2000 persons_18_64=1000 outside_labour_fte=900';
 SELECT criterion, value, change, persons, note
