@@ -178,15 +178,6 @@ flip_strict(HaOp op, HaTri met)
 
 /* ---- moving persons ---- */
 
-/* Round a change for display, as margins() does (10 decimals). */
-static double
-tidy_change(double v)
-{
-	if (fabs(v) < 1e6)
-		return round(v * 1e10) / 1e10 + 0.0;
-	return v;
-}
-
 /*
  * The most steps a criterion can move in direction dir (-1, +1): persons
  * within their populations, kroner of mean income within the income
@@ -652,13 +643,13 @@ candidates(const HaRuleSet *rules, int list_year, const HaIndicators *ind,
 			cand.move.amount = dir * k;
 			cand.move.reached_known = true;
 			cand.move.reached = reached;
-			cand.move.change = tidy_change(reached - now);
+			cand.move.change = ha_tidy(reached - now);
 			cand.eval_value = reached;
 		}
 		else
 		{
 			/* the threshold itself, or a value just past it */
-			cand.move.change = tidy_change(t - now);
+			cand.move.change = ha_tidy(t - now);
 			cand.move.strict = flip_strict(chk->op, met);
 			if (cand.move.strict)
 			{

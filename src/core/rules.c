@@ -331,6 +331,13 @@ eval_check(const HaCheck *c, const HaIndicators *ind, HaMargin *m)
 		m->distance = tidy(m->value - m->threshold);
 }
 
+/* Round away binary noise as margins() shows distances (for callers). */
+double
+ha_tidy(double v)
+{
+	return tidy(v);
+}
+
 /* The truth value of one check on one record (three-valued). */
 HaTri
 ha_check_met(const HaCheck *c, const HaIndicators *ind)

@@ -230,6 +230,7 @@ extern void ha_classify(const HaIndicators *ind, int list_year,
 						const HaRuleSet *rules, HaClassification *out);
 extern HaCategory ha_category(const HaIndicators *ind, int list_year,
 							  const HaRuleSet *rules);
+extern double ha_tidy(double v);
 extern HaTri ha_check_met(const HaCheck *c, const HaIndicators *ind);
 extern void ha_check_margin(const HaCheck *c, const HaIndicators *ind,
 							HaMargin *m);
