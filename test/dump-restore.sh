@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Dump/restore check, run by test/run-tests.sh against its throwaway cluster
 # (PGHOST etc. set): a database using the extension, with rows in its
-# tables, a facility kind of the user's own and indexes on expressions that
+# tables, a user rule set, a facility kind of the user's own and indexes on expressions that
 # call its functions, goes through pg_dump (custom and plain formats) into
 # fresh databases; the same queries must give identical results.
 # Prints one TAP line per check.
@@ -23,11 +23,15 @@ SELECT md5(string_agg(x, '|' ORDER BY x)) FROM (
   UNION ALL SELECT 'lang ' || l::text FROM language_test_schools(2025) AS l
   UNION ALL SELECT 'near ' || n::text FROM nearest_facilities('school', 2, 2025) AS n
   UNION ALL SELECT 'kinds ' || k::text FROM facility_kind AS k
+  UNION ALL SELECT 'decision ' || d::text FROM decision AS d
+  UNION ALL SELECT 'decision sequence ' || last_value FROM decision_decision_id_seq
   UNION ALL SELECT 'geojson ' || md5(areas_geojson(2025)::text)
   UNION ALL SELECT 'svg ' || md5(map_svg(2025))
   UNION ALL SELECT 'tally ' || area_id || ' ' || t::text FROM demo_person_tally AS t
   UNION ALL SELECT 'by index ' || count(*) FROM my_area_year WHERE category(ind, list_year) = 'udsat'
   UNION ALL SELECT 'by hash ' || count(*) FROM my_area_year WHERE ind = (SELECT ind FROM area_year ORDER BY area_id, list_year LIMIT 1)
+  UNION ALL SELECT 'rule set ' || name || ' ' || md5(definition) || ' ' || created || ' ' || created_by FROM rule_set
+  UNION ALL SELECT 'scenario ' || s::text FROM compare_rules_summary('dk2021', 'nogate') AS s
 ) AS all_results;
 SQL
 }
@@ -44,6 +48,13 @@ psql -X -q -v ON_ERROR_STOP=1 -d ha_dump_src <<'SQL' >/dev/null
 SET search_path = housing_areas, public;
 INSERT INTO facility_kind VALUES ('sports', 'idrætsanlæg', 'sports ground', '#00aa00');
 INSERT INTO facility VALUES (999999, 'sports', 'Stadion', '0751', ST_SetSRID(ST_MakePoint(575000, 6220000), 25832));
+-- a user rule set (rule_set is a configuration table: its rows are dumped)
+SELECT create_rules('nogate', replace(replace(rules('dk2021'), 'rules dk2021 ', 'rules nogate '),
+                                      'parallelsamfund when udsat and nonwestern > 50', 'parallelsamfund when udsat'));
+INSERT INTO decision (kind, municipality_code, decided_on, valid_from, valid_until, note)
+	VALUES ('parent_work_exemption', '0751', '2025-11-20', '2026-01-01', '2027-01-01', 'byrådet 20.11.2025');
+INSERT INTO decision (kind, area_id, decided_on, valid_from, includes_pension, includes_insurance_benefits)
+	SELECT 'combined_letting', min(area_id), '2025-12-10', '2026-01-01', true, false FROM area;
 -- the user's own table, with indexes on the extension's functions and types
 CREATE TABLE public.my_area_year AS SELECT area_id, list_year, ind FROM area_year;
 CREATE INDEX my_category_idx ON public.my_area_year ((category(ind, list_year)));
