@@ -130,6 +130,27 @@ SELECT list, count(DISTINCT option) AS options
   FROM t, cheapest_change(t.cur, t.prev, 0.65, 300000, 2016, 'dk2013') AS c
  GROUP BY list ORDER BY list;
 
+-- a user rule set (create_rules): the structure is read from it.  Under a
+-- 3-of-4 udsat list with no non-Western gate, the record (2 of 4) is on
+-- neither list, and one more criterion (convictions up 0.01, or income
+-- below 55) puts it on both; from tallies without the previous year, two
+-- criteria are unknown and so is its place on the lists
+SELECT create_rules('strict3', $rules$
+rules strict3 for the lists of 2021 onward
+  an area counts when residents >= 1000
+  udsat when at least 3 of (outside_labour > 40, convicted >= 3 x national_convicted,
+                            basic_education > 60, income < 55)
+  parallelsamfund when udsat
+end
+$rules$);
+SELECT list, on_list, direction, rule, criterion, holds, change, flip_operator
+  FROM list_distance('residents=1913 nonwestern=60 outside_labour=44.6 convicted=1.94 national_convicted=0.65 basic_education=67.4 income=61.8', 2024, 'strict3');
+SELECT list, direction, option, criteria, criterion, flip_operator, threshold, change
+  FROM cheapest_change('residents=1913 nonwestern=60 outside_labour=44.6 convicted=1.94 national_convicted=0.65 basic_education=67.4 income=61.8', 2024, 'strict3');
+SELECT list, on_list, direction, option, criterion, persons, income_kr, note
+  FROM t, cheapest_change(t.cur, NULL, 0.65, 300000, 2024, 'strict3') AS c;
+SELECT drop_rules('strict3');
+
 -- bad input: errors as classify() gives them
 SELECT * FROM list_distance('residents=1500', 2009);
 SELECT * FROM cheapest_change('residents=1500', 2024, 'dk2019');
