@@ -25,7 +25,8 @@ GIS_SQL      = $(sort $(wildcard sql/housing_areas_postgis/[0-9]*.sql))
 
 CORE_OBJS    = src/core/ha_error.o src/core/ha_number.o src/core/ha_kv.o \
                src/core/indicators.o src/core/tally.o src/core/rules.o \
-               src/core/history.o src/core/rulelang.o src/core/builtin_rules.o
+               src/core/history.o src/core/rulelang.o src/core/builtin_rules.o \
+               src/core/distance.o
 MODULE_big   = housing_areas
 OBJS         = $(CORE_OBJS) src/housing_areas.o src/indicators.o src/tally.o \
                src/classify.o src/rulesets.o

@@ -74,5 +74,7 @@ extern void ha_recv_fields(StringInfo buf, const HaKvForm *form, void *rec);
  * read through tally_arg in src/tally.c, which converts layout version 1.
  */
 #define PG_RETURN_TALLY_P(x) PG_RETURN_POINTER(x)
+extern void ha_tally_arg_copy(FunctionCallInfo fcinfo, int n,
+							  struct HaTally *out);
 
 #endif							/* HOUSING_AREAS_H */

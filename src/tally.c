@@ -55,6 +55,16 @@ tally_arg(FunctionCallInfo fcinfo, int n, HaTally *buf)
 	return tally_convert(t, buf);
 }
 
+/* Copy tally argument n into *out, converting layout version 1 (for other glue files). */
+void
+ha_tally_arg_copy(FunctionCallInfo fcinfo, int n, HaTally *out)
+{
+	const HaTally *t = tally_arg(fcinfo, n, out);
+
+	if (t != out)
+		*out = *t;
+}
+
 PG_FUNCTION_INFO_V1(tally_in);
 /* Text input: key=value pairs, absent keys count 0. */
 Datum

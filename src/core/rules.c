@@ -327,11 +327,39 @@ eval_check(const HaCheck *c, const HaIndicators *ind, HaMargin *m)
 		m->distance = tidy(m->value - m->threshold);
 }
 
+/* Round away binary noise as margins() shows distances (for callers). */
+double
+ha_tidy(double v)
+{
+	return tidy(v);
+}
+
+/* The truth value of one check on one record (three-valued). */
+HaTri
+ha_check_met(const HaCheck *c, const HaIndicators *ind)
+{
+	return check_met(c, ind);
+}
+
+/* One check as a margins() row: value, absolute threshold, outcome, distance. */
+void
+ha_check_margin(const HaCheck *c, const HaIndicators *ind, HaMargin *m)
+{
+	eval_check(c, ind, m);
+}
+
 /* Does this category rule exist in the given list year? */
 static inline bool
 rule_in_force(const HaCategoryRule *r, int list_year)
 {
 	return r->first_year == 0 || list_year >= r->first_year;
+}
+
+/* Does this category rule exist in the given list year?  (For callers.) */
+bool
+ha_rule_applies(const HaCategoryRule *r, int list_year)
+{
+	return rule_in_force(r, list_year);
 }
 
 /* "at least needed of these" in three-valued logic. */

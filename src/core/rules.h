@@ -237,6 +237,11 @@ extern void ha_classify(const HaIndicators *ind, int list_year,
 						const HaRuleSet *rules, HaClassification *out);
 extern HaCategory ha_category(const HaIndicators *ind, int list_year,
 							  const HaRuleSet *rules);
+extern double ha_tidy(double v);
+extern HaTri ha_check_met(const HaCheck *c, const HaIndicators *ind);
+extern void ha_check_margin(const HaCheck *c, const HaIndicators *ind,
+							HaMargin *m);
+extern bool ha_rule_applies(const HaCategoryRule *r, int list_year);
 extern int	ha_margins(const HaIndicators *ind, int list_year,
 					   const HaRuleSet *rules, HaMargin *out);
 extern bool ha_set_omdannelse_possible(const HaRuleSet *rules, int list_year);

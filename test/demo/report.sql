@@ -120,14 +120,14 @@ WITH t AS (
 		   tally_agg(age, nonwestern, outside_labour_fte, convicted, basic_education, gross_income, student) AS tally
 	  FROM demo.person GROUP BY area_id, data_year
 ), ind AS (
-	SELECT cur.area_id, cur.tally,
+	SELECT cur.area_id, cur.tally, prev.tally AS prev,
 		   to_indicators(cur.tally, prev.tally,
 						 (SELECT avg(national_convicted) FROM demo.reference),
 						 (SELECT regional_income FROM demo.reference WHERE data_year = 2025)) AS ind
 	  FROM t AS cur JOIN t AS prev ON prev.area_id = cur.area_id AND prev.data_year = 2024
 	 WHERE cur.data_year = 2025
 )
-SELECT a.area_id, a.name, s.category AS list_2025, category(i.ind, 2026) AS forecast_2026, i.ind, i.tally
+SELECT a.area_id, a.name, s.category AS list_2025, category(i.ind, 2026) AS forecast_2026, i.ind, i.tally, i.prev
   FROM ind AS i JOIN area AS a USING (area_id)
   JOIN area_status AS s ON s.area_id = a.area_id AND s.list_year = 2025;
 -- the person figures of the forecast as they may be shown: against the
@@ -144,6 +144,86 @@ SELECT f.name, f.list_2025, f.forecast_2026,
 				   WHERE m.category = 'udsat' AND abs(m.distance) < 3) END AS within_3_points_of_udsat_thresholds
   FROM forecast AS f CROSS JOIN LATERAL disclosed_criteria(f.ind, f.tally, 2026) AS d
  ORDER BY f.name, f.area_id;
+
+\echo
+\echo '== 5a. What it would take to leave the lists of 2025, and the areas closest to entering them'
+\echo '   cheapest_change(): the fewest criteria whose change crosses the list (then the fewest percentage points;'
+\echo '   the size gate, residents < 1000, only where no change of the criteria does it); - : unknown values decide it;'
+\echo '   an area whose figures disclosed_criteria() hides shows (suppressed): the change would give its values away'
+CREATE TEMP VIEW way_off AS
+SELECT s.area_id, s.name, s.category, c.list,
+	   CASE WHEN d.suppressed = '{}' THEN c.criteria END AS criteria,
+	   CASE WHEN d.suppressed <> '{}' THEN '(suppressed)'
+			WHEN c.option IS NULL THEN c.note
+			ELSE string_agg(c.criterion || ' ' || CASE WHEN c.criterion = 'residents' THEN c.value::int::text
+															 ELSE round(c.value::numeric, 1)::text END
+							|| ' -> ' || c.flip_operator || ' ' || c.threshold, ' and ' ORDER BY c.criterion)
+	   END AS cheapest_change
+  FROM area_status AS s
+  JOIN area_year AS ay USING (area_id, list_year)
+ CROSS JOIN LATERAL disclosed_criteria(s.ind, ay.persons, 2025) AS d
+ CROSS JOIN LATERAL cheapest_change(s.ind, 2025) AS c
+ WHERE s.list_year = 2025 AND s.category IN ('omdannelse', 'parallelsamfund', 'udsat', 'unknown')
+   AND c.list IN ('udsat', 'parallelsamfund') AND c.direction IS DISTINCT FROM 'enter'
+   AND (c.option = 1 OR c.option IS NULL)
+ GROUP BY s.area_id, s.name, s.category, c.list, c.criteria, c.option, c.note, d.suppressed;
+SELECT w.name, m.name AS municipality, w.category AS "2025", w.list AS to_leave, w.criteria, w.cheapest_change
+  FROM way_off AS w JOIN area AS a USING (area_id) JOIN municipality AS m USING (municipality_code)
+ ORDER BY m.name, w.name, w.area_id, w.list DESC;
+SELECT count(*) AS forebyggelse_areas,
+	   count(*) FILTER (WHERE c.criteria = 1 AND c.criterion <> 'residents') AS one_criterion_off
+  FROM area_status AS s, cheapest_change(s.ind, 2025) AS c
+ WHERE s.list_year = 2025 AND s.category = 'forebyggelse' AND c.list = 'forebyggelse' AND c.option = 1;
+\echo '   closest to entering the udsat list (areas not on it, figures shown): fewest criteria, then fewest points'
+CREATE TEMP VIEW closest AS
+SELECT s.area_id, s.name, s.category, c.criteria,
+	   sum(abs(c.change)) FILTER (WHERE c.criterion <> 'residents') AS points,
+	   string_agg(c.criterion || ' ' || CASE WHEN c.criterion = 'residents' THEN c.value::int::text
+											 ELSE round(c.value::numeric, 1)::text END
+				  || ' -> ' || c.flip_operator || ' ' || c.threshold, ' and ' ORDER BY c.criterion) AS cheapest_change
+  FROM area_status AS s
+  JOIN area_year AS ay USING (area_id, list_year)
+ CROSS JOIN LATERAL disclosed_criteria(s.ind, ay.persons, 2025) AS d
+ CROSS JOIN LATERAL cheapest_change(s.ind, 2025) AS c
+ WHERE s.list_year = 2025 AND s.category IN ('none', 'forebyggelse') AND d.suppressed = '{}'
+   AND c.list = 'udsat' AND c.direction = 'enter' AND c.option = 1
+ GROUP BY s.area_id, s.name, s.category, c.criteria;
+SELECT c.name, m.name AS municipality, c.category AS "2025", c.criteria, round(c.points::numeric, 1) AS points,
+	   c.cheapest_change
+  FROM closest AS c JOIN area AS a USING (area_id) JOIN municipality AS m USING (municipality_code)
+ ORDER BY c.criteria, c.points NULLS LAST, c.area_id
+ LIMIT 8;
+\echo '   in persons, from the person rows of Aarhus (the forecast for 2026): the cheapest way off each list an area'
+\echo '   is forecast to be on, or onto the udsat list; counts below min_cell_count shown as <N'
+CREATE TEMP VIEW in_persons AS
+SELECT f.area_id, f.name, f.forecast_2026, c.list, c.direction,
+	   CASE WHEN d.suppressed = '{}' THEN c.criteria END AS criteria,
+	   CASE WHEN d.suppressed <> '{}' THEN '(suppressed)' ELSE
+	   string_agg(CASE c.criterion
+					  WHEN 'income' THEN 'mean income ' || CASE WHEN c.income_kr > 0 THEN 'up' ELSE 'down' END
+						  || ' by ' || to_char(abs(c.income_kr), 'FM999,999,999') || ' kr'
+					  ELSE coalesce(disclose(abs(c.persons))::text, '<' || min_cell_count()) || ' '
+						  || CASE c.criterion || (c.persons < 0)::text
+								 WHEN 'labourtrue' THEN 'more aged 18-64 in work or education'
+								 WHEN 'labourfalse' THEN 'more aged 18-64 outside work and education'
+								 WHEN 'convictionstrue' THEN 'fewer convicted aged 18+'
+								 WHEN 'convictionsfalse' THEN 'more convicted aged 18+'
+								 WHEN 'educationtrue' THEN 'more aged 30-59 with more than basic schooling'
+								 WHEN 'educationfalse' THEN 'more aged 30-59 with basic schooling only'
+								 WHEN 'nonwesterntrue' THEN 'fewer non-Western residents'
+								 WHEN 'nonwesternfalse' THEN 'more non-Western residents'
+								 WHEN 'residentstrue' THEN 'fewer residents'
+								 ELSE 'more residents' END
+				  END, ', ' ORDER BY c.criterion) END AS cheapest_change
+  FROM forecast AS f
+ CROSS JOIN LATERAL disclosed_criteria(f.ind, f.tally, 2026) AS d
+ CROSS JOIN LATERAL cheapest_change(f.tally, f.prev, (SELECT avg(national_convicted) FROM demo.reference),
+									(SELECT regional_income FROM demo.reference WHERE data_year = 2025), 2026) AS c
+ WHERE c.option = 1 AND ((c.direction = 'leave' AND c.list IN ('udsat', 'parallelsamfund', 'forebyggelse'))
+						 OR (c.direction = 'enter' AND c.list = 'udsat'))
+ GROUP BY f.area_id, f.name, f.forecast_2026, c.list, c.direction, c.criteria, d.suppressed;
+SELECT name, forecast_2026, direction || ' ' || list AS to, criteria, cheapest_change
+  FROM in_persons ORDER BY name, area_id, direction DESC, list DESC;
 
 \echo
 \echo '== 6. Daycares over the 30 % cap in 2025 (children admitted in 2025 living in an area on the udsat list of 1 December 2024)'
