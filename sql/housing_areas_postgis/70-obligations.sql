@@ -170,14 +170,13 @@ BEGIN ATOMIC
 		   CASE WHEN t.area_id IS NOT NULL THEN t.tail_since
 				WHEN r.holds THEN r.run_start END,
 		   CASE WHEN t.area_id IS NOT NULL THEN t.tail_until
-				WHEN r.holds THEN r.end_day
+				WHEN r.holds THEN COALESCE(ahead.tail_until, r.end_day)
 				ELSE r.next_day END,
 		   CASE WHEN t.area_id IS NOT NULL THEN true ELSE r.holds END,
 		   CASE
 			   WHEN t.area_id IS NOT NULL THEN
-				   format('%s on the list of %s; kept under dagtilbudsloven § 26 c by the municipality''s decision %s of %s, for at most %s years after the area left the udsat list on %s',
-						  CASE WHEN r.holds IS NULL THEN 'perhaps still on the udsat list (undetermined)'
-							   ELSE 'not on the udsat list' END,
+				   format('%s the udsat list of %s; kept under dagtilbudsloven § 26 c by the municipality''s decision %s of %s, for at most %s years after the area left the udsat list on %s',
+						  CASE WHEN r.holds IS NULL THEN 'perhaps still on (undetermined)' ELSE 'not on' END,
 						  list_date(r.list_year), t.decision_id, t.decided_on,
 						  consequence('daycare_cap_tail'), CASE WHEN r.holds IS NULL THEN 'or after ' ELSE '' END || t.left_day)
 			   WHEN r.holds IS false THEN
@@ -186,13 +185,13 @@ BEGIN ATOMIC
 			   WHEN r.holds IS NULL AND NOT r.has_record THEN
 				   format('undetermined: the area has no record for the list of %s', list_date(r.list_year))
 			   WHEN r.holds IS NULL THEN
-				   format('undetermined: missing values decide whether the area is %s on the list of %s (category %s)',
+				   format('undetermined: missing values decide whether the area is %s of %s (category %s)',
 						  CASE k.list_condition
 							  WHEN 'udsat' THEN 'on the udsat list'
-							  WHEN 'forebyggelse' THEN 'a forebyggelsesområde'
-							  WHEN 'omdannelse' THEN 'an omdannelsesområde'
+							  WHEN 'forebyggelse' THEN 'a forebyggelsesområde on the list'
+							  WHEN 'omdannelse' THEN 'an omdannelsesområde on the list'
 							  WHEN 'kombineret_udlejning' THEN 'on the kombineret udlejning list'
-							  ELSE 'under a development plan' END,
+							  ELSE 'under a development plan on the list' END,
 						  list_date(r.list_year), r.category)
 				   || CASE WHEN lt.area_id IS NOT NULL THEN
 						   format('; the municipality''s decision %s of %s under § 51 b is in force', lt.decision_id, lt.decided_on)
@@ -220,6 +219,9 @@ BEGIN ATOMIC
 				   || CASE WHEN r.before_run IS NULL AND r.brk > 0 THEN
 						   format('; the list of %s is undetermined, so it may have held before %s', list_date(r.before_year), r.run_start)
 					  ELSE '' END
+				   || CASE WHEN ahead.tail_until IS NOT NULL THEN
+						   format('; the list of %s leaves it out, and a decision under § 26 c keeps it from then', list_date(r.end_year))
+					  ELSE '' END
 				   || CASE WHEN r.end_day IS NOT NULL AND r.end_holds IS NULL THEN
 						   format('; the list of %s is undetermined, so it may hold after %s', list_date(r.end_year), r.end_day)
 					  ELSE '' END
@@ -228,6 +230,16 @@ BEGIN ATOMIC
 	  JOIN obligation_kind AS k ON k.obligation = r.obligation
 	  LEFT JOIN tails AS t ON t.area_id = r.area_id AND t.obligation = r.obligation
 	  LEFT JOIN letting AS lt ON lt.area_id = r.area_id AND r.obligation = 'combined_letting_possible'
+	  -- a § 26 c decision already made for the day the area leaves the udsat list
+	  LEFT JOIN LATERAL (
+		SELECT LEAST(d.valid_until, (r.end_day + make_interval(years => consequence('daycare_cap_tail')::integer))::date)
+				   AS tail_until
+		  FROM decision AS d
+		 WHERE r.holds AND r.end_holds IS false AND r.obligation IN ('daycare_cap', 'learning_offer')
+		   AND d.kind = 'daycare_tail' AND d.area_id = r.area_id
+		   AND d.valid_from <= r.end_day AND (d.valid_until IS NULL OR r.end_day < d.valid_until)
+		 ORDER BY d.valid_until DESC NULLS FIRST, d.decision_id
+		 LIMIT 1) AS ahead ON true
 	 WHERE r.in_force
 	   AND (r.holds IS NOT false OR t.area_id IS NOT NULL
 			-- a § 51 b decision is reported even where its list does not hold
@@ -605,6 +617,10 @@ BEGIN
 				months_done := (v #>> '{}')::integer >= benefit_months;
 				now_on := (v #>> '{}')::integer > 0;
 				c := format('%s consecutive months of %s benefits', v #>> '{}', b);
+			ELSIF jsonb_typeof(v) <> 'string' THEN
+				PERFORM housing_areas_private.household_error(k,
+					'benefits are a whole number of consecutive months, the date the receipt began (YYYY-MM-DD) or null',
+					format('The value is %s.', v::text));
 			ELSE
 				d := housing_areas_private.household_date(v, k, on_date);
 				months_done := d + make_interval(months => benefit_months) <= on_date;
@@ -620,17 +636,22 @@ BEGIN
 			END CASE;
 		END LOOP;
 		-- selvforsørgelses-, hjemrejse- and overgangsydelse are in the public
-		-- group too: either run of 6 months meets § 59 stk. 6 nr. 5
+		-- group too, so a run of them is part of a public run: the public run
+		-- decides nr. 5 when it is known, a known integration run otherwise
 		member := i; role := r;
-		ground := 'public_benefits'; meets := public_6 OR integration_6;
+		ground := 'public_benefits';
+		meets := CASE WHEN public_6 IS NOT NULL THEN public_6 OR COALESCE(integration_6, false)
+					  WHEN integration_6 THEN true END;
 		why := p || ': ' || public_6_why || '; ' || integration_6_why;
 		RETURN NEXT;
 		ground := 'integration_benefits'; meets := integration_6; why := p || ': ' || integration_6_why;
 		RETURN NEXT;
 		ground := 'insurance_benefits'; meets := insurance_6; why := p || ': ' || insurance_6_why;
 		RETURN NEXT;
-		ground := 'public_benefits_now'; meets := public_now OR integration_now;
-		why := p || ': ' || CASE WHEN public_now OR integration_now THEN 'receives them now: ' ELSE '' END
+		ground := 'public_benefits_now';
+		meets := CASE WHEN public_now IS NOT NULL THEN public_now OR COALESCE(integration_now, false)
+					  WHEN integration_now THEN true END;
+		why := p || ': ' || CASE WHEN meets THEN 'receives them now: ' ELSE '' END
 			   || public_6_why || '; ' || integration_6_why;
 		RETURN NEXT;
 		pension := housing_areas_private.household_boolean(m -> 'fortidspension', format('members[%s].fortidspension', i));
@@ -732,7 +753,7 @@ BEGIN
 								 THEN '; already_resident not given' ELSE '' END
 				ELSE 'unknown: ' || d.why_true || '; ' || d.ob_reason
 		   END
-		   || CASE WHEN d.household_meets AND d.holds IS NOT false THEN
+		   || CASE WHEN d.household_meets AND d.holds THEN
 				   CASE d.obligation
 					   WHEN 'refusal_required' THEN ' (the housing organisation must refuse the applicant)'
 					   WHEN 'combined_letting_possible'
@@ -746,3 +767,208 @@ END
 $$;
 COMMENT ON FUNCTION allocation_check(integer, date, jsonb) IS
 'one row per ground of refusal that applies in an area on a date (§ 59 stk. 6 nr. 1-7 in udsat areas, § 59 stk. 7 in forebyggelsesområder, § 51 c in omdannelsesområder, § 51 b where a combined_letting decision is in force): whether it refuses the household (true, false, NULL when a missing key or an undetermined list leaves it unknown) and why; the household document is described in docs/obligations.md, and a bad one is an error naming the key';
+
+-- ---- faces: BI and GIS over the latest list date, and a map ----
+
+CREATE VIEW bi_obligations AS
+SELECT o.area_id, a.name, a.municipality_code, d.list_year, d.day AS on_date,
+	   o.obligation, o.paragraph, o.since, o.until, o.holds, o.reason
+  FROM (SELECT y.list_year, housing_areas_private.list_day(y.list_year) AS day
+		  FROM (SELECT latest_list_year() AS list_year) AS y
+		 WHERE y.list_year IS NOT NULL) AS d
+ CROSS JOIN LATERAL obligations(d.day) AS o
+  JOIN area AS a ON a.area_id = o.area_id;
+COMMENT ON VIEW bi_obligations IS
+'obligations() on the day of the latest list (latest_list_year()), with the name and municipality of each area: one row per area and obligation in force, built-in types only';
+COMMENT ON COLUMN bi_obligations.area_id IS
+'the area (area.area_id)';
+COMMENT ON COLUMN bi_obligations.name IS
+'name of the area';
+COMMENT ON COLUMN bi_obligations.municipality_code IS
+'four-digit municipality code of the area; NULL when not recorded';
+COMMENT ON COLUMN bi_obligations.list_year IS
+'the latest list year (latest_list_year()), the same in every row';
+COMMENT ON COLUMN bi_obligations.on_date IS
+'the day the obligations are given for: the day of the latest list (list_date())';
+COMMENT ON COLUMN bi_obligations.obligation IS
+'the obligation (obligation_kind.obligation)';
+COMMENT ON COLUMN bi_obligations.paragraph IS
+'the paragraph of the law that brings it (with § 26 c when a decision keeps it after the area left the udsat list)';
+COMMENT ON COLUMN bi_obligations.since IS
+'the day of the first list of the uninterrupted run on which it has held; NULL when undetermined';
+COMMENT ON COLUMN bi_obligations.until IS
+'the day of the later list (or the end of the decision) that ends it; NULL while open-ended';
+COMMENT ON COLUMN bi_obligations.holds IS
+'true: in force; NULL: undetermined (missing values); false only for a § 51 b decision in force where the area is not on the list';
+COMMENT ON COLUMN bi_obligations.reason IS
+'why: the list and category, the decision, or what leaves it undetermined';
+
+CREATE VIEW gis_obligations AS
+SELECT b.area_id * 10 + k.ordinal AS id,
+	   b.area_id, b.name, b.municipality_code, b.list_year, b.on_date,
+	   b.obligation, b.paragraph, b.since, b.until, b.holds, b.reason,
+	   a.geom,
+	   b.area_id * 10 + k.ordinal AS ogc_fid
+  FROM bi_obligations AS b
+  JOIN obligation_kind AS k ON k.obligation = b.obligation
+  JOIN area AS a ON a.area_id = b.area_id;
+COMMENT ON VIEW gis_obligations IS
+'the obligations in force on the day of the latest list as a map layer: one polygon per area and obligation (filter "obligation" = ''daycare_cap''), integer key id (area_id * 10 + obligation_kind.ordinal), the same key as ogc_fid for GDAL, geometry(MultiPolygon, 25832)';
+COMMENT ON COLUMN gis_obligations.id IS
+'integer key for GIS clients: area_id * 10 + the ordinal of the obligation (obligation_kind.ordinal, 1 to 9); the first column, which QGIS proposes as the key of a view';
+COMMENT ON COLUMN gis_obligations.area_id IS
+'the area (area.area_id)';
+COMMENT ON COLUMN gis_obligations.name IS
+'name of the area';
+COMMENT ON COLUMN gis_obligations.municipality_code IS
+'four-digit municipality code of the area; NULL when not recorded';
+COMMENT ON COLUMN gis_obligations.list_year IS
+'the latest list year (latest_list_year()), the same in every row';
+COMMENT ON COLUMN gis_obligations.on_date IS
+'the day the obligations are given for: the day of the latest list (list_date())';
+COMMENT ON COLUMN gis_obligations.obligation IS
+'the obligation (obligation_kind.obligation)';
+COMMENT ON COLUMN gis_obligations.paragraph IS
+'the paragraph of the law that brings it (with § 26 c when a decision keeps it after the area left the udsat list)';
+COMMENT ON COLUMN gis_obligations.since IS
+'the day of the first list of the uninterrupted run on which it has held; NULL when undetermined';
+COMMENT ON COLUMN gis_obligations.until IS
+'the day of the later list (or the end of the decision) that ends it; NULL while open-ended';
+COMMENT ON COLUMN gis_obligations.holds IS
+'true: in force; NULL: undetermined (missing values); false only for a § 51 b decision in force where the area is not on the list';
+COMMENT ON COLUMN gis_obligations.reason IS
+'why: the list and category, the decision, or what leaves it undetermined';
+COMMENT ON COLUMN gis_obligations.geom IS
+'the area polygon: MultiPolygon in EPSG:25832 (metres)';
+COMMENT ON COLUMN gis_obligations.ogc_fid IS
+'the key id again, under the name GDAL''s PostgreSQL driver takes as the feature id of a view (its PGSQL_OGR_FID default)';
+
+CREATE FUNCTION housing_areas_private.obligation_colour(state text) RETURNS text
+	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+BEGIN ATOMIC
+	SELECT CASE state WHEN 'holds' THEN '#2171b5'
+					  WHEN 'undetermined' THEN category_colour('unknown')
+					  ELSE category_colour('none') END;
+END;
+COMMENT ON FUNCTION housing_areas_private.obligation_colour(text) IS
+'the fill of an area on obligations_map_svg: blue where the obligation holds, the colours of unknown and none for undetermined and not in force';
+
+CREATE FUNCTION housing_areas_private.svg_obligation_areas(on_date date, obligation text, municipality_code text)
+	RETURNS housing_areas_private.svg_area[]
+	LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+	-- the category field of svg_area carries the state: holds, undetermined or not
+	SELECT ARRAY(
+		SELECT ROW(a.area_id,
+				   CASE WHEN o.holds THEN 'holds' WHEN o.area_id IS NOT NULL AND o.holds IS NULL THEN 'undetermined'
+						ELSE 'not' END,
+				   a.name || ': ' || COALESCE(o.reason, 'not in force'),
+				   a.geom)::housing_areas_private.svg_area
+		  FROM area AS a
+		  LEFT JOIN obligations(svg_obligation_areas.on_date) AS o
+				 ON o.area_id = a.area_id AND o.obligation = svg_obligation_areas.obligation
+		 WHERE svg_obligation_areas.municipality_code IS NULL OR a.municipality_code = svg_obligation_areas.municipality_code
+		 ORDER BY a.area_id);
+END;
+COMMENT ON FUNCTION housing_areas_private.svg_obligation_areas(date, text, text) IS
+'the areas of obligations_map_svg (of one municipality, or all), each with its state (holds, undetermined, not) in the category field and the reason as tooltip';
+
+CREATE FUNCTION housing_areas_private.svg_obligation_shapes(frame housing_areas_private.svg_frame,
+															areas housing_areas_private.svg_area[])
+	RETURNS xml
+	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+BEGIN ATOMIC
+	-- the polygons, and on a wide map a circle on each (those in force on top)
+	SELECT xmlconcat(
+		(SELECT xmlagg(xmlelement(name path,
+						   xmlattributes(housing_areas_private.svg_path(svg_obligation_shapes.frame, a.geom) AS d,
+										 housing_areas_private.obligation_colour(a.category) AS fill,
+										 'evenodd' AS "fill-rule", l.ink AS stroke, l.line_width AS "stroke-width"),
+						   xmlelement(name title, a.title))
+					   ORDER BY a.area_id)
+		   FROM unnest(svg_obligation_shapes.areas) AS a),
+		(SELECT xmlagg(housing_areas_private.svg_circle(svg_obligation_shapes.frame, ST_PointOnSurface(a.geom),
+						   l.marker_r, housing_areas_private.obligation_colour(a.category), l.ink, l.line_width, a.title)
+					   ORDER BY a.category = 'holds', a.area_id)
+		   FROM unnest(svg_obligation_shapes.areas) AS a
+		  WHERE (svg_obligation_shapes.frame).wide))
+	  FROM housing_areas_private.svg_layout() AS l;
+END;
+COMMENT ON FUNCTION housing_areas_private.svg_obligation_shapes(housing_areas_private.svg_frame, housing_areas_private.svg_area[]) IS
+'the areas of obligations_map_svg as paths filled by their state, and circles on a wide map';
+
+CREATE FUNCTION housing_areas_private.svg_obligation_legend(frame housing_areas_private.svg_frame, title text,
+															areas housing_areas_private.svg_area[])
+	RETURNS xml
+	LANGUAGE sql IMMUTABLE PARALLEL SAFE
+BEGIN ATOMIC
+	SELECT xmlconcat(
+		xmlelement(name text, xmlattributes(l.margin AS x, l.title_y AS y, l.title_style AS style), svg_obligation_legend.title),
+		xmlelement(name text, xmlattributes(l.margin AS x, l.summary_y AS y, l.grey AS fill),
+				   (SELECT count(*) FILTER (WHERE a.category = 'holds') || ' of ' || count(*) || ' areas, '
+						   || count(*) FILTER (WHERE a.category = 'undetermined') || ' undetermined'
+					  FROM unnest(svg_obligation_legend.areas) AS a)),
+		(SELECT xmlagg(xmlconcat(
+					xmlelement(name rect, xmlattributes(c.left_x + l.legend_rect_x AS x,
+													   l.legend_rect_y + l.legend_row * e.n AS y,
+													   l.legend_rect_width AS width, l.legend_rect_height AS height,
+													   housing_areas_private.obligation_colour(e.state) AS fill, l.ink AS stroke)),
+					xmlelement(name text, xmlattributes(c.left_x + l.legend_text_x AS x,
+													   l.legend_text_y + l.legend_row * e.n AS y), e.label))
+				ORDER BY e.n)
+		   FROM (VALUES (1, 'holds', 'in force'), (2, 'undetermined', 'undetermined (missing values)'),
+						(3, 'not', 'not in force')) AS e(n, state, label)))
+	  FROM housing_areas_private.svg_layout() AS l
+	 CROSS JOIN LATERAL (SELECT COALESCE((svg_obligation_legend.frame).w, l.empty_map_width) AS left_x) AS c;
+END;
+COMMENT ON FUNCTION housing_areas_private.svg_obligation_legend(housing_areas_private.svg_frame, text, housing_areas_private.svg_area[]) IS
+'the title, the counts and the legend (in force, undetermined, not in force) of obligations_map_svg';
+
+CREATE FUNCTION housing_areas_private.check_obligation(obligation text) RETURNS boolean
+	LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
+	SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+	IF NOT EXISTS (SELECT 1 FROM housing_areas.obligation_kind AS k WHERE k.obligation = check_obligation.obligation) THEN
+		RAISE EXCEPTION 'unknown obligation "%"', obligation
+			USING ERRCODE = 'invalid_parameter_value',
+				  HINT = 'The obligations are ' || (SELECT string_agg(k.obligation, ', ' ORDER BY k.ordinal)
+													  FROM housing_areas.obligation_kind AS k) || '.';
+	END IF;
+	RETURN true;
+END
+$$;
+COMMENT ON FUNCTION housing_areas_private.check_obligation(text) IS
+'true for an obligation listed in obligation_kind, an error naming them otherwise';
+
+CREATE FUNCTION obligations_map_svg(on_date date, obligation text, municipality_code text DEFAULT NULL)
+	RETURNS text
+	LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+	WITH chosen AS MATERIALIZED (
+		SELECT housing_areas_private.svg_obligation_areas(obligations_map_svg.on_date, obligations_map_svg.obligation,
+														  obligations_map_svg.municipality_code) AS areas,
+			   k.paragraph
+		  FROM obligation_kind AS k
+		 WHERE housing_areas_private.check_obligation(obligations_map_svg.obligation)
+		   AND k.obligation = obligations_map_svg.obligation
+		   AND obligations_map_svg.on_date IS NOT NULL
+	), framed AS MATERIALIZED (
+		SELECT c.*, housing_areas_private.svg_frame(housing_areas_private.svg_extent(obligations_map_svg.municipality_code,
+																					   c.areas)) AS frame
+		  FROM chosen AS c
+	)
+	SELECT housing_areas_private.svg_document(f.frame, 3,
+			   xmlconcat(housing_areas_private.svg_obligation_legend(f.frame,
+							 obligations_map_svg.obligation || ' (' || f.paragraph || ') on ' || obligations_map_svg.on_date
+							 || COALESCE(' — ' || (SELECT m.name FROM municipality AS m
+												   WHERE m.municipality_code = obligations_map_svg.municipality_code), ''),
+							 f.areas),
+						 housing_areas_private.svg_outline(f.frame, obligations_map_svg.municipality_code),
+						 housing_areas_private.svg_land(f.frame, obligations_map_svg.municipality_code),
+						 housing_areas_private.svg_obligation_shapes(f.frame, f.areas),
+						 housing_areas_private.svg_credit(f.frame)))::text
+	  FROM framed AS f;
+END;
+COMMENT ON FUNCTION obligations_map_svg(date, text, text) IS
+'an SVG map of one obligation on a date (obligations()): the areas (of one municipality, or all) where it is in force, undetermined or not, with the reason as tooltip, a legend and a title';
