@@ -107,6 +107,7 @@ CREATE FUNCTION obligations(on_date date)
 	RETURNS TABLE (area_id integer, obligation text, paragraph text, since date, until date,
 				   holds boolean, reason text)
 	LANGUAGE sql STABLE STRICT PARALLEL SAFE
+	SET datestyle = 'ISO, YMD'	-- the dates in the reasons, whatever the session's style
 BEGIN ATOMIC
 	WITH status AS (
 		SELECT s.*,
@@ -348,6 +349,7 @@ CREATE FUNCTION housing_areas_private.household_error(key text, message text, de
 	RETURNS boolean
 	LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
 	SET search_path = pg_catalog, pg_temp
+	SET datestyle = 'ISO, YMD'
 AS $$
 BEGIN
 	RAISE EXCEPTION 'invalid household key "%": %', key, message
@@ -361,6 +363,7 @@ COMMENT ON FUNCTION housing_areas_private.household_error(text, text, text, text
 CREATE FUNCTION housing_areas_private.household_date(value jsonb, key text, on_date date) RETURNS date
 	LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
 	SET search_path = pg_catalog, pg_temp
+	SET datestyle = 'ISO, YMD'
 AS $$
 DECLARE
 	d date;
@@ -415,6 +418,7 @@ CREATE FUNCTION housing_areas_private.household_grounds(household jsonb, on_date
 	RETURNS TABLE (member integer, role text, ground text, meets boolean, why text)
 	LANGUAGE plpgsql STABLE PARALLEL SAFE
 	SET search_path = pg_catalog, pg_temp
+	SET datestyle = 'ISO, YMD'
 AS $$
 #variable_conflict use_column
 DECLARE
@@ -673,6 +677,7 @@ CREATE FUNCTION allocation_check(area_id integer, on_date date, household jsonb)
 	RETURNS TABLE (obligation text, paragraph text, number integer, ground text, refuses boolean, reason text)
 	LANGUAGE plpgsql STABLE PARALLEL SAFE
 	SET search_path = pg_catalog, pg_temp
+	SET datestyle = 'ISO, YMD'
 AS $$
 #variable_conflict use_column
 DECLARE
@@ -960,7 +965,8 @@ BEGIN ATOMIC
 	)
 	SELECT housing_areas_private.svg_document(f.frame, 3,
 			   xmlconcat(housing_areas_private.svg_obligation_legend(f.frame,
-							 obligations_map_svg.obligation || ' (' || f.paragraph || ') on ' || obligations_map_svg.on_date
+							 obligations_map_svg.obligation || ' (' || f.paragraph || ') on '
+							 || to_char(obligations_map_svg.on_date, 'YYYY-MM-DD')
 							 || COALESCE(' — ' || (SELECT m.name FROM municipality AS m
 												   WHERE m.municipality_code = obligations_map_svg.municipality_code), ''),
 							 f.areas),

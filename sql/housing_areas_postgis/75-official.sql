@@ -37,7 +37,7 @@ BEGIN
 						  AND lower(btrim(f[2], ' "')) = 'category';
 		END IF;
 		IF cardinality(f) <> 2 THEN
-			RAISE EXCEPTION 'line % of the list has % fields: "%"', line.n, cardinality(f), line.text
+			RAISE EXCEPTION 'line % of the list is not an area and a category: "%"', line.n, line.text
 				USING ERRCODE = 'invalid_text_representation',
 					  DETAIL = 'A line of the list is an area and its category, separated by a comma or a semicolon.',
 					  HINT = 'Write for example: 101,parallelsamfund';
@@ -124,11 +124,13 @@ SELECT s.area_id, s.list_year, s.name, s.municipality_code, s.official_category,
 	   CASE WHEN s.computed_category IN ('omdannelse', 'parallelsamfund', 'udsat', 'forebyggelse', 'none')
 			THEN false END AS agrees,
 	   (SELECT string_agg(format('%s %s: %s %s %s (%s)', m.category, m.criterion,
-								 COALESCE(m.value::text, 'unknown'), m.operator, m.threshold,
+								 COALESCE(m.value::text, 'unknown'), m.operator, COALESCE(m.threshold::text, 'unknown'),
 								 CASE WHEN m.met THEN 'met' WHEN NOT m.met THEN 'not met' ELSE 'unknown' END),
 						  '; ' ORDER BY m.category = 'all' DESC, m.category, abs(m.distance) NULLS FIRST, m.criterion)
 		  FROM margins(s.ind, s.list_year) AS m
 		 WHERE m.category = 'all'
+			-- undetermined: every test of a list may decide it
+			OR (s.computed_category = 'unknown' AND m.category IN ('udsat', 'parallelsamfund', 'forebyggelse'))
 			OR m.category = ANY (CASE WHEN 'forebyggelse' IN (s.official_category, s.computed_category)
 									  THEN ARRAY['udsat', 'forebyggelse'] ELSE ARRAY[]::text[] END
 								 || CASE WHEN s.official_category IN ('omdannelse', 'parallelsamfund')
@@ -158,4 +160,4 @@ COMMENT ON COLUMN official_list_differences.computed_category IS
 COMMENT ON COLUMN official_list_differences.agrees IS
 'false: the computed category is another; NULL: it cannot be computed (unknown, or no indicators)';
 COMMENT ON COLUMN official_list_differences.criteria IS
-'the criteria that decide between the two categories: the size gate, then each criterion of the tests of udsat, parallelsamfund and forebyggelse that apply to either, with its value, operator, threshold and whether it is met, the nearest to its threshold first; NULL when the row has no indicators';
+'the criteria that decide between the two categories: the size gate, then each criterion of the tests of udsat, parallelsamfund and forebyggelse that apply to either (all of them when the computed category is unknown), with its value, operator, threshold and whether it is met, the nearest to its threshold first; NULL when the row has no indicators';

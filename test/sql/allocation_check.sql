@@ -4,6 +4,7 @@
 -- and "6 consecutive months" at the day before, of and after; unknown keys
 -- are unknown answers; bad documents are errors naming the key
 SET search_path = housing_areas, public;
+SET datestyle = 'ISO, YMD';
 \i test/fixtures/obligations.sql
 
 SELECT obligation, ground, number, paragraph, who, optional FROM allocation_ground
@@ -45,7 +46,7 @@ SELECT * FROM allocation_check(1, '2023-06-15', $${"already_resident": false, "m
 -- 2023-06-30)
 SELECT g.ground, d.release, d.on_date,
        pg_temp.refuses(1, d.on_date, g.ground,
-         format('{"members": [{"role": "applicant", "age": 16, "%s": "%s"}]}', g.ground, d.release)) AS refuses
+         format('{"members": [{"role": "applicant", "age": 16, "%s": "%s"}]}', g.ground, to_char(d.release, 'YYYY-MM-DD'))) AS refuses
   FROM (VALUES ('prison_release'), ('institution_release'), ('lease_terminated')) AS g(ground),
        (VALUES (date '2022-12-15', date '2023-06-14'), ('2022-12-15', '2023-06-15'), ('2022-12-15', '2023-06-16'),
                ('2022-12-31', '2023-06-29'), ('2022-12-31', '2023-06-30'), ('2022-12-31', '2023-07-01'),

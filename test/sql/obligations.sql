@@ -3,6 +3,7 @@
 -- 1 December after) at the day before, of and after, undetermined rows,
 -- § 26 c tails and § 51 b decisions; the BI and GIS views and the map
 SET search_path = housing_areas, public;
+SET datestyle = 'ISO, YMD';
 \i test/fixtures/obligations.sql
 
 SELECT obligation, ordinal, paragraph, list_condition FROM obligation_kind ORDER BY ordinal;
@@ -62,7 +63,7 @@ SELECT d AS on_date, o.obligation, o.until
   LEFT JOIN LATERAL (SELECT * FROM obligations(d) AS o1 WHERE o1.area_id = 7 AND o1.obligation = 'daycare_cap') AS o ON true
  ORDER BY d;
 -- a tail for an area that was never on the udsat list keeps nothing
-INSERT INTO decision (kind, area_id, decided_on, valid_from) VALUES ('daycare_tail', 2, '2023-01-01', '2023-01-01');
+INSERT INTO decision (decision_id, kind, area_id, decided_on, valid_from) VALUES (106, 'daycare_tail', 2, '2023-01-01', '2023-01-01');
 SELECT count(*) AS tail_without_list FROM obligations('2023-06-01') WHERE area_id = 2 AND obligation = 'daycare_cap';
 DELETE FROM decision WHERE area_id = 2;
 
@@ -93,6 +94,13 @@ SELECT xml_is_well_formed_document(obligations_map_svg('2023-12-15', 'daycare_ca
        obligations_map_svg('2023-12-15', 'daycare_cap') LIKE '%Halen: not on the udsat list of 1 December 2023; kept under%' AS tail_tooltip;
 SELECT obligations_map_svg('2023-12-15', 'daycare');
 SELECT obligations_map_svg(NULL, 'daycare_cap') IS NULL AS null_date;
+
+-- the dates in the reasons are ISO whatever the session's style
+SET datestyle = 'Postgres, MDY';
+SELECT since, reason FROM obligations('2023-06-01') WHERE area_id = 6 AND obligation = 'daycare_cap';
+SELECT reason FROM allocation_check(1, '2023-06-15', '{"members": [{"role": "applicant", "prison_release": "2023-01-31"}]}')
+ WHERE ground = 'prison_release';
+RESET datestyle;
 
 DELETE FROM decision;
 DELETE FROM area;
