@@ -52,10 +52,10 @@ END;
 COMMENT ON FUNCTION housing_areas_private.list_day(integer) IS
 'the publication date of the list of a year as a date (list_date(): 1 October 2010-2012, 1 December from 2013)';
 
-CREATE FUNCTION housing_areas_private.list_status(on_date date)
+CREATE FUNCTION housing_areas_private.list_status(on_date date, of_area integer)
 	RETURNS TABLE (area_id integer, list_year integer, day date, next_day date, in_force boolean,
 				   category text, has_record boolean, obligation text, holds boolean)
-	LANGUAGE sql STABLE STRICT PARALLEL SAFE
+	LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
 	WITH lists AS (
 		-- every list in area_year: a list applies from its day to the next one's
@@ -81,6 +81,7 @@ BEGIN ATOMIC
 		 CROSS JOIN current AS cu
 		  LEFT JOIN area_status AS st ON st.area_id = a.area_id AND st.list_year = sp.list_year
 		 WHERE cu.list_year IS NOT NULL
+		   AND (list_status.of_area IS NULL OR a.area_id = list_status.of_area)
 		WINDOW w AS (PARTITION BY a.area_id ORDER BY sp.list_year)
 	)
 	SELECT y.area_id, y.list_year, y.day, y.next_day, y.in_force, y.category, y.has_record, k.obligation,
@@ -100,13 +101,13 @@ BEGIN ATOMIC
 	  FROM yearly AS y
 	 CROSS JOIN obligation_kind AS k;
 END;
-COMMENT ON FUNCTION housing_areas_private.list_status(date) IS
-'for every area, list and obligation up to and after the list in force on a date: whether the list brings the obligation (true, false, NULL when undetermined); no rows before the first list';
+COMMENT ON FUNCTION housing_areas_private.list_status(date, integer) IS
+'for every area (or the one given), list and obligation up to and after the list in force on a date: whether the list brings the obligation (true, false, NULL when undetermined); no rows before the first list or for a NULL date';
 
-CREATE FUNCTION obligations(on_date date)
+CREATE FUNCTION obligations(on_date date, of_area integer DEFAULT NULL)
 	RETURNS TABLE (area_id integer, obligation text, paragraph text, since date, until date,
 				   holds boolean, reason text)
-	LANGUAGE sql STABLE STRICT PARALLEL SAFE
+	LANGUAGE sql STABLE PARALLEL SAFE
 	SET datestyle = 'ISO, YMD'	-- the dates in the reasons, whatever the session's style
 BEGIN ATOMIC
 	WITH status AS (
@@ -114,39 +115,42 @@ BEGIN ATOMIC
 			   -- the runs of lists on which the obligation holds: a list where it
 			   -- does not (or may not) hold starts a new group
 			   count(*) FILTER (WHERE s.holds IS NOT TRUE) OVER w AS brk
-		  FROM housing_areas_private.list_status(obligations.on_date) AS s
+		  FROM housing_areas_private.list_status(obligations.on_date, obligations.of_area) AS s
 		WINDOW w AS (PARTITION BY s.area_id, s.obligation ORDER BY s.list_year)
 	), runs AS (
 		SELECT s.*,
 			   min(s.day) FILTER (WHERE s.holds) OVER g AS run_start,
 			   -- the list before the run: false, or NULL (undetermined: it may have held earlier)
 			   first_value(s.holds) OVER g AS before_run,
-			   first_value(s.list_year) OVER g AS before_year,
-			   -- the first later list on which it does not certainly hold
-			   min(s.day) FILTER (WHERE s.holds IS NOT TRUE) OVER later AS end_day,
-			   (array_agg(s.holds) FILTER (WHERE s.holds IS NOT TRUE) OVER later)[1] AS end_holds,
-			   (array_agg(s.list_year) FILTER (WHERE s.holds IS NOT TRUE) OVER later)[1] AS end_year,
-			   -- the last list on the udsat list so far, for a § 26 c tail
-			   max(s.list_year) FILTER (WHERE s.holds) OVER upto AS last_on
+			   first_value(s.list_year) OVER g AS before_year
 		  FROM status AS s
 		WINDOW g AS (PARTITION BY s.area_id, s.obligation, s.brk ORDER BY s.list_year
-					 ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING),
-			   later AS (PARTITION BY s.area_id, s.obligation ORDER BY s.list_year
-						 ROWS BETWEEN 1 FOLLOWING AND UNBOUNDED FOLLOWING),
-			   upto AS (PARTITION BY s.area_id, s.obligation ORDER BY s.list_year)
+					 ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)
+	), ends AS (
+		-- each list in force with the first later list on which the
+		-- obligation does not certainly hold: the one that starts the next group
+		SELECT r.*, nx.day AS end_day, nx.holds AS end_holds, nx.list_year AS end_year
+		  FROM runs AS r
+		  LEFT JOIN runs AS nx ON nx.area_id = r.area_id AND nx.obligation = r.obligation
+							  AND nx.brk = r.brk + 1 AND nx.list_year = nx.before_year
+		 WHERE r.in_force
+	), last_run AS (
+		-- the last run so far: its first list, and the day of the first list
+		-- after it, when the area left (both grow with the list year)
+		SELECT r.*,
+			   max(r.run_start) FILTER (WHERE r.holds) OVER upto AS last_run_start,
+			   max(r.next_day) FILTER (WHERE r.holds) OVER upto AS left_day
+		  FROM runs AS r
+		WINDOW upto AS (PARTITION BY r.area_id, r.obligation ORDER BY r.list_year)
 	), tails AS (
 		-- dagtilbudsloven § 26 c: the cap and the learning offer kept after the
 		-- area leaves the udsat list, by a decision in force, for at most
 		-- consequence('daycare_cap_tail') years from the first list without it
-		SELECT r.area_id, r.obligation, d.decision_id, d.decided_on, r.last_on, lf.left_day,
-			   LEAST(d.valid_until, (lf.left_day + make_interval(years => consequence('daycare_cap_tail')::integer))::date)
+		SELECT r.area_id, r.obligation, d.decision_id, d.decided_on, r.left_day,
+			   LEAST(d.valid_until, (r.left_day + make_interval(years => consequence('daycare_cap_tail')::integer))::date)
 				   AS tail_until,
-			   (SELECT r2.run_start FROM runs AS r2
-				 WHERE r2.area_id = r.area_id AND r2.obligation = r.obligation AND r2.list_year = r.last_on) AS tail_since
-		  FROM runs AS r
-		 CROSS JOIN LATERAL (SELECT min(r3.day) AS left_day FROM runs AS r3
-							  WHERE r3.area_id = r.area_id AND r3.obligation = r.obligation
-								AND r3.list_year > r.last_on) AS lf
+			   r.last_run_start AS tail_since
+		  FROM last_run AS r
 		 CROSS JOIN LATERAL (SELECT d1.* FROM decision AS d1
 							  WHERE d1.kind = 'daycare_tail' AND d1.area_id = r.area_id
 								AND d1.valid_from <= obligations.on_date
@@ -155,8 +159,8 @@ BEGIN ATOMIC
 							  LIMIT 1) AS d
 		 WHERE r.in_force AND r.holds IS NOT TRUE
 		   AND r.obligation IN ('daycare_cap', 'learning_offer')
-		   AND r.last_on IS NOT NULL AND r.last_on < r.list_year
-		   AND obligations.on_date < lf.left_day + make_interval(years => consequence('daycare_cap_tail')::integer)
+		   AND r.left_day <= r.day
+		   AND obligations.on_date < r.left_day + make_interval(years => consequence('daycare_cap_tail')::integer)
 	), letting AS (
 		-- almenboligloven § 51 b: the municipality's decision in force
 		SELECT d.area_id, d.decision_id, d.decided_on, d.valid_from, d.valid_until,
@@ -227,7 +231,7 @@ BEGIN ATOMIC
 						   format('; the list of %s is undetermined, so it may hold after %s', list_date(r.end_year), r.end_day)
 					  ELSE '' END
 		   END
-	  FROM runs AS r
+	  FROM ends AS r
 	  JOIN obligation_kind AS k ON k.obligation = r.obligation
 	  LEFT JOIN tails AS t ON t.area_id = r.area_id AND t.obligation = r.obligation
 	  LEFT JOIN letting AS lt ON lt.area_id = r.area_id AND r.obligation = 'combined_letting_possible'
@@ -247,8 +251,8 @@ BEGIN ATOMIC
 			OR lt.area_id IS NOT NULL)
 	 ORDER BY r.area_id, k.ordinal;
 END;
-COMMENT ON FUNCTION obligations(date) IS
-'one row per area and obligation in force on a date, by the list in force (a list applies from its day, list_date(), until the next list in area_year) and the municipality''s decisions: since (the first list of the uninterrupted run), until (the next list that ends it; NULL while open-ended), holds (true; NULL when missing values leave it undetermined) and the reason';
+COMMENT ON FUNCTION obligations(date, integer) IS
+'one row per area (of all, or of_area) and obligation in force on a date, by the list in force (a list applies from its day, list_date(), until the next list in area_year) and the municipality''s decisions: since (the first list of the uninterrupted run), until (the next list that ends it; NULL while open-ended), holds (true; NULL when missing values leave it undetermined) and the reason';
 
 -- ---- allocation and letting: the grounds, and a household checked against them ----
 
@@ -704,8 +708,7 @@ BEGIN
 						 AS h(member integer, role text, ground text, meets boolean, why text)
 	), ob AS (
 		SELECT o.obligation, o.holds, o.reason
-		  FROM housing_areas.obligations(allocation_check.on_date) AS o
-		 WHERE o.area_id = allocation_check.area_id
+		  FROM housing_areas.obligations(allocation_check.on_date, allocation_check.area_id) AS o
 	), letting AS (
 		-- almenboligloven § 51 b: the decision in force (the latest, if several)
 		SELECT d.decision_id, d.decided_on, d.includes_pension, d.includes_insurance_benefits
@@ -870,7 +873,7 @@ BEGIN ATOMIC
 				   a.name || ': ' || COALESCE(o.reason, 'not in force'),
 				   a.geom)::housing_areas_private.svg_area
 		  FROM area AS a
-		  LEFT JOIN obligations(svg_obligation_areas.on_date) AS o
+		  LEFT JOIN obligations(svg_obligation_areas.on_date, NULL) AS o
 				 ON o.area_id = a.area_id AND o.obligation = svg_obligation_areas.obligation
 		 WHERE svg_obligation_areas.municipality_code IS NULL OR a.municipality_code = svg_obligation_areas.municipality_code
 		 ORDER BY a.area_id);
