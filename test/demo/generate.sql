@@ -295,6 +295,22 @@ SELECT q.area_id, q.data_year, q.age, q.nonwestern,
 		  CROSS JOIN LATERAL generate_series(1, indicator(ay.ind, 'residents')::int) AS n) AS q
   JOIN demo.reference AS r USING (data_year);
 
+-- the municipality's decisions (table decision): a § 26 c tail of two
+-- years for every area the list of 2025 took off the udsat list, and
+-- kombineret udlejning (§ 51 b, with dagpenge and sygedagpenge, without
+-- førtidspension) in every area on its list of 2025
+INSERT INTO decision (kind, area_id, decided_on, valid_from, valid_until, note)
+SELECT 'daycare_tail', c.area_id, '2025-11-20', '2025-12-01', '2027-12-01', 'demo: § 26 c for two years'
+  FROM area_status AS c
+  JOIN area_status AS p ON p.area_id = c.area_id AND p.list_year = 2024
+ WHERE c.list_year = 2025 AND p.on_udsat_list AND c.on_udsat_list IS false
+ ORDER BY c.area_id;
+INSERT INTO decision (kind, area_id, decided_on, valid_from, includes_pension, includes_insurance_benefits, note)
+SELECT 'combined_letting', s.area_id, '2025-11-25', '2025-12-01', false, true, 'demo: § 51 b'
+  FROM area_status AS s
+ WHERE s.list_year = 2025 AND s.kombineret_udlejning
+ ORDER BY s.area_id;
+
 ANALYZE area, area_year, facility, enrolment, municipality, demo.person;
 DROP TABLE demo.candidate, demo.site, demo.facility_plan, demo.home;
 RESET client_min_messages;

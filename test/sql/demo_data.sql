@@ -26,7 +26,12 @@ VALUES (1, 'list years', (SELECT count(*) FROM list_sizes)),
        (5, 'forecast areas', (SELECT count(*) FROM forecast)),
        (6, 'daycares over the cap', (SELECT count(*) FROM daycare_cap(2025) WHERE over_cap)),
        (7, 'schools with language tests', (SELECT count(*) FROM language_test_schools(2025))),
-       (8, 'listed areas with services', (SELECT count(*) FROM services));
+       (8, 'listed areas with services', (SELECT count(*) FROM services)),
+       (9, 'obligations in force on 1 December 2025', (SELECT count(*) FROM obligations_2025 WHERE holds)),
+       (9, 'kinds of obligation in force', (SELECT count(*) FROM obligation_counts WHERE areas > 0)),
+       (9, 'grounds checked for the household', (SELECT count(*) FROM allocation_check(
+             (SELECT min(area_id) FROM obligations_2025 WHERE holds AND obligation = 'allocation_limit'),
+             '2025-12-01', '{"members": [{"role": "applicant"}]}')));
 SELECT * FROM report_rows;
 SELECT coalesce(string_agg(section || ' ' || what, '; ') FILTER (WHERE coalesce(rows, 0) = 0), 'none') AS empty
   FROM report_rows;
@@ -57,6 +62,7 @@ SELECT md5(string_agg(area_id || ':' || list_year || ':' || ind::text, ',' ORDER
 SET client_min_messages = warning;
 DROP SCHEMA demo CASCADE;
 RESET client_min_messages;
+DELETE FROM decision;
 DELETE FROM area;
 DELETE FROM facility;
 DELETE FROM municipality;
