@@ -38,7 +38,7 @@ declare -A header=(
 	[daycare_cap_2025.csv]='facility_id,name,admitted,from_udsat,share_pct,over_cap'
 	[language_tests_2025.csv]='facility_id,name,pupils,from_listed,share_pct'
 	[services_2025.csv]='area_id,name,municipality,jobcenter_km,library_km,health_km,school_km'
-	[obligations_2025.csv]='area_id,obligation,paragraph,since,until,holds,reason'
+	[obligations_2025.csv]='area_id,obligation,paragraph,since,until,reason,holds'
 )
 # the rows each CSV must hold, counted from the data rather than through the
 # report's views

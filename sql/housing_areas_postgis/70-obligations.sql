@@ -106,7 +106,7 @@ COMMENT ON FUNCTION housing_areas_private.list_status(date, integer) IS
 
 CREATE FUNCTION obligations(on_date date, of_area integer DEFAULT NULL)
 	RETURNS TABLE (area_id integer, obligation text, paragraph text, since date, until date,
-				   holds boolean, reason text)
+				   reason text, holds boolean)
 	LANGUAGE sql STABLE PARALLEL SAFE
 	SET datestyle = 'ISO, YMD'	-- the dates in the reasons, whatever the session's style
 BEGIN ATOMIC
@@ -177,7 +177,6 @@ BEGIN ATOMIC
 		   CASE WHEN t.area_id IS NOT NULL THEN t.tail_until
 				WHEN r.holds THEN COALESCE(ahead.tail_until, r.end_day)
 				ELSE r.next_day END,
-		   CASE WHEN t.area_id IS NOT NULL THEN true ELSE r.holds END,
 		   CASE
 			   WHEN t.area_id IS NOT NULL THEN
 				   format('%s the udsat list of %s; kept under dagtilbudsloven § 26 c by the municipality''s decision %s of %s, for at most %s years after the area left the udsat list on %s',
@@ -230,7 +229,8 @@ BEGIN ATOMIC
 				   || CASE WHEN r.end_day IS NOT NULL AND r.end_holds IS NULL THEN
 						   format('; the list of %s is undetermined, so it may hold after %s', list_date(r.end_year), r.end_day)
 					  ELSE '' END
-		   END
+		   END,
+		   CASE WHEN t.area_id IS NOT NULL THEN true ELSE r.holds END
 	  FROM ends AS r
 	  JOIN obligation_kind AS k ON k.obligation = r.obligation
 	  LEFT JOIN tails AS t ON t.area_id = r.area_id AND t.obligation = r.obligation
