@@ -349,20 +349,25 @@ COMMENT ON FUNCTION housing_areas_private.minor_age() IS
 'the age below which a member counts for § 59 stk. 6 nr. 2 ("under 18"), in years';
 
 CREATE FUNCTION housing_areas_private.household_error(key text, message text, detail text,
-													  sqlstate text DEFAULT '22023')
+													  unreadable boolean DEFAULT false)
 	RETURNS boolean
 	LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
 	SET search_path = pg_catalog, pg_temp
 	SET datestyle = 'ISO, YMD'
 AS $$
 BEGIN
+	IF unreadable THEN
+		RAISE EXCEPTION 'invalid household key "%": %', key, message
+			USING ERRCODE = 'invalid_text_representation', DETAIL = COALESCE(detail, ''),
+				  HINT = 'The household document is described in docs/obligations.md.';
+	END IF;
 	RAISE EXCEPTION 'invalid household key "%": %', key, message
-		USING ERRCODE = sqlstate, DETAIL = detail,
+		USING ERRCODE = 'invalid_parameter_value', DETAIL = COALESCE(detail, ''),
 			  HINT = 'The household document is described in docs/obligations.md.';
 END
 $$;
-COMMENT ON FUNCTION housing_areas_private.household_error(text, text, text, text) IS
-'raises the error of a household document, naming the key (22023, or the SQLSTATE given)';
+COMMENT ON FUNCTION housing_areas_private.household_error(text, text, text, boolean) IS
+'raises the error of a household document, naming the key: 22023, or 22P02 for a value that cannot be read (unreadable)';
 
 CREATE FUNCTION housing_areas_private.household_date(value jsonb, key text, on_date date) RETURNS date
 	LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
@@ -378,13 +383,13 @@ BEGIN
 	END IF;
 	IF value #>> '{}' !~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' THEN
 		PERFORM housing_areas_private.household_error(key, format('invalid date "%s"', value #>> '{}'),
-			'A date is written YYYY-MM-DD.', '22P02');
+			'A date is written YYYY-MM-DD.', true);
 	END IF;
 	BEGIN
 		d := (value #>> '{}')::date;
 	EXCEPTION WHEN datetime_field_overflow OR invalid_datetime_format THEN
 		PERFORM housing_areas_private.household_error(key, format('invalid date "%s"', value #>> '{}'),
-			'The date does not exist.', '22P02');
+			'The date does not exist.', true);
 	END;
 	IF d > on_date THEN
 		PERFORM housing_areas_private.household_error(key, format('date %s is after the date checked', d),

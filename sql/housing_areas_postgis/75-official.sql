@@ -25,6 +25,11 @@ BEGIN
 			USING ERRCODE = 'null_value_not_allowed';
 	END IF;
 	PERFORM housing_areas.rules_for_year(list_year);	-- its error before 2010
+	IF housing_areas_private.list_day(list_year) > current_date THEN
+		RAISE EXCEPTION 'the list of % is not published yet', list_year
+			USING ERRCODE = 'invalid_parameter_value',
+				  DETAIL = format('The list of %s is published on %s.', list_year, housing_areas.list_date(list_year));
+	END IF;
 	FOR line IN SELECT t.text AS text, t.n AS n
 				  FROM regexp_split_to_table(csv, '\r?\n') WITH ORDINALITY AS t(text, n) LOOP
 		-- blank lines and # comments are skipped; the first other line may be
@@ -37,13 +42,14 @@ BEGIN
 						  AND lower(btrim(f[2], ' "')) = 'category';
 		END IF;
 		IF cardinality(f) <> 2 THEN
-			RAISE EXCEPTION 'line % of the list is not an area and a category: "%"', line.n, line.text
+			RAISE EXCEPTION 'line % of the list is not an area and a category: "%"', line.n,
+				CASE WHEN length(line.text) > 60 THEN left(line.text, 60) || '...' ELSE line.text END
 				USING ERRCODE = 'invalid_text_representation',
 					  DETAIL = 'A line of the list is an area and its category, separated by a comma or a semicolon.',
 					  HINT = 'Write for example: 101,parallelsamfund';
 		END IF;
-		area := btrim(f[1], E' \t"');
-		cat := lower(btrim(f[2], E' \t"'));
+		area := left(btrim(f[1], E' \t"'), 200);
+		cat := lower(left(btrim(f[2], E' \t"'), 200));
 		-- the area: its identifier, or its name when one area has it
 		IF area ~ '^[0-9]{1,9}$' THEN
 			id := area::integer;
@@ -72,7 +78,7 @@ BEGIN
 			cat := (SELECT c FROM unnest(categories) AS c
 					 WHERE lower(housing_areas.category_label(c, list_year, 'da')) = cat);
 			IF cat IS NULL THEN
-				RAISE EXCEPTION 'invalid category "%" on line % of the list', btrim(f[2], E' \t"'), line.n
+				RAISE EXCEPTION 'invalid category "%" on line % of the list', left(btrim(f[2], E' \t"'), 200), line.n
 					USING ERRCODE = 'invalid_parameter_value',
 						  DETAIL = format('A category is one of %s, or its Danish name in %s.',
 										  array_to_string(categories, ', '), list_year);
@@ -115,7 +121,7 @@ BEGIN
 END
 $$;
 COMMENT ON FUNCTION load_official_list(integer, text, boolean) IS
-'loads the ministry''s published list of a year into area_year.official_category from CSV text (lines area,category: an area_id or a unique area name, a category key or its Danish name; a header line area,category and # comments allowed); complete (default): the other areas with a row that year get none; returns the areas listed, set to none and the rows created; any bad line is an error naming it, and nothing is loaded';
+'loads the ministry''s published list of a year (published by today) into area_year.official_category from CSV text (lines area,category: an area_id or a unique area name, a category key or its Danish name; a header line area,category and # comments allowed); complete (default): the other areas with a row that year get none; returns the areas listed, set to none and the rows created; any bad line is an error naming it, and nothing is loaded';
 
 CREATE VIEW official_list_differences AS
 SELECT s.area_id, s.list_year, s.name, s.municipality_code, s.official_category, s.computed_category,

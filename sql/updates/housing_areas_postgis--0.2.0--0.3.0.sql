@@ -1817,20 +1817,25 @@ COMMENT ON FUNCTION housing_areas_private.minor_age() IS
 'the age below which a member counts for § 59 stk. 6 nr. 2 ("under 18"), in years';
 
 CREATE FUNCTION housing_areas_private.household_error(key text, message text, detail text,
-													  sqlstate text DEFAULT '22023')
+													  unreadable boolean DEFAULT false)
 	RETURNS boolean
 	LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
 	SET search_path = pg_catalog, pg_temp
 	SET datestyle = 'ISO, YMD'
 AS $$
 BEGIN
+	IF unreadable THEN
+		RAISE EXCEPTION 'invalid household key "%": %', key, message
+			USING ERRCODE = 'invalid_text_representation', DETAIL = COALESCE(detail, ''),
+				  HINT = 'The household document is described in docs/obligations.md.';
+	END IF;
 	RAISE EXCEPTION 'invalid household key "%": %', key, message
-		USING ERRCODE = sqlstate, DETAIL = detail,
+		USING ERRCODE = 'invalid_parameter_value', DETAIL = COALESCE(detail, ''),
 			  HINT = 'The household document is described in docs/obligations.md.';
 END
 $$;
-COMMENT ON FUNCTION housing_areas_private.household_error(text, text, text, text) IS
-'raises the error of a household document, naming the key (22023, or the SQLSTATE given)';
+COMMENT ON FUNCTION housing_areas_private.household_error(text, text, text, boolean) IS
+'raises the error of a household document, naming the key: 22023, or 22P02 for a value that cannot be read (unreadable)';
 
 CREATE FUNCTION housing_areas_private.household_date(value jsonb, key text, on_date date) RETURNS date
 	LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
@@ -1846,13 +1851,13 @@ BEGIN
 	END IF;
 	IF value #>> '{}' !~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' THEN
 		PERFORM housing_areas_private.household_error(key, format('invalid date "%s"', value #>> '{}'),
-			'A date is written YYYY-MM-DD.', '22P02');
+			'A date is written YYYY-MM-DD.', true);
 	END IF;
 	BEGIN
 		d := (value #>> '{}')::date;
 	EXCEPTION WHEN datetime_field_overflow OR invalid_datetime_format THEN
 		PERFORM housing_areas_private.household_error(key, format('invalid date "%s"', value #>> '{}'),
-			'The date does not exist.', '22P02');
+			'The date does not exist.', true);
 	END;
 	IF d > on_date THEN
 		PERFORM housing_areas_private.household_error(key, format('date %s is after the date checked', d),
@@ -2477,6 +2482,11 @@ BEGIN
 			USING ERRCODE = 'null_value_not_allowed';
 	END IF;
 	PERFORM housing_areas.rules_for_year(list_year);	-- its error before 2010
+	IF housing_areas_private.list_day(list_year) > current_date THEN
+		RAISE EXCEPTION 'the list of % is not published yet', list_year
+			USING ERRCODE = 'invalid_parameter_value',
+				  DETAIL = format('The list of %s is published on %s.', list_year, housing_areas.list_date(list_year));
+	END IF;
 	FOR line IN SELECT t.text AS text, t.n AS n
 				  FROM regexp_split_to_table(csv, '\r?\n') WITH ORDINALITY AS t(text, n) LOOP
 		-- blank lines and # comments are skipped; the first other line may be
@@ -2489,13 +2499,14 @@ BEGIN
 						  AND lower(btrim(f[2], ' "')) = 'category';
 		END IF;
 		IF cardinality(f) <> 2 THEN
-			RAISE EXCEPTION 'line % of the list is not an area and a category: "%"', line.n, line.text
+			RAISE EXCEPTION 'line % of the list is not an area and a category: "%"', line.n,
+				CASE WHEN length(line.text) > 60 THEN left(line.text, 60) || '...' ELSE line.text END
 				USING ERRCODE = 'invalid_text_representation',
 					  DETAIL = 'A line of the list is an area and its category, separated by a comma or a semicolon.',
 					  HINT = 'Write for example: 101,parallelsamfund';
 		END IF;
-		area := btrim(f[1], E' \t"');
-		cat := lower(btrim(f[2], E' \t"'));
+		area := left(btrim(f[1], E' \t"'), 200);
+		cat := lower(left(btrim(f[2], E' \t"'), 200));
 		-- the area: its identifier, or its name when one area has it
 		IF area ~ '^[0-9]{1,9}$' THEN
 			id := area::integer;
@@ -2524,7 +2535,7 @@ BEGIN
 			cat := (SELECT c FROM unnest(categories) AS c
 					 WHERE lower(housing_areas.category_label(c, list_year, 'da')) = cat);
 			IF cat IS NULL THEN
-				RAISE EXCEPTION 'invalid category "%" on line % of the list', btrim(f[2], E' \t"'), line.n
+				RAISE EXCEPTION 'invalid category "%" on line % of the list', left(btrim(f[2], E' \t"'), 200), line.n
 					USING ERRCODE = 'invalid_parameter_value',
 						  DETAIL = format('A category is one of %s, or its Danish name in %s.',
 										  array_to_string(categories, ', '), list_year);
@@ -2567,7 +2578,7 @@ BEGIN
 END
 $$;
 COMMENT ON FUNCTION load_official_list(integer, text, boolean) IS
-'loads the ministry''s published list of a year into area_year.official_category from CSV text (lines area,category: an area_id or a unique area name, a category key or its Danish name; a header line area,category and # comments allowed); complete (default): the other areas with a row that year get none; returns the areas listed, set to none and the rows created; any bad line is an error naming it, and nothing is loaded';
+'loads the ministry''s published list of a year (published by today) into area_year.official_category from CSV text (lines area,category: an area_id or a unique area name, a category key or its Danish name; a header line area,category and # comments allowed); complete (default): the other areas with a row that year get none; returns the areas listed, set to none and the rows created; any bad line is an error naming it, and nothing is loaded';
 
 CREATE VIEW official_list_differences AS
 SELECT s.area_id, s.list_year, s.name, s.municipality_code, s.official_category, s.computed_category,

@@ -41,9 +41,11 @@ SELECT t.label, pg_temp.try(2024, t.csv) FROM (VALUES
   ('one field', E'1'),
   ('an area twice', E'1,udsat\n2,parallelsamfund\n1,none'),
   ('no areas', E'area,category\n# nothing yet\n'),
-  ('empty', '')
+  ('empty', ''),
+  ('a long line', repeat('x', 100))
 ) AS t(label, csv);
 SELECT pg_temp.try(2009, '1,udsat') AS before_2010, pg_temp.try(2024, NULL) AS no_csv;
+SELECT pg_temp.try(2099, '1,udsat') AS not_published_yet;
 SELECT count(*) FILTER (WHERE official_category IS NOT NULL) AS official_rows FROM area_year;
 
 -- a list with a header, comments, blank lines, quotes, semicolons, CRLF,
