@@ -97,6 +97,12 @@ SELECT c.doc, pg_temp.refuses(1, '2023-06-15', 'third_country',
                ('"citizenship": "GB", "student": false'), ('"citizenship": "GB", "student": true'),
                ('"citizenship": "GB"'), ('"citizenship": ["GB", "IE"]'), ('"student": true'), ('"student": false')) AS c(doc);
 
+-- nr. 6: førtidspension of any member; not given is unknown
+SELECT f.doc, pg_temp.refuses(1, '2023-06-15', 'fortidspension', f.doc) AS refuses
+  FROM (VALUES ('{"members": [{"role": "applicant", "fortidspension": false}, {"role": "other", "fortidspension": true}]}'),
+               ('{"members": [{"role": "applicant", "fortidspension": false}, {"role": "child", "fortidspension": false}]}'),
+               ('{"members": [{"role": "applicant", "fortidspension": false}, {"role": "child"}]}')) AS f(doc);
+
 -- nothing known: every ground unknown, none allowed
 SELECT obligation, number, ground, refuses, reason
   FROM allocation_check(1, '2023-06-15', '{"members": [{"role": "applicant"}]}');
@@ -135,6 +141,14 @@ SELECT d AS on_date, c.obligation, c.ground, c.refuses, c.reason
     {"role": "other", "benefits": {"public": 24}, "fortidspension": true}]}$$) AS c
  WHERE c.obligation = 'combined_letting_possible'
  ORDER BY d, c.ground;
+-- § 51 b looks at the applicant and the spouse only: a lodger on benefits
+-- or førtidspension refuses nobody; under § 59 stk. 6 he would
+SELECT pg_temp.refuses(8, '2024-06-01', 'public_benefits', r.doc) AS public_benefits,
+       pg_temp.refuses(8, '2024-06-01', 'fortidspension', r.doc) AS fortidspension
+  FROM (VALUES ('{"already_resident": false, "members": [{"role": "applicant", "benefits": {"public": 0, "integration": 0}, "fortidspension": false},
+                 {"role": "other", "benefits": {"public": 12}, "fortidspension": true}]}')) AS r(doc);
+SELECT pg_temp.refuses(1, '2023-06-15', 'fortidspension',
+         '{"members": [{"role": "applicant", "fortidspension": false}, {"role": "other", "fortidspension": true}]}') AS same_lodger_udsat_area;
 SELECT obligation, ground, refuses, reason FROM allocation_check(9, '2024-06-01',
   '{"already_resident": false, "members": [{"role": "applicant", "benefits": {"public": 7}}]}');
 
