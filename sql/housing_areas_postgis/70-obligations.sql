@@ -252,7 +252,7 @@ BEGIN ATOMIC
 	 ORDER BY r.area_id, k.ordinal;
 END;
 COMMENT ON FUNCTION obligations(date, integer) IS
-'one row per area (of all, or of_area) and obligation in force on a date, by the list in force (a list applies from its day, list_date(), until the next list in area_year) and the municipality''s decisions: since (the first list of the uninterrupted run), until (the next list that ends it; NULL while open-ended), holds (true; NULL when missing values leave it undetermined) and the reason';
+'one row per area (of all, or of_area) and obligation in force on a date, by the list in force (a list applies from its day, list_date(), until the next list in area_year) and the municipality''s decisions: since (the first list of the uninterrupted run), until (the next list that ends it; NULL while open-ended), the reason, and holds (true; NULL when missing values leave it undetermined; false only for a § 51 b decision in force where the area is not on the list)';
 
 -- ---- allocation and letting: the grounds, and a household checked against them ----
 
