@@ -5,7 +5,8 @@
  *		years_on_list, omdannelse and the 40 % rule functions.
  *
  * The rules are the built-in rule text (src/core/builtin.rules), parsed
- * once per backend by ha_rule_book(); their evaluation lives in
+ * once per backend by ha_rule_book(), and the user rule sets, which
+ * ha_named_rules() (src/rulesets.c) finds by name; their evaluation lives in
  * src/core/rules.c and src/core/history.c.  This file only converts
  * arguments and results.
  */
@@ -36,18 +37,6 @@ rules_for_year_or_error(int32 list_year)
 	return rules;
 }
 
-/* A rule version named in a text argument, or an error listing the valid ones. */
-static const HaRuleSet *
-rules_by_name_or_error(text *name)
-{
-	HaError		err;
-	char	   *id = text_to_cstring(name);
-	const HaRuleSet *rules = ha_rules_by_id(ha_rule_book(), id, &err);
-
-	CHECK_CORE(rules != NULL, err);
-	return rules;
-}
-
 /* A truth value as a nullable SQL boolean. */
 static void
 set_tri(HaTri t, Datum *value, bool *isnull)
@@ -66,12 +55,14 @@ ha_rules_for_year_sql(PG_FUNCTION_ARGS)
 
 /*
  * Build the classification composite.  The blessed tuple descriptor is
- * kept in fn_extra so a scan over millions of rows looks it up once.
+ * kept in the call site's cache (fn_extra) so a scan over millions of rows
+ * looks it up once.
  */
 static Datum
 classification_datum(FunctionCallInfo fcinfo, const HaClassification *c)
 {
-	TupleDesc	tupdesc = (TupleDesc) fcinfo->flinfo->fn_extra;
+	HaCallCache *cc = ha_call_cache(fcinfo);
+	TupleDesc	tupdesc = cc->tupdesc;
 	Datum		values[16];
 	bool		nulls[16];
 	int			i = 0;
@@ -86,7 +77,7 @@ classification_datum(FunctionCallInfo fcinfo, const HaClassification *c)
 					(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
 					 errmsg("function returning a classification called in a context that cannot accept it")));
 		tupdesc = BlessTupleDesc(CreateTupleDescCopy(td));
-		fcinfo->flinfo->fn_extra = tupdesc;
+		cc->tupdesc = tupdesc;
 		MemoryContextSwitchTo(old);
 	}
 
@@ -141,13 +132,16 @@ ha_classify_sql(PG_FUNCTION_ARGS)
 }
 
 PG_FUNCTION_INFO_V1(ha_classify_rules_sql);
-/* classify(ind, list_year, rules): the same under a chosen version (what-if). */
+/*
+ * classify(ind, list_year, rules): the same under a chosen version, built
+ * in or a user rule set (what-if).
+ */
 Datum
 ha_classify_rules_sql(PG_FUNCTION_ARGS)
 {
 	HaIndicators *ind = PG_GETARG_INDICATORS_P(0);
 	int32		list_year = PG_GETARG_INT32(1);
-	const HaRuleSet *rules = rules_by_name_or_error(PG_GETARG_TEXT_PP(2));
+	const HaRuleSet *rules = ha_named_rules(fcinfo, PG_GETARG_TEXT_PP(2));
 	HaClassification c;
 	HaError		err;
 
@@ -167,6 +161,21 @@ ha_category_sql(PG_FUNCTION_ARGS)
 	PG_RETURN_TEXT_P(cstring_to_text(
 									 ha_category_name(ha_category(ind, list_year,
 																  rules_for_year_or_error(list_year)))));
+}
+
+PG_FUNCTION_INFO_V1(ha_category_rules_sql);
+/* category(ind, list_year, rules): the category under a chosen version. */
+Datum
+ha_category_rules_sql(PG_FUNCTION_ARGS)
+{
+	HaIndicators *ind = PG_GETARG_INDICATORS_P(0);
+	int32		list_year = PG_GETARG_INT32(1);
+	const HaRuleSet *rules = ha_named_rules(fcinfo, PG_GETARG_TEXT_PP(2));
+	HaError		err;
+
+	CHECK_CORE(ha_check_list_year(ha_rule_book(), list_year, &err), err);
+	PG_RETURN_TEXT_P(cstring_to_text(ha_category_name(ha_category(ind, list_year,
+																  rules))));
 }
 
 /* The unit a criterion's values are in. */
@@ -222,7 +231,7 @@ PG_FUNCTION_INFO_V1(ha_thresholds_sql);
 Datum
 ha_thresholds_sql(PG_FUNCTION_ARGS)
 {
-	const HaRuleSet *rules = rules_by_name_or_error(PG_GETARG_TEXT_PP(0));
+	const HaRuleSet *rules = ha_named_rules(fcinfo, PG_GETARG_TEXT_PP(0));
 	ReturnSetInfo *rsinfo = begin_rows(fcinfo);
 	int			alternative = 0;
 	int			i,
@@ -317,7 +326,7 @@ Datum
 ha_margins_rules_sql(PG_FUNCTION_ARGS)
 {
 	int32		list_year = PG_GETARG_INT32(1);
-	const HaRuleSet *rules = rules_by_name_or_error(PG_GETARG_TEXT_PP(2));
+	const HaRuleSet *rules = ha_named_rules(fcinfo, PG_GETARG_TEXT_PP(2));
 	HaError		err;
 
 	CHECK_CORE(ha_check_list_year(ha_rule_book(), list_year, &err), err);
@@ -427,6 +436,38 @@ ha_omdannelse_sql(PG_FUNCTION_ARGS)
 	PG_RETURN_BOOL(ha_omdannelse(ha_rule_book(), PG_GETARG_INT32(0), list_year));
 }
 
+PG_FUNCTION_INFO_V1(ha_omdannelse_rules_sql);
+/*
+ * omdannelse(years, list_year, rules): the history rule of a chosen version
+ * (built in or a user rule set), forced on the year.  Called on NULL
+ * input, like omdannelse(years, list_year): false whatever the years where
+ * the version has no history rule in force that year.
+ */
+Datum
+ha_omdannelse_rules_sql(PG_FUNCTION_ARGS)
+{
+	const HaRuleSet *rules;
+	int32		list_year;
+	HaError		err;
+
+	if (PG_ARGISNULL(1) || PG_ARGISNULL(2))
+		PG_RETURN_NULL();
+	list_year = PG_GETARG_INT32(1);
+	rules = ha_named_rules(fcinfo, PG_GETARG_TEXT_PP(2));
+	CHECK_CORE(ha_check_list_year(ha_rule_book(), list_year, &err), err);
+	if (!ha_set_omdannelse_possible(rules, list_year))
+		PG_RETURN_BOOL(false);
+	if (PG_ARGISNULL(0))
+		PG_RETURN_NULL();
+	if (PG_GETARG_INT32(0) < 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("invalid value \"%d\" for argument \"years\"",
+						PG_GETARG_INT32(0)),
+				 errdetail("A number of consecutive lists cannot be negative.")));
+	PG_RETURN_BOOL(ha_set_omdannelse(rules, PG_GETARG_INT32(0), list_year));
+}
+
 /*
  * The 40 % rule's constants (40 %, 75 m² per dwelling) from the built-in
  * rule text's consequences, and its total from the four arguments, or an
@@ -509,7 +550,10 @@ ha_rules_text_sql(PG_FUNCTION_ARGS)
 }
 
 PG_FUNCTION_INFO_V1(ha_rules_block_sql);
-/* rules(name): one version, or the consequences, as written. */
+/*
+ * rules(name): one built-in version, or the consequences, as written; or
+ * the definition of a user rule set, as stored.
+ */
 Datum
 ha_rules_block_sql(PG_FUNCTION_ARGS)
 {
@@ -517,9 +561,14 @@ ha_rules_block_sql(PG_FUNCTION_ARGS)
 	char	   *name = text_to_cstring(PG_GETARG_TEXT_PP(0));
 	HaSpan		span;
 	HaError		err;
+	text	   *def;
 
-	CHECK_CORE(ha_rules_block(book, name, &span, &err), err);
-	PG_RETURN_TEXT_P(span_text(book, span));
+	if (ha_rules_block(book, name, &span, &err))
+		PG_RETURN_TEXT_P(span_text(book, span));
+	def = ha_user_rules_text(name);
+	if (def == NULL)
+		ha_report(&err);
+	PG_RETURN_TEXT_P(def);
 }
 
 /* A consequence's value as numeric, exactly as the rule text writes it. */

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Dump/restore check, run by test/run-tests.sh against its throwaway cluster
 # (PGHOST etc. set): a database using the extension, with rows in its
-# tables, a facility kind of the user's own and indexes on expressions that
+# tables, a user rule set, a facility kind of the user's own and indexes on expressions that
 # call its functions, goes through pg_dump (custom and plain formats) into
 # fresh databases; the same queries must give identical results.
 # Prints one TAP line per check.
@@ -30,6 +30,8 @@ SELECT md5(string_agg(x, '|' ORDER BY x)) FROM (
   UNION ALL SELECT 'tally ' || area_id || ' ' || t::text FROM demo_person_tally AS t
   UNION ALL SELECT 'by index ' || count(*) FROM my_area_year WHERE category(ind, list_year) = 'udsat'
   UNION ALL SELECT 'by hash ' || count(*) FROM my_area_year WHERE ind = (SELECT ind FROM area_year ORDER BY area_id, list_year LIMIT 1)
+  UNION ALL SELECT 'rule set ' || name || ' ' || md5(definition) || ' ' || created || ' ' || created_by FROM rule_set
+  UNION ALL SELECT 'scenario ' || s::text FROM compare_rules_summary('dk2021', 'nogate') AS s
 ) AS all_results;
 SQL
 }
@@ -46,6 +48,9 @@ psql -X -q -v ON_ERROR_STOP=1 -d ha_dump_src <<'SQL' >/dev/null
 SET search_path = housing_areas, public;
 INSERT INTO facility_kind VALUES ('sports', 'idrætsanlæg', 'sports ground', '#00aa00');
 INSERT INTO facility VALUES (999999, 'sports', 'Stadion', '0751', ST_SetSRID(ST_MakePoint(575000, 6220000), 25832));
+-- a user rule set (rule_set is a configuration table: its rows are dumped)
+SELECT create_rules('nogate', replace(replace(rules('dk2021'), 'rules dk2021 ', 'rules nogate '),
+                                      'parallelsamfund when udsat and nonwestern > 50', 'parallelsamfund when udsat'));
 INSERT INTO decision (kind, municipality_code, decided_on, valid_from, valid_until, note)
 	VALUES ('parent_work_exemption', '0751', '2025-11-20', '2026-01-01', '2027-01-01', 'byrådet 20.11.2025');
 INSERT INTO decision (kind, area_id, decided_on, valid_from, includes_pension, includes_insurance_benefits)

@@ -31,17 +31,7 @@ cd "$(dirname "$0")/.." || exit 1
 . test/lib.sh
 
 areas=20 runs=5 base=${HA_FED_PORT:-} keep=false
-while [ $# -gt 0 ]; do
-	case $1 in
-		--areas) areas=${2:?--areas needs a number}; shift ;;
-		--runs) runs=${2:?--runs needs a number}; shift ;;
-		--port) base=${2:?--port needs a number}; shift ;;
-		--keep) keep=true ;;
-		-h|--help) awk 'NR > 1 && /^set -uo/ {exit} NR > 1' "$0"; exit 0 ;;
-		*) ha_die "unknown option $1 (try --help)" ;;
-	esac
-	shift
-done
+ha_options "$0" areas=areas runs=runs port=base keep=keep! -- "$@"
 [[ $areas =~ ^[1-9][0-9]*$ && $areas -le 999 ]] || ha_die "--areas takes 1 to 999"
 [[ $runs =~ ^[1-9][0-9]*$ ]] || ha_die "--runs takes a positive number"
 [[ -z $base || $base =~ ^[0-9]+$ ]] || ha_die "--port takes a number"

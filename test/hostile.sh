@@ -42,18 +42,7 @@ cd "$(dirname "$0")/.." || exit 1
 . test/lib.sh
 
 combos=200 queries=10000 seed=42 port=${HA_HOSTILE_PORT:-} keep=false timeout=10s
-while [ $# -gt 0 ]; do
-	case $1 in
-		--combos) combos=${2:?--combos needs a number}; shift ;;
-		--queries) queries=${2:?--queries needs a number}; shift ;;
-		--seed) seed=${2:?--seed needs a number}; shift ;;
-		--port) port=${2:?--port needs a number}; shift ;;
-		--keep) keep=true ;;
-		-h|--help) awk 'NR > 1 && /^set -uo/ {exit} NR > 1' "$0"; exit 0 ;;
-		*) ha_die "unknown option $1 (try --help)" ;;
-	esac
-	shift
-done
+ha_options "$0" combos=combos queries=queries seed=seed port=port keep=keep! -- "$@"
 [[ $combos =~ ^[0-9]+$ && $queries =~ ^[0-9]+$ && $seed =~ ^[0-9]+$ ]] ||
 	ha_die "--combos, --queries and --seed take whole numbers"
 

@@ -20,6 +20,38 @@ HA_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 ha_say() { printf '%s\n' "==> $*" >&2; }
 ha_die() { printf 'error: %s\n' "$*" >&2; exit 1; }
 
+# Parse a script's options: each spec NAME=VAR reads "--NAME VALUE" into
+# $VAR, NAME=VAR! makes "--NAME" set $VAR to true; -h/--help prints the
+# script's header comment.  Usage: ha_options "$0" SPEC... -- "$@"
+ha_options() {
+	local script=$1 spec opt var found
+	local -a specs=()
+	shift
+	while [ $# -gt 0 ] && [ "$1" != -- ]; do specs+=("$1"); shift; done
+	[ $# -gt 0 ] && shift
+	while [ $# -gt 0 ]; do
+		case $1 in
+			-h|--help) awk 'NR > 1 && !/^#/ {exit} NR > 1 {sub(/^# ?/, ""); print}' "$script"; exit 0 ;;
+		esac
+		found=false
+		for spec in "${specs[@]}"; do
+			opt=${spec%%=*} var=${spec#*=}
+			[ "$1" = "--$opt" ] || continue
+			found=true
+			if [ "${var%!}" != "$var" ]; then
+				printf -v "${var%!}" true
+			else
+				[ $# -ge 2 ] || ha_die "--$opt needs a value"
+				printf -v "$var" %s "$2"
+				shift
+			fi
+			break
+		done
+		$found || ha_die "unknown option $1 (try --help)"
+		shift
+	done
+}
+
 # Pick pg_config: $PG_CONFIG if set, else the wanted major's, else PATH's.
 ha_find_pg_config() {
 	if [ -n "${PG_CONFIG:-}" ]; then

@@ -24,7 +24,7 @@ COMMENT ON TYPE classification IS
 COMMENT ON COLUMN classification.list_year IS
 'the list year classified';
 COMMENT ON COLUMN classification.rules IS
-'the rule version applied: dk2010, dk2013, dk2018 or dk2021';
+'the rule version applied: dk2010, dk2013, dk2018 or dk2021, or the name of a user rule set (create_rules)';
 COMMENT ON COLUMN classification.category IS
 'the category the indicators alone give, by precedence parallelsamfund, udsat, forebyggelse, none; unknown when missing values decide it; never omdannelse, which needs history (area_status)';
 COMMENT ON COLUMN classification.udsat IS
@@ -68,9 +68,9 @@ COMMENT ON FUNCTION classify(indicators, integer) IS
 
 CREATE FUNCTION classify(ind indicators, list_year integer, rules text) RETURNS classification
 	AS 'MODULE_PATHNAME', 'ha_classify_rules_sql'
-	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	LANGUAGE C STABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION classify(indicators, integer, text) IS
-'classifies one area for one list year by a chosen rule version (dk2010, dk2013, dk2018, dk2021), for what-if comparisons';
+'classifies one area for one list year by a chosen rule version (dk2010, dk2013, dk2018, dk2021) or user rule set (create_rules), for what-if comparisons; STABLE, as a user rule set can change';
 
 CREATE FUNCTION category(ind indicators, list_year integer) RETURNS text
 	AS 'MODULE_PATHNAME', 'ha_category_sql'
@@ -78,14 +78,20 @@ CREATE FUNCTION category(ind indicators, list_year integer) RETURNS text
 COMMENT ON FUNCTION category(indicators, integer) IS
 'the category of classify() alone (parallelsamfund, udsat, forebyggelse, none or unknown): the fast path for large scans';
 
+CREATE FUNCTION category(ind indicators, list_year integer, rules text) RETURNS text
+	AS 'MODULE_PATHNAME', 'ha_category_rules_sql'
+	LANGUAGE C STABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION category(indicators, integer, text) IS
+'the category of classify(ind, list_year, rules) alone, under a chosen rule version or user rule set: the fast path for what-if scans';
+
 CREATE FUNCTION thresholds(rules text,
 	OUT category text, OUT criterion text, OUT operator text,
 	OUT threshold double precision, OUT unit text, OUT rule text)
 	RETURNS SETOF record
 	AS 'MODULE_PATHNAME', 'ha_thresholds_sql'
-	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 20;
+	LANGUAGE C STABLE STRICT PARALLEL SAFE ROWS 20;
 COMMENT ON FUNCTION thresholds(text) IS
-'the rule table of a version, from the built-in rule text (rules(name)): every test of every category with its operator and threshold';
+'the rule table of a version, from the built-in rule text, or of a user rule set (rules(name)): every test of every category with its operator and threshold';
 
 CREATE FUNCTION margins(ind indicators, list_year integer,
 	OUT category text, OUT criterion text, OUT value double precision,
@@ -103,9 +109,9 @@ CREATE FUNCTION margins(ind indicators, list_year integer, rules text,
 	OUT distance double precision, OUT unit text)
 	RETURNS SETOF record
 	AS 'MODULE_PATHNAME', 'ha_margins_rules_sql'
-	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 15;
+	LANGUAGE C STABLE STRICT PARALLEL SAFE ROWS 15;
 COMMENT ON FUNCTION margins(indicators, integer, text) IS
-'margins() under a chosen rule version';
+'margins() under a chosen rule version or user rule set';
 
 CREATE FUNCTION rules() RETURNS text
 	AS 'MODULE_PATHNAME', 'ha_rules_text_sql'
@@ -115,9 +121,9 @@ COMMENT ON FUNCTION rules() IS
 
 CREATE FUNCTION rules(name text) RETURNS text
 	AS 'MODULE_PATHNAME', 'ha_rules_block_sql'
-	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	LANGUAGE C STABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION rules(text) IS
-'the definition of one rule version (dk2010, dk2013, dk2018, dk2021), or of the consequences (name consequences), as written in the built-in rule text, with the comments above it';
+'the definition of one rule version (dk2010, dk2013, dk2018, dk2021), or of the consequences (name consequences), as written in the built-in rule text, with the comments above it; or the definition of a user rule set, as given to create_rules';
 
 CREATE FUNCTION consequence(name text) RETURNS numeric
 	AS 'MODULE_PATHNAME', 'ha_consequence_sql'

@@ -80,7 +80,8 @@ CREATE TABLE area_year (
 	demolished integer CHECK (demolished >= 0),
 	commercial_m2 double precision CHECK (commercial_m2 >= 0 AND commercial_m2 <= 1e9),
 	PRIMARY KEY (area_id, list_year),
-	CONSTRAINT family_units_within_dwellings CHECK (family_units <= dwellings)
+	CONSTRAINT family_units_within_dwellings CHECK (family_units <= dwellings),
+	persons tally
 );
 COMMENT ON TABLE area_year IS
 'one row per area and list year: the indicators, the published category where known (history prefers it), and the dwelling counts of the 40 % rule';
@@ -100,6 +101,8 @@ COMMENT ON COLUMN area_year.demolished IS
 'dwellings demolished and not replaced by family units, added to the total of the 40 % rule; NULL counts as 0';
 COMMENT ON COLUMN area_year.commercial_m2 IS
 'commercial floor area in m², added to the total of the 40 % rule as floor(commercial_m2 / 75) dwellings; NULL counts as 0';
+COMMENT ON COLUMN area_year.persons IS
+'the tally of the data year the indicators come from (the cur of to_indicators), or a tally holding only its population counts (persons_18_64, persons_18plus, persons_30_59, taxpayers_15_64): the populations disclosure control checks each share against (disclosed_criteria()); NULL when not known, and then every share of an age group is suppressed in the BI and GIS views';
 -- a list year, and the key of gis_area_status, by index (GIS clients fetch
 -- features by one or the other)
 CREATE INDEX area_year_list_year_idx ON area_year (list_year);

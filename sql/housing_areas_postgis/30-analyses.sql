@@ -135,6 +135,49 @@ END;
 COMMENT ON FUNCTION language_test_schools(integer) IS
 'schools where more than 30 % of the pupils of the school year live in an area that was on the udsat list at least once in the three lists before it: these test every pupil in børnehaveklasse';
 
+CREATE FUNCTION daycare_cap_disclosed(year integer)
+	RETURNS TABLE (facility_id bigint, name text, admitted integer, from_udsat integer,
+				   share_pct double precision, over_cap boolean, suppressed text)
+	LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+	-- from_udsat is shown when it, the children admitted and the rest
+	-- (admitted - from_udsat) are all shown by disclose(); the share and
+	-- over_cap only with it, since either narrows a hidden from_udsat down
+	-- (11 admitted, fewer than 5 from udsat areas and over 30 %: only 4 fits)
+	SELECT c.facility_id, c.name, disclose(c.admitted),
+		   CASE WHEN x.shown THEN c.from_udsat END,
+		   CASE WHEN x.shown THEN c.share_pct END,
+		   CASE WHEN x.shown THEN c.over_cap END,
+		   concat_ws(',', CASE WHEN disclose(c.admitted) IS NULL THEN 'admitted' END,
+					 CASE WHEN NOT x.shown THEN 'from_udsat,share_pct,over_cap' END)
+	  FROM daycare_cap(daycare_cap_disclosed.year) AS c
+	 CROSS JOIN LATERAL (SELECT disclose(c.admitted) IS NOT NULL AND disclose(c.from_udsat) IS NOT NULL
+								AND disclose(c.admitted - c.from_udsat) IS NOT NULL AS shown) AS x
+	 ORDER BY c.facility_id;
+END;
+COMMENT ON FUNCTION daycare_cap_disclosed(integer) IS
+'daycare_cap() for publication under housing_areas.min_cell_count: admitted through disclose(); from_udsat, share_pct and over_cap only when admitted, from_udsat and the other children (admitted - from_udsat) are all shown by disclose(), NULL otherwise; suppressed names the hidden columns (comma-separated, empty when none). Publish this, or filter on its over_cap: a list filtered on the over_cap of daycare_cap() tells a hidden share';
+
+CREATE FUNCTION language_test_schools_disclosed(school_year integer)
+	RETURNS TABLE (facility_id bigint, name text, pupils integer,
+				   from_listed integer, share_pct double precision, suppressed text)
+	LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+	-- a school is listed because its share is over 30 %, so with a hidden
+	-- from_listed the pupils would narrow it down: both are hidden together
+	SELECT l.facility_id, l.name,
+		   CASE WHEN x.shown THEN l.pupils END,
+		   CASE WHEN x.shown THEN l.from_listed END,
+		   CASE WHEN x.shown THEN l.share_pct END,
+		   CASE WHEN x.shown THEN '' ELSE 'pupils,from_listed,share_pct' END
+	  FROM language_test_schools(language_test_schools_disclosed.school_year) AS l
+	 CROSS JOIN LATERAL (SELECT disclose(l.pupils) IS NOT NULL AND disclose(l.from_listed) IS NOT NULL
+								AND disclose(l.pupils - l.from_listed) IS NOT NULL AS shown) AS x
+	 ORDER BY l.facility_id;
+END;
+COMMENT ON FUNCTION language_test_schools_disclosed(integer) IS
+'language_test_schools() for publication under housing_areas.min_cell_count: every school that tests, with pupils, from_listed and share_pct only when the pupils, those from listed areas and the others are all shown by disclose(), all three NULL otherwise (the school is on the list because its share is over 30 %, so the pupils alone would narrow a hidden count down); suppressed names the hidden columns (comma-separated, empty when none)';
+
 CREATE FUNCTION nearest_facilities(kind text, k integer DEFAULT 3, list_year integer DEFAULT NULL)
 	RETURNS TABLE (area_id integer, rank integer, facility_id bigint, name text,
 				   distance_m double precision)

@@ -529,6 +529,29 @@ ha_margins(const HaIndicators *ind, int list_year, const HaRuleSet *rules,
 /* ---- history ---- */
 
 /*
+ * Is a version's history rule in force on the list of a year?  A version
+ * applies it from its first year, or from the year its rule names; a
+ * version without list years from any year.
+ */
+bool
+ha_set_omdannelse_possible(const HaRuleSet *rules, int list_year)
+{
+	return rules->omdannelse_lists > 0 &&
+		list_year >= rules->omdannelse_first_year;
+}
+
+/*
+ * Omdannelse under one version: on the parallelsamfund list in each of the
+ * last N lists including this one, where its history rule is in force.
+ */
+bool
+ha_set_omdannelse(const HaRuleSet *rules, int years, int list_year)
+{
+	return ha_set_omdannelse_possible(rules, list_year) &&
+		years >= rules->omdannelse_lists;
+}
+
+/*
  * Can an area be an omdannelsesområde on the list of this year at all?
  * Only when the year's version has the history rule and it is in force.
  */
@@ -538,8 +561,7 @@ ha_omdannelse_possible(const HaRuleBook *book, int list_year)
 	HaError		err;
 	const HaRuleSet *rules = ha_rules_for_year(book, list_year, &err);
 
-	return rules != NULL && rules->omdannelse_lists > 0 &&
-		list_year >= rules->omdannelse_first_year;
+	return rules != NULL && ha_set_omdannelse_possible(rules, list_year);
 }
 
 /*
@@ -553,9 +575,7 @@ ha_omdannelse(const HaRuleBook *book, int years, int list_year)
 	HaError		err;
 	const HaRuleSet *rules = ha_rules_for_year(book, list_year, &err);
 
-	return rules != NULL && rules->omdannelse_lists > 0 &&
-		list_year >= rules->omdannelse_first_year &&
-		years >= rules->omdannelse_lists;
+	return rules != NULL && ha_set_omdannelse(rules, years, list_year);
 }
 
 /* ---- consequences ---- */

@@ -100,8 +100,8 @@ typedef struct HaCategoryRule
 typedef struct HaRuleSet
 {
 	char		id[HA_RULES_NAME_LEN];
-	int			first_year;
-	int			last_year;		/* 0: still in force */
+	int			first_year;		/* 0: no list years (a what-if set) */
+	int			last_year;		/* 0: still in force, or no list years */
 	HaCheck		size_gate;		/* applies to every rule below */
 	HaCategoryRule rules[HA_MAX_RULES];
 	int			nrules;
@@ -239,6 +239,8 @@ extern HaCategory ha_category(const HaIndicators *ind, int list_year,
 							  const HaRuleSet *rules);
 extern int	ha_margins(const HaIndicators *ind, int list_year,
 					   const HaRuleSet *rules, HaMargin *out);
+extern bool ha_set_omdannelse_possible(const HaRuleSet *rules, int list_year);
+extern bool ha_set_omdannelse(const HaRuleSet *rules, int years, int list_year);
 extern bool ha_omdannelse_possible(const HaRuleBook *book, int list_year);
 extern bool ha_omdannelse(const HaRuleBook *book, int years, int list_year);
 extern const HaConsequence *ha_consequence(const HaRuleBook *book,

@@ -166,6 +166,18 @@ SELECT v.area_id, v.list_year,
 		   income => demo.clamp(64 - 9 * v.s + 1.5 * demo.n('inc:' || v.area_id || ':' || v.list_year), 30, 140))
   FROM demo.area_year_values AS v;
 
+\echo '   the populations of the age groups (area_year.persons), which disclosure control checks each share against'
+-- what a municipality would have from Statistics Denmark with the published
+-- values: the residents of each age group, as a tally of counts only
+UPDATE area_year AS ay
+   SET persons = format('residents=%s persons_18_64=%s persons_18plus=%s persons_30_59=%s taxpayers_15_64=%s',
+						r.n, round(r.n * (0.56 + 0.08 * demo.u('p1864:' || ay.area_id))),
+						round(r.n * (0.72 + 0.08 * demo.u('p18:' || ay.area_id))),
+						round(r.n * (0.36 + 0.08 * demo.u('p3059:' || ay.area_id))),
+						round(r.n * (0.54 + 0.08 * demo.u('p1864:' || ay.area_id))))::tally
+  FROM (SELECT area_id, list_year, indicator(ind, 'residents')::integer AS n FROM area_year) AS r
+ WHERE r.area_id = ay.area_id AND r.list_year = ay.list_year;
+
 \echo '   published-style history: official categories of the lists 2012-2017'
 -- The early lists are stored as published results (what a municipality
 -- would have from the ministry); history prefers them. Two are set apart

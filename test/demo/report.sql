@@ -53,15 +53,18 @@ SELECT * FROM list_sizes;
 
 \echo
 \echo '== 2. The list of 1 December 2025: areas on a list, with the criteria that hold (L labour, C convictions, E education, I income, N non-Western)'
+\echo '   (every person figure through disclosed_criteria(): an area where an age group or the persons a share implies'
+\echo '    are fewer than housing_areas.min_cell_count shows no criteria, as in bi_area_status)'
 CREATE TEMP VIEW latest AS
 SELECT s.area_id, s.name, m.name AS municipality, s.category,
 	   category_label(s.category, 2025) AS legal_name,
-	   concat_ws(' ', CASE WHEN s.labour THEN 'L' END, CASE WHEN s.convictions THEN 'C' END,
-				 CASE WHEN s.education THEN 'E' END, CASE WHEN s.income THEN 'I' END,
-				 CASE WHEN s.nonwestern THEN 'N' END) AS criteria,
-	   indicator(s.ind, 'residents')::int AS residents,
+	   CASE WHEN s.suppressed LIKE '%criteria_met%' THEN '(suppressed)'
+			ELSE concat_ws(' ', CASE WHEN s.labour THEN 'L' END, CASE WHEN s.convictions THEN 'C' END,
+						   CASE WHEN s.education THEN 'E' END, CASE WHEN s.income THEN 'I' END,
+						   CASE WHEN s.nonwestern THEN 'N' END) END AS criteria,
+	   s.residents,
 	   s.years_on_list, s.development_plan AS plan, s.kombineret_udlejning AS kombineret
-  FROM area_status AS s JOIN municipality AS m USING (municipality_code)
+  FROM bi_area_status AS s JOIN municipality AS m USING (municipality_code)
  WHERE s.list_year = 2025 AND s.category NOT IN ('none')
  ORDER BY array_position(ARRAY['omdannelse', 'parallelsamfund', 'udsat', 'unknown', 'forebyggelse'], s.category),
 		  m.name, s.name, s.area_id;
@@ -71,14 +74,21 @@ SELECT count(*) AS forebyggelse_areas, string_agg(DISTINCT municipality, ', ') A
 
 \echo
 \echo '== 3. Changes since the list of 2024, and why (the criteria whose outcome changed)'
+-- the criteria of both years as bi_area_timeseries shows them (suppressed
+-- values and their met left out)
+CREATE TEMP TABLE shown_margins AS
+SELECT area_id, list_year, test, criterion, value, operator, threshold, met
+  FROM bi_area_timeseries WHERE list_year IN (2024, 2025) AND criterion IS NOT NULL AND suppressed = '';
 CREATE TEMP VIEW changes AS
 SELECT a.area_id, a.name, m.name AS municipality, p.category AS "2024", c.category AS "2025",
 	   (SELECT string_agg(DISTINCT m1.criterion || ' ' || coalesce(m0.value::text, '?') || ' -> '
 						  || coalesce(m1.value::text, '?') || ' (' || m1.operator || ' ' || m1.threshold || ')',
 						  '; ')
-		  FROM margins(c.ind, 2025) AS m1
-		  JOIN margins(p.ind, 2024) AS m0 USING (category, criterion)
-		 WHERE m1.category IN ('all', 'udsat', 'parallelsamfund', 'forebyggelse')
+		  FROM shown_margins AS m1
+		  JOIN shown_margins AS m0 ON m0.area_id = m1.area_id AND m0.list_year = 2024
+								  AND m0.test = m1.test AND m0.criterion = m1.criterion
+		 WHERE m1.area_id = c.area_id AND m1.list_year = 2025
+		   AND m1.test IN ('all', 'udsat', 'parallelsamfund', 'forebyggelse')
 		   AND m1.met IS DISTINCT FROM m0.met) AS why
   FROM area_status AS c
   JOIN area_status AS p ON p.area_id = c.area_id AND p.list_year = 2024
@@ -110,40 +120,45 @@ WITH t AS (
 		   tally_agg(age, nonwestern, outside_labour_fte, convicted, basic_education, gross_income, student) AS tally
 	  FROM demo.person GROUP BY area_id, data_year
 ), ind AS (
-	SELECT cur.area_id,
+	SELECT cur.area_id, cur.tally,
 		   to_indicators(cur.tally, prev.tally,
 						 (SELECT avg(national_convicted) FROM demo.reference),
 						 (SELECT regional_income FROM demo.reference WHERE data_year = 2025)) AS ind
 	  FROM t AS cur JOIN t AS prev ON prev.area_id = cur.area_id AND prev.data_year = 2024
 	 WHERE cur.data_year = 2025
 )
-SELECT a.area_id, a.name, s.category AS list_2025, category(i.ind, 2026) AS forecast_2026, i.ind
+SELECT a.area_id, a.name, s.category AS list_2025, category(i.ind, 2026) AS forecast_2026, i.ind, i.tally
   FROM ind AS i JOIN area AS a USING (area_id)
   JOIN area_status AS s ON s.area_id = a.area_id AND s.list_year = 2025;
+-- the person figures of the forecast as they may be shown: against the
+-- populations of the tally of 2025
+CREATE TEMP VIEW forecast_shown AS
+SELECT f.area_id, f.name, f.list_2025, f.forecast_2026, d.residents, d.nonwestern_pct, d.outside_labour_pct,
+	   d.convicted_pct, d.basic_education_pct, d.income_pct, array_to_string(d.suppressed, ',') AS suppressed
+  FROM forecast AS f CROSS JOIN LATERAL disclosed_criteria(f.ind, f.tally, 2026) AS d;
 SELECT f.name, f.list_2025, f.forecast_2026,
 	   CASE WHEN f.forecast_2026 = f.list_2025 THEN '' ELSE '<- changes' END AS note,
-	   (SELECT string_agg(m.criterion || ' ' || round(m.distance::numeric, 1), ', ' ORDER BY abs(m.distance))
-		  FROM margins(f.ind, 2026) AS m
-		 WHERE m.category = 'udsat' AND abs(m.distance) < 3) AS within_3_points_of_udsat_thresholds
-  FROM forecast AS f ORDER BY f.name, f.area_id;
+	   CASE WHEN d.suppressed <> '{}' THEN '(suppressed)'
+			ELSE (SELECT string_agg(m.criterion || ' ' || round(m.distance::numeric, 1), ', ' ORDER BY abs(m.distance))
+					FROM margins(f.ind, 2026) AS m
+				   WHERE m.category = 'udsat' AND abs(m.distance) < 3) END AS within_3_points_of_udsat_thresholds
+  FROM forecast AS f CROSS JOIN LATERAL disclosed_criteria(f.ind, f.tally, 2026) AS d
+ ORDER BY f.name, f.area_id;
 
 \echo
 \echo '== 6. Daycares over the 30 % cap in 2025 (children admitted in 2025 living in an area on the udsat list of 1 December 2024)'
-\echo '   (person counts below housing_areas.min_cell_count are shown as <N, as register data rules require)'
-SELECT d.name, coalesce(disclose(d.admitted)::text, '<' || min_cell_count()) AS admitted,
-	   coalesce(disclose(d.from_udsat)::text, '<' || min_cell_count()) AS from_udsat,
-	   CASE WHEN disclose(d.admitted) IS NULL OR disclose(d.from_udsat) IS NULL THEN 'over 30'
-			ELSE round(d.share_pct::numeric, 1)::text END AS share_pct
-  FROM daycare_cap(2025) AS d WHERE d.over_cap ORDER BY d.share_pct DESC, d.facility_id;
-SELECT count(*) AS daycares_with_admissions, count(*) FILTER (WHERE over_cap) AS over_cap FROM daycare_cap(2025);
+\echo '   (daycare_cap_disclosed(): counts below housing_areas.min_cell_count, and the share and the cap of a daycare'
+\echo '    whose children from udsat areas or others are that few, are not shown, as register data rules require)'
+SELECT d.name, d.admitted, d.from_udsat, round(d.share_pct::numeric, 1) AS share_pct
+  FROM daycare_cap_disclosed(2025) AS d WHERE d.over_cap ORDER BY d.share_pct DESC, d.facility_id;
+SELECT count(*) AS daycares_with_admissions, count(*) FILTER (WHERE over_cap) AS over_cap,
+	   count(*) FILTER (WHERE suppressed <> '') AS not_shown
+  FROM daycare_cap_disclosed(2025);
 
 \echo
 \echo '== 7. Schools with language tests in school year 2025/26 (> 30 % of pupils from areas on an udsat list of 2022-2024)'
-SELECT l.name, coalesce(disclose(l.pupils)::text, '<' || min_cell_count()) AS pupils,
-	   coalesce(disclose(l.from_listed)::text, '<' || min_cell_count()) AS from_listed,
-	   CASE WHEN disclose(l.pupils) IS NULL OR disclose(l.from_listed) IS NULL THEN 'over 30'
-			ELSE round(l.share_pct::numeric, 1)::text END AS share_pct
-  FROM language_test_schools(2025) AS l ORDER BY l.share_pct DESC, l.facility_id;
+SELECT l.name, l.pupils, l.from_listed, round(l.share_pct::numeric, 1) AS share_pct
+  FROM language_test_schools_disclosed(2025) AS l ORDER BY l.share_pct DESC NULLS LAST, l.facility_id;
 
 \echo
 \echo '== 8. Nearest services for the areas on the udsat list of 2025 (km from the area boundary)'
@@ -233,13 +248,13 @@ SELECT obligations_map_svg('2025-12-01', 'allocation_limit');
 \set copy '\\copy (SELECT * FROM changes) TO ' :'f' ' WITH (FORMAT csv, HEADER)'
 :copy
 \set f :out '/forecast_2026.csv'
-\set copy '\\copy (SELECT area_id, name, list_2025, forecast_2026, ind::text AS indicators FROM forecast ORDER BY area_id) TO ' :'f' ' WITH (FORMAT csv, HEADER)'
+\set copy '\\copy (SELECT * FROM forecast_shown ORDER BY area_id) TO ' :'f' ' WITH (FORMAT csv, HEADER)'
 :copy
 \set f :out '/daycare_cap_2025.csv'
-\set copy '\\copy (SELECT facility_id, name, disclose(admitted) AS admitted, disclose(from_udsat) AS from_udsat, CASE WHEN disclose(admitted) IS NOT NULL AND disclose(from_udsat) IS NOT NULL THEN share_pct END AS share_pct, over_cap FROM daycare_cap(2025)) TO ' :'f' ' WITH (FORMAT csv, HEADER)'
+\set copy '\\copy (SELECT * FROM daycare_cap_disclosed(2025)) TO ' :'f' ' WITH (FORMAT csv, HEADER)'
 :copy
 \set f :out '/language_tests_2025.csv'
-\set copy '\\copy (SELECT facility_id, name, disclose(pupils) AS pupils, disclose(from_listed) AS from_listed, CASE WHEN disclose(pupils) IS NOT NULL AND disclose(from_listed) IS NOT NULL THEN share_pct END AS share_pct FROM language_test_schools(2025)) TO ' :'f' ' WITH (FORMAT csv, HEADER)'
+\set copy '\\copy (SELECT * FROM language_test_schools_disclosed(2025)) TO ' :'f' ' WITH (FORMAT csv, HEADER)'
 :copy
 \set f :out '/obligations_2025.csv'
 \set copy '\\copy (SELECT * FROM obligations_2025 ORDER BY area_id, obligation) TO ' :'f' ' WITH (FORMAT csv, HEADER)'

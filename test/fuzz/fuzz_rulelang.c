@@ -158,6 +158,9 @@ check_structure(const HaRuleBook *book, size_t size, HaRuleBook *alone)
 		FUZZ_CHECK(set->id[0] != '\0', "empty name");
 		FUZZ_CHECK(set->last_year == 0 || set->last_year >= set->first_year,
 				   set->id);
+		/* a version without list years stands alone */
+		FUZZ_CHECK(set->first_year != 0 || (book->nsets == 1 &&
+											set->last_year == 0), set->id);
 		if (s > 0)
 			FUZZ_CHECK(book->sets[s - 1].last_year + 1 == set->first_year, set->id);
 		if (s + 1 < book->nsets)

@@ -15,16 +15,7 @@ INSERT INTO area VALUES (1, 'Testparken', '0751', '1082',
 INSERT INTO facility VALUES (10, 'daycare', 'Børnehuset', '0751',
   ST_SetSRID(ST_MakePoint(570100, 6220100), 25832));
 
--- each insert shows its outcome: accepted, or the constraint and SQLSTATE
-CREATE FUNCTION pg_temp.try(stmt text) RETURNS text LANGUAGE plpgsql AS $$
-DECLARE st text; msg text; con text;
-BEGIN
-  EXECUTE stmt;
-  RETURN 'accepted';
-EXCEPTION WHEN others THEN
-  GET STACKED DIAGNOSTICS st = RETURNED_SQLSTATE, msg = MESSAGE_TEXT, con = CONSTRAINT_NAME;
-  RETURN st || ' ' || coalesce(con, '') || ': ' || msg;
-END $$;
+\i test/fixtures/try.sql
 
 SELECT t.label, pg_temp.try(t.stmt) FROM (VALUES
   ('§ 26 c tail for an area, open-ended',

@@ -87,7 +87,8 @@ SELECT pg_describe_object(d.classid, d.objid, 0) AS uncommented
  ORDER BY 1;
 
 -- every column of every table, view and composite type of both extensions
--- has a comment (QGIS and BI tools show them)
+-- has a comment (QGIS and BI tools show them; a sequence's columns are
+-- PostgreSQL's own)
 SELECT a.attrelid::regclass AS relation, a.attname AS uncommented_column
   FROM pg_depend d
   JOIN pg_attribute a
@@ -96,6 +97,7 @@ SELECT a.attrelid::regclass AS relation, a.attname AS uncommented_column
                       WHEN 'pg_type'::regclass THEN (SELECT t.typrelid FROM pg_type t WHERE t.oid = d.objid)
                     END
    AND a.attnum > 0 AND NOT a.attisdropped
+   AND (SELECT c.relkind FROM pg_class c WHERE c.oid = a.attrelid) <> 'S'
  WHERE d.refclassid = 'pg_extension'::regclass
    AND d.refobjid IN (SELECT oid FROM pg_extension WHERE extname LIKE 'housing_areas%')
    AND d.deptype = 'e'

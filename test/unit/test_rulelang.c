@@ -401,7 +401,8 @@ test_syntax_errors(void)
 	refused("ruled x", HA_E_RULES_SYNTAX, HA_EXPECT_BLOCK, 1, 1, "ruled");
 	refused("rules 1", HA_E_RULES_SYNTAX, HA_EXPECT_NAME, 1, 7, "1");
 	refused("rules", HA_E_RULES_SYNTAX, HA_EXPECT_NAME, 1, 6, "");
-	refused("rules x\n", HA_E_RULES_SYNTAX, HA_EXPECT_WORD, 1, 8, "\n");
+	refused("rules x\n", HA_E_RULES_SYNTAX, HA_EXPECT_WORD, 2, 1, "");
+	refused("rules x y", HA_E_RULES_SYNTAX, HA_EXPECT_WORD, 1, 9, "y");
 	refused("rules x for the list of", HA_E_RULES_SYNTAX, HA_EXPECT_WORD, 1, 17,
 			"list");
 	refused("rules x for the lists of 999 onward", HA_E_RULES_SYNTAX,
@@ -482,6 +483,13 @@ test_invalid(void)
 			HA_E_RULES_INVALID, HA_PROBLEM_YEARS_GAP, 4, 26, NULL);
 	refused(HEAD "end\nrules y for the lists of 2031 onward", HA_E_RULES_INVALID,
 			HA_PROBLEM_AFTER_ONWARD, 4, 1, "x");
+	/* a version without list years stands alone */
+	refused("rules x\nan area counts when residents >= 1\nend\n"
+			"rules y for the lists of 2010 onward", HA_E_RULES_INVALID,
+			HA_PROBLEM_YEARLESS_NOT_ALONE, 4, 1, "x");
+	refused("rules x for the lists of 2010 to 2011\nan area counts when "
+			"residents >= 1\nend\nrules y\n", HA_E_RULES_INVALID,
+			HA_PROBLEM_YEARLESS_NOT_ALONE, 4, 7, "y");
 	refused(HEAD "udsat from the list of 2029 when income < 5",
 			HA_E_RULES_INVALID, HA_PROBLEM_FROM_YEAR, 3, 24, NULL);
 	refused(HEAD "parallelsamfund when udsat", HA_E_RULES_INVALID,
@@ -641,6 +649,27 @@ test_what_if(void)
 	/* before the first version's years: no rules */
 	CHECK(ha_rules_for_year(&scratch2, 2020, &err) == NULL &&
 		  err.kind == HA_E_NO_RULES_FOR_YEAR && err.about.n[1] == 2021);
+
+	/* a version without list years: any year, its history from its year */
+	CHECK(parse_ok("rules nogate \"what if\"\n"
+				   "an area counts when residents >= 1000\n"
+				   "udsat when at least 1 of (outside_labour > 40, income < 55)\n"
+				   "parallelsamfund when udsat\n"
+				   "omdannelse from the list of 2019 when parallelsamfund on each of "
+				   "the last 3 lists\nend\n"));
+	s = &scratch.sets[0];
+	CHECK(scratch.nsets == 1 && s->first_year == 0 && s->last_year == 0);
+	CHECK(ha_rules_for_year(&scratch, 2010, &err) == s);
+	ha_classify(&ind, 2010, s, &c);
+	CHECK(c.category == HA_CAT_PARALLELSAMFUND && c.criteria_met == 1);
+	CHECK(!ha_set_omdannelse(s, 3, 2018) && ha_set_omdannelse(s, 3, 2019) &&
+		  !ha_set_omdannelse(s, 2, 2019) && ha_set_omdannelse(s, 50, 9999));
+	CHECK(ha_set_omdannelse_possible(s, 2019) &&
+		  !ha_set_omdannelse_possible(s, 2018));
+	/* dk2021's rule is in force from 2021, dk2010 has none */
+	CHECK(ha_set_omdannelse(&builtin.sets[3], 5, 2021) &&
+		  !ha_set_omdannelse(&builtin.sets[3], 4, 2021) &&
+		  !ha_set_omdannelse(&builtin.sets[0], 50, 2021));
 }
 
 int
