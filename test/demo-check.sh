@@ -31,7 +31,7 @@ declare -A header=(
 	[daycare_cap_2025.csv]='facility_id,name,admitted,from_udsat,share_pct,over_cap,suppressed'
 	[language_tests_2025.csv]='facility_id,name,pupils,from_listed,share_pct,suppressed'
 	[services_2025.csv]='area_id,name,municipality,jobcenter_km,library_km,health_km,school_km'
-	[obligations_2025.csv]='area_id,obligation,paragraph,since,until,reason,holds'
+	[obligations_2025.csv]='area_id,obligation,paragraph,since,until,reason,holds,suppressed'
 )
 # the rows each CSV must hold, counted from the data rather than through the
 # report's views
@@ -47,7 +47,7 @@ declare -A rows=(
 		JOIN facility AS f USING (facility_id) WHERE f.kind = 'daycare' AND e.year = 2025"
 	[language_tests_2025.csv]="SELECT count(*) FROM language_test_schools(2025)"
 	[services_2025.csv]="SELECT count(*) FROM area_status WHERE list_year = 2025 AND on_udsat_list"
-	[obligations_2025.csv]="SELECT count(*) FROM obligations('2025-12-01')"
+	[obligations_2025.csv]="SELECT count(*) FROM bi_obligations"
 )
 echo "1..$((1 + 2 + ${#svgs[@]} + 2 * ${#csvs[@]} + 4 + 1))"
 

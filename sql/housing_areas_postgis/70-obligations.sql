@@ -783,16 +783,59 @@ COMMENT ON FUNCTION allocation_check(integer, date, jsonb) IS
 
 -- ---- faces: BI and GIS over the latest list date, and a map ----
 
+CREATE FUNCTION housing_areas_private.letting_hidden(list_year integer)
+	RETURNS TABLE (area_id integer, hidden_now boolean, hidden_before boolean)
+	LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+	-- the kombineret udlejning flag is computed from shares (disclosed_criteria()
+	-- hides it with the other flags of a record): hidden on the list of the
+	-- year, or on an earlier one (which since would tell)
+	SELECT ay.area_id,
+		   COALESCE(bool_or('kombineret_udlejning' = ANY (dc.suppressed))
+					FILTER (WHERE ay.list_year = letting_hidden.list_year), false),
+		   COALESCE(bool_or('kombineret_udlejning' = ANY (dc.suppressed))
+					FILTER (WHERE ay.list_year < letting_hidden.list_year), false)
+	  FROM area_year AS ay
+	 CROSS JOIN LATERAL disclosed_criteria(ay.ind, ay.persons, ay.list_year) AS dc
+	 WHERE ay.list_year <= letting_hidden.list_year
+	 GROUP BY ay.area_id;
+END;
+COMMENT ON FUNCTION housing_areas_private.letting_hidden(integer) IS
+'per area, whether disclosed_criteria() hides its kombineret udlejning flag on the list of a year (hidden_now) or on an earlier list (hidden_before)';
+
 CREATE VIEW bi_obligations AS
-SELECT o.area_id, a.name, a.municipality_code, d.list_year, d.day AS on_date,
-	   o.obligation, o.paragraph, o.since, o.until, o.holds, o.reason
-  FROM (SELECT y.list_year, housing_areas_private.list_day(y.list_year) AS day
-		  FROM (SELECT latest_list_year() AS list_year) AS y
-		 WHERE y.list_year IS NOT NULL) AS d
- CROSS JOIN LATERAL obligations(d.day) AS o
-  JOIN area AS a ON a.area_id = o.area_id;
+WITH d AS (
+	SELECT y.list_year, housing_areas_private.list_day(y.list_year) AS day
+	  FROM (SELECT latest_list_year() AS list_year) AS y
+	 WHERE y.list_year IS NOT NULL
+), hidden AS (
+	SELECT h.* FROM d CROSS JOIN LATERAL housing_areas_private.letting_hidden(d.list_year) AS h
+), shown AS (
+	-- combined_letting_possible follows a flag computed from shares: where
+	-- it is hidden, every such area gets the same row, whatever the flag
+	SELECT o.area_id, o.obligation, o.paragraph,
+		   CASE WHEN h.hidden_before AND o.obligation = 'combined_letting_possible' THEN NULL ELSE o.since END AS since,
+		   o.until, o.reason, o.holds,
+		   CASE WHEN h.hidden_before AND o.obligation = 'combined_letting_possible' THEN 'since' ELSE '' END AS suppressed
+	  FROM d
+	 CROSS JOIN LATERAL obligations(d.day) AS o
+	  LEFT JOIN hidden AS h ON h.area_id = o.area_id
+	 WHERE NOT (o.obligation = 'combined_letting_possible' AND COALESCE(h.hidden_now, false))
+	UNION ALL
+	SELECT h.area_id, k.obligation, k.paragraph, NULL, NULL,
+		   'hidden for disclosure (housing_areas.min_cell_count): the kombineret udlejning list is computed from shares of too few persons',
+		   NULL, 'since,until,holds'
+	  FROM hidden AS h
+	  JOIN obligation_kind AS k ON k.obligation = 'combined_letting_possible'
+	 WHERE h.hidden_now
+)
+SELECT s.area_id, a.name, a.municipality_code, d.list_year, d.day AS on_date,
+	   s.obligation, s.paragraph, s.since, s.until, s.holds, s.reason, s.suppressed
+  FROM shown AS s
+ CROSS JOIN d
+  JOIN area AS a ON a.area_id = s.area_id;
 COMMENT ON VIEW bi_obligations IS
-'obligations() on the day of the latest list (latest_list_year()), with the name and municipality of each area: one row per area and obligation in force, built-in types only';
+'obligations() on the day of the latest list (latest_list_year()), with the name and municipality of each area: one row per area and obligation in force, built-in types only; combined_letting_possible, which follows a flag computed from shares, goes through disclosed_criteria(): where the flag is hidden, every such area has the same row (holds NULL), and suppressed names what is hidden';
 COMMENT ON COLUMN bi_obligations.area_id IS
 'the area (area.area_id)';
 COMMENT ON COLUMN bi_obligations.name IS
@@ -815,18 +858,21 @@ COMMENT ON COLUMN bi_obligations.holds IS
 'true: in force; NULL: undetermined (missing values); false only for a § 51 b decision in force where the area is not on the list';
 COMMENT ON COLUMN bi_obligations.reason IS
 'why: the list and category, the decision, or what leaves it undetermined';
+COMMENT ON COLUMN bi_obligations.suppressed IS
+'the columns of this row hidden for disclosure (housing_areas.min_cell_count; disclosed_criteria()), comma-separated: since,until,holds for combined_letting_possible where the kombineret udlejning flag of the list is hidden, since where only that of an earlier list is; empty when nothing is hidden';
 
 CREATE VIEW gis_obligations AS
 SELECT b.area_id * 10 + k.ordinal AS id,
 	   b.area_id, b.name, b.municipality_code, b.list_year, b.on_date,
 	   b.obligation, b.paragraph, b.since, b.until, b.holds, b.reason,
 	   a.geom,
-	   b.area_id * 10 + k.ordinal AS ogc_fid
+	   b.area_id * 10 + k.ordinal AS ogc_fid,
+	   b.suppressed
   FROM bi_obligations AS b
   JOIN obligation_kind AS k ON k.obligation = b.obligation
   JOIN area AS a ON a.area_id = b.area_id;
 COMMENT ON VIEW gis_obligations IS
-'the obligations in force on the day of the latest list as a map layer: one polygon per area and obligation (filter "obligation" = ''daycare_cap''), integer key id (area_id * 10 + obligation_kind.ordinal), the same key as ogc_fid for GDAL, geometry(MultiPolygon, 25832)';
+'the obligations in force on the day of the latest list as a map layer (the rows of bi_obligations, disclosure included): one polygon per area and obligation (filter "obligation" = ''daycare_cap''), integer key id (area_id * 10 + obligation_kind.ordinal), the same key as ogc_fid for GDAL, geometry(MultiPolygon, 25832)';
 COMMENT ON COLUMN gis_obligations.id IS
 'integer key for GIS clients: area_id * 10 + the ordinal of the obligation (obligation_kind.ordinal, 1 to 9); the first column, which QGIS proposes as the key of a view';
 COMMENT ON COLUMN gis_obligations.area_id IS
@@ -855,6 +901,8 @@ COMMENT ON COLUMN gis_obligations.geom IS
 'the area polygon: MultiPolygon in EPSG:25832 (metres)';
 COMMENT ON COLUMN gis_obligations.ogc_fid IS
 'the key id again, under the name GDAL''s PostgreSQL driver takes as the feature id of a view (its PGSQL_OGR_FID default)';
+COMMENT ON COLUMN gis_obligations.suppressed IS
+'the columns of this row hidden for disclosure, as in bi_obligations: since,until,holds for combined_letting_possible where the kombineret udlejning flag of the list is hidden, since where only that of an earlier list is; empty when nothing is hidden';
 
 CREATE FUNCTION housing_areas_private.obligation_colour(state text) RETURNS text
 	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
@@ -873,18 +921,25 @@ BEGIN ATOMIC
 	-- the category field of svg_area carries the state: holds, undetermined or not
 	SELECT ARRAY(
 		SELECT ROW(a.area_id,
-				   CASE WHEN o.holds THEN 'holds' WHEN o.area_id IS NOT NULL AND o.holds IS NULL THEN 'undetermined'
+				   CASE WHEN h.hidden_now THEN 'undetermined'
+						WHEN o.holds THEN 'holds' WHEN o.area_id IS NOT NULL AND o.holds IS NULL THEN 'undetermined'
 						ELSE 'not' END,
-				   a.name || ': ' || COALESCE(o.reason, 'not in force'),
+				   a.name || ': ' || CASE WHEN h.hidden_now THEN 'hidden for disclosure'
+										  ELSE COALESCE(o.reason, 'not in force') END,
 				   a.geom)::housing_areas_private.svg_area
 		  FROM area AS a
 		  LEFT JOIN obligations(svg_obligation_areas.on_date, NULL) AS o
 				 ON o.area_id = a.area_id AND o.obligation = svg_obligation_areas.obligation
+		  -- the kombineret udlejning flag goes through disclosed_criteria()
+		  LEFT JOIN housing_areas_private.letting_hidden(
+					   (SELECT max(ay.list_year) FROM area_year AS ay
+						 WHERE housing_areas_private.list_day(ay.list_year) <= svg_obligation_areas.on_date)) AS h
+				 ON h.area_id = a.area_id AND svg_obligation_areas.obligation = 'combined_letting_possible'
 		 WHERE svg_obligation_areas.municipality_code IS NULL OR a.municipality_code = svg_obligation_areas.municipality_code
 		 ORDER BY a.area_id);
 END;
 COMMENT ON FUNCTION housing_areas_private.svg_obligation_areas(date, text, text) IS
-'the areas of obligations_map_svg (of one municipality, or all), each with its state (holds, undetermined, not) in the category field and the reason as tooltip';
+'the areas of obligations_map_svg (of one municipality, or all), each with its state (holds, undetermined, not) in the category field and the reason as tooltip; combined_letting_possible is undetermined where disclosed_criteria() hides the flag it follows';
 
 CREATE FUNCTION housing_areas_private.svg_obligation_shapes(frame housing_areas_private.svg_frame,
 															areas housing_areas_private.svg_area[])

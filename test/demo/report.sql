@@ -257,7 +257,7 @@ SELECT obligations_map_svg('2025-12-01', 'allocation_limit');
 \set copy '\\copy (SELECT * FROM language_test_schools_disclosed(2025)) TO ' :'f' ' WITH (FORMAT csv, HEADER)'
 :copy
 \set f :out '/obligations_2025.csv'
-\set copy '\\copy (SELECT * FROM obligations_2025 ORDER BY area_id, obligation) TO ' :'f' ' WITH (FORMAT csv, HEADER)'
+\set copy '\\copy (SELECT area_id, obligation, paragraph, since, until, reason, holds, suppressed FROM bi_obligations ORDER BY area_id, obligation) TO ' :'f' ' WITH (FORMAT csv, HEADER)'
 :copy
 \set f :out '/services_2025.csv'
 \set copy '\\copy (SELECT * FROM services) TO ' :'f' ' WITH (FORMAT csv, HEADER)'
