@@ -21,9 +21,9 @@ ha_options "$0" scale=scale -- "$@"
 
 # the files of report.sql, and the header each CSV must start with
 # (area_status.csv: the columns of the view bi_area_status, from the server)
-svgs=(map.svg map_aarhus.svg map_koebenhavn.svg)
+svgs=(map.svg map_aarhus.svg map_koebenhavn.svg map_obligations.svg)
 csvs=(list_sizes.csv area_status.csv changes_2025.csv forecast_2026.csv
-	  daycare_cap_2025.csv language_tests_2025.csv services_2025.csv)
+	  daycare_cap_2025.csv language_tests_2025.csv services_2025.csv obligations_2025.csv)
 declare -A header=(
 	[list_sizes.csv]='year,list_of,rules,udsat,ghetto_parallel,hard_omdannelse,forebyggelse,unknown,pub_udsat,pub_ghetto,pub_hard,pub_forebyg'
 	[changes_2025.csv]='area_id,name,municipality,2024,2025,why'
@@ -31,6 +31,7 @@ declare -A header=(
 	[daycare_cap_2025.csv]='facility_id,name,admitted,from_udsat,share_pct,over_cap,suppressed'
 	[language_tests_2025.csv]='facility_id,name,pupils,from_listed,share_pct,suppressed'
 	[services_2025.csv]='area_id,name,municipality,jobcenter_km,library_km,health_km,school_km'
+	[obligations_2025.csv]='area_id,obligation,paragraph,since,until,reason,holds,suppressed'
 )
 # the rows each CSV must hold, counted from the data rather than through the
 # report's views
@@ -46,6 +47,7 @@ declare -A rows=(
 		JOIN facility AS f USING (facility_id) WHERE f.kind = 'daycare' AND e.year = 2025"
 	[language_tests_2025.csv]="SELECT count(*) FROM language_test_schools(2025)"
 	[services_2025.csv]="SELECT count(*) FROM area_status WHERE list_year = 2025 AND on_udsat_list"
+	[obligations_2025.csv]="SELECT count(*) FROM bi_obligations"
 )
 echo "1..$((1 + 2 + ${#svgs[@]} + 2 * ${#csvs[@]} + 4 + 1))"
 

@@ -5,13 +5,6 @@
 
 -- ---- dates and periods ----
 
-CREATE FUNCTION housing_areas_private.list_day(list_year integer) RETURNS date
-	LANGUAGE sql STABLE STRICT PARALLEL SAFE
-	-- the date list_date() names (1 October to 2012, 1 December after)
-	RETURN to_date(list_date(list_year), 'FMDD FMMonth YYYY');
-COMMENT ON FUNCTION housing_areas_private.list_day(integer) IS
-'the publication date of a list as a date (the day list_date() names)';
-
 CREATE FUNCTION housing_areas_private.check_date(name text, value date) RETURNS boolean
 	LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
 	SET search_path = pg_catalog, pg_temp

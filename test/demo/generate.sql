@@ -399,6 +399,13 @@ SELECT c.area_id, c.changed_on, c.kind, c.amount, 'synthetic'
 		 WHERE s.list_year = 2025 AND s.development_plan) AS c
  WHERE c.amount > 0;
 DROP TABLE demo.kid;
+-- kombineret udlejning required (§ 51 b, with dagpenge and sygedagpenge,
+-- without førtidspension) in every area on its list of 2025
+INSERT INTO decision (kind, area_id, decided_on, valid_from, includes_pension, includes_insurance_benefits, note)
+SELECT 'combined_letting', s.area_id, '2025-11-25', '2025-12-01', false, true, 'demo: § 51 b'
+  FROM area_status AS s
+ WHERE s.list_year = 2025 AND s.kombineret_udlejning
+ ORDER BY s.area_id;
 
 ANALYZE area, area_year, facility, enrolment, municipality, child, decision, dwelling_change, demo.person;
 DROP TABLE demo.candidate, demo.site, demo.facility_plan, demo.home;

@@ -261,7 +261,42 @@ SELECT a.area_id, a.name, m.name AS municipality,
 SELECT * FROM services;
 
 \echo
-\echo '-- Daycare, learning offer and plans (dagtilbudsloven § 23 stk. 4, § 26 a-c, § 44 a; almenboligloven § 168 a)'
+\echo '== 9. What applies on 1 December 2025: the obligations of the list of 1 December 2025 and the municipality''s decisions'
+\echo '   9a. Allocation, letting, refugees, daycare and plans: areas per obligation (obligations(); undetermined: missing values decide it)'
+CREATE TEMP TABLE obligations_2025 AS SELECT * FROM obligations('2025-12-01');
+CREATE TEMP VIEW obligation_counts AS
+SELECT k.obligation, k.paragraph,
+	   count(o.area_id) FILTER (WHERE o.holds) AS areas,
+	   count(o.area_id) FILTER (WHERE o.holds IS NULL) AS undetermined,
+	   count(o.area_id) FILTER (WHERE o.holds AND o.paragraph LIKE '%§ 26 c') AS by_26c_decision,
+	   count(o.area_id) FILTER (WHERE o.holds AND o.reason LIKE '%; required:%') AS required_by_decision,
+	   count(DISTINCT a.municipality_code) FILTER (WHERE o.holds) AS municipalities
+  FROM obligation_kind AS k
+  LEFT JOIN obligations_2025 AS o ON o.obligation = k.obligation
+  LEFT JOIN area AS a ON a.area_id = o.area_id
+ GROUP BY k.ordinal, k.obligation, k.paragraph
+ ORDER BY k.ordinal;
+SELECT * FROM obligation_counts;
+\echo '   9b. One household checked for a dwelling there (allocation_check): applicant on kontanthjælp since 1 September 2025,'
+\echo '       spouse a Syrian citizen (not a student), a son of 16 released from a secure institution on 10 October 2025'
+SELECT a.name, c.obligation, c.number AS nr, c.ground, c.refuses, c.reason
+  FROM (SELECT o.area_id FROM obligations_2025 AS o
+		 WHERE o.holds AND o.obligation IN ('refusal_required', 'allocation_limit')
+		 ORDER BY o.obligation = 'refusal_required' DESC, o.area_id LIMIT 1) AS x
+  JOIN area AS a ON a.area_id = x.area_id
+ CROSS JOIN LATERAL allocation_check(x.area_id, '2025-12-01', $${"already_resident": false, "members": [
+	{"role": "applicant", "age": 41, "citizenship": "DK", "student": false, "prison_release": null,
+	 "institution_release": null, "lease_terminated": null, "fortidspension": false,
+	 "benefits": {"public": "2025-09-01", "integration": null, "insurance": null}},
+	{"role": "spouse", "age": 38, "citizenship": "SY", "student": false, "prison_release": null,
+	 "institution_release": null, "lease_terminated": null, "fortidspension": false,
+	 "benefits": {"public": null, "integration": null, "insurance": null}},
+	{"role": "child", "age": 16, "citizenship": "DK", "prison_release": null, "institution_release": "2025-10-10",
+	 "lease_terminated": null, "fortidspension": false, "benefits": {"public": null, "integration": null, "insurance": null}}]}$$) AS c
+ ORDER BY c.obligation, c.number, c.ground;
+\echo '   (map_obligations.svg: the areas under § 59 stk. 6 on 1 December 2025; gis_obligations is the same as a QGIS layer)'
+
+\echo '   9c. Daycare, learning offer and plans (dagtilbudsloven § 23 stk. 4, § 26 a-c, § 44 a; almenboligloven § 168 a)'
 \echo '   daycare cap 2025: the rule that decided each daycare (daycare_cap_detail), children counted by each rule'
 SELECT coalesce(d.decided_by, 'undetermined') AS decided_by, count(*) AS daycares,
 	   count(*) FILTER (WHERE d.in_breach) AS in_breach,
@@ -292,7 +327,7 @@ SELECT p.name, p.base_list_year AS counts_of, p.changes, round(p.share_now::nume
   FROM plan_projection() AS p ORDER BY p.share_at_deadline DESC NULLS LAST, p.area_id;
 
 \echo
-\echo '== 9. Files'
+\echo '== 10. Files'
 \pset format unaligned
 \pset tuples_only on
 \set f :out '/areas.geojson'
@@ -307,6 +342,9 @@ SELECT map_svg(2025, '0751');
 \set f :out '/map_koebenhavn.svg'
 \o :f
 SELECT map_svg(2025, '0101');
+\set f :out '/map_obligations.svg'
+\o :f
+SELECT obligations_map_svg('2025-12-01', 'allocation_limit');
 \o
 \pset format aligned
 \pset tuples_only off
@@ -327,6 +365,9 @@ SELECT map_svg(2025, '0101');
 :copy
 \set f :out '/language_tests_2025.csv'
 \set copy '\\copy (SELECT * FROM language_test_schools_disclosed(2025)) TO ' :'f' ' WITH (FORMAT csv, HEADER)'
+:copy
+\set f :out '/obligations_2025.csv'
+\set copy '\\copy (SELECT area_id, obligation, paragraph, since, until, reason, holds, suppressed FROM bi_obligations ORDER BY area_id, obligation) TO ' :'f' ' WITH (FORMAT csv, HEADER)'
 :copy
 \set f :out '/services_2025.csv'
 \set copy '\\copy (SELECT * FROM services) TO ' :'f' ' WITH (FORMAT csv, HEADER)'

@@ -30,15 +30,20 @@ VALUES (1, 'list years', (SELECT count(*) FROM list_sizes)),
        (6, 'daycares over the cap', (SELECT count(*) FROM daycare_cap_disclosed(2025) WHERE over_cap)),
        (7, 'schools with language tests', (SELECT count(*) FROM language_test_schools(2025))),
        (8, 'listed areas with services', (SELECT count(*) FROM services)),
+       (9, 'obligations in force on 1 December 2025', (SELECT count(*) FROM obligations_2025 WHERE holds)),
+       (9, 'kinds of obligation in force', (SELECT count(*) FROM obligation_counts WHERE areas > 0)),
+       (9, 'grounds checked for the household', (SELECT count(*) FROM allocation_check(
+             (SELECT min(area_id) FROM obligations_2025 WHERE holds AND obligation = 'allocation_limit'),
+             '2025-12-01', '{"members": [{"role": "applicant"}]}'))),
        -- the exports hide small cells (test/sql/disclosure.sql tries to
        -- read them): the demo's data has some to hide
-       (9, 'area years with values suppressed', (SELECT count(*) FROM bi_area_status WHERE suppressed <> '')),
-       (9, 'daycares with counts suppressed', (SELECT count(*) FROM daycare_cap_disclosed(2025) WHERE suppressed <> '')),
-       (10, 'daycares with a § 26 b, § 26 c or stk. 12-14 outcome',
+       (9, 'daycares with a § 26 b, § 26 c or stk. 12-14 outcome',
         (SELECT count(*) FROM daycare_cap_detail(2025) WHERE decided_by <> 'dagtilbudsloven § 26 a')),
-       (10, 'daycares in udsat or § 26 c areas', (SELECT count(*) FROM daycare_offer_elsewhere(2025))),
-       (10, 'children of the learning offer', (SELECT count(*) FROM learning_offer('2026-06-01'))),
-       (10, 'plan areas projected', (SELECT count(*) FROM plan_projection() WHERE share_at_deadline IS NOT NULL));
+       (9, 'daycares in udsat or § 26 c areas', (SELECT count(*) FROM daycare_offer_elsewhere(2025))),
+       (9, 'children of the learning offer', (SELECT count(*) FROM learning_offer('2026-06-01'))),
+       (9, 'plan areas projected', (SELECT count(*) FROM plan_projection() WHERE share_at_deadline IS NOT NULL)),
+       (10, 'area years with values suppressed', (SELECT count(*) FROM bi_area_status WHERE suppressed <> '')),
+       (10, 'daycares with counts suppressed', (SELECT count(*) FROM daycare_cap_disclosed(2025) WHERE suppressed <> ''));
 SELECT * FROM report_rows;
 SELECT coalesce(string_agg(section || ' ' || what, '; ') FILTER (WHERE coalesce(rows, 0) = 0), 'none') AS empty
   FROM report_rows;
