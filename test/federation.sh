@@ -78,11 +78,7 @@ sqlv() { sql "$@" -A -t; }
 
 # ---------------------------------------------------------------- set-up
 setup() {
-	ha_bootstrap 2>&1 | diag
-	ha_bootstrap 2>/dev/null
-	ha_copy_source "$work/src" || return 1
-	HA_SRC=$work/src ha_install_tree "$work/tree" >"$work/build.log" 2>&1 ||
-		{ diag <"$work/build.log"; return 1; }
+	ha_build_tree || return 1
 	# postgres_fdw is contrib, shipped with the server package: the private
 	# tree links to it
 	[ -f "$work/tree$("$PG_CONFIG" --sharedir)/extension/postgres_fdw.control" ] ||

@@ -67,11 +67,7 @@ qv() { q -A -t "$@"; }
 
 # ---------------------------------------------------------------- set-up
 setup() {
-	ha_bootstrap 2>&1 | diag
-	ha_bootstrap 2>/dev/null
-	ha_copy_source "$work/src" || return 1
-	HA_SRC=$work/src ha_install_tree "$work/tree" >"$work/build.log" 2>&1 ||
-		{ diag <"$work/build.log"; return 1; }
+	ha_build_tree || return 1
 	ha_port_free "$port" || { echo "port $port is in use (try --port)" | diag; return 1; }
 	# every log line carries its SQLSTATE; errors say where they were raised
 	ha_cluster_start "$work/pg" "$port" "-c listen_addresses='' -c log_error_verbosity=verbose \

@@ -38,6 +38,18 @@ ha_servers_exit() {
 	rm -rf "$work"
 }
 
+# Build the extension from a copy of the tree into $work/tree, for a
+# script's own servers: the bootstrap's messages and a failed build's log go
+# to stdout as TAP diagnostics.  (The bootstrap runs twice: in the pipe for
+# its messages, then here for the variables it sets.)
+ha_build_tree() {
+	ha_bootstrap 2>&1 | sed 's/^/# /'
+	ha_bootstrap 2>/dev/null
+	ha_copy_source "$work/src" || return 1
+	HA_SRC=$work/src ha_install_tree "$work/tree" >"$work/build.log" 2>&1 ||
+		{ sed 's/^/# /' <"$work/build.log"; return 1; }
+}
+
 # Parse a script's options: each spec NAME=VAR reads "--NAME VALUE" into
 # $VAR, NAME=VAR! makes "--NAME" set $VAR to true; -h/--help prints the
 # script's header comment.  Usage: ha_options "$0" SPEC... -- "$@"
