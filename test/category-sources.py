@@ -13,7 +13,10 @@ import re
 import sys
 
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..')
-SOURCES = ['20-status.sql', '30-analyses.sql', '40-outputs.sql', '50-views.sql']
+# every file after the tables (10-model.sql): the views and functions of all
+# of them can be built on the column
+SOURCES = sorted(n for n in os.listdir(os.path.join(ROOT, 'sql/housing_areas_postgis'))
+                 if n.endswith('.sql') and n > '10-model.sql')
 UPDATE = os.path.join(ROOT, 'sql/updates/housing_areas_postgis--0.2.0--0.3.0.sql')
 BEGIN, END = '-- category sources: begin', '-- category sources: end'
 
@@ -32,11 +35,14 @@ def statements():
             kind, obj = m.group(1), m.group(2)
             if '.' not in obj:
                 obj = 'housing_areas.' + obj
-            j, atomic = i, False
+            j, atomic, quoted = i, False, False
             while True:
                 atomic = atomic or 'BEGIN ATOMIC' in lines[j]
+                # a body between $$ ends with the line that closes it
+                if lines[j].count('$$') % 2:
+                    quoted = not quoted
                 s = lines[j].strip()
-                if (s == 'END;') if atomic else (s.endswith(';') and not s.startswith('--')):
+                if not quoted and ((s == 'END;') if atomic else (s.endswith(';') and not s.startswith('--'))):
                     break
                 j += 1
             if kind != 'TYPE':

@@ -24,9 +24,26 @@ VALUES (1, 'list years', (SELECT count(*) FROM list_sizes)),
        (3, 'changes since 2024', (SELECT count(*) FROM changes)),
        (4, 'development plans', (SELECT count(*) FROM area_status WHERE list_year = 2025 AND development_plan)),
        (5, 'forecast areas', (SELECT count(*) FROM forecast)),
-       (6, 'daycares over the cap', (SELECT count(*) FROM daycare_cap(2025) WHERE over_cap)),
+       (5, 'ways off the lists of 2025', (SELECT count(*) FROM way_off)),
+       (5, 'closest to entering udsat', (SELECT count(*) FROM closest)),
+       (5, 'forecast in persons', (SELECT count(*) FROM in_persons)),
+       (6, 'daycares over the cap', (SELECT count(*) FROM daycare_cap_disclosed(2025) WHERE over_cap)),
        (7, 'schools with language tests', (SELECT count(*) FROM language_test_schools(2025))),
-       (8, 'listed areas with services', (SELECT count(*) FROM services));
+       (8, 'listed areas with services', (SELECT count(*) FROM services)),
+       (9, 'obligations in force on 1 December 2025', (SELECT count(*) FROM obligations_2025 WHERE holds)),
+       (9, 'kinds of obligation in force', (SELECT count(*) FROM obligation_counts WHERE areas > 0)),
+       (9, 'grounds checked for the household', (SELECT count(*) FROM allocation_check(
+             (SELECT min(area_id) FROM obligations_2025 WHERE holds AND obligation = 'allocation_limit'),
+             '2025-12-01', '{"members": [{"role": "applicant"}]}'))),
+       -- the exports hide small cells (test/sql/disclosure.sql tries to
+       -- read them): the demo's data has some to hide
+       (9, 'daycares with a § 26 b, § 26 c or stk. 12-14 outcome',
+        (SELECT count(*) FROM daycare_cap_detail(2025) WHERE decided_by <> 'dagtilbudsloven § 26 a')),
+       (9, 'daycares in udsat or § 26 c areas', (SELECT count(*) FROM daycare_offer_elsewhere(2025))),
+       (9, 'children of the learning offer', (SELECT count(*) FROM learning_offer('2026-06-01'))),
+       (9, 'plan areas projected', (SELECT count(*) FROM plan_projection() WHERE share_at_deadline IS NOT NULL)),
+       (10, 'area years with values suppressed', (SELECT count(*) FROM bi_area_status WHERE suppressed <> '')),
+       (10, 'daycares with counts suppressed', (SELECT count(*) FROM daycare_cap_disclosed(2025) WHERE suppressed <> ''));
 SELECT * FROM report_rows;
 SELECT coalesce(string_agg(section || ' ' || what, '; ') FILTER (WHERE coalesce(rows, 0) = 0), 'none') AS empty
   FROM report_rows;
@@ -57,6 +74,8 @@ SELECT md5(string_agg(area_id || ':' || list_year || ':' || ind::text, ',' ORDER
 SET client_min_messages = warning;
 DROP SCHEMA demo CASCADE;
 RESET client_min_messages;
+DELETE FROM child;
+DELETE FROM decision;
 DELETE FROM area;
 DELETE FROM facility;
 DELETE FROM municipality;
