@@ -35,7 +35,11 @@ VALUES (1, 'list years', (SELECT count(*) FROM list_sizes)),
         (SELECT count(*) FROM daycare_cap_detail(2025) WHERE decided_by <> 'dagtilbudsloven § 26 a')),
        (10, 'daycares in udsat or § 26 c areas', (SELECT count(*) FROM daycare_offer_elsewhere(2025))),
        (10, 'children of the learning offer', (SELECT count(*) FROM learning_offer('2026-06-01'))),
-       (10, 'plan areas projected', (SELECT count(*) FROM plan_projection() WHERE share_at_deadline IS NOT NULL));
+       (10, 'plan areas projected', (SELECT count(*) FROM plan_projection() WHERE share_at_deadline IS NOT NULL)),
+       (11, 'own units tiered in 2025', (SELECT count(*) FROM monitoring_status('trappemodel') WHERE year = 2025 AND tier IS NOT NULL)),
+       (11, 'own units beside a legal area', (SELECT count(DISTINCT unit_id) FROM monitoring_status('trappemodel') WHERE area_id IS NOT NULL)),
+       (11, 'own units outside every area', (SELECT count(DISTINCT unit_id) FROM monitoring_status('trappemodel') WHERE area_id IS NULL)),
+       (11, 'own units whose tier changed', (SELECT count(DISTINCT unit_id) FROM monitoring_status('trappemodel') WHERE tier <> previous_tier));
 SELECT * FROM report_rows;
 SELECT coalesce(string_agg(section || ' ' || what, '; ') FILTER (WHERE coalesce(rows, 0) = 0), 'none') AS empty
   FROM report_rows;
