@@ -69,6 +69,10 @@ SELECT md5(string_agg(area_id || ':' || list_year || ':' || ind::text, ',' ORDER
 
 SET client_min_messages = warning;
 DROP SCHEMA demo CASCADE;
+DELETE FROM monitoring_unit;
+DELETE FROM monitoring_scheme;
+SELECT count(*) AS rule_sets_dropped
+  FROM (SELECT drop_rules(name) FROM rule_set WHERE name IN ('trappe1', 'trappe2', 'trappe3')) AS d;
 RESET client_min_messages;
 DELETE FROM child;
 DELETE FROM decision;

@@ -56,24 +56,24 @@ SELECT drop_rules('trappe2');
 DELETE FROM monitoring_scheme WHERE name = 'empty';
 
 -- two legal areas with their lists, and five units: a department inside
--- area 1 (given), an own area inside area 2 (found spatially), a private
+-- area 9001 (given), an own area inside area 9002 (found spatially), a private
 -- block outside every area (a point only), a small parish (disclosure), a
 -- unit under the size gate
 INSERT INTO area (area_id, name, municipality_code, region_code, geom) VALUES
-  (1, 'Legal 1', '0751', '1082', ST_Multi(ST_MakeEnvelope(575000, 6220000, 576000, 6221000, 25832))),
-  (2, 'Legal 2', '0751', '1082', ST_Multi(ST_MakeEnvelope(577000, 6220000, 578000, 6221000, 25832)));
+  (9001, 'Legal 1', '0751', '1082', ST_Multi(ST_MakeEnvelope(575000, 6300000, 576000, 6301000, 25832))),
+  (9002, 'Legal 2', '0751', '1082', ST_Multi(ST_MakeEnvelope(577000, 6300000, 578000, 6301000, 25832)));
 INSERT INTO area_year (area_id, list_year, ind, official_category) VALUES
-  (1, 2023, 'residents=2500 nonwestern=60 outside_labour=45 basic_education=65 income=50', NULL),
-  (1, 2024, 'residents=2500 nonwestern=60 outside_labour=45 basic_education=65 income=50', NULL),
-  (1, 2025, 'residents=2500 nonwestern=40 outside_labour=45 basic_education=65 income=50', NULL),
-  (2, 2024, 'residents=1200 nonwestern=20 outside_labour=20 basic_education=20 income=90', 'none');
+  (9001, 2023, 'residents=2500 nonwestern=60 outside_labour=45 basic_education=65 income=50', NULL),
+  (9001, 2024, 'residents=2500 nonwestern=60 outside_labour=45 basic_education=65 income=50', NULL),
+  (9001, 2025, 'residents=2500 nonwestern=40 outside_labour=45 basic_education=65 income=50', NULL),
+  (9002, 2024, 'residents=1200 nonwestern=20 outside_labour=20 basic_education=20 income=90', 'none');
 INSERT INTO monitoring_unit (unit_id, name, kind, tenure, municipality_code, area_id, geom, point) VALUES
-  (10, 'Afdeling 10', 'department', 'almen', '0751', 1, NULL, ST_SetSRID(ST_MakePoint(575500, 6220500), 25832)),
+  (10, 'Afdeling 10', 'department', 'almen', '0751', 9001, NULL, ST_SetSRID(ST_MakePoint(575500, 6300500), 25832)),
   (20, 'Own area 20', 'own', 'blandet', '0751', NULL,
-   ST_Multi(ST_MakeEnvelope(577100, 6220100, 577400, 6220400, 25832)), NULL),
-  (30, 'Private block 30', 'own', 'privat', '0751', NULL, NULL, ST_SetSRID(ST_MakePoint(590000, 6230000), 25832)),
+   ST_Multi(ST_MakeEnvelope(577100, 6300100, 577400, 6300400, 25832)), NULL),
+  (30, 'Private block 30', 'own', 'privat', '0751', NULL, NULL, ST_SetSRID(ST_MakePoint(590000, 6310000), 25832)),
   (40, 'Small parish 40', 'parish', NULL, '0751', NULL,
-   ST_Multi(ST_MakeEnvelope(580000, 6220000, 580100, 6220100, 25832)), NULL),
+   ST_Multi(ST_MakeEnvelope(580000, 6300000, 580100, 6300100, 25832)), NULL),
   (50, 'Under the gate 50', 'department', 'andel', '0751', NULL, NULL, NULL);
 INSERT INTO monitoring_year (unit_id, year, ind, persons) VALUES
   (10, 2023, 'residents=800 outside_labour=50 income=50 basic_education=60', 'residents=800 persons_18_64=500 persons_18plus=600 persons_30_59=300 taxpayers_15_64=500'),
@@ -124,12 +124,12 @@ INSERT INTO tier_scheme VALUES (1, 1, 'trappe1');
 SELECT unit_id, year, tier FROM monitoring_status('trappe') WHERE unit_id = 30;
 
 -- deleting an area unlinks the unit; deleting a unit its years
-DELETE FROM area WHERE area_id = 1;
+DELETE FROM area WHERE area_id = 9001;
 SELECT unit_id, area_id FROM monitoring_unit WHERE unit_id = 10;
 DELETE FROM monitoring_unit;
 SELECT count(*) AS years_left FROM monitoring_year;
 DELETE FROM monitoring_scheme;
 SELECT count(*) AS tiers_left FROM tier_scheme;
 SELECT drop_rules('trappe1'), drop_rules('trappe2'), drop_rules('trappe3');
-DELETE FROM area_year;
-DELETE FROM area;
+DELETE FROM area_year WHERE area_id = 9002;
+DELETE FROM area WHERE area_id = 9002;
