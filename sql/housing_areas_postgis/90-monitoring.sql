@@ -235,9 +235,10 @@ BEGIN ATOMIC
 	SELECT r.unit_id, r.year, r.name, r.kind, r.tenure, r.municipality_code, r.tier, r.rules,
 		   r.criteria_met, r.criteria_unknown, r.criteria, r.previous_year, r.previous_tier,
 		   r.area_id, r.area_match, r.list_category
-	  FROM housing_areas_private.monitoring_rows(housing_areas_private.scheme_id(monitoring_status.scheme)) AS r
-	 -- a one-time check: an unknown scheme is an error also without rows
-	 WHERE housing_areas_private.scheme_id(monitoring_status.scheme) IS NOT NULL
+	  FROM housing_areas_private.monitoring_rows((SELECT housing_areas_private.scheme_id(monitoring_status.scheme))) AS r
+	 -- looked up once (an InitPlan), and checked before any row: an
+	 -- unknown scheme is an error also when there are no rows
+	 WHERE (SELECT housing_areas_private.scheme_id(monitoring_status.scheme)) IS NOT NULL
 	 ORDER BY r.unit_id, r.year;
 END;
 COMMENT ON FUNCTION monitoring_status(text) IS

@@ -39,6 +39,7 @@ SELECT monitoring_tier(NULL, 2024, 'trappe') AS null_ind, monitoring_tier('resid
 
 -- bad input
 SELECT monitoring_tier('residents=500', 2024, 'no_such_scheme');
+SELECT monitoring_tier('residents=500', 2009, 'trappe');
 INSERT INTO monitoring_scheme VALUES (2, 'empty', NULL);
 SELECT monitoring_tier('residents=500', 2024, 'empty');
 SELECT count(*) FROM monitoring_status('no_such_scheme');
