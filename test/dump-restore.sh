@@ -41,6 +41,12 @@ SELECT md5(string_agg(x, '|' ORDER BY x)) FROM (
   UNION ALL SELECT 'by hash ' || count(*) FROM my_area_year WHERE ind = (SELECT ind FROM area_year ORDER BY area_id, list_year LIMIT 1)
   UNION ALL SELECT 'rule set ' || name || ' ' || md5(definition) || ' ' || created || ' ' || created_by FROM rule_set
   UNION ALL SELECT 'scenario ' || s::text FROM compare_rules_summary('dk2021', 'nogate') AS s
+  UNION ALL SELECT 'unit ' || u::text FROM monitoring_unit AS u
+  UNION ALL SELECT 'unit year ' || y::text FROM monitoring_year AS y
+  UNION ALL SELECT 'scheme ' || m::text FROM monitoring_scheme AS m
+  UNION ALL SELECT 'tier ' || t::text FROM tier_scheme AS t
+  UNION ALL SELECT 'monitoring ' || m::text FROM monitoring_status('trappemodel') AS m
+  UNION ALL SELECT 'bi monitoring ' || b::text FROM bi_monitoring_status AS b
 ) AS all_results;
 SQL
 }

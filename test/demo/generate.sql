@@ -407,6 +407,84 @@ SELECT 'combined_letting', s.area_id, '2025-11-25', '2025-12-01', false, true, '
  WHERE s.list_year = 2025 AND s.kombineret_udlejning
  ORDER BY s.area_id;
 
-ANALYZE area, area_year, facility, enrolment, municipality, child, decision, dwelling_change, demo.person;
+\echo '   own monitoring: departments and own areas of Aarhus, 2022-2025, and a trappemodel of three tiers (user rule sets)'
+-- a tiered letting agreement (udlejningsaftale med trappemodel): tier 3 is
+-- the most severe; each tier is a user rule set with its own thresholds
+-- and size gate (docs/rule-language.md, "User rule sets")
+DO $do$
+BEGIN
+	PERFORM housing_areas.create_rules('trappe1', $rules$
+# trappemodel tier 1 (synthetic agreement): one warning sign
+rules trappe1
+  an area counts when residents >= 200
+  udsat when at least 1 of (outside_labour > 30, income < 70)
+end
+$rules$);
+	PERFORM housing_areas.create_rules('trappe2', $rules$
+# trappemodel tier 2: two of three
+rules trappe2
+  an area counts when residents >= 200
+  udsat when at least 2 of (outside_labour > 35, income < 60, basic_education > 50)
+end
+$rules$);
+	PERFORM housing_areas.create_rules('trappe3', $rules$
+# trappemodel tier 3: labour and income both far off
+rules trappe3
+  an area counts when residents >= 200
+  udsat when outside_labour > 45 and income < 55
+end
+$rules$);
+END
+$do$;
+INSERT INTO monitoring_scheme VALUES (1, 'trappemodel', 'udlejningsaftale med trappemodel, trin 1-3 (synthetic)');
+INSERT INTO tier_scheme VALUES (1, 1, 'trappe1'), (1, 2, 'trappe2'), (1, 3, 'trappe3');
+-- in the first four Aarhus areas: two housing departments (an address
+-- point, the legal area given) and two areas the municipality drew (a
+-- square inside the area, found spatially); outside the areas: a private
+-- rental block, a co-operative and a small department under the size gate
+INSERT INTO monitoring_unit (unit_id, name, kind, tenure, municipality_code, area_id, geom, point)
+SELECT 100 + a.n, a.name || CASE WHEN a.n <= 2 THEN ' afd. ' || a.n ELSE ' (eget område)' END,
+	   CASE WHEN a.n <= 2 THEN 'department' ELSE 'own' END,
+	   CASE WHEN a.n <= 2 THEN 'almen' ELSE 'blandet' END, '0751',
+	   CASE WHEN a.n <= 2 THEN a.area_id END,
+	   CASE WHEN a.n > 2 THEN ST_Multi(ST_Expand(ST_PointOnSurface(a.geom), 60)) END,
+	   CASE WHEN a.n <= 2 THEN ST_PointOnSurface(a.geom) END
+  FROM (SELECT ar.*, row_number() OVER (ORDER BY ar.area_id) AS n
+		  FROM area AS ar WHERE ar.municipality_code = '0751' ORDER BY ar.area_id LIMIT 4) AS a;
+INSERT INTO monitoring_unit (unit_id, name, kind, tenure, municipality_code, area_id, geom, point)
+SELECT u.unit_id, u.name, u.kind, u.tenure, '0751', NULL,
+	   CASE WHEN u.unit_id = 202 THEN ST_Multi(ST_Expand(p.pt, 80)) END,
+	   CASE WHEN u.unit_id <> 202 THEN p.pt END
+  FROM (VALUES (201, 'Privat udlejning Nord', 'own', 'privat', 10.205, 56.205),
+			   (202, 'Andelsboligforeningen Vest', 'own', 'andel', 10.120, 56.150),
+			   (203, 'Lille afdeling Syd', 'department', 'almen', 10.190, 56.110)) AS u(unit_id, name, kind, tenure, lon, lat)
+ CROSS JOIN LATERAL (SELECT ST_Transform(ST_SetSRID(ST_MakePoint(u.lon, u.lat), 4326), 25832) AS pt) AS p;
+-- indicators 2022-2025: units in an area follow its values with noise;
+-- the others vary around values of their own (the co-operative's poor)
+INSERT INTO monitoring_year (unit_id, year, ind, persons)
+SELECT v.unit_id, v.year,
+	   (format('residents=%s outside_labour=%s basic_education=%s', v.r, v.ol, v.be)
+		|| CASE WHEN v.inc IS NOT NULL THEN ' income=' || v.inc ELSE '' END)::indicators,
+	   format('residents=%s persons_18_64=%s persons_18plus=%s persons_30_59=%s taxpayers_15_64=%s',
+			  v.r, round(v.r * 0.62), round(v.r * 0.78), round(v.r * 0.40), round(v.r * 0.64))::tally
+  FROM (SELECT u.unit_id, y.year,
+			   CASE WHEN u.unit_id = 203 THEN 120 + round(20 * demo.u('mr:' || u.unit_id || y.year))
+					WHEN indicator(ay.ind, 'residents') IS NOT NULL THEN round(indicator(ay.ind, 'residents') * (0.2 + 0.2 * demo.u('mr:' || u.unit_id)))
+					ELSE 250 + round(350 * demo.u('mr:' || u.unit_id)) END AS r,
+			   demo.clamp(COALESCE(indicator(ay.ind, 'outside_labour'), CASE WHEN u.unit_id = 202 THEN 50 ELSE 30 END)
+						  + 6 * demo.n('mo:' || u.unit_id || y.year), 5, 80) AS ol,
+			   -- the private block's income of 2025 is not known yet
+			   CASE WHEN (u.unit_id, y.year) <> (201, 2025) THEN
+			   demo.clamp(COALESCE(indicator(ay.ind, 'income'), CASE WHEN u.unit_id = 202 THEN 52 ELSE 72 END)
+						  + 6 * demo.n('mi:' || u.unit_id || y.year), 30, 120) END AS inc,
+			   demo.clamp(COALESCE(indicator(ay.ind, 'basic_education'), 35)
+						  + 6 * demo.n('me:' || u.unit_id || y.year), 5, 90) AS be
+		  FROM monitoring_unit AS u
+		 CROSS JOIN generate_series(2022, 2025) AS y(year)
+		  LEFT JOIN area AS a ON a.area_id = u.area_id
+						   OR (u.area_id IS NULL AND ST_Contains(a.geom, COALESCE(u.point, ST_PointOnSurface(u.geom))))
+		  LEFT JOIN area_year AS ay ON ay.area_id = a.area_id AND ay.list_year = y.year) AS v;
+
+ANALYZE area, area_year, facility, enrolment, municipality, child, decision, dwelling_change, monitoring_unit, monitoring_year, demo.person;
 DROP TABLE demo.candidate, demo.site, demo.facility_plan, demo.home;
 RESET client_min_messages;

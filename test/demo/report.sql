@@ -327,7 +327,25 @@ SELECT p.name, p.base_list_year AS counts_of, p.changes, round(p.share_now::nume
   FROM plan_projection() AS p ORDER BY p.share_at_deadline DESC NULLS LAST, p.area_id;
 
 \echo
-\echo '== 10. Files'
+\echo '== 10. Own monitoring: trappemodel tiers (the municipality''s own units under its own rule sets, beside the official list)'
+\echo '   monitoring_status(''trappemodel''), 2025: the tier (3 most severe, 0 none), the year before, the deciding rule set''s criteria (through bi_monitoring_status: hidden where a figure of a small population would show)'
+SELECT m.name, m.kind, m.tenure, b.tier, b.previous_tier AS tier_2024,
+	   CASE WHEN b.suppressed = '' THEN m.criteria ELSE '(suppressed: ' || b.suppressed || ')' END AS criteria,
+	   a.name AS legal_area, m.area_match, m.list_category AS list_2025
+  FROM monitoring_status('trappemodel') AS m
+  JOIN bi_monitoring_status AS b ON b.scheme = 'trappemodel' AND b.unit_id = m.unit_id AND b.year = m.year
+  LEFT JOIN area AS a ON a.area_id = m.area_id
+ WHERE m.year = 2025 ORDER BY m.unit_id;
+\echo '   units per tier and year (bi_monitoring_status: a tier hidden for disclosure counts as hidden)'
+SELECT b.year, count(*) FILTER (WHERE b.tier = 0) AS tier_0, count(*) FILTER (WHERE b.tier = 1) AS tier_1,
+	   count(*) FILTER (WHERE b.tier = 2) AS tier_2, count(*) FILTER (WHERE b.tier = 3) AS tier_3,
+	   count(*) FILTER (WHERE b.tier IS NULL AND b.suppressed LIKE '%tier%') AS hidden,
+	   count(*) FILTER (WHERE b.tier IS NULL AND b.suppressed NOT LIKE '%tier%') AS unknown
+  FROM bi_monitoring_status AS b WHERE b.scheme = 'trappemodel'
+ GROUP BY b.year ORDER BY b.year;
+
+\echo
+\echo '== 11. Files'
 \pset format unaligned
 \pset tuples_only on
 \set f :out '/areas.geojson'

@@ -42,8 +42,12 @@ VALUES (1, 'list years', (SELECT count(*) FROM list_sizes)),
        (9, 'daycares in udsat or § 26 c areas', (SELECT count(*) FROM daycare_offer_elsewhere(2025))),
        (9, 'children of the learning offer', (SELECT count(*) FROM learning_offer('2026-06-01'))),
        (9, 'plan areas projected', (SELECT count(*) FROM plan_projection() WHERE share_at_deadline IS NOT NULL)),
-       (10, 'area years with values suppressed', (SELECT count(*) FROM bi_area_status WHERE suppressed <> '')),
-       (10, 'daycares with counts suppressed', (SELECT count(*) FROM daycare_cap_disclosed(2025) WHERE suppressed <> ''));
+       (11, 'area years with values suppressed', (SELECT count(*) FROM bi_area_status WHERE suppressed <> '')),
+       (11, 'daycares with counts suppressed', (SELECT count(*) FROM daycare_cap_disclosed(2025) WHERE suppressed <> '')),
+       (10, 'own units tiered in 2025', (SELECT count(*) FROM monitoring_status('trappemodel') WHERE year = 2025 AND tier IS NOT NULL)),
+       (10, 'own units beside a legal area', (SELECT count(DISTINCT unit_id) FROM monitoring_status('trappemodel') WHERE area_id IS NOT NULL)),
+       (10, 'own units outside every area', (SELECT count(DISTINCT unit_id) FROM monitoring_status('trappemodel') WHERE area_id IS NULL)),
+       (10, 'own units whose tier changed', (SELECT count(DISTINCT unit_id) FROM monitoring_status('trappemodel') WHERE tier <> previous_tier));
 SELECT * FROM report_rows;
 SELECT coalesce(string_agg(section || ' ' || what, '; ') FILTER (WHERE coalesce(rows, 0) = 0), 'none') AS empty
   FROM report_rows;
@@ -73,6 +77,10 @@ SELECT md5(string_agg(area_id || ':' || list_year || ':' || ind::text, ',' ORDER
 
 SET client_min_messages = warning;
 DROP SCHEMA demo CASCADE;
+DELETE FROM monitoring_unit;
+DELETE FROM monitoring_scheme;
+SELECT count(*) AS rule_sets_dropped
+  FROM (SELECT drop_rules(name) FROM rule_set WHERE name IN ('trappe1', 'trappe2', 'trappe3')) AS d;
 RESET client_min_messages;
 DELETE FROM child;
 DELETE FROM decision;
