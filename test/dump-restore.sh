@@ -23,6 +23,13 @@ SELECT md5(string_agg(x, '|' ORDER BY x)) FROM (
   UNION ALL SELECT 'lang ' || l::text FROM language_test_schools(2025) AS l
   UNION ALL SELECT 'near ' || n::text FROM nearest_facilities('school', 2, 2025) AS n
   UNION ALL SELECT 'kinds ' || k::text FROM facility_kind AS k
+  UNION ALL SELECT 'plan ' || p::text FROM plan AS p
+  UNION ALL SELECT 'plan area ' || pa::text FROM plan_area AS pa
+  UNION ALL SELECT 'plan funding ' || f::text FROM plan_funding AS f
+  UNION ALL SELECT 'plan focus ' || f::text FROM plan_focus AS f
+  UNION ALL SELECT 'focus area ' || f::text FROM plan_focus_area AS f
+  UNION ALL SELECT 'funding source ' || f::text FROM plan_funding_source AS f
+  UNION ALL SELECT 'coverage ' || c::text FROM plan_coverage('2025-12-01') AS c
   UNION ALL SELECT 'geojson ' || md5(areas_geojson(2025)::text)
   UNION ALL SELECT 'svg ' || md5(map_svg(2025))
   UNION ALL SELECT 'tally ' || area_id || ' ' || t::text FROM demo_person_tally AS t
@@ -44,6 +51,11 @@ psql -X -q -v ON_ERROR_STOP=1 -d ha_dump_src <<'SQL' >/dev/null
 SET search_path = housing_areas, public;
 INSERT INTO facility_kind VALUES ('sports', 'idrætsanlæg', 'sports ground', '#00aa00');
 INSERT INTO facility VALUES (999999, 'sports', 'Stadion', '0751', ST_SetSRID(ST_MakePoint(575000, 6220000), 25832));
+-- a focus area and a funding source of the user's own, on a plan of the demo's
+INSERT INTO plan_focus_area VALUES ('housing_moves', 'boligsociale flytninger', 'moving house');
+INSERT INTO plan_funding_source VALUES ('foundation', 'fond', 'a private foundation');
+INSERT INTO plan_focus SELECT min(plan_id), 'housing_moves' FROM plan HAVING count(*) > 0;
+INSERT INTO plan_funding SELECT min(plan_id), 'foundation', 250000 FROM plan HAVING count(*) > 0;
 -- the user's own table, with indexes on the extension's functions and types
 CREATE TABLE public.my_area_year AS SELECT area_id, list_year, ind FROM area_year;
 CREATE INDEX my_category_idx ON public.my_area_year ((category(ind, list_year)));

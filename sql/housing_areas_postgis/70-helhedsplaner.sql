@@ -136,13 +136,18 @@ DECLARE
 BEGIN
 	SELECT p.period INTO plan_period FROM housing_areas.plan AS p WHERE p.plan_id = NEW.plan_id;
 	IF NOT FOUND THEN
-		RETURN NEW;		-- the foreign key reports it
+		RAISE EXCEPTION 'insert or update on table "plan_area" violates foreign key constraint "plan_area_plan_id_fkey"'
+			USING ERRCODE = 'foreign_key_violation',
+				  DETAIL = pg_catalog.format('Key (plan_id)=(%s) is not present in table "plan".', NEW.plan_id);
 	END IF;
 	IF NEW.period IS NULL THEN
 		NEW.period := plan_period;
 	ELSIF NOT NEW.period <@ plan_period THEN
-		RAISE EXCEPTION 'the period % of area % lies outside the period % of plan %',
-			NEW.period, NEW.area_id, plan_period, NEW.plan_id
+		RAISE EXCEPTION 'the days % to % of area % lie outside the days % to % of plan %',
+			pg_catalog.to_char(pg_catalog.lower(NEW.period), 'YYYY-MM-DD'),
+			pg_catalog.to_char(pg_catalog.upper(NEW.period) - 1, 'YYYY-MM-DD'), NEW.area_id,
+			pg_catalog.to_char(pg_catalog.lower(plan_period), 'YYYY-MM-DD'),
+			pg_catalog.to_char(pg_catalog.upper(plan_period) - 1, 'YYYY-MM-DD'), NEW.plan_id
 			USING ERRCODE = 'check_violation',
 				  DETAIL = 'A plan covers an area only while the plan runs.',
 				  HINT = 'Leave the period out to cover the area for the whole plan, or give days within the plan''s period.';
@@ -219,7 +224,7 @@ CREATE FUNCTION housing_areas_private.check_coverage_date(on_date date) RETURNS 
 AS $$
 BEGIN
 	IF housing_areas.list_in_force(on_date) < 2010 THEN
-		RAISE EXCEPTION 'no list was in force on %', on_date
+		RAISE EXCEPTION 'no list was in force on %', pg_catalog.to_char(on_date, 'YYYY-MM-DD')
 			USING ERRCODE = 'invalid_parameter_value',
 				  DETAIL = 'The first list was published on 1 October 2010.';
 	END IF;
@@ -430,13 +435,14 @@ CREATE FUNCTION twin_distance(a double precision[], b double precision[], min_co
 	RETURNS double precision
 	LANGUAGE sql IMMUTABLE PARALLEL SAFE
 	-- the root mean square of the differences over the criteria known in
-	-- both; a criterion unknown in either is left out, never guessed
+	-- both; a criterion unknown in either is left out, never guessed;
+	-- rounded to 10 decimals so that binary noise does not break ties
 	RETURN CASE WHEN twin_common(a, b) >= greatest(min_common, 1)
-				THEN sqrt((coalesce((a[1] - b[1]) * (a[1] - b[1]), 0) + coalesce((a[2] - b[2]) * (a[2] - b[2]), 0)
-						   + coalesce((a[3] - b[3]) * (a[3] - b[3]), 0) + coalesce((a[4] - b[4]) * (a[4] - b[4]), 0)
-						   + coalesce((a[5] - b[5]) * (a[5] - b[5]), 0)) / twin_common(a, b)) END;
+				THEN round(sqrt((coalesce((a[1] - b[1]) * (a[1] - b[1]), 0) + coalesce((a[2] - b[2]) * (a[2] - b[2]), 0)
+								 + coalesce((a[3] - b[3]) * (a[3] - b[3]), 0) + coalesce((a[4] - b[4]) * (a[4] - b[4]), 0)
+								 + coalesce((a[5] - b[5]) * (a[5] - b[5]), 0)) / twin_common(a, b))::numeric, 10)::double precision END;
 COMMENT ON FUNCTION twin_distance(double precision[], double precision[], integer) IS
-'the distance of twins(): the root mean square of the differences of two twin_coordinates() over the criteria known in both (0.1 = a tenth of the thresholds on average); NULL when fewer than min_common (at least 1) are known in both';
+'the distance of twins(): the root mean square of the differences of two twin_coordinates() over the criteria known in both (0.1 = a tenth of the thresholds on average), rounded to 10 decimals; NULL when fewer than min_common (at least 1) are known in both';
 
 CREATE FUNCTION housing_areas_private.check_twin_arguments(area_id integer, list_year integer, k integer,
 	max_km double precision, min_common integer)
@@ -479,8 +485,6 @@ BEGIN ATOMIC
 			   twin_coordinates(ay.ind, ay.list_year) AS x
 		  FROM area_year AS ay JOIN area AS a ON a.area_id = ay.area_id
 		 WHERE ay.area_id = twins.area_id AND ay.list_year = twins.list_year
-		   AND housing_areas_private.check_twin_arguments(twins.area_id, twins.list_year, twins.k,
-														  twins.max_km, twins.min_common)
 	), candidate AS MATERIALIZED (
 		SELECT c.area_id, c.name, c.municipality_code, t.x,
 			   twin_coordinates(ay.ind, ay.list_year) AS cx,
@@ -507,7 +511,10 @@ BEGIN ATOMIC
 			  FROM candidate AS c) AS d
 	 WHERE d.distance IS NOT NULL
 	 ORDER BY d.distance, d.area_id
-	 LIMIT twins.k;
+	 -- the checks here: a LIMIT is evaluated even when nothing is fetched
+	 LIMIT CASE WHEN housing_areas_private.check_twin_arguments(twins.area_id, twins.list_year, twins.k,
+																twins.max_km, twins.min_common)
+				THEN twins.k END;
 END;
 COMMENT ON FUNCTION twins(integer, integer, integer, boolean, double precision, integer, daterange) IS
 'the k areas most like an area in a list year, by twin_distance() of their twin_coordinates() (criteria scaled by their thresholds; criteria unknown in either left out; pairs with fewer than min_common criteria known in both are no twins), ties by area_id; optionally in the same region, within max_km between centroids, and without a plan on any day of unplanned_during; never an area covered by a plan of the area''s own that year; an error for an area without a row that year';

@@ -26,7 +26,12 @@ VALUES (1, 'list years', (SELECT count(*) FROM list_sizes)),
        (5, 'forecast areas', (SELECT count(*) FROM forecast)),
        (6, 'daycares over the cap', (SELECT count(*) FROM daycare_cap(2025) WHERE over_cap)),
        (7, 'schools with language tests', (SELECT count(*) FROM language_test_schools(2025))),
-       (8, 'listed areas with services', (SELECT count(*) FROM services));
+       (8, 'listed areas with services', (SELECT count(*) FROM services)),
+       (9, 'plans', (SELECT count(*) FROM plan)),
+       (9, 'areas with a plan', (SELECT count(*) FROM coverage WHERE covered)),
+       (9, 'areas without a plan', (SELECT count(*) FROM coverage WHERE NOT covered)),
+       (10, 'twins', (SELECT count(*) FROM first_plan_twins)),
+       (11, 'effects with a difference', (SELECT count(*) FROM effects WHERE difference IS NOT NULL));
 SELECT * FROM report_rows;
 SELECT coalesce(string_agg(section || ' ' || what, '; ') FILTER (WHERE coalesce(rows, 0) = 0), 'none') AS empty
   FROM report_rows;
@@ -57,6 +62,7 @@ SELECT md5(string_agg(area_id || ':' || list_year || ':' || ind::text, ',' ORDER
 SET client_min_messages = warning;
 DROP SCHEMA demo CASCADE;
 RESET client_min_messages;
+DELETE FROM plan;
 DELETE FROM area;
 DELETE FROM facility;
 DELETE FROM municipality;
