@@ -1788,24 +1788,45 @@ END;
 COMMENT ON FUNCTION twin_coordinates(indicators, integer) IS
 'the criteria of a record as twins() compares them: labour, convictions, education, income and non-Western, each divided by its threshold in the rules of the list year (1 = at the threshold; convictions by 3 x national_convicted from 2018); an element is NULL when the value is unknown, or the threshold is (convictions without national_convicted), or the year''s rules do not test it';
 
+-- the distance on the five coordinates as scalars: written once, used by
+-- twin_common()/twin_distance() on arrays and by area_twins on columns
+CREATE FUNCTION housing_areas_private.twin_known(l1 double precision, c1 double precision,
+	e1 double precision, i1 double precision, n1 double precision, l2 double precision,
+	c2 double precision, e2 double precision, i2 double precision, n2 double precision)
+	RETURNS integer
+	LANGUAGE sql IMMUTABLE PARALLEL SAFE
+	RETURN (l1 - l2 IS NOT NULL)::integer + (c1 - c2 IS NOT NULL)::integer + (e1 - e2 IS NOT NULL)::integer
+		   + (i1 - i2 IS NOT NULL)::integer + (n1 - n2 IS NOT NULL)::integer;
+COMMENT ON FUNCTION housing_areas_private.twin_known(double precision, double precision, double precision, double precision, double precision, double precision, double precision, double precision, double precision, double precision) IS
+'the number of the five coordinates (labour, convictions, education, income, non-Western) known in both of two records';
+
+CREATE FUNCTION housing_areas_private.twin_rms(l1 double precision, c1 double precision,
+	e1 double precision, i1 double precision, n1 double precision, l2 double precision,
+	c2 double precision, e2 double precision, i2 double precision, n2 double precision,
+	min_common integer)
+	RETURNS double precision
+	LANGUAGE sql IMMUTABLE PARALLEL SAFE
+	-- the root mean square of the differences over the coordinates known in
+	-- both; one unknown in either is left out, never guessed; rounded to 10
+	-- decimals so that binary noise does not break ties
+	RETURN CASE WHEN housing_areas_private.twin_known(l1, c1, e1, i1, n1, l2, c2, e2, i2, n2) >= greatest(min_common, 1)
+				THEN round(sqrt((coalesce((l1 - l2) * (l1 - l2), 0) + coalesce((c1 - c2) * (c1 - c2), 0)
+								 + coalesce((e1 - e2) * (e1 - e2), 0) + coalesce((i1 - i2) * (i1 - i2), 0)
+								 + coalesce((n1 - n2) * (n1 - n2), 0))
+								/ housing_areas_private.twin_known(l1, c1, e1, i1, n1, l2, c2, e2, i2, n2)) * 1e10) / 1e10 END;
+COMMENT ON FUNCTION housing_areas_private.twin_rms(double precision, double precision, double precision, double precision, double precision, double precision, double precision, double precision, double precision, double precision, integer) IS
+'twin_distance() on the five coordinates of two records as scalars; NULL when fewer than min_common (at least 1) are known in both';
+
 CREATE FUNCTION twin_common(a double precision[], b double precision[]) RETURNS integer
 	LANGUAGE sql IMMUTABLE PARALLEL SAFE
-	RETURN (a[1] - b[1] IS NOT NULL)::integer + (a[2] - b[2] IS NOT NULL)::integer
-		   + (a[3] - b[3] IS NOT NULL)::integer + (a[4] - b[4] IS NOT NULL)::integer
-		   + (a[5] - b[5] IS NOT NULL)::integer;
+	RETURN housing_areas_private.twin_known(a[1], a[2], a[3], a[4], a[5], b[1], b[2], b[3], b[4], b[5]);
 COMMENT ON FUNCTION twin_common(double precision[], double precision[]) IS
 'the number of criteria known in both of two twin_coordinates() (0 to 5; 0 when either is NULL)';
 
 CREATE FUNCTION twin_distance(a double precision[], b double precision[], min_common integer DEFAULT 3)
 	RETURNS double precision
 	LANGUAGE sql IMMUTABLE PARALLEL SAFE
-	-- the root mean square of the differences over the criteria known in
-	-- both; a criterion unknown in either is left out, never guessed;
-	-- rounded to 10 decimals so that binary noise does not break ties
-	RETURN CASE WHEN twin_common(a, b) >= greatest(min_common, 1)
-				THEN round(sqrt((coalesce((a[1] - b[1]) * (a[1] - b[1]), 0) + coalesce((a[2] - b[2]) * (a[2] - b[2]), 0)
-								 + coalesce((a[3] - b[3]) * (a[3] - b[3]), 0) + coalesce((a[4] - b[4]) * (a[4] - b[4]), 0)
-								 + coalesce((a[5] - b[5]) * (a[5] - b[5]), 0)) / twin_common(a, b))::numeric, 10)::double precision END;
+	RETURN housing_areas_private.twin_rms(a[1], a[2], a[3], a[4], a[5], b[1], b[2], b[3], b[4], b[5], min_common);
 COMMENT ON FUNCTION twin_distance(double precision[], double precision[], integer) IS
 'the distance of twins(): the root mean square of the differences of two twin_coordinates() over the criteria known in both (0.1 = a tenth of the thresholds on average), rounded to 10 decimals; NULL when fewer than min_common (at least 1) are known in both';
 
@@ -1885,26 +1906,32 @@ COMMENT ON FUNCTION twins(integer, integer, integer, boolean, double precision, 
 'the k areas most like an area in a list year, by twin_distance() of their twin_coordinates() (criteria scaled by their thresholds; criteria unknown in either left out; pairs with fewer than min_common criteria known in both are no twins), ties by area_id; optionally in the same region, within max_km between centroids, and without a plan on any day of unplanned_during; never an area covered by a plan of the area''s own that year; an error for an area without a row that year';
 
 CREATE VIEW area_twins AS
-WITH x AS MATERIALIZED (
+-- every record's coordinates once, as columns; the pairs of each year by a
+-- hash join, ranked per record
+WITH coordinates AS MATERIALIZED (
 	SELECT ay.area_id, ay.list_year, twin_coordinates(ay.ind, ay.list_year) AS x
 	  FROM area_year AS ay
 	 WHERE ay.ind IS NOT NULL
+), x AS MATERIALIZED (
+	SELECT c.area_id, c.list_year, c.x[1] AS l, c.x[2] AS c, c.x[3] AS e, c.x[4] AS i, c.x[5] AS n
+	  FROM coordinates AS c
+), pairs AS (
+	SELECT t.area_id, t.list_year, o.area_id AS twin_id,
+		   housing_areas_private.twin_rms(t.l, t.c, t.e, t.i, t.n, o.l, o.c, o.e, o.i, o.n, 3) AS distance,
+		   housing_areas_private.twin_known(t.l, t.c, t.e, t.i, t.n, o.l, o.c, o.e, o.i, o.n) AS common_criteria
+	  FROM x AS t
+	  JOIN x AS o ON o.list_year = t.list_year AND o.area_id <> t.area_id
+	 WHERE NOT EXISTS (SELECT 1 FROM plan_area AS own JOIN plan_area AS p ON p.plan_id = own.plan_id
+						WHERE own.area_id = t.area_id AND p.area_id = o.area_id
+						  AND own.period && daterange(make_date(t.list_year, 1, 1), make_date(t.list_year + 1, 1, 1)))
+), ranked AS (
+	SELECT p.*, (row_number() OVER (PARTITION BY p.area_id, p.list_year ORDER BY p.distance, p.twin_id))::integer AS rank
+	  FROM pairs AS p
+	 WHERE p.distance IS NOT NULL
 )
-SELECT t.area_id, t.list_year, n.rank, n.twin_id, n.distance, n.common_criteria
-  FROM x AS t
- CROSS JOIN LATERAL (
-	SELECT (row_number() OVER (ORDER BY d.distance, d.area_id))::integer AS rank,
-		   d.area_id AS twin_id, d.distance, d.common_criteria
-	  FROM (SELECT c.area_id, twin_distance(t.x, c.x, 3) AS distance, twin_common(t.x, c.x) AS common_criteria
-			  FROM x AS c
-			 WHERE c.list_year = t.list_year AND c.area_id <> t.area_id
-			   AND NOT EXISTS (SELECT 1 FROM plan_area AS own JOIN plan_area AS o ON o.plan_id = own.plan_id
-								WHERE own.area_id = t.area_id AND o.area_id = c.area_id
-								  AND own.period && daterange(make_date(t.list_year, 1, 1),
-															  make_date(t.list_year + 1, 1, 1)))) AS d
-	 WHERE d.distance IS NOT NULL
-	 ORDER BY d.distance, d.area_id
-	 LIMIT 5) AS n;
+SELECT r.area_id, r.list_year, r.rank, r.twin_id, r.distance, r.common_criteria
+  FROM ranked AS r
+ WHERE r.rank <= 5;
 COMMENT ON VIEW area_twins IS
 'the 5 twins of every area in every list year: twins(area_id, list_year) with its defaults (any region, at least 3 criteria known in both), computed for all rows at once (each record''s twin_coordinates() once)';
 COMMENT ON COLUMN area_twins.area_id IS
