@@ -293,14 +293,15 @@ COMMENT ON FUNCTION plan_coverage(date) IS
 CREATE FUNCTION housing_areas_private.coverage_date() RETURNS date
 	LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
-	-- today, or the last day of the latest list area_year holds; NULL when
-	-- it holds none
+	-- today, or the last day in force of the latest list area_year holds
+	-- that was published by today; NULL when it holds none
 	SELECT least(current_date, housing_areas_private.list_day(max(ay.list_year) + 1) - 1)
 	  FROM area_year AS ay
+	 WHERE ay.list_year <= list_in_force(current_date)
 	HAVING count(*) > 0;
 END;
 COMMENT ON FUNCTION housing_areas_private.coverage_date() IS
-'the date of gis_plan_coverage and bi_plan_coverage: today, or the last day the latest list in area_year is in force when today lies after it; NULL when area_year is empty';
+'the date of gis_plan_coverage and bi_plan_coverage: today, or, when area_year lacks the list in force today, the last day in force of the latest list it holds published by today; NULL when it holds none';
 
 CREATE VIEW gis_plan_coverage AS
 SELECT c.area_id AS id, c.area_id, d.on_date, c.list_year, c.name, c.municipality_code,
@@ -312,13 +313,13 @@ SELECT c.area_id AS id, c.area_id, d.on_date, c.list_year, c.name, c.municipalit
  CROSS JOIN LATERAL plan_coverage(d.on_date) AS c
   JOIN area AS a ON a.area_id = c.area_id;
 COMMENT ON VIEW gis_plan_coverage IS
-'plan_coverage() of today (or of the last day of the latest list in area_year) with the area polygon for GIS clients: one row per area on a list or near one, key id (the area_id), also as ogc_fid for GDAL';
+'plan_coverage() of today (or, when area_year lacks today''s list, of the last day in force of the latest list it holds) with the area polygon for GIS clients: one row per area on a list or near one, key id (the area_id), also as ogc_fid for GDAL';
 COMMENT ON COLUMN gis_plan_coverage.id IS
 'integer key for GIS clients: the area_id (one row per area); the first column, which QGIS proposes as the key of a view';
 COMMENT ON COLUMN gis_plan_coverage.area_id IS
 'the area (area.area_id)';
 COMMENT ON COLUMN gis_plan_coverage.on_date IS
-'the date of the coverage: today, or the last day the latest list in area_year is in force when today lies after it';
+'the date of the coverage: today, or, when area_year lacks the list in force today, the last day in force of the latest list it holds';
 COMMENT ON COLUMN gis_plan_coverage.list_year IS
 'the list in force on on_date';
 COMMENT ON COLUMN gis_plan_coverage.name IS
@@ -367,7 +368,7 @@ COMMENT ON VIEW bi_plan_coverage IS
 COMMENT ON COLUMN bi_plan_coverage.area_id IS
 'the area (area.area_id)';
 COMMENT ON COLUMN bi_plan_coverage.on_date IS
-'the date of the coverage: today, or the last day the latest list in area_year is in force when today lies after it';
+'the date of the coverage: today, or, when area_year lacks the list in force today, the last day in force of the latest list it holds';
 COMMENT ON COLUMN bi_plan_coverage.list_year IS
 'the list in force on on_date';
 COMMENT ON COLUMN bi_plan_coverage.name IS

@@ -193,6 +193,10 @@ SELECT count(*) AS null_date FROM plan_coverage(NULL);
 SELECT id, on_date, list_year, list_status, covered, plan_name, plan_start, plan_end, covered_to,
        earliest_exit, ends_before_exit, GeometryType(geom) AS geom, ogc_fid
   FROM gis_plan_coverage ORDER BY id;
+-- a list held for a year after today's does not move the date
+INSERT INTO area_year (area_id, list_year, ind) VALUES (1, 2099, 'residents=2000');
+SELECT DISTINCT on_date, list_year FROM gis_plan_coverage;
+DELETE FROM area_year WHERE list_year = 2099;
 -- (area 4 has 1000 residents: shown at a minimum of 1000)
 SET housing_areas.min_cell_count = 1000;
 SELECT area_id, on_date, category_en, residents, round(lon::numeric, 2) AS lon, round(lat::numeric, 2) AS lat
