@@ -25,10 +25,11 @@ GIS_SQL      = $(sort $(wildcard sql/housing_areas_postgis/[0-9]*.sql))
 
 CORE_OBJS    = src/core/ha_error.o src/core/ha_number.o src/core/ha_kv.o \
                src/core/indicators.o src/core/tally.o src/core/rules.o \
-               src/core/history.o src/core/rulelang.o src/core/builtin_rules.o
+               src/core/history.o src/core/rulelang.o src/core/builtin_rules.o \
+               src/core/distance.o
 MODULE_big   = housing_areas
 OBJS         = $(CORE_OBJS) src/housing_areas.o src/indicators.o src/tally.o \
-               src/classify.o
+               src/classify.o src/rulesets.o
 # server headers as system headers: -Wextra stays on for our code only
 PG_CPPFLAGS  = -I$(srcdir)/src -isystem $(includedir_server)
 
@@ -68,6 +69,10 @@ define assemble
 		'\echo Use "CREATE EXTENSION $(1) CASCADE" to load this file. \quit' > $@
 	cat $(filter %.sql,$^) >> $@
 endef
+
+# every object follows every header of ours (few and small): a changed
+# struct must never meet an object compiled against the old one
+$(OBJS): $(wildcard src/*.h src/core/*.h)
 
 # the rule text, built into the library: the .so reads no file at run time
 src/core/builtin_rules.c: src/core/builtin.rules src/core/embed-rules.sh

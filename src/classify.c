@@ -1,11 +1,13 @@
 /*
  * classify.c
  *		SQL glue of the rule engine: classify, category, rules_for_year,
- *		thresholds, margins, rules, consequence(s), category_label,
- *		years_on_list, omdannelse and the 40 % rule functions.
+ *		thresholds, margins, list_distance, cheapest_change, rules,
+ *		consequence(s), category_label, years_on_list, omdannelse and the
+ *		40 % rule functions.
  *
  * The rules are the built-in rule text (src/core/builtin.rules), parsed
- * once per backend by ha_rule_book(); their evaluation lives in
+ * once per backend by ha_rule_book(), and the user rule sets, which
+ * ha_named_rules() (src/rulesets.c) finds by name; their evaluation lives in
  * src/core/rules.c and src/core/history.c.  This file only converts
  * arguments and results.
  */
@@ -18,6 +20,7 @@
 #include "utils/builtins.h"
 #include "utils/tuplestore.h"
 
+#include "core/distance.h"
 #include "core/history.h"
 #include "core/rulelang.h"
 #include "core/rules.h"
@@ -31,18 +34,6 @@ rules_for_year_or_error(int32 list_year)
 {
 	HaError		err;
 	const HaRuleSet *rules = ha_rules_for_year(ha_rule_book(), list_year, &err);
-
-	CHECK_CORE(rules != NULL, err);
-	return rules;
-}
-
-/* A rule version named in a text argument, or an error listing the valid ones. */
-static const HaRuleSet *
-rules_by_name_or_error(text *name)
-{
-	HaError		err;
-	char	   *id = text_to_cstring(name);
-	const HaRuleSet *rules = ha_rules_by_id(ha_rule_book(), id, &err);
 
 	CHECK_CORE(rules != NULL, err);
 	return rules;
@@ -66,12 +57,14 @@ ha_rules_for_year_sql(PG_FUNCTION_ARGS)
 
 /*
  * Build the classification composite.  The blessed tuple descriptor is
- * kept in fn_extra so a scan over millions of rows looks it up once.
+ * kept in the call site's cache (fn_extra) so a scan over millions of rows
+ * looks it up once.
  */
 static Datum
 classification_datum(FunctionCallInfo fcinfo, const HaClassification *c)
 {
-	TupleDesc	tupdesc = (TupleDesc) fcinfo->flinfo->fn_extra;
+	HaCallCache *cc = ha_call_cache(fcinfo);
+	TupleDesc	tupdesc = cc->tupdesc;
 	Datum		values[16];
 	bool		nulls[16];
 	int			i = 0;
@@ -86,7 +79,7 @@ classification_datum(FunctionCallInfo fcinfo, const HaClassification *c)
 					(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
 					 errmsg("function returning a classification called in a context that cannot accept it")));
 		tupdesc = BlessTupleDesc(CreateTupleDescCopy(td));
-		fcinfo->flinfo->fn_extra = tupdesc;
+		cc->tupdesc = tupdesc;
 		MemoryContextSwitchTo(old);
 	}
 
@@ -141,13 +134,16 @@ ha_classify_sql(PG_FUNCTION_ARGS)
 }
 
 PG_FUNCTION_INFO_V1(ha_classify_rules_sql);
-/* classify(ind, list_year, rules): the same under a chosen version (what-if). */
+/*
+ * classify(ind, list_year, rules): the same under a chosen version, built
+ * in or a user rule set (what-if).
+ */
 Datum
 ha_classify_rules_sql(PG_FUNCTION_ARGS)
 {
 	HaIndicators *ind = PG_GETARG_INDICATORS_P(0);
 	int32		list_year = PG_GETARG_INT32(1);
-	const HaRuleSet *rules = rules_by_name_or_error(PG_GETARG_TEXT_PP(2));
+	const HaRuleSet *rules = ha_named_rules(fcinfo, PG_GETARG_TEXT_PP(2));
 	HaClassification c;
 	HaError		err;
 
@@ -167,6 +163,21 @@ ha_category_sql(PG_FUNCTION_ARGS)
 	PG_RETURN_TEXT_P(cstring_to_text(
 									 ha_category_name(ha_category(ind, list_year,
 																  rules_for_year_or_error(list_year)))));
+}
+
+PG_FUNCTION_INFO_V1(ha_category_rules_sql);
+/* category(ind, list_year, rules): the category under a chosen version. */
+Datum
+ha_category_rules_sql(PG_FUNCTION_ARGS)
+{
+	HaIndicators *ind = PG_GETARG_INDICATORS_P(0);
+	int32		list_year = PG_GETARG_INT32(1);
+	const HaRuleSet *rules = ha_named_rules(fcinfo, PG_GETARG_TEXT_PP(2));
+	HaError		err;
+
+	CHECK_CORE(ha_check_list_year(ha_rule_book(), list_year, &err), err);
+	PG_RETURN_TEXT_P(cstring_to_text(ha_category_name(ha_category(ind, list_year,
+																  rules))));
 }
 
 /* The unit a criterion's values are in. */
@@ -222,7 +233,7 @@ PG_FUNCTION_INFO_V1(ha_thresholds_sql);
 Datum
 ha_thresholds_sql(PG_FUNCTION_ARGS)
 {
-	const HaRuleSet *rules = rules_by_name_or_error(PG_GETARG_TEXT_PP(0));
+	const HaRuleSet *rules = ha_named_rules(fcinfo, PG_GETARG_TEXT_PP(0));
 	ReturnSetInfo *rsinfo = begin_rows(fcinfo);
 	int			alternative = 0;
 	int			i,
@@ -317,7 +328,7 @@ Datum
 ha_margins_rules_sql(PG_FUNCTION_ARGS)
 {
 	int32		list_year = PG_GETARG_INT32(1);
-	const HaRuleSet *rules = rules_by_name_or_error(PG_GETARG_TEXT_PP(2));
+	const HaRuleSet *rules = ha_named_rules(fcinfo, PG_GETARG_TEXT_PP(2));
 	HaError		err;
 
 	CHECK_CORE(ha_check_list_year(ha_rule_book(), list_year, &err), err);
@@ -427,6 +438,38 @@ ha_omdannelse_sql(PG_FUNCTION_ARGS)
 	PG_RETURN_BOOL(ha_omdannelse(ha_rule_book(), PG_GETARG_INT32(0), list_year));
 }
 
+PG_FUNCTION_INFO_V1(ha_omdannelse_rules_sql);
+/*
+ * omdannelse(years, list_year, rules): the history rule of a chosen version
+ * (built in or a user rule set), forced on the year.  Called on NULL
+ * input, like omdannelse(years, list_year): false whatever the years where
+ * the version has no history rule in force that year.
+ */
+Datum
+ha_omdannelse_rules_sql(PG_FUNCTION_ARGS)
+{
+	const HaRuleSet *rules;
+	int32		list_year;
+	HaError		err;
+
+	if (PG_ARGISNULL(1) || PG_ARGISNULL(2))
+		PG_RETURN_NULL();
+	list_year = PG_GETARG_INT32(1);
+	rules = ha_named_rules(fcinfo, PG_GETARG_TEXT_PP(2));
+	CHECK_CORE(ha_check_list_year(ha_rule_book(), list_year, &err), err);
+	if (!ha_set_omdannelse_possible(rules, list_year))
+		PG_RETURN_BOOL(false);
+	if (PG_ARGISNULL(0))
+		PG_RETURN_NULL();
+	if (PG_GETARG_INT32(0) < 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("invalid value \"%d\" for argument \"years\"",
+						PG_GETARG_INT32(0)),
+				 errdetail("A number of consecutive lists cannot be negative.")));
+	PG_RETURN_BOOL(ha_set_omdannelse(rules, PG_GETARG_INT32(0), list_year));
+}
+
 /*
  * The 40 % rule's constants (40 %, 75 m² per dwelling) from the built-in
  * rule text's consequences, and its total from the four arguments, or an
@@ -509,7 +552,10 @@ ha_rules_text_sql(PG_FUNCTION_ARGS)
 }
 
 PG_FUNCTION_INFO_V1(ha_rules_block_sql);
-/* rules(name): one version, or the consequences, as written. */
+/*
+ * rules(name): one built-in version, or the consequences, as written; or
+ * the definition of a user rule set, as stored.
+ */
 Datum
 ha_rules_block_sql(PG_FUNCTION_ARGS)
 {
@@ -517,9 +563,14 @@ ha_rules_block_sql(PG_FUNCTION_ARGS)
 	char	   *name = text_to_cstring(PG_GETARG_TEXT_PP(0));
 	HaSpan		span;
 	HaError		err;
+	text	   *def;
 
-	CHECK_CORE(ha_rules_block(book, name, &span, &err), err);
-	PG_RETURN_TEXT_P(span_text(book, span));
+	if (ha_rules_block(book, name, &span, &err))
+		PG_RETURN_TEXT_P(span_text(book, span));
+	def = ha_user_rules_text(name);
+	if (def == NULL)
+		ha_report(&err);
+	PG_RETURN_TEXT_P(def);
 }
 
 /* A consequence's value as numeric, exactly as the rule text writes it. */
@@ -593,4 +644,311 @@ ha_parse_rules_sql(PG_FUNCTION_ARGS)
 		ids[i] = CStringGetTextDatum(book->sets[i].id);
 	PG_RETURN_ARRAYTYPE_P(construct_array(ids, book->nsets, TEXTOID, -1,
 										  false, TYPALIGN_INT));
+}
+
+/* ---- list_distance and cheapest_change ---- */
+
+/*
+ * The record and, for the tally forms, the tallies behind it: arguments
+ * (cur, prev, national_convicted, regional_income, list_year[, rules]) read
+ * as to_indicators reads them.  False (no rows) when cur or list_year is
+ * NULL.
+ */
+static bool
+distance_inputs(FunctionCallInfo fcinfo, bool from_tally, HaIndicators *ind,
+				HaDistanceBasis *basis, int32 *list_year)
+{
+	HaError		err;
+	int			year_arg = from_tally ? 4 : 1;
+
+	if (PG_ARGISNULL(0) || PG_ARGISNULL(year_arg))
+		return false;
+	*list_year = PG_GETARG_INT32(year_arg);
+	if (!from_tally)
+	{
+		*ind = *PG_GETARG_INDICATORS_P(0);
+		return true;
+	}
+	memset(basis, 0, sizeof(*basis));
+	ha_tally_arg_copy(fcinfo, 0, &basis->cur);
+	basis->has_prev = !PG_ARGISNULL(1);
+	if (basis->has_prev)
+		ha_tally_arg_copy(fcinfo, 1, &basis->prev);
+	basis->has_national = !PG_ARGISNULL(2);
+	if (basis->has_national)
+		basis->national_convicted = PG_GETARG_FLOAT8(2);
+	basis->has_regional = !PG_ARGISNULL(3);
+	if (basis->has_regional)
+		basis->regional_income = PG_GETARG_FLOAT8(3);
+	CHECK_CORE(ha_tally_to_indicators(&basis->cur,
+									  basis->has_prev ? &basis->prev : NULL,
+									  basis->has_national ? &basis->national_convicted : NULL,
+									  basis->has_regional ? &basis->regional_income : NULL,
+									  ind, &err), err);
+	return true;
+}
+
+/*
+ * The rule version of a distance call: the chosen one (argument rules_arg,
+ * -1: none) or the list year's; NULL (no rows) when the chosen one is NULL.
+ */
+static const HaRuleSet *
+distance_rules(FunctionCallInfo fcinfo, int rules_arg, int32 list_year)
+{
+	HaError		err;
+
+	if (rules_arg < 0)
+		return rules_for_year_or_error(list_year);
+	if (PG_ARGISNULL(rules_arg))
+		return NULL;
+	CHECK_CORE(ha_check_list_year(ha_rule_book(), list_year, &err), err);
+	return ha_named_rules(fcinfo, PG_GETARG_TEXT_PP(rules_arg));
+}
+
+/* The rule column of a list_distance row, worded as thresholds() words it. */
+static char *
+distance_rule_text(const HaCheckDistance *d, int alternatives)
+{
+	char	   *prefix = alternatives > 1 ? psprintf("alternative %d", d->alternative) : NULL;
+
+	switch (d->role)
+	{
+		case HA_ROLE_SIZE:
+			return pstrdup("required");
+		case HA_ROLE_UNLESS:
+			return pstrdup("unless");
+		case HA_ROLE_COUNTED:
+			return prefix ? psprintf("%s: at least %d of %d", prefix, d->needed, d->ncounted)
+				: psprintf("at least %d of %d", d->needed, d->ncounted);
+		case HA_ROLE_REQUIRES:
+		case HA_ROLE_GATE:
+			break;
+	}
+	return prefix ? prefix : pstrdup("required");
+}
+
+/* A signed count as a nullable bigint. */
+static void
+set_amount(bool known, int64 v, Datum *value, bool *isnull)
+{
+	*value = Int64GetDatum(v);
+	*isnull = !known;
+}
+
+/* list_distance() rows of one record. */
+static Datum
+list_distance_rows(FunctionCallInfo fcinfo, bool from_tally, int rules_arg)
+{
+	ReturnSetInfo *rsinfo = begin_rows(fcinfo);
+	HaIndicators ind;
+	HaDistanceBasis basis;
+	int32		list_year;
+	const HaRuleSet *rules;
+	HaCheckDistance *d;
+	int			n,
+				i;
+
+	if (!distance_inputs(fcinfo, from_tally, &ind, &basis, &list_year))
+		return (Datum) 0;
+	rules = distance_rules(fcinfo, rules_arg, list_year);
+	if (rules == NULL)
+		return (Datum) 0;
+	d = palloc(sizeof(HaCheckDistance) * HA_MAX_DISTANCES);
+	n = ha_list_distances(&ind, from_tally ? &basis : NULL, list_year, rules, d);
+	for (i = 0; i < n; i++)
+	{
+		Datum		values[15];
+		bool		nulls[15];
+		const HaCheck *c = d[i].margin.check;
+		const char *note = ha_distance_note(d[i].note);
+		int			alternatives = 0;
+		int			j;
+		bool		income;
+
+		for (j = 0; j < n; j++)
+			if (d[j].list == d[i].list && d[j].alternative > alternatives)
+				alternatives = d[j].alternative;
+		memset(nulls, true, sizeof(nulls));
+		values[0] = CStringGetTextDatum(ha_category_name(d[i].list));
+		nulls[0] = false;
+		set_tri(d[i].on_list, &values[1], &nulls[1]);
+		if (d[i].direction != HA_DIR_NONE)
+		{
+			values[2] = CStringGetTextDatum(ha_direction_name(d[i].direction));
+			nulls[2] = false;
+		}
+		values[3] = CStringGetTextDatum(distance_rule_text(&d[i], alternatives));
+		nulls[3] = false;
+		set_tri(d[i].margin.met, &values[8], &nulls[8]);
+		if (c == NULL)
+		{
+			/* another list: "udsat is" / "udsat is not" */
+			values[4] = CStringGetTextDatum(ha_category_name(d[i].other));
+			values[6] = CStringGetTextDatum(d[i].role == HA_ROLE_UNLESS ? "is not" : "is");
+			nulls[4] = nulls[6] = false;
+		}
+		else
+		{
+			income = c->field == HA_IND_INCOME;
+			values[4] = CStringGetTextDatum(ha_criterion_name(c->criterion));
+			nulls[4] = false;
+			values[5] = Float8GetDatum(d[i].margin.value);
+			nulls[5] = !d[i].margin.value_known;
+			values[6] = CStringGetTextDatum(ha_op_name(c->op));
+			nulls[6] = false;
+			values[7] = Float8GetDatum(d[i].margin.threshold);
+			nulls[7] = !d[i].margin.threshold_known;
+			if (d[i].change_known)
+			{
+				values[9] = Float8GetDatum(d[i].change);
+				values[10] = CStringGetTextDatum(ha_op_name(d[i].flip_op));
+				nulls[9] = nulls[10] = false;
+			}
+			set_amount(d[i].persons_known && !income, d[i].persons, &values[11], &nulls[11]);
+			set_amount(d[i].persons_known && income, d[i].persons, &values[12], &nulls[12]);
+			values[13] = CStringGetTextDatum(criterion_unit(c->criterion));
+			nulls[13] = false;
+		}
+		if (note)
+		{
+			values[14] = CStringGetTextDatum(note);
+			nulls[14] = false;
+		}
+		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+	}
+	return (Datum) 0;
+}
+
+PG_FUNCTION_INFO_V1(ha_list_distance_sql);
+/* list_distance(ind, list_year): every test of every list, and what flips it. */
+Datum
+ha_list_distance_sql(PG_FUNCTION_ARGS)
+{
+	return list_distance_rows(fcinfo, false, -1);
+}
+
+PG_FUNCTION_INFO_V1(ha_list_distance_rules_sql);
+/* list_distance(ind, list_year, rules): the same under a chosen version. */
+Datum
+ha_list_distance_rules_sql(PG_FUNCTION_ARGS)
+{
+	return list_distance_rows(fcinfo, false, 2);
+}
+
+PG_FUNCTION_INFO_V1(ha_list_distance_tally_sql);
+/* list_distance(cur, prev, national, regional, list_year): with persons. */
+Datum
+ha_list_distance_tally_sql(PG_FUNCTION_ARGS)
+{
+	return list_distance_rows(fcinfo, true, -1);
+}
+
+PG_FUNCTION_INFO_V1(ha_list_distance_tally_rules_sql);
+/* list_distance(cur, prev, national, regional, list_year, rules). */
+Datum
+ha_list_distance_tally_rules_sql(PG_FUNCTION_ARGS)
+{
+	return list_distance_rows(fcinfo, true, 5);
+}
+
+/* cheapest_change() rows of one record. */
+static Datum
+cheapest_change_rows(FunctionCallInfo fcinfo, bool from_tally, int rules_arg)
+{
+	ReturnSetInfo *rsinfo = begin_rows(fcinfo);
+	HaIndicators ind;
+	HaDistanceBasis basis;
+	int32		list_year;
+	const HaRuleSet *rules;
+	HaChangeSet *s;
+	int			n,
+				i,
+				j;
+
+	if (!distance_inputs(fcinfo, from_tally, &ind, &basis, &list_year))
+		return (Datum) 0;
+	rules = distance_rules(fcinfo, rules_arg, list_year);
+	if (rules == NULL)
+		return (Datum) 0;
+	s = palloc(sizeof(HaChangeSet) * HA_MAX_CHANGE_SETS);
+	n = ha_cheapest_changes(&ind, from_tally ? &basis : NULL, list_year, rules, s);
+	for (i = 0; i < n; i++)
+	{
+		for (j = 0; j < Max(s[i].nmoves, 1); j++)
+		{
+			Datum		values[15];
+			bool		nulls[15];
+			const char *note = ha_distance_note(s[i].note);
+
+			memset(nulls, true, sizeof(nulls));
+			values[0] = CStringGetTextDatum(ha_category_name(s[i].list));
+			nulls[0] = false;
+			set_tri(s[i].on_list, &values[1], &nulls[1]);
+			if (s[i].direction != HA_DIR_NONE)
+			{
+				values[2] = CStringGetTextDatum(ha_direction_name(s[i].direction));
+				nulls[2] = false;
+			}
+			if (s[i].nmoves > 0)
+			{
+				const HaMove *m = &s[i].moves[j];
+				HaCriterion crit = ha_criterion_of_field(m->field);
+				bool		income = m->field == HA_IND_INCOME;
+
+				values[3] = Int32GetDatum(s[i].option);
+				values[4] = Int32GetDatum(s[i].nmoves);
+				values[5] = CStringGetTextDatum(ha_criterion_name(crit));
+				values[6] = Float8GetDatum(m->value);
+				values[7] = CStringGetTextDatum(ha_op_name(m->op));
+				values[8] = Float8GetDatum(m->threshold);
+				values[9] = Float8GetDatum(m->change);
+				nulls[3] = nulls[4] = nulls[5] = nulls[6] = nulls[7] = nulls[8] = nulls[9] = false;
+				values[10] = Float8GetDatum(m->reached);
+				nulls[10] = !m->reached_known;
+				set_amount(m->counted && !income, m->amount, &values[11], &nulls[11]);
+				set_amount(m->counted && income, m->amount, &values[12], &nulls[12]);
+				values[13] = CStringGetTextDatum(criterion_unit(crit));
+				nulls[13] = false;
+			}
+			if (note)
+			{
+				values[14] = CStringGetTextDatum(note);
+				nulls[14] = false;
+			}
+			tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+		}
+	}
+	return (Datum) 0;
+}
+
+PG_FUNCTION_INFO_V1(ha_cheapest_change_sql);
+/* cheapest_change(ind, list_year): the fewest criteria that cross each list. */
+Datum
+ha_cheapest_change_sql(PG_FUNCTION_ARGS)
+{
+	return cheapest_change_rows(fcinfo, false, -1);
+}
+
+PG_FUNCTION_INFO_V1(ha_cheapest_change_rules_sql);
+/* cheapest_change(ind, list_year, rules): the same under a chosen version. */
+Datum
+ha_cheapest_change_rules_sql(PG_FUNCTION_ARGS)
+{
+	return cheapest_change_rows(fcinfo, false, 2);
+}
+
+PG_FUNCTION_INFO_V1(ha_cheapest_change_tally_sql);
+/* cheapest_change(cur, prev, national, regional, list_year): with persons. */
+Datum
+ha_cheapest_change_tally_sql(PG_FUNCTION_ARGS)
+{
+	return cheapest_change_rows(fcinfo, true, -1);
+}
+
+PG_FUNCTION_INFO_V1(ha_cheapest_change_tally_rules_sql);
+/* cheapest_change(cur, prev, national, regional, list_year, rules). */
+Datum
+ha_cheapest_change_tally_rules_sql(PG_FUNCTION_ARGS)
+{
+	return cheapest_change_rows(fcinfo, true, 5);
 }

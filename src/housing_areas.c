@@ -240,8 +240,8 @@ describe_binary(const HaError *err)
  * "a, b, c and d" of the names of the built-in rule versions, with `more`
  * as the last item when given; `conjunction` is "and" or "or".
  */
-static char *
-version_list(const char *more, const char *conjunction)
+char *
+ha_version_list(const char *more, const char *conjunction)
 {
 	const HaRuleBook *book = ha_rule_book();
 	StringInfoData list;
@@ -480,6 +480,10 @@ describe_rules_invalid(const HaError *err)
 			else
 				errhint("A whole number from %lld to %lld.", a->n[0], a->n[1]);
 			break;
+		case HA_PROBLEM_YEARLESS_NOT_ALONE:
+			errmsg("rule version \"%s\" has no list years, so it must be the only version of its text", v);
+			errhint("Give every version its years (\"for the lists of 2021 onward\"), or define the version without years alone, with create_rules().");
+			break;
 	}
 	return errdetail("At line %d, column %d of the rule text.", a->line,
 					 a->column);
@@ -625,10 +629,10 @@ describe(const HaError *err)
 			return errdetail("The first lists were published in %lld.", a->n[1]);
 		case HA_E_UNKNOWN_RULE_VERSION:
 			errmsg("unknown rule version \"%s\"", err->value);
-			return errhint("Valid rule versions are %s.", version_list(NULL, "and"));
+			return errhint("Valid rule versions are %s, and the rule sets made with create_rules() (housing_areas.rule_set).", ha_version_list(NULL, "and"));
 		case HA_E_UNKNOWN_RULES_BLOCK:
 			errmsg("unknown rule version \"%s\"", err->value);
-			return errhint("Valid names are %s.", version_list("consequences", "and"));
+			return errhint("Valid names are %s, and the rule sets made with create_rules() (housing_areas.rule_set).", ha_version_list("consequences", "and"));
 		case HA_E_UNKNOWN_CONSEQUENCE:
 		case HA_E_NO_CONSEQUENCE:
 			errmsg("unknown consequence \"%s\"", err->value);

@@ -11,7 +11,9 @@
 
 #include "core/ha_error.h"
 #include "core/ha_kv.h"
+#include "access/tupdesc.h"
 #include "core/indicators.h"
+#include "core/rules.h"
 #include "core/tally.h"
 
 /*
@@ -24,10 +26,35 @@ pg_noreturn extern void ha_report(const HaError *err);
 extern void ha_report(const HaError *err) pg_attribute_noreturn();
 #endif
 
-struct HaRuleBook;
-
 /* The built-in rule text, parsed on first use in a backend (never NULL). */
-extern const struct HaRuleBook *ha_rule_book(void);
+extern const HaRuleBook *ha_rule_book(void);
+extern char *ha_version_list(const char *more, const char *conjunction);
+
+/*
+ * What a call site of a rule function keeps for one execution of its query
+ * (fn_extra): the blessed result row type, and the rule version it named
+ * last, a user rule set's copied in (src/rulesets.c).
+ */
+typedef struct HaSnapshotId
+{
+	uint32		lxid;			/* the local transaction */
+	uint32		curcid;			/* its command */
+	uint64		completions;	/* transactions completed before it */
+} HaSnapshotId;
+
+typedef struct HaCallCache
+{
+	TupleDesc	tupdesc;
+	char		name[HA_RULES_NAME_LEN];
+	const HaRuleSet *rules;		/* NULL: none named yet */
+	HaRuleSet  *user;			/* a user rule set's copy, made on first use */
+	bool		snapshot_known; /* user read under this snapshot: */
+	HaSnapshotId snapshot;
+} HaCallCache;
+
+extern HaCallCache *ha_call_cache(FunctionCallInfo fcinfo);
+extern const HaRuleSet *ha_named_rules(FunctionCallInfo fcinfo, text *name);
+extern text *ha_user_rules_text(const char *name);
 
 extern int	errhint_valid_keys(const HaKvForm *form);
 extern char *ha_range_sentence(const HaFieldSpec *field);
@@ -47,5 +74,7 @@ extern void ha_recv_fields(StringInfo buf, const HaKvForm *form, void *rec);
  * read through tally_arg in src/tally.c, which converts layout version 1.
  */
 #define PG_RETURN_TALLY_P(x) PG_RETURN_POINTER(x)
+extern void ha_tally_arg_copy(FunctionCallInfo fcinfo, int n,
+							  struct HaTally *out);
 
 #endif							/* HOUSING_AREAS_H */

@@ -7,7 +7,7 @@
  * the constructor and the jsonb cast reach the same validation, so no path
  * can store a value another path would refuse.
  */
-#include "housing_areas.h"
+#include "ha_record.h"
 
 #include "common/hashfn.h"
 #include "fmgr.h"
@@ -18,14 +18,17 @@
 
 #include "core/ha_number.h"
 
-/* Copy a parsed record into palloc'd memory for returning. */
-static HaIndicators *
-ind_copy(const HaIndicators *src)
+/*
+ * The result of a function that built a record field by field: a copy of
+ * it, once it passes ha_ind_validate.
+ */
+static Datum
+valid_result(const HaIndicators *ind)
 {
-	HaIndicators *result = (HaIndicators *) palloc(sizeof(HaIndicators));
+	HaError		err;
 
-	memcpy(result, src, sizeof(HaIndicators));
-	return result;
+	return ha_record_result(ha_ind_validate(ind, &err), &err, ind,
+							sizeof(*ind));
 }
 
 PG_FUNCTION_INFO_V1(indicators_in);
@@ -33,13 +36,11 @@ PG_FUNCTION_INFO_V1(indicators_in);
 Datum
 indicators_in(PG_FUNCTION_ARGS)
 {
-	char	   *str = PG_GETARG_CSTRING(0);
 	HaIndicators ind;
 	HaError		err;
 
-	if (!ha_ind_parse(str, &ind, &err))
-		ha_report(&err);
-	PG_RETURN_INDICATORS_P(ind_copy(&ind));
+	return ha_record_result(ha_ind_parse(PG_GETARG_CSTRING(0), &ind, &err),
+							&err, &ind, sizeof(ind));
 }
 
 PG_FUNCTION_INFO_V1(indicators_out);
@@ -67,7 +68,6 @@ indicators_recv(PG_FUNCTION_ARGS)
 {
 	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
 	HaIndicators ind;
-	HaError		err;
 
 	ha_check_binary_length(buf, &ha_ind_form, HA_IND_SIZE);
 	ind.version = (uint8_t) pq_getmsgbyte(buf);
@@ -75,9 +75,7 @@ indicators_recv(PG_FUNCTION_ARGS)
 	ind.known = (uint16_t) pq_getmsgint(buf, 2);
 	ha_recv_fields(buf, &ha_ind_form, &ind);
 
-	if (!ha_ind_validate(&ind, &err))
-		ha_report(&err);
-	PG_RETURN_INDICATORS_P(ind_copy(&ind));
+	return valid_result(&ind);
 }
 
 PG_FUNCTION_INFO_V1(indicators_send);
@@ -131,24 +129,7 @@ make_indicators(PG_FUNCTION_ARGS)
 		if (!ha_ind_set(&ind, (HaIndField) f, v, shown, &err))
 			ha_report(&err);
 	}
-	if (!ha_ind_validate(&ind, &err))
-		ha_report(&err);
-	PG_RETURN_INDICATORS_P(ind_copy(&ind));
-}
-
-/* The field index of a key given as text, or an error naming the valid keys. */
-static HaIndField
-lookup_key_or_error(text *key)
-{
-	char	   *k = text_to_cstring(key);
-	int			f = ha_kv_lookup(&ha_ind_form, k, strlen(k));
-
-	if (f < 0)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("unknown indicator key \"%s\"", k),
-				 errhint_valid_keys(&ha_ind_form)));
-	return (HaIndField) f;
+	return valid_result(&ind);
 }
 
 PG_FUNCTION_INFO_V1(indicator_value);
@@ -157,7 +138,8 @@ Datum
 indicator_value(PG_FUNCTION_ARGS)
 {
 	HaIndicators *ind = PG_GETARG_INDICATORS_P(0);
-	HaIndField	f = lookup_key_or_error(PG_GETARG_TEXT_PP(1));
+	HaIndField	f = ha_record_key(&ha_ind_form, PG_GETARG_TEXT_PP(1),
+								  "indicator");
 
 	if (!ha_ind_known(ind, f))
 		PG_RETURN_NULL();
@@ -256,9 +238,7 @@ jsonb_to_indicators(PG_FUNCTION_ARGS)
 				ha_report(&err);
 		}
 	}
-	if (!ha_ind_validate(&ind, &err))
-		ha_report(&err);
-	PG_RETURN_INDICATORS_P(ind_copy(&ind));
+	return valid_result(&ind);
 }
 
 PG_FUNCTION_INFO_V1(indicators_eq);

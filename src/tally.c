@@ -19,22 +19,12 @@
  * a palloc per row would cost more than the counting itself.  Called as
  * plain functions they never touch their arguments.
  */
-#include "housing_areas.h"
+#include "ha_record.h"
 
 #include "common/hashfn.h"
 #include "fmgr.h"
 #include "libpq/pqformat.h"
 #include "utils/builtins.h"
-
-/* Copy a tally into palloc'd memory for returning. */
-static HaTally *
-tally_copy(const HaTally *src)
-{
-	HaTally    *result = (HaTally *) palloc(sizeof(HaTally));
-
-	memcpy(result, src, sizeof(HaTally));
-	return result;
-}
 
 /*
  * Convert a stored tally of another layout version (version 1) into *buf,
@@ -65,18 +55,26 @@ tally_arg(FunctionCallInfo fcinfo, int n, HaTally *buf)
 	return tally_convert(t, buf);
 }
 
+/* Copy tally argument n into *out, converting layout version 1 (for other glue files). */
+void
+ha_tally_arg_copy(FunctionCallInfo fcinfo, int n, HaTally *out)
+{
+	const HaTally *t = tally_arg(fcinfo, n, out);
+
+	if (t != out)
+		*out = *t;
+}
+
 PG_FUNCTION_INFO_V1(tally_in);
 /* Text input: key=value pairs, absent keys count 0. */
 Datum
 tally_in(PG_FUNCTION_ARGS)
 {
-	char	   *str = PG_GETARG_CSTRING(0);
 	HaTally		t;
 	HaError		err;
 
-	if (!ha_tally_parse(str, &t, &err))
-		ha_report(&err);
-	PG_RETURN_TALLY_P(tally_copy(&t));
+	return ha_record_result(ha_tally_parse(PG_GETARG_CSTRING(0), &t, &err),
+							&err, &t, sizeof(t));
 }
 
 PG_FUNCTION_INFO_V1(tally_out);
@@ -126,9 +124,7 @@ tally_recv(PG_FUNCTION_ARGS)
 		ha_recv_fields(buf, &ha_tally_form, &t);
 		ok = ha_tally_validate(&t, &err);
 	}
-	if (!ok)
-		ha_report(&err);
-	PG_RETURN_TALLY_P(tally_copy(&t));
+	return ha_record_result(ok, &err, &t, sizeof(t));
 }
 
 PG_FUNCTION_INFO_V1(tally_send);
@@ -162,7 +158,7 @@ copy_of_arg(FunctionCallInfo fcinfo, int n)
 {
 	HaTally		buf;
 
-	return tally_copy(tally_arg(fcinfo, n, &buf));
+	return ha_record_copy(tally_arg(fcinfo, n, &buf), sizeof(HaTally));
 }
 
 /*
@@ -332,14 +328,8 @@ tally_value(PG_FUNCTION_ARGS)
 {
 	HaTally		buf;
 	const HaTally *t = tally_arg(fcinfo, 0, &buf);
-	char	   *key = text_to_cstring(PG_GETARG_TEXT_PP(1));
-	int			f = ha_kv_lookup(&ha_tally_form, key, strlen(key));
+	int			f = ha_record_key(&ha_tally_form, PG_GETARG_TEXT_PP(1), "tally");
 
-	if (f < 0)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("unknown tally key \"%s\"", key),
-				 errhint_valid_keys(&ha_tally_form)));
 	PG_RETURN_FLOAT8(ha_tally_get(t, (HaTallyField) f));
 }
 

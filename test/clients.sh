@@ -19,7 +19,7 @@ set -uo pipefail
 cd "$(dirname "$0")/.." || exit 1
 . test/lib.sh
 
-plan=21
+plan=23
 echo "1..$plan"
 started=$SECONDS
 reported=0
@@ -81,7 +81,7 @@ pg="PG:$conninfo"
 latest=$(q "SELECT latest_list_year()")
 
 # ---- GDAL: the views with their key ----
-for view in gis_area_status gis_latest_list gis_latest_list_points; do
+for view in gis_area_status gis_latest_list gis_latest_list_points gis_obligations; do
 	info=$(ogrinfo -ro -so "$pg" "housing_areas.$view" 2>&1)
 	count=$(q "SELECT count(*) FROM $view")
 	type=$(q "SELECT type FROM geometry_columns WHERE f_table_schema = 'housing_areas' AND f_table_name = '$view'")
@@ -263,6 +263,28 @@ if [ "$types" = "bool float int str" ]; then
 	check "psycopg2 reads bi_area_status and bi_area_timeseries as bool, float, int and str only" ok
 else
 	check "psycopg2 reads the BI views as bool, float, int and str only" fail "$types"
+fi
+
+# bi_obligations: dates as dates, the rest as above; one row per area and obligation
+types=$(/usr/bin/python3 - "$conninfo" <<'PY' 2>&1
+import sys, psycopg2
+conn = psycopg2.connect(sys.argv[1])
+cur = conn.cursor()
+cur.execute('SELECT * FROM housing_areas.bi_obligations')
+names = [d[0] for d in cur.description]
+seen = set()
+for row in cur.fetchall():
+    for name, value in zip(names, row):
+        if value is not None:
+            seen.add(type(value).__name__)
+print(' '.join(sorted(seen)), cur.rowcount)
+PY
+)
+want="bool date int str $(q "SELECT count(*) FROM bi_obligations")"
+if [ "$types" = "$want" ]; then
+	check "psycopg2 reads bi_obligations as bool, date, int and str only (${types##* } rows)" ok
+else
+	check "psycopg2 reads bi_obligations as bool, date, int and str only" fail "got $types, want $want"
 fi
 
 [ -n "${KEEP_DBS:-}" ] || psql -X -q -c "DROP DATABASE $db" </dev/null

@@ -17,27 +17,21 @@ cd "$(dirname "$0")/.." || exit 1
 . test/lib.sh
 
 scale=0.2
-while [ $# -gt 0 ]; do
-	case $1 in
-		--scale) scale=${2:?--scale needs a number}; shift ;;
-		-h|--help) sed -n '2,14p' "$0"; exit 0 ;;
-		*) ha_die "unknown option $1 (try --help)" ;;
-	esac
-	shift
-done
+ha_options "$0" scale=scale -- "$@"
 
 # the files of report.sql, and the header each CSV must start with
 # (area_status.csv: the columns of the view bi_area_status, from the server)
-svgs=(map.svg map_aarhus.svg map_koebenhavn.svg)
+svgs=(map.svg map_aarhus.svg map_koebenhavn.svg map_obligations.svg)
 csvs=(list_sizes.csv area_status.csv changes_2025.csv forecast_2026.csv
-	  daycare_cap_2025.csv language_tests_2025.csv services_2025.csv)
+	  daycare_cap_2025.csv language_tests_2025.csv services_2025.csv obligations_2025.csv)
 declare -A header=(
 	[list_sizes.csv]='year,list_of,rules,udsat,ghetto_parallel,hard_omdannelse,forebyggelse,unknown,pub_udsat,pub_ghetto,pub_hard,pub_forebyg'
 	[changes_2025.csv]='area_id,name,municipality,2024,2025,why'
-	[forecast_2026.csv]='area_id,name,list_2025,forecast_2026,indicators'
-	[daycare_cap_2025.csv]='facility_id,name,admitted,from_udsat,share_pct,over_cap'
-	[language_tests_2025.csv]='facility_id,name,pupils,from_listed,share_pct'
+	[forecast_2026.csv]='area_id,name,list_2025,forecast_2026,residents,nonwestern_pct,outside_labour_pct,convicted_pct,basic_education_pct,income_pct,suppressed'
+	[daycare_cap_2025.csv]='facility_id,name,admitted,from_udsat,share_pct,over_cap,suppressed'
+	[language_tests_2025.csv]='facility_id,name,pupils,from_listed,share_pct,suppressed'
 	[services_2025.csv]='area_id,name,municipality,jobcenter_km,library_km,health_km,school_km'
+	[obligations_2025.csv]='area_id,obligation,paragraph,since,until,reason,holds,suppressed'
 )
 # the rows each CSV must hold, counted from the data rather than through the
 # report's views
@@ -53,8 +47,9 @@ declare -A rows=(
 		JOIN facility AS f USING (facility_id) WHERE f.kind = 'daycare' AND e.year = 2025"
 	[language_tests_2025.csv]="SELECT count(*) FROM language_test_schools(2025)"
 	[services_2025.csv]="SELECT count(*) FROM area_status WHERE list_year = 2025 AND on_udsat_list"
+	[obligations_2025.csv]="SELECT count(*) FROM bi_obligations"
 )
-echo "1..$((1 + 2 + ${#svgs[@]} + 2 * ${#csvs[@]} + 1))"
+echo "1..$((1 + 2 + ${#svgs[@]} + 2 * ${#csvs[@]} + 4 + 1))"
 
 started=$SECONDS
 tmp=$(mktemp -d "${TMPDIR:-/tmp}"/housing_areas-demo-check.XXXXXX) || ha_die "mktemp failed"
@@ -210,6 +205,87 @@ SQL
 		not_ok "$csv has the expected rows" "$got"
 	fi
 done
+
+# 5. disclosure: the small cells of the data, found here from the true
+# values and populations (not through disclosed_criteria()), must not be
+# readable in any export; each check also counts the small cells, so that a
+# demo without any cannot pass for one that hides them
+# (the area years with a value of a population below min_cell_count(), or a
+# share implying 1 to min_cell_count() - 1 persons or others, rounded half up)
+small_sql="CREATE TEMP VIEW small AS
+SELECT DISTINCT ay.area_id, ay.list_year
+  FROM area_year AS ay
+ CROSS JOIN LATERAL (VALUES
+	 (true, indicator(ay.ind, 'nonwestern'), indicator(ay.ind, 'residents')),
+	 (true, indicator(ay.ind, 'outside_labour'), tally_value(ay.persons, 'persons_18_64')),
+	 (true, indicator(ay.ind, 'convicted'), tally_value(ay.persons, 'persons_18plus')),
+	 (true, indicator(ay.ind, 'basic_education'), tally_value(ay.persons, 'persons_30_59')),
+	 (false, indicator(ay.ind, 'income'), tally_value(ay.persons, 'taxpayers_15_64')),
+	 (false, indicator(ay.ind, 'residents'), indicator(ay.ind, 'residents'))) AS k(is_share, value, pop)
+ WHERE k.value IS NOT NULL
+   AND (k.pop IS NULL OR k.pop < min_cell_count()
+		OR (k.is_share AND (floor(k.value * k.pop / 100 + 0.5) BETWEEN 1 AND min_cell_count() - 1
+							OR floor((100 - k.value) * k.pop / 100 + 0.5) BETWEEN 1 AND min_cell_count() - 1)));"
+# check_leaks FILE DESCRIPTION SQL [LEAST]: SQL (with a CSV in table csv, all
+# text; the file's name in :'file') answers 'N small, M leaked'; M must be 0
+# and N at least LEAST (default 1)
+check_leaks() {
+	local f=$out/$1 got columns load
+	if ! $alive || [ ! -s "$f" ]; then
+		not_ok "$2" "no server or no file"
+		return
+	fi
+	load=
+	if [[ $f == *.csv ]]; then
+		columns=$(head -n 1 "$f" | sed 's/,/ text, /g; s/$/ text/')
+		load="CREATE TEMP TABLE csv ($columns);
+\\copy csv FROM '$f' WITH (FORMAT csv, HEADER)"
+	fi
+	got=$(q -v file="$f" <<SQL
+$small_sql
+$load
+$3
+SQL
+)
+	if [[ $got =~ ^([0-9]+)\ small,\ 0\ leaked$ ]] && [ "${BASH_REMATCH[1]}" -ge "${4:-1}" ]; then
+		ok "$2 (${BASH_REMATCH[1]} small cells, none readable)"
+	else
+		not_ok "$2" "$got"
+	fi
+}
+check_leaks area_status.csv "area_status.csv shows no share, flag or count of criteria of an area year with a small cell" "
+SELECT (SELECT count(*) FROM small) || ' small, ' ||
+	   (SELECT count(*) FROM csv AS c JOIN small AS s ON s.area_id = c.area_id::int AND s.list_year = c.list_year::int
+		 WHERE concat(c.labour, c.convictions, c.education, c.income, c.nonwestern, c.criteria_met, c.criteria_unknown,
+					  c.kombineret_udlejning, c.nonwestern_pct, c.outside_labour_pct, c.convicted_pct,
+					  c.basic_education_pct, c.income_pct) <> ''
+			OR c.residents::int BETWEEN 1 AND min_cell_count() - 1) || ' leaked';"
+check_leaks daycare_cap_2025.csv "daycare_cap_2025.csv: no small count, and no share or cap that narrows one down" "
+SELECT (SELECT count(*) FROM daycare_cap(2025) AS t
+		 WHERE t.admitted < min_cell_count() OR t.from_udsat BETWEEN 1 AND min_cell_count() - 1
+			OR t.admitted - t.from_udsat BETWEEN 1 AND min_cell_count() - 1) || ' small, ' ||
+	   (SELECT count(*) FROM csv AS c JOIN daycare_cap(2025) AS t ON t.facility_id = c.facility_id::bigint
+		 WHERE ((t.from_udsat BETWEEN 1 AND min_cell_count() - 1 OR t.admitted - t.from_udsat BETWEEN 1 AND min_cell_count() - 1)
+				AND concat(c.from_udsat, c.share_pct, c.over_cap) <> '')
+			OR (t.admitted < min_cell_count() AND c.admitted IS NOT NULL)) || ' leaked';"
+# (the listed schools of the demo have no small counts: 0 small cells may
+# pass here; test/sql/disclosure.sql has a school that has)
+check_leaks language_tests_2025.csv "language_tests_2025.csv: no small count, and no pupils that narrow one down" "
+SELECT (SELECT count(*) FROM language_test_schools(2025) AS t
+		 WHERE t.from_listed BETWEEN 1 AND min_cell_count() - 1
+			OR t.pupils - t.from_listed BETWEEN 1 AND min_cell_count() - 1) || ' small, ' ||
+	   (SELECT count(*) FROM csv AS c JOIN language_test_schools(2025) AS t ON t.facility_id = c.facility_id::bigint
+		 WHERE (t.from_listed BETWEEN 1 AND min_cell_count() - 1 OR t.pupils - t.from_listed BETWEEN 1 AND min_cell_count() - 1)
+		   AND concat(c.pupils, c.from_listed, c.share_pct) <> '') || ' leaked';" 0
+# the GeoJSON: the criteria flags of the list of 2025
+check_leaks areas.geojson "areas.geojson shows no criterion flag of an area with a small cell" "
+\\set g \`cat :'file'\`
+SELECT (SELECT count(*) FROM small WHERE list_year = 2025) || ' small, ' ||
+	   (SELECT count(*) FROM json_array_elements((:'g'::json) -> 'features') AS f
+		  JOIN small AS s ON s.area_id = (f -> 'properties' ->> 'area_id')::int AND s.list_year = 2025
+		 WHERE EXISTS (SELECT 1 FROM json_each(f -> 'properties') AS p
+						WHERE p.key IN ('labour', 'convictions', 'education', 'income', 'nonwestern', 'kombineret_udlejning')
+						  AND json_typeof(p.value) <> 'null')) || ' leaked';"
 
 # 5. nothing left behind
 dirs=("$demo_work" "$tmp")

@@ -17,16 +17,7 @@ cd "$(dirname "$0")/.."
 keep=false
 out=demo-output
 scale=1
-while [ $# -gt 0 ]; do
-	case $1 in
-		--keep) keep=true ;;
-		--out) out=${2:?--out needs a folder}; shift ;;
-		--scale) scale=${2:?--scale needs a number}; shift ;;
-		-h|--help) sed -n '2,14p' "$0"; exit 0 ;;
-		*) ha_die "unknown option $1 (try --help)" ;;
-	esac
-	shift
-done
+ha_options "$0" keep=keep! out=out scale=scale -- "$@"
 [[ $scale =~ ^[0-9]*\.?[0-9]+$ ]] || ha_die "--scale takes a positive number, not \"$scale\""
 mkdir -p "$out" || ha_die "cannot create the output folder $out"
 out=$(cd "$out" && pwd)

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Dump/restore check, run by test/run-tests.sh against its throwaway cluster
 # (PGHOST etc. set): a database using the extension, with rows in its
-# tables, a facility kind of the user's own and indexes on expressions that
+# tables, a user rule set, a facility kind of the user's own and indexes on expressions that
 # call its functions, goes through pg_dump (custom and plain formats) into
 # fresh databases; the same queries must give identical results.
 # Prints one TAP line per check.
@@ -23,6 +23,17 @@ SELECT md5(string_agg(x, '|' ORDER BY x)) FROM (
   UNION ALL SELECT 'lang ' || l::text FROM language_test_schools(2025) AS l
   UNION ALL SELECT 'near ' || n::text FROM nearest_facilities('school', 2, 2025) AS n
   UNION ALL SELECT 'kinds ' || k::text FROM facility_kind AS k
+  UNION ALL SELECT 'decision ' || d::text FROM decision AS d
+  UNION ALL SELECT 'decision sequence ' || last_value FROM decision_decision_id_seq
+  UNION ALL SELECT 'cap detail ' || d::text FROM daycare_cap_detail(2025) AS d
+  UNION ALL SELECT 'offer elsewhere ' || o::text FROM daycare_offer_elsewhere(2025) AS o
+  UNION ALL SELECT 'child ' || c::text FROM child AS c
+  UNION ALL SELECT 'child sequence ' || last_value FROM child_child_id_seq
+  UNION ALL SELECT 'learning offer ' || l::text FROM learning_offer('2026-06-01') AS l
+  UNION ALL SELECT 'dwelling change ' || w::text FROM dwelling_change AS w
+  UNION ALL SELECT 'dwelling change sequence ' || last_value FROM dwelling_change_change_id_seq
+  UNION ALL SELECT 'projection ' || p::text FROM plan_projection() AS p
+  UNION ALL SELECT 'dispensation ' || p::text FROM plan_dispensation(2025) AS p
   UNION ALL SELECT 'plan ' || p::text FROM plan AS p
   UNION ALL SELECT 'plan area ' || pa::text FROM plan_area AS pa
   UNION ALL SELECT 'plan funding ' || f::text FROM plan_funding AS f
@@ -35,6 +46,14 @@ SELECT md5(string_agg(x, '|' ORDER BY x)) FROM (
   UNION ALL SELECT 'tally ' || area_id || ' ' || t::text FROM demo_person_tally AS t
   UNION ALL SELECT 'by index ' || count(*) FROM my_area_year WHERE category(ind, list_year) = 'udsat'
   UNION ALL SELECT 'by hash ' || count(*) FROM my_area_year WHERE ind = (SELECT ind FROM area_year ORDER BY area_id, list_year LIMIT 1)
+  UNION ALL SELECT 'rule set ' || name || ' ' || md5(definition) || ' ' || created || ' ' || created_by FROM rule_set
+  UNION ALL SELECT 'scenario ' || s::text FROM compare_rules_summary('dk2021', 'nogate') AS s
+  UNION ALL SELECT 'unit ' || u::text FROM monitoring_unit AS u
+  UNION ALL SELECT 'unit year ' || y::text FROM monitoring_year AS y
+  UNION ALL SELECT 'scheme ' || m::text FROM monitoring_scheme AS m
+  UNION ALL SELECT 'tier ' || t::text FROM tier_scheme AS t
+  UNION ALL SELECT 'monitoring ' || m::text FROM monitoring_status('trappemodel') AS m
+  UNION ALL SELECT 'bi monitoring ' || b::text FROM bi_monitoring_status AS b
 ) AS all_results;
 SQL
 }
@@ -51,6 +70,21 @@ psql -X -q -v ON_ERROR_STOP=1 -d ha_dump_src <<'SQL' >/dev/null
 SET search_path = housing_areas, public;
 INSERT INTO facility_kind VALUES ('sports', 'idrætsanlæg', 'sports ground', '#00aa00');
 INSERT INTO facility VALUES (999999, 'sports', 'Stadion', '0751', ST_SetSRID(ST_MakePoint(575000, 6220000), 25832));
+-- a user rule set (rule_set is a configuration table: its rows are dumped)
+SELECT create_rules('nogate', replace(replace(rules('dk2021'), 'rules dk2021 ', 'rules nogate '),
+                                      'parallelsamfund when udsat and nonwestern > 50', 'parallelsamfund when udsat'));
+INSERT INTO decision (kind, municipality_code, decided_on, valid_from, valid_until, note)
+	VALUES ('parent_work_exemption', '0751', '2025-11-20', '2026-01-01', '2027-01-01', 'byrådet 20.11.2025');
+INSERT INTO decision (kind, area_id, decided_on, valid_from, includes_pension, includes_insurance_benefits)
+	SELECT 'combined_letting', min(area_id), '2025-12-10', '2026-01-01', true, false FROM area;
+-- a § 26 c tail, which the restore checks against the lists of its area
+-- (so area_year must be restored before decision)
+INSERT INTO area VALUES (19999999, 'Tail', '0751', NULL, ST_Multi(ST_MakeEnvelope(440000, 6050000, 440500, 6050500, 25832)));
+INSERT INTO area_year (area_id, list_year, official_category) VALUES (19999999, 2023, 'udsat'), (19999999, 2024, 'none');
+INSERT INTO decision (kind, area_id, decided_on, valid_from, valid_until)
+	VALUES ('daycare_tail', 19999999, '2024-12-05', '2024-12-01', '2027-12-01');
+INSERT INTO dwelling_change (area_id, changed_on, kind, amount) VALUES (19999999, '2026-01-01', 'sale', 10);
+INSERT INTO child (birth_date, home, home_since) VALUES ('2025-06-01', ST_SetSRID(ST_MakePoint(440100, 6050100), 25832), '2025-06-01');
 -- a focus area and a funding source of the user's own, on a plan of the demo's
 INSERT INTO plan_focus_area VALUES ('housing_moves', 'boligsociale flytninger', 'moving house');
 INSERT INTO plan_funding_source VALUES ('foundation', 'fond', 'a private foundation');

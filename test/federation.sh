@@ -31,17 +31,7 @@ cd "$(dirname "$0")/.." || exit 1
 . test/lib.sh
 
 areas=20 runs=5 base=${HA_FED_PORT:-} keep=false
-while [ $# -gt 0 ]; do
-	case $1 in
-		--areas) areas=${2:?--areas needs a number}; shift ;;
-		--runs) runs=${2:?--runs needs a number}; shift ;;
-		--port) base=${2:?--port needs a number}; shift ;;
-		--keep) keep=true ;;
-		-h|--help) awk 'NR > 1 && /^set -uo/ {exit} NR > 1' "$0"; exit 0 ;;
-		*) ha_die "unknown option $1 (try --help)" ;;
-	esac
-	shift
-done
+ha_options "$0" areas=areas runs=runs port=base keep=keep! -- "$@"
 [[ $areas =~ ^[1-9][0-9]*$ && $areas -le 999 ]] || ha_die "--areas takes 1 to 999"
 [[ $runs =~ ^[1-9][0-9]*$ ]] || ha_die "--runs takes a positive number"
 [[ -z $base || $base =~ ^[0-9]+$ ]] || ha_die "--port takes a number"
@@ -52,17 +42,7 @@ nmunis=${#munis[@]}
 plan=17
 echo "1..$plan"
 
-work=$(mktemp -d "${TMPDIR:-/tmp}"/housing_areas-federation.XXXXXX) || ha_die "mktemp failed"
-chmod 755 "$work"
-cleanup() {
-	if $keep; then
-		echo "# servers kept in $work: coordinator psql -h $work/coordinator -p $base -U postgres national" >&2
-		return
-	fi
-	ha_cluster_stop_all
-	rm -rf "$work"
-}
-trap cleanup EXIT
+ha_servers_workdir federation 'servers kept in $work: coordinator psql -h $work/coordinator -p $base -U postgres national'
 
 n=0 failures=0
 ok() { n=$((n + 1)); echo "ok $n - $1"; }
@@ -98,11 +78,7 @@ sqlv() { sql "$@" -A -t; }
 
 # ---------------------------------------------------------------- set-up
 setup() {
-	ha_bootstrap 2>&1 | diag
-	ha_bootstrap 2>/dev/null
-	ha_copy_source "$work/src" || return 1
-	HA_SRC=$work/src ha_install_tree "$work/tree" >"$work/build.log" 2>&1 ||
-		{ diag <"$work/build.log"; return 1; }
+	ha_build_tree || return 1
 	# postgres_fdw is contrib, shipped with the server package: the private
 	# tree links to it
 	[ -f "$work/tree$("$PG_CONFIG" --sharedir)/extension/postgres_fdw.control" ] ||

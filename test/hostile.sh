@@ -42,18 +42,7 @@ cd "$(dirname "$0")/.." || exit 1
 . test/lib.sh
 
 combos=200 queries=10000 seed=42 port=${HA_HOSTILE_PORT:-} keep=false timeout=10s
-while [ $# -gt 0 ]; do
-	case $1 in
-		--combos) combos=${2:?--combos needs a number}; shift ;;
-		--queries) queries=${2:?--queries needs a number}; shift ;;
-		--seed) seed=${2:?--seed needs a number}; shift ;;
-		--port) port=${2:?--port needs a number}; shift ;;
-		--keep) keep=true ;;
-		-h|--help) awk 'NR > 1 && /^set -uo/ {exit} NR > 1' "$0"; exit 0 ;;
-		*) ha_die "unknown option $1 (try --help)" ;;
-	esac
-	shift
-done
+ha_options "$0" combos=combos queries=queries seed=seed port=port keep=keep! -- "$@"
 [[ $combos =~ ^[0-9]+$ && $queries =~ ^[0-9]+$ && $seed =~ ^[0-9]+$ ]] ||
 	ha_die "--combos, --queries and --seed take whole numbers"
 
@@ -71,28 +60,14 @@ if [ -z "$port" ]; then
 	port=${port:-54445}
 fi
 
-work=$(mktemp -d "${TMPDIR:-/tmp}"/housing_areas-hostile.XXXXXX) || ha_die "mktemp failed"
-chmod 755 "$work"
-cleanup() {
-	if $keep; then
-		echo "# kept $work; server: psql -h $work/pg -p $port -U postgres" >&2
-		return
-	fi
-	ha_cluster_stop_all
-	rm -rf "$work"
-}
-trap cleanup EXIT
+ha_servers_workdir hostile 'kept $work; server: psql -h $work/pg -p $port -U postgres'
 log=$work/pg/server.log
 q() { psql -X -q -v ON_ERROR_STOP=1 "$@" </dev/null; }
 qv() { q -A -t "$@"; }
 
 # ---------------------------------------------------------------- set-up
 setup() {
-	ha_bootstrap 2>&1 | diag
-	ha_bootstrap 2>/dev/null
-	ha_copy_source "$work/src" || return 1
-	HA_SRC=$work/src ha_install_tree "$work/tree" >"$work/build.log" 2>&1 ||
-		{ diag <"$work/build.log"; return 1; }
+	ha_build_tree || return 1
 	ha_port_free "$port" || { echo "port $port is in use (try --port)" | diag; return 1; }
 	# every log line carries its SQLSTATE; errors say where they were raised
 	ha_cluster_start "$work/pg" "$port" "-c listen_addresses='' -c log_error_verbosity=verbose \

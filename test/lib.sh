@@ -20,6 +20,68 @@ HA_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 ha_say() { printf '%s\n' "==> $*" >&2; }
 ha_die() { printf 'error: %s\n' "$*" >&2; exit 1; }
 
+# Make $work, the folder of a script's throwaway servers, and at exit stop
+# them and remove it; when $keep is true, leave both and print $2, a
+# message in single quotes whose $variables are expanded at exit.
+ha_servers_workdir() {
+	work=$(mktemp -d "${TMPDIR:-/tmp}/housing_areas-$1.XXXXXX") || ha_die "mktemp failed"
+	chmod 755 "$work"
+	HA_KEPT_MESSAGE=$2
+	trap ha_servers_exit EXIT
+}
+ha_servers_exit() {
+	if [ "${keep:-false}" = true ]; then
+		eval "printf '# %s\n' \"$HA_KEPT_MESSAGE\"" >&2
+		return
+	fi
+	ha_cluster_stop_all
+	rm -rf "$work"
+}
+
+# Build the extension from a copy of the tree into $work/tree, for a
+# script's own servers: the bootstrap's messages and a failed build's log go
+# to stdout as TAP diagnostics.  (The bootstrap runs twice: in the pipe for
+# its messages, then here for the variables it sets.)
+ha_build_tree() {
+	ha_bootstrap 2>&1 | sed 's/^/# /'
+	ha_bootstrap 2>/dev/null
+	ha_copy_source "$work/src" || return 1
+	HA_SRC=$work/src ha_install_tree "$work/tree" >"$work/build.log" 2>&1 ||
+		{ sed 's/^/# /' <"$work/build.log"; return 1; }
+}
+
+# Parse a script's options: each spec NAME=VAR reads "--NAME VALUE" into
+# $VAR, NAME=VAR! makes "--NAME" set $VAR to true; -h/--help prints the
+# script's header comment.  Usage: ha_options "$0" SPEC... -- "$@"
+ha_options() {
+	local script=$1 spec opt var found
+	local -a specs=()
+	shift
+	while [ $# -gt 0 ] && [ "$1" != -- ]; do specs+=("$1"); shift; done
+	[ $# -gt 0 ] && shift
+	while [ $# -gt 0 ]; do
+		case $1 in
+			-h|--help) awk 'NR > 1 && !/^#/ {exit} NR > 1 {sub(/^# ?/, ""); print}' "$script"; exit 0 ;;
+		esac
+		found=false
+		for spec in "${specs[@]}"; do
+			opt=${spec%%=*} var=${spec#*=}
+			[ "$1" = "--$opt" ] || continue
+			found=true
+			if [ "${var%!}" != "$var" ]; then
+				printf -v "${var%!}" true
+			else
+				[ $# -ge 2 ] || ha_die "--$opt needs a value"
+				printf -v "$var" %s "$2"
+				shift
+			fi
+			break
+		done
+		$found || ha_die "unknown option $1 (try --help)"
+		shift
+	done
+}
+
 # Pick pg_config: $PG_CONFIG if set, else the wanted major's, else PATH's.
 ha_find_pg_config() {
 	if [ -n "${PG_CONFIG:-}" ]; then

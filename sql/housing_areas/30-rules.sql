@@ -24,7 +24,7 @@ COMMENT ON TYPE classification IS
 COMMENT ON COLUMN classification.list_year IS
 'the list year classified';
 COMMENT ON COLUMN classification.rules IS
-'the rule version applied: dk2010, dk2013, dk2018 or dk2021';
+'the rule version applied: dk2010, dk2013, dk2018 or dk2021, or the name of a user rule set (create_rules)';
 COMMENT ON COLUMN classification.category IS
 'the category the indicators alone give, by precedence parallelsamfund, udsat, forebyggelse, none; unknown when missing values decide it; never omdannelse, which needs history (area_status)';
 COMMENT ON COLUMN classification.udsat IS
@@ -68,9 +68,9 @@ COMMENT ON FUNCTION classify(indicators, integer) IS
 
 CREATE FUNCTION classify(ind indicators, list_year integer, rules text) RETURNS classification
 	AS 'MODULE_PATHNAME', 'ha_classify_rules_sql'
-	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	LANGUAGE C STABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION classify(indicators, integer, text) IS
-'classifies one area for one list year by a chosen rule version (dk2010, dk2013, dk2018, dk2021), for what-if comparisons';
+'classifies one area for one list year by a chosen rule version (dk2010, dk2013, dk2018, dk2021) or user rule set (create_rules), for what-if comparisons; STABLE, as a user rule set can change';
 
 CREATE FUNCTION category(ind indicators, list_year integer) RETURNS text
 	AS 'MODULE_PATHNAME', 'ha_category_sql'
@@ -78,14 +78,20 @@ CREATE FUNCTION category(ind indicators, list_year integer) RETURNS text
 COMMENT ON FUNCTION category(indicators, integer) IS
 'the category of classify() alone (parallelsamfund, udsat, forebyggelse, none or unknown): the fast path for large scans';
 
+CREATE FUNCTION category(ind indicators, list_year integer, rules text) RETURNS text
+	AS 'MODULE_PATHNAME', 'ha_category_rules_sql'
+	LANGUAGE C STABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION category(indicators, integer, text) IS
+'the category of classify(ind, list_year, rules) alone, under a chosen rule version or user rule set: the fast path for what-if scans';
+
 CREATE FUNCTION thresholds(rules text,
 	OUT category text, OUT criterion text, OUT operator text,
 	OUT threshold double precision, OUT unit text, OUT rule text)
 	RETURNS SETOF record
 	AS 'MODULE_PATHNAME', 'ha_thresholds_sql'
-	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 20;
+	LANGUAGE C STABLE STRICT PARALLEL SAFE ROWS 20;
 COMMENT ON FUNCTION thresholds(text) IS
-'the rule table of a version, from the built-in rule text (rules(name)): every test of every category with its operator and threshold';
+'the rule table of a version, from the built-in rule text, or of a user rule set (rules(name)): every test of every category with its operator and threshold';
 
 CREATE FUNCTION margins(ind indicators, list_year integer,
 	OUT category text, OUT criterion text, OUT value double precision,
@@ -103,9 +109,115 @@ CREATE FUNCTION margins(ind indicators, list_year integer, rules text,
 	OUT distance double precision, OUT unit text)
 	RETURNS SETOF record
 	AS 'MODULE_PATHNAME', 'ha_margins_rules_sql'
-	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 15;
+	LANGUAGE C STABLE STRICT PARALLEL SAFE ROWS 15;
 COMMENT ON FUNCTION margins(indicators, integer, text) IS
-'margins() under a chosen rule version';
+'margins() under a chosen rule version or user rule set';
+
+-- what it would take to leave a list, or to enter one
+
+CREATE FUNCTION list_distance(ind indicators, list_year integer,
+	OUT list text, OUT on_list boolean, OUT direction text, OUT rule text,
+	OUT criterion text, OUT value double precision, OUT operator text,
+	OUT threshold double precision, OUT holds boolean,
+	OUT change double precision, OUT flip_operator text,
+	OUT persons bigint, OUT income_kr bigint, OUT unit text, OUT note text)
+	RETURNS SETOF record
+	AS 'MODULE_PATHNAME', 'ha_list_distance_sql'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 30;
+COMMENT ON FUNCTION list_distance(indicators, integer) IS
+'for each list of the year''s rules (udsat, parallelsamfund, forebyggelse, kombineret_udlejning) and each of its tests (the size gate, a list it requires or is kept off by, gates, "at least k of n" criteria): whether the area is on the list (on_list, direction leave or enter), whether the test holds, and the smallest change that flips it: change = threshold - value in the criterion''s unit, the new value must satisfy flip_operator threshold (< and > must pass the threshold, <= and >= may reach it); persons only for the size gate (residents); NULL with a note when a value is unknown';
+
+CREATE FUNCTION list_distance(ind indicators, list_year integer, rules text,
+	OUT list text, OUT on_list boolean, OUT direction text, OUT rule text,
+	OUT criterion text, OUT value double precision, OUT operator text,
+	OUT threshold double precision, OUT holds boolean,
+	OUT change double precision, OUT flip_operator text,
+	OUT persons bigint, OUT income_kr bigint, OUT unit text, OUT note text)
+	RETURNS SETOF record
+	AS 'MODULE_PATHNAME', 'ha_list_distance_rules_sql'
+	LANGUAGE C STABLE STRICT PARALLEL SAFE ROWS 30;
+COMMENT ON FUNCTION list_distance(indicators, integer, text) IS
+'list_distance() under a chosen rule version';
+
+CREATE FUNCTION list_distance(cur tally, prev tally,
+	national_convicted double precision, regional_income double precision,
+	list_year integer,
+	OUT list text, OUT on_list boolean, OUT direction text, OUT rule text,
+	OUT criterion text, OUT value double precision, OUT operator text,
+	OUT threshold double precision, OUT holds boolean,
+	OUT change double precision, OUT flip_operator text,
+	OUT persons bigint, OUT income_kr bigint, OUT unit text, OUT note text)
+	RETURNS SETOF record
+	AS 'MODULE_PATHNAME', 'ha_list_distance_tally_sql'
+	LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE ROWS 30;
+COMMENT ON FUNCTION list_distance(tally, tally, double precision, double precision, integer) IS
+'list_distance() of the record to_indicators(cur, prev, national_convicted, regional_income) gives, with the change also in persons of the latest data year (cur; prev stays): persons is the signed change of the count the criterion counts (outside_labour: full-time persons outside work and education aged 18-64, convicted: convicted aged 18+, basic_education: aged 30-59 with basic schooling only, nonwestern: non-Western residents, residents: residents), the smallest whole number that flips the test as to_indicators computes it; income_kr the signed change of mean income in whole kroner; NULL with a note when no number within the populations flips it; no rows when cur or list_year is NULL';
+
+CREATE FUNCTION list_distance(cur tally, prev tally,
+	national_convicted double precision, regional_income double precision,
+	list_year integer, rules text,
+	OUT list text, OUT on_list boolean, OUT direction text, OUT rule text,
+	OUT criterion text, OUT value double precision, OUT operator text,
+	OUT threshold double precision, OUT holds boolean,
+	OUT change double precision, OUT flip_operator text,
+	OUT persons bigint, OUT income_kr bigint, OUT unit text, OUT note text)
+	RETURNS SETOF record
+	AS 'MODULE_PATHNAME', 'ha_list_distance_tally_rules_sql'
+	LANGUAGE C STABLE CALLED ON NULL INPUT PARALLEL SAFE ROWS 30;
+COMMENT ON FUNCTION list_distance(tally, tally, double precision, double precision, integer, text) IS
+'list_distance() from tallies under a chosen rule version; no rows when cur, list_year or rules is NULL';
+
+CREATE FUNCTION cheapest_change(ind indicators, list_year integer,
+	OUT list text, OUT on_list boolean, OUT direction text, OUT option integer,
+	OUT criteria integer, OUT criterion text, OUT value double precision,
+	OUT flip_operator text, OUT threshold double precision,
+	OUT change double precision, OUT reached double precision,
+	OUT persons bigint, OUT income_kr bigint, OUT unit text, OUT note text)
+	RETURNS SETOF record
+	AS 'MODULE_PATHNAME', 'ha_cheapest_change_sql'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 20;
+COMMENT ON FUNCTION cheapest_change(indicators, integer) IS
+'for each list of the year''s rules: the sets of the fewest criteria whose change takes the area off the list (direction leave) or onto it (enter), under the rules'' size gate, gates, "at least k of n" and the lists they require or are kept off by; one row per criterion of a set, option 1 the cheapest (fewest percentage points, then persons; sets that move residents only after those that do not, and only where residents must move; docs/decisions.md); each criterion must satisfy flip_operator threshold, change = threshold - value; only known values change and the list must be decided after the change; a list with no such set, or whose status is unknown, has one row with a note';
+
+CREATE FUNCTION cheapest_change(ind indicators, list_year integer, rules text,
+	OUT list text, OUT on_list boolean, OUT direction text, OUT option integer,
+	OUT criteria integer, OUT criterion text, OUT value double precision,
+	OUT flip_operator text, OUT threshold double precision,
+	OUT change double precision, OUT reached double precision,
+	OUT persons bigint, OUT income_kr bigint, OUT unit text, OUT note text)
+	RETURNS SETOF record
+	AS 'MODULE_PATHNAME', 'ha_cheapest_change_rules_sql'
+	LANGUAGE C STABLE STRICT PARALLEL SAFE ROWS 20;
+COMMENT ON FUNCTION cheapest_change(indicators, integer, text) IS
+'cheapest_change() under a chosen rule version';
+
+CREATE FUNCTION cheapest_change(cur tally, prev tally,
+	national_convicted double precision, regional_income double precision,
+	list_year integer,
+	OUT list text, OUT on_list boolean, OUT direction text, OUT option integer,
+	OUT criteria integer, OUT criterion text, OUT value double precision,
+	OUT flip_operator text, OUT threshold double precision,
+	OUT change double precision, OUT reached double precision,
+	OUT persons bigint, OUT income_kr bigint, OUT unit text, OUT note text)
+	RETURNS SETOF record
+	AS 'MODULE_PATHNAME', 'ha_cheapest_change_tally_sql'
+	LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE ROWS 20;
+COMMENT ON FUNCTION cheapest_change(tally, tally, double precision, double precision, integer) IS
+'cheapest_change() of the record to_indicators(cur, prev, national_convicted, regional_income) gives, counted in persons of the latest data year (cur): each criterion moves by the fewest whole persons (persons, signed as in list_distance) or whole kroner of mean income (income_kr) that flip one of its tests, reached is the value they give, and option 1 is the set of fewest percentage points, then fewest persons, then fewest kroner; no rows when cur or list_year is NULL';
+
+CREATE FUNCTION cheapest_change(cur tally, prev tally,
+	national_convicted double precision, regional_income double precision,
+	list_year integer, rules text,
+	OUT list text, OUT on_list boolean, OUT direction text, OUT option integer,
+	OUT criteria integer, OUT criterion text, OUT value double precision,
+	OUT flip_operator text, OUT threshold double precision,
+	OUT change double precision, OUT reached double precision,
+	OUT persons bigint, OUT income_kr bigint, OUT unit text, OUT note text)
+	RETURNS SETOF record
+	AS 'MODULE_PATHNAME', 'ha_cheapest_change_tally_rules_sql'
+	LANGUAGE C STABLE CALLED ON NULL INPUT PARALLEL SAFE ROWS 20;
+COMMENT ON FUNCTION cheapest_change(tally, tally, double precision, double precision, integer, text) IS
+'cheapest_change() from tallies under a chosen rule version; no rows when cur, list_year or rules is NULL';
 
 CREATE FUNCTION rules() RETURNS text
 	AS 'MODULE_PATHNAME', 'ha_rules_text_sql'
@@ -115,23 +227,23 @@ COMMENT ON FUNCTION rules() IS
 
 CREATE FUNCTION rules(name text) RETURNS text
 	AS 'MODULE_PATHNAME', 'ha_rules_block_sql'
-	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	LANGUAGE C STABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION rules(text) IS
-'the definition of one rule version (dk2010, dk2013, dk2018, dk2021), or of the consequences (name consequences), as written in the built-in rule text, with the comments above it';
+'the definition of one rule version (dk2010, dk2013, dk2018, dk2021), or of the consequences (name consequences), as written in the built-in rule text, with the comments above it; or the definition of a user rule set, as given to create_rules';
 
 CREATE FUNCTION consequence(name text) RETURNS numeric
 	AS 'MODULE_PATHNAME', 'ha_consequence_sql'
 	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION consequence(text) IS
-'one constant of what the lists oblige (the daycare cap, the language-test share and lists, the development plans'' target, deadline and m² per dwelling, the dispensation limit, the daycare cap''s tail), exactly as the consequences of the built-in rule text give it; see consequences()';
+'one constant of what the lists oblige (the daycare cap, the language-test share and lists, the development plans'' target, deadline and m² per dwelling, the dispensation limit, the daycare cap''s tail and exemption, the allocation and benefit months, the learning offer''s notice and ages), exactly as the consequences of the built-in rule text give it; see consequences()';
 
 CREATE FUNCTION consequences(OUT name text, OUT value numeric, OUT unit text,
 	OUT paragraph text)
 	RETURNS SETOF record
 	AS 'MODULE_PATHNAME', 'ha_consequences_sql'
-	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 8;
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 14;
 COMMENT ON FUNCTION consequences() IS
-'the constants of what the lists oblige, from the consequences of the built-in rule text: name, value, unit (percent, years, lists, year, m2, residents) and the paragraph of the law';
+'the constants of what the lists oblige, from the consequences of the built-in rule text: name, value, unit (percent, years, lists, year, m2, residents, months) and the paragraph of the law';
 
 CREATE FUNCTION housing_areas_private.parse_rules(definition text) RETURNS text[]
 	AS 'MODULE_PATHNAME', 'ha_parse_rules_sql'

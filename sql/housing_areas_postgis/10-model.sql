@@ -80,7 +80,8 @@ CREATE TABLE area_year (
 	demolished integer CHECK (demolished >= 0),
 	commercial_m2 double precision CHECK (commercial_m2 >= 0 AND commercial_m2 <= 1e9),
 	PRIMARY KEY (area_id, list_year),
-	CONSTRAINT family_units_within_dwellings CHECK (family_units <= dwellings)
+	CONSTRAINT family_units_within_dwellings CHECK (family_units <= dwellings),
+	persons tally
 );
 COMMENT ON TABLE area_year IS
 'one row per area and list year: the indicators, the published category where known (history prefers it), and the dwelling counts of the 40 % rule';
@@ -100,6 +101,8 @@ COMMENT ON COLUMN area_year.demolished IS
 'dwellings demolished and not replaced by family units, added to the total of the 40 % rule; NULL counts as 0';
 COMMENT ON COLUMN area_year.commercial_m2 IS
 'commercial floor area in m², added to the total of the 40 % rule as floor(commercial_m2 / 75) dwellings; NULL counts as 0';
+COMMENT ON COLUMN area_year.persons IS
+'the tally of the data year the indicators come from (the cur of to_indicators), or a tally holding only its population counts (persons_18_64, persons_18plus, persons_30_59, taxpayers_15_64): the populations disclosure control checks each share against (disclosed_criteria()); NULL when not known, and then every share of an age group is suppressed in the BI and GIS views';
 -- a list year, and the key of gis_area_status, by index (GIS clients fetch
 -- features by one or the other)
 CREATE INDEX area_year_list_year_idx ON area_year (list_year);
@@ -134,7 +137,8 @@ COMMENT ON COLUMN facility.geom IS
 CREATE TABLE enrolment (
 	facility_id bigint NOT NULL REFERENCES facility ON DELETE CASCADE,
 	year integer NOT NULL CHECK (year BETWEEN 2000 AND 2100),
-	home geometry(Point, 25832) NOT NULL
+	home geometry(Point, 25832) NOT NULL,
+	parents_work_or_study boolean
 );
 CREATE INDEX enrolment_home_idx ON enrolment USING gist (home);
 CREATE INDEX enrolment_facility_year_idx ON enrolment (facility_id, year);
@@ -146,6 +150,8 @@ COMMENT ON COLUMN enrolment.year IS
 'the calendar year of admission to a daycare, or the first year of a school year (2019 for 2019/20)';
 COMMENT ON COLUMN enrolment.home IS
 'the child''s home address: Point in EPSG:25832 (metres)';
+COMMENT ON COLUMN enrolment.parents_work_or_study IS
+'daycare admissions: the parents declared in writing that they work or study (dagtilbudsloven § 26 b), so the child is left out of the cap when the municipality chose § 26 b; false when they did not, NULL when not recorded';
 
 CREATE TABLE municipality (
 	municipality_code text PRIMARY KEY CHECK (municipality_code ~ '^[0-9]{4}$'),

@@ -19,11 +19,31 @@ CREATE FUNCTION housing_areas_private.on_a_list(c classification, official_categ
 COMMENT ON FUNCTION housing_areas_private.on_a_list(classification, text) IS
 'on any list (omdannelse, parallelsamfund, udsat or forebyggelse) that year: the published category where given, else the classification; NULL when undetermined';
 
-CREATE VIEW area_status AS
+-- area_status and area_status_under share this one implementation
+CREATE FUNCTION housing_areas_private.area_status_rows(scenario text)
+	RETURNS TABLE (area_id integer, list_year integer, name text,
+				   municipality_code text, region_code text, category text,
+				   computed_category text, official_category text, rules text,
+				   on_udsat_list boolean, labour boolean, convictions boolean,
+				   education boolean, income boolean, nonwestern boolean,
+				   criteria_met integer, criteria_unknown integer,
+				   years_on_list integer, development_plan boolean,
+				   kombineret_udlejning boolean,
+				   family_housing_share double precision,
+				   family_units_over_target integer, ind indicators)
+	-- not STRICT, so that a call with a constant is inlined into the query
+	-- (the view's, with NULL): its CASEs fold, and a filter on area_id goes
+	-- below the window
+	LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
 WITH classified AS (
+	-- under a scenario: the named rule set, and no published category
 	SELECT ay.area_id, ay.list_year, ay.ind, ay.official_category,
+		   CASE WHEN area_status_rows.scenario IS NULL THEN ay.official_category END
+			   AS official_used,
 		   ay.family_units, ay.dwellings, ay.demolished, ay.commercial_m2,
-		   classify(ay.ind, ay.list_year) AS c
+		   CASE WHEN area_status_rows.scenario IS NULL THEN classify(ay.ind, ay.list_year)
+				ELSE classify(ay.ind, ay.list_year, area_status_rows.scenario) END AS c
 	  FROM area_year AS ay
 ), effective AS (
 	-- on_list: on the parallelsamfund (ghetto) list that year, three-valued
@@ -32,7 +52,7 @@ WITH classified AS (
 				WHEN e.effective_category = 'unknown' THEN (cl.c).parallelsamfund
 				ELSE false END AS on_list
 	  FROM classified AS cl
-	  CROSS JOIN LATERAL (SELECT COALESCE(cl.official_category, (cl.c).category, 'unknown')
+	  CROSS JOIN LATERAL (SELECT COALESCE(cl.official_used, (cl.c).category, 'unknown')
 								 AS effective_category) AS e
 ), runs AS (
 	-- the run of lists ending this year, and its shortest and longest
@@ -49,8 +69,12 @@ WITH classified AS (
 	SELECT r.*,
 		   CASE WHEN r.effective_category = 'omdannelse' THEN true
 				WHEN r.on_list IS false THEN false
-				WHEN omdannelse(r.shortest_run, r.list_year) THEN true
-				WHEN NOT omdannelse(r.longest_run, r.list_year) THEN false
+				WHEN CASE WHEN area_status_rows.scenario IS NULL THEN omdannelse(r.shortest_run, r.list_year)
+						  ELSE omdannelse(r.shortest_run, r.list_year, area_status_rows.scenario) END
+					THEN true
+				WHEN NOT CASE WHEN area_status_rows.scenario IS NULL THEN omdannelse(r.longest_run, r.list_year)
+							  ELSE omdannelse(r.longest_run, r.list_year, area_status_rows.scenario) END
+					THEN false
 		   END AS is_omdannelse
 	  FROM runs AS r
 ), categorised AS (
@@ -68,7 +92,7 @@ SELECT s.area_id, s.list_year, a.name, a.municipality_code, a.region_code,
 	   s.official_category,
 	   (s.c).rules AS rules,
 	   -- also true when the label is unknown between udsat and parallelsamfund
-	   housing_areas_private.on_udsat_list(s.c, s.official_category) AS on_udsat_list,
+	   housing_areas_private.on_udsat_list(s.c, s.official_used) AS on_udsat_list,
 	   (s.c).labour AS labour, (s.c).convictions AS convictions,
 	   (s.c).education AS education, (s.c).income AS income,
 	   (s.c).nonwestern AS nonwestern,
@@ -95,6 +119,12 @@ SELECT s.area_id, s.list_year, a.name, a.municipality_code, a.region_code,
   FROM categorised AS s
   JOIN area AS a USING (area_id)
 WINDOW w AS (PARTITION BY s.area_id ORDER BY s.list_year);
+END;
+COMMENT ON FUNCTION housing_areas_private.area_status_rows(text) IS
+'the rows of area_status (scenario NULL: the rules of each list year, the published category preferred) or of area_status_under(scenario) (the named rule set on every year, published categories ignored)';
+
+CREATE VIEW area_status AS
+	SELECT * FROM housing_areas_private.area_status_rows(NULL::text);
 COMMENT ON VIEW area_status IS
 'one row per area and list year: the category including omdannelse (history from official_category where given, else computed), each criterion, the run of parallelsamfund lists, the development plan (an omdannelse area stays under its plan until 2030) and kombineret udlejning';
 COMMENT ON COLUMN area_status.area_id IS
@@ -151,3 +181,44 @@ BEGIN ATOMIC
 END;
 COMMENT ON FUNCTION latest_list_year() IS
 'the newest list year in area_year (the default year of the map outputs)';
+
+CREATE FUNCTION area_status_under(rules text) RETURNS SETOF area_status
+	LANGUAGE sql STABLE STRICT PARALLEL SAFE
+BEGIN ATOMIC
+	SELECT * FROM housing_areas_private.area_status_rows(area_status_under.rules);
+END;
+COMMENT ON FUNCTION area_status_under(text) IS
+'area_status in a scenario: every area and list year classified by the named rule version or user rule set (create_rules) on every year, with that rule set''s history rule for omdannelse; the published categories are ignored, as the scenario is hypothetical (official_category still shows them); rules is the scenario''s name';
+
+CREATE FUNCTION compare_rules(a text, b text)
+	RETURNS TABLE (area_id integer, list_year integer, name text,
+				   municipality_code text, category_a text, category_b text,
+				   residents bigint)
+	LANGUAGE sql STABLE STRICT PARALLEL SAFE
+BEGIN ATOMIC
+	SELECT sa.area_id, sa.list_year, sa.name, sa.municipality_code,
+		   sa.category, sb.category,
+		   indicator(sa.ind, 'residents')::bigint
+	  FROM area_status_under(compare_rules.a) AS sa
+	  JOIN area_status_under(compare_rules.b) AS sb
+		ON sb.area_id = sa.area_id AND sb.list_year = sa.list_year
+	 WHERE sa.category IS DISTINCT FROM sb.category
+	 ORDER BY sa.list_year, sa.area_id;
+END;
+COMMENT ON FUNCTION compare_rules(text, text) IS
+'the area-years of area_year whose category (omdannelse included, area_status_under) differs between rule set a and rule set b (built-in versions or user rule sets): the category under each, and the residents of the area that year (NULL when unknown)';
+
+CREATE FUNCTION compare_rules_summary(a text, b text)
+	RETURNS TABLE (list_year integer, category_a text, category_b text,
+				   areas bigint, residents numeric)
+	LANGUAGE sql STABLE STRICT PARALLEL SAFE
+BEGIN ATOMIC
+	SELECT c.list_year, c.category_a, c.category_b, count(*),
+		   -- three-valued: unknown when the residents of one area are
+		   CASE WHEN count(c.residents) = count(*) THEN sum(c.residents) END
+	  FROM compare_rules(compare_rules_summary.a, compare_rules_summary.b) AS c
+	 GROUP BY c.list_year, c.category_a, c.category_b
+	 ORDER BY c.list_year, c.category_a, c.category_b;
+END;
+COMMENT ON FUNCTION compare_rules_summary(text, text) IS
+'compare_rules() summed per list year and change: from category_a (under a) to category_b (under b), the number of areas and their residents (NULL when the residents of one of them are unknown)';

@@ -1,4 +1,4 @@
--- the spatial questions the lists raise: daycare cap, language tests,
+-- the spatial questions the lists raise: language tests,
 -- nearest facilities, access
 
 -- argument checks shared by the spatial functions
@@ -57,48 +57,8 @@ END;
 COMMENT ON FUNCTION housing_areas_private.listed_areas(integer) IS
 'the areas on any list (omdannelse, parallelsamfund, udsat, forebyggelse) in a list year; every area when the year is NULL';
 
-CREATE FUNCTION daycare_cap(year integer)
-	RETURNS TABLE (facility_id bigint, name text, admitted integer,
-				   from_udsat integer, share_pct double precision, over_cap boolean)
-	LANGUAGE sql STABLE PARALLEL SAFE
-BEGIN ATOMIC
-	-- areas on the udsat list of 1 December the year before, and those whose
-	-- place on it is undetermined (missing values); then, through the GiST
-	-- index on enrolment.home, the admissions whose home lies in one of them
-	-- (by row id, so a home on a shared boundary counts once)
-	WITH status AS MATERIALIZED (
-		SELECT a.geom, housing_areas_private.on_udsat_list(classify(ay.ind, ay.list_year), ay.official_category) AS listed
-		  FROM area AS a
-		  JOIN area_year AS ay ON ay.area_id = a.area_id
-		 WHERE ay.list_year = daycare_cap.year - 1
-	), homes AS MATERIALIZED (
-		SELECT e.ctid AS row_id, bool_or(st.listed) AS listed
-		  FROM status AS st
-		  JOIN enrolment AS e ON ST_Intersects(st.geom, e.home)
-		 WHERE e.year = daycare_cap.year AND st.listed IS NOT false
-		 GROUP BY e.ctid
-	)
-	SELECT c.facility_id, c.name, c.admitted, c.from_udsat,
-		   100.0 * c.from_udsat / c.admitted,
-		   -- three-valued: NULL when the children from undetermined areas
-		   -- decide whether the share exceeds 30 %
-		   CASE WHEN 100.0 * c.from_udsat / c.admitted > consequence('daycare_cap') THEN true
-				WHEN 100.0 * (c.from_udsat + c.from_undetermined) / c.admitted > consequence('daycare_cap') THEN NULL
-				ELSE false END
-	  FROM (SELECT f.facility_id, f.name, count(*)::integer AS admitted,
-				   (count(*) FILTER (WHERE e.ctid IN (SELECT h.row_id FROM homes AS h WHERE h.listed)))::integer
-					   AS from_udsat,
-				   (count(*) FILTER (WHERE e.ctid IN (SELECT h.row_id FROM homes AS h
-													   WHERE h.listed IS NULL)))::integer
-					   AS from_undetermined
-			  FROM enrolment AS e
-			  JOIN facility AS f ON f.facility_id = e.facility_id
-			 WHERE e.year = daycare_cap.year AND f.kind = 'daycare'
-			 GROUP BY f.facility_id, f.name) AS c
-	 ORDER BY c.facility_id;
-END;
-COMMENT ON FUNCTION daycare_cap(integer) IS
-'per daycare: children admitted in the calendar year, how many live in an area on the udsat list (udsat, parallelsamfund or omdannelse) of 1 December the year before, the share, and whether it exceeds the 30 % cap (dagtilbudsloven § 26 a); over_cap is NULL when children from areas whose place on the list is undetermined decide it';
+-- daycare_cap(year) and daycare_cap_disclosed(year): in 80-daycare.sql,
+-- after the decisions they follow
 
 CREATE FUNCTION language_test_schools(school_year integer)
 	RETURNS TABLE (facility_id bigint, name text, pupils integer,
@@ -134,6 +94,26 @@ BEGIN ATOMIC
 END;
 COMMENT ON FUNCTION language_test_schools(integer) IS
 'schools where more than 30 % of the pupils of the school year live in an area that was on the udsat list at least once in the three lists before it: these test every pupil in børnehaveklasse';
+
+CREATE FUNCTION language_test_schools_disclosed(school_year integer)
+	RETURNS TABLE (facility_id bigint, name text, pupils integer,
+				   from_listed integer, share_pct double precision, suppressed text)
+	LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+	-- a school is listed because its share is over 30 %, so with a hidden
+	-- from_listed the pupils would narrow it down: both are hidden together
+	SELECT l.facility_id, l.name,
+		   CASE WHEN x.shown THEN l.pupils END,
+		   CASE WHEN x.shown THEN l.from_listed END,
+		   CASE WHEN x.shown THEN l.share_pct END,
+		   CASE WHEN x.shown THEN '' ELSE 'pupils,from_listed,share_pct' END
+	  FROM language_test_schools(language_test_schools_disclosed.school_year) AS l
+	 CROSS JOIN LATERAL (SELECT disclose(l.pupils) IS NOT NULL AND disclose(l.from_listed) IS NOT NULL
+								AND disclose(l.pupils - l.from_listed) IS NOT NULL AS shown) AS x
+	 ORDER BY l.facility_id;
+END;
+COMMENT ON FUNCTION language_test_schools_disclosed(integer) IS
+'language_test_schools() for publication under housing_areas.min_cell_count: every school that tests, with pupils, from_listed and share_pct only when the pupils, those from listed areas and the others are all shown by disclose(), all three NULL otherwise (the school is on the list because its share is over 30 %, so the pupils alone would narrow a hidden count down); suppressed names the hidden columns (comma-separated, empty when none)';
 
 CREATE FUNCTION nearest_facilities(kind text, k integer DEFAULT 3, list_year integer DEFAULT NULL)
 	RETURNS TABLE (area_id integer, rank integer, facility_id bigint, name text,

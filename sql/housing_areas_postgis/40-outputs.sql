@@ -1,5 +1,18 @@
 -- map outputs: GeoJSON, vector tiles, SVG
 
+-- the column (or GeoJSON property) suppressed of the outputs and views that
+-- show person figures (disclosed_criteria())
+CREATE FUNCTION housing_areas_private.suppressed_columns(suppressed text[], columns text[])
+	RETURNS text
+	LANGUAGE sql IMMUTABLE PARALLEL SAFE
+BEGIN ATOMIC
+	SELECT COALESCE(string_agg(u.name, ',' ORDER BY u.n), '')
+	  FROM unnest(suppressed_columns.suppressed) WITH ORDINALITY AS u(name, n)
+	 WHERE u.name = ANY (suppressed_columns.columns);
+END;
+COMMENT ON FUNCTION housing_areas_private.suppressed_columns(text[], text[]) IS
+'the names in suppressed (of disclosed_criteria()) that are columns of a view, comma-separated in their order; the empty string when none';
+
 CREATE FUNCTION housing_areas_private.check_list_year(list_year integer) RETURNS boolean
 	LANGUAGE plpgsql STABLE PARALLEL SAFE
 	SET search_path = pg_catalog, pg_temp
@@ -45,20 +58,24 @@ BEGIN ATOMIC
 					   'list_year', areas_geojson.list_year,
 					   'category', c.category,
 					   'label', category_label(c.category, areas_geojson.list_year),
-					   'labour', s.labour, 'convictions', s.convictions,
-					   'education', s.education, 'income', s.income,
-					   'nonwestern', s.nonwestern,
+					   'labour', d.labour, 'convictions', d.convictions,
+					   'education', d.education, 'income', d.income,
+					   'nonwestern', d.nonwestern,
 					   'years_on_list', s.years_on_list,
 					   'development_plan', s.development_plan,
-					   'kombineret_udlejning', s.kombineret_udlejning))
+					   'kombineret_udlejning', d.kombineret_udlejning,
+					   'suppressed', housing_areas_private.suppressed_columns(d.suppressed,
+						   '{labour,convictions,education,income,nonwestern,kombineret_udlejning}')))
 				   ORDER BY a.area_id), '[]'::json))
 	  FROM area AS a
 	  LEFT JOIN area_status AS s ON s.area_id = a.area_id AND s.list_year = areas_geojson.list_year
+	  LEFT JOIN area_year AS ay ON ay.area_id = a.area_id AND ay.list_year = areas_geojson.list_year
+	 CROSS JOIN LATERAL disclosed_criteria(ay.ind, ay.persons, areas_geojson.list_year) AS d
 	 CROSS JOIN LATERAL (SELECT COALESCE(s.category, 'unknown') AS category) AS c
 	 WHERE housing_areas_private.check_list_year(areas_geojson.list_year);
 END;
 COMMENT ON FUNCTION areas_geojson(integer) IS
-'every area as an RFC 7946 GeoJSON FeatureCollection in EPSG:4326 (exterior rings counter-clockwise), with the category and criteria of the list year as properties (category unknown for an area without a row that year); a year before 2010 or without rows in area_year is an error';
+'every area as an RFC 7946 GeoJSON FeatureCollection in EPSG:4326 (exterior rings counter-clockwise), with the category and criteria of the list year as properties (category unknown for an area without a row that year); the criteria flags and kombineret_udlejning go through disclosed_criteria() (housing_areas.min_cell_count) and the property suppressed names those hidden (comma-separated, empty when none); a year before 2010 or without rows in area_year is an error';
 
 CREATE FUNCTION housing_areas_private.check_tile(z integer, x integer, y integer) RETURNS boolean
 	LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE

@@ -132,18 +132,293 @@ CREATE FUNCTION consequence(name text) RETURNS numeric
 	AS 'MODULE_PATHNAME', 'ha_consequence_sql'
 	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION consequence(text) IS
-'one constant of what the lists oblige (the daycare cap, the language-test share and lists, the development plans'' target, deadline and m² per dwelling, the dispensation limit, the daycare cap''s tail), exactly as the consequences of the built-in rule text give it; see consequences()';
+'one constant of what the lists oblige (the daycare cap, the language-test share and lists, the development plans'' target, deadline and m² per dwelling, the dispensation limit, the daycare cap''s tail and exemption, the allocation and benefit months, the learning offer''s notice and ages), exactly as the consequences of the built-in rule text give it; see consequences()';
 
 CREATE FUNCTION consequences(OUT name text, OUT value numeric, OUT unit text,
 	OUT paragraph text)
 	RETURNS SETOF record
 	AS 'MODULE_PATHNAME', 'ha_consequences_sql'
-	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 8;
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 14;
 COMMENT ON FUNCTION consequences() IS
-'the constants of what the lists oblige, from the consequences of the built-in rule text: name, value, unit (percent, years, lists, year, m2, residents) and the paragraph of the law';
+'the constants of what the lists oblige, from the consequences of the built-in rule text: name, value, unit (percent, years, lists, year, m2, residents, months) and the paragraph of the law';
 
 CREATE FUNCTION housing_areas_private.parse_rules(definition text) RETURNS text[]
 	AS 'MODULE_PATHNAME', 'ha_parse_rules_sql'
 	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION housing_areas_private.parse_rules(text) IS
 'parses a text in the rule language and returns the names of its rule versions, or raises the parser''s error (tests of the parser''s messages)';
+
+-- ---- disclosure control of shares: their populations and the persons they imply ----
+COMMENT ON FUNCTION min_cell_count() IS
+'the smallest person count shown: the setting housing_areas.min_cell_count (default 5); 1 turns disclosure control off';
+CREATE OR REPLACE FUNCTION disclose_share(share double precision, population double precision)
+	RETURNS double precision
+	LANGUAGE sql STABLE PARALLEL SAFE
+	-- an unknown population may be a small one: hide the share; a share of
+	-- a large population may still be one person (16.7 % of 6), or all but
+	-- one: the count it implies and the rest, rounded to persons (half up),
+	-- are checked like disclose() checks a count
+	RETURN CASE WHEN min_cell_count() <= 1 THEN share
+				WHEN population >= min_cell_count()
+					 AND NOT floor(share * population / 100 + 0.5) BETWEEN 1 AND min_cell_count() - 1
+					 AND NOT floor((100 - share) * population / 100 + 0.5) BETWEEN 1 AND min_cell_count() - 1
+				THEN share END;
+COMMENT ON FUNCTION disclose_share(double precision, double precision) IS
+'a share (%) of a population, or NULL when the population is unknown or smaller than min_cell_count(), or when the persons it implies (share × population / 100, rounded) or the rest of the population number 1 to min_cell_count() - 1; the share itself when min_cell_count() is 1';
+CREATE OR REPLACE FUNCTION disclose_mean(mean double precision, population double precision)
+	RETURNS double precision
+	LANGUAGE sql STABLE PARALLEL SAFE
+	RETURN CASE WHEN min_cell_count() <= 1 OR population >= min_cell_count() THEN mean END;
+COMMENT ON FUNCTION disclose_mean(double precision, double precision) IS
+'a mean over the persons of a population (e.g. income), or NULL when the population is unknown or smaller than min_cell_count(); the mean itself when min_cell_count() is 1';
+CREATE OR REPLACE FUNCTION disclosed_criteria(ind indicators, persons tally, list_year integer)
+	RETURNS TABLE (residents integer, nonwestern_pct double precision, outside_labour_pct double precision,
+				   convicted_pct double precision, basic_education_pct double precision,
+				   income_pct double precision, labour boolean, convictions boolean, education boolean,
+				   income boolean, nonwestern boolean, criteria_met integer, criteria_unknown integer,
+				   kombineret_udlejning boolean, suppressed text[])
+	LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+	-- each value is checked against its own population: residents for
+	-- residents and nonwestern, the counts of the tally persons for the
+	-- others (18-64 labour, 18+ convictions, 30-59 education, taxpayers
+	-- 15-64 income); without a tally those populations are unknown, and an
+	-- unknown population may be a small one. When any value of the record
+	-- is hidden, every criterion value and flag, the counts of criteria and
+	-- kombineret udlejning are hidden with it: with the category they would
+	-- let the hidden one be worked out (2 of 4 criteria, 2 of 3 under dk2010)
+	WITH v AS (
+		SELECT classify(disclosed_criteria.ind, disclosed_criteria.list_year) AS c,
+			   indicator(disclosed_criteria.ind, 'residents') AS r,
+			   indicator(disclosed_criteria.ind, 'nonwestern') AS nw,
+			   indicator(disclosed_criteria.ind, 'outside_labour') AS ol,
+			   indicator(disclosed_criteria.ind, 'convicted') AS cv,
+			   indicator(disclosed_criteria.ind, 'basic_education') AS be,
+			   indicator(disclosed_criteria.ind, 'income') AS inc,
+			   tally_value(disclosed_criteria.persons, 'persons_18_64') AS p_labour,
+			   tally_value(disclosed_criteria.persons, 'persons_18plus') AS p_convicted,
+			   tally_value(disclosed_criteria.persons, 'persons_30_59') AS p_education,
+			   tally_value(disclosed_criteria.persons, 'taxpayers_15_64') AS p_income
+	), s AS (
+		SELECT v.c, v.r, v.nw, v.ol, v.cv, v.be, v.inc,
+			   disclose(v.r::integer) AS r_shown,
+			   disclose_share(v.nw, v.r) AS nw_shown,
+			   disclose_share(v.ol, v.p_labour) AS ol_shown,
+			   disclose_share(v.cv, v.p_convicted) AS cv_shown,
+			   disclose_share(v.be, v.p_education) AS be_shown,
+			   disclose_mean(v.inc, v.p_income) AS inc_shown
+		  FROM v
+	), h AS (
+		SELECT s.*,
+			   (s.r IS NOT NULL AND s.r_shown IS NULL) OR (s.nw IS NOT NULL AND s.nw_shown IS NULL)
+			   OR (s.ol IS NOT NULL AND s.ol_shown IS NULL) OR (s.cv IS NOT NULL AND s.cv_shown IS NULL)
+			   OR (s.be IS NOT NULL AND s.be_shown IS NULL) OR (s.inc IS NOT NULL AND s.inc_shown IS NULL)
+				   AS hide
+		  FROM s
+	)
+	SELECT h.r_shown,
+		   CASE WHEN NOT h.hide THEN h.nw_shown END,
+		   CASE WHEN NOT h.hide THEN h.ol_shown END,
+		   CASE WHEN NOT h.hide THEN h.cv_shown END,
+		   CASE WHEN NOT h.hide THEN h.be_shown END,
+		   CASE WHEN NOT h.hide THEN h.inc_shown END,
+		   CASE WHEN NOT h.hide THEN (h.c).labour END,
+		   CASE WHEN NOT h.hide THEN (h.c).convictions END,
+		   CASE WHEN NOT h.hide THEN (h.c).education END,
+		   CASE WHEN NOT h.hide THEN (h.c).income END,
+		   CASE WHEN NOT h.hide THEN (h.c).nonwestern END,
+		   CASE WHEN NOT h.hide THEN (h.c).criteria_met END,
+		   CASE WHEN NOT h.hide THEN (h.c).criteria_unknown END,
+		   CASE WHEN NOT h.hide THEN (h.c).kombineret_udlejning END,
+		   -- the values that are known but not shown, in column order
+		   array_remove(ARRAY[
+			   CASE WHEN h.r IS NOT NULL AND h.r_shown IS NULL THEN 'residents' END,
+			   CASE WHEN h.nw IS NOT NULL AND h.hide THEN 'nonwestern_pct' END,
+			   CASE WHEN h.ol IS NOT NULL AND h.hide THEN 'outside_labour_pct' END,
+			   CASE WHEN h.cv IS NOT NULL AND h.hide THEN 'convicted_pct' END,
+			   CASE WHEN h.be IS NOT NULL AND h.hide THEN 'basic_education_pct' END,
+			   CASE WHEN h.inc IS NOT NULL AND h.hide THEN 'income_pct' END,
+			   CASE WHEN (h.c).labour IS NOT NULL AND h.hide THEN 'labour' END,
+			   CASE WHEN (h.c).convictions IS NOT NULL AND h.hide THEN 'convictions' END,
+			   CASE WHEN (h.c).education IS NOT NULL AND h.hide THEN 'education' END,
+			   CASE WHEN (h.c).income IS NOT NULL AND h.hide THEN 'income' END,
+			   CASE WHEN (h.c).nonwestern IS NOT NULL AND h.hide THEN 'nonwestern' END,
+			   CASE WHEN (h.c).criteria_met IS NOT NULL AND h.hide THEN 'criteria_met' END,
+			   CASE WHEN (h.c).criteria_unknown IS NOT NULL AND h.hide THEN 'criteria_unknown' END,
+			   CASE WHEN (h.c).kombineret_udlejning IS NOT NULL AND h.hide THEN 'kombineret_udlejning' END],
+			   NULL)
+	  FROM h;
+END;
+COMMENT ON FUNCTION disclosed_criteria(indicators, tally, integer) IS
+'the person figures of one area and list year as they may be shown under housing_areas.min_cell_count: residents through disclose(), nonwestern through disclose_share() of residents, outside_labour, convicted and basic_education through disclose_share() of persons_18_64, persons_18plus and persons_30_59 of the tally persons, income through disclose_mean() of its taxpayers_15_64 (unknown without persons: hidden), and the criteria flags, criteria_met, criteria_unknown and kombineret_udlejning of classify(); when any value is hidden, every share and flag is hidden with it; suppressed names the known values hidden. One row, also for NULL arguments';
+-- ---- user rule sets and scenarios ----
+-- the functions that take a rule version's name take a user rule set's
+-- too, which a table holds: STABLE now, no longer IMMUTABLE
+ALTER FUNCTION classify(indicators, integer, text) STABLE;
+ALTER FUNCTION thresholds(text) STABLE;
+ALTER FUNCTION margins(indicators, integer, text) STABLE;
+ALTER FUNCTION rules(text) STABLE;
+COMMENT ON COLUMN classification.rules IS
+'the rule version applied: dk2010, dk2013, dk2018 or dk2021, or the name of a user rule set (create_rules)';
+COMMENT ON FUNCTION classify(indicators, integer, text) IS
+'classifies one area for one list year by a chosen rule version (dk2010, dk2013, dk2018, dk2021) or user rule set (create_rules), for what-if comparisons; STABLE, as a user rule set can change';
+COMMENT ON FUNCTION thresholds(text) IS
+'the rule table of a version, from the built-in rule text, or of a user rule set (rules(name)): every test of every category with its operator and threshold';
+COMMENT ON FUNCTION margins(indicators, integer, text) IS
+'margins() under a chosen rule version or user rule set';
+COMMENT ON FUNCTION rules(text) IS
+'the definition of one rule version (dk2010, dk2013, dk2018, dk2021), or of the consequences (name consequences), as written in the built-in rule text, with the comments above it; or the definition of a user rule set, as given to create_rules';
+
+CREATE FUNCTION category(ind indicators, list_year integer, rules text) RETURNS text
+	AS 'MODULE_PATHNAME', 'ha_category_rules_sql'
+	LANGUAGE C STABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION category(indicators, integer, text) IS
+'the category of classify(ind, list_year, rules) alone, under a chosen rule version or user rule set: the fast path for what-if scans';
+
+CREATE FUNCTION omdannelse(years integer, list_year integer, rules text) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'ha_omdannelse_rules_sql'
+	LANGUAGE C STABLE CALLED ON NULL INPUT PARALLEL SAFE;
+COMMENT ON FUNCTION omdannelse(integer, integer, text) IS
+'omdannelse() under a chosen rule version or user rule set: true when the area has been a parallelsamfund on each of the last N lists, N and the first year from the version''s history rule; false where it has none in force that year';
+
+CREATE FUNCTION housing_areas_private.check_rule_set(name text, definition text) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'ha_check_rule_set_sql'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION housing_areas_private.check_rule_set(text, text) IS
+'true when definition can be the user rule set name: it parses, holds one rule version, named name, and no consequences, and name is not a built-in one; else the error (the CHECK of rule_set)';
+
+CREATE TABLE rule_set (
+	name text PRIMARY KEY,
+	definition text NOT NULL,
+	created timestamptz NOT NULL DEFAULT pg_catalog.now(),
+	created_by name NOT NULL DEFAULT CURRENT_USER,
+	CONSTRAINT rule_set_valid CHECK (housing_areas_private.check_rule_set(name, definition))
+);
+COMMENT ON TABLE rule_set IS
+'user rule sets (what-if versions of the rules), one row each; write them with create_rules() and drop_rules(); pg_dump keeps the rows';
+COMMENT ON COLUMN rule_set.name IS
+'the name of the rule set, as classify(ind, list_year, name) and the other functions take it; equal to the name in its definition, never a built-in one';
+COMMENT ON COLUMN rule_set.definition IS
+'the rule set in the rule language: one "rules NAME ... end" block, list years optional, comments allowed, no consequences';
+COMMENT ON COLUMN rule_set.created IS
+'when the rule set was created';
+COMMENT ON COLUMN rule_set.created_by IS
+'the role that created the rule set';
+SELECT pg_catalog.pg_extension_config_dump('rule_set', '');
+
+CREATE FUNCTION create_rules(name text, definition text) RETURNS void
+	AS 'MODULE_PATHNAME', 'ha_create_rules_sql'
+	LANGUAGE C VOLATILE STRICT;
+COMMENT ON FUNCTION create_rules(text, text) IS
+'creates a user rule set from a definition in the rule language (one "rules NAME ... end" block whose NAME equals name; list years optional; no consequences); errors name the line and column; classify(), category(), margins(), thresholds(), rules(), omdannelse() and the scenario functions take its name; needs INSERT on rule_set';
+
+CREATE FUNCTION drop_rules(name text) RETURNS void
+	AS 'MODULE_PATHNAME', 'ha_drop_rules_sql'
+	LANGUAGE C VOLATILE STRICT;
+COMMENT ON FUNCTION drop_rules(text) IS
+'drops a user rule set (needs DELETE on rule_set); the built-in versions cannot be dropped';
+-- ---- list_distance and cheapest_change: what it would take to leave or enter a list ----
+
+CREATE FUNCTION list_distance(ind indicators, list_year integer,
+	OUT list text, OUT on_list boolean, OUT direction text, OUT rule text,
+	OUT criterion text, OUT value double precision, OUT operator text,
+	OUT threshold double precision, OUT holds boolean,
+	OUT change double precision, OUT flip_operator text,
+	OUT persons bigint, OUT income_kr bigint, OUT unit text, OUT note text)
+	RETURNS SETOF record
+	AS 'MODULE_PATHNAME', 'ha_list_distance_sql'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 30;
+COMMENT ON FUNCTION list_distance(indicators, integer) IS
+'for each list of the year''s rules (udsat, parallelsamfund, forebyggelse, kombineret_udlejning) and each of its tests (the size gate, a list it requires or is kept off by, gates, "at least k of n" criteria): whether the area is on the list (on_list, direction leave or enter), whether the test holds, and the smallest change that flips it: change = threshold - value in the criterion''s unit, the new value must satisfy flip_operator threshold (< and > must pass the threshold, <= and >= may reach it); persons only for the size gate (residents); NULL with a note when a value is unknown';
+
+CREATE FUNCTION list_distance(ind indicators, list_year integer, rules text,
+	OUT list text, OUT on_list boolean, OUT direction text, OUT rule text,
+	OUT criterion text, OUT value double precision, OUT operator text,
+	OUT threshold double precision, OUT holds boolean,
+	OUT change double precision, OUT flip_operator text,
+	OUT persons bigint, OUT income_kr bigint, OUT unit text, OUT note text)
+	RETURNS SETOF record
+	AS 'MODULE_PATHNAME', 'ha_list_distance_rules_sql'
+	LANGUAGE C STABLE STRICT PARALLEL SAFE ROWS 30;
+COMMENT ON FUNCTION list_distance(indicators, integer, text) IS
+'list_distance() under a chosen rule version';
+
+CREATE FUNCTION list_distance(cur tally, prev tally,
+	national_convicted double precision, regional_income double precision,
+	list_year integer,
+	OUT list text, OUT on_list boolean, OUT direction text, OUT rule text,
+	OUT criterion text, OUT value double precision, OUT operator text,
+	OUT threshold double precision, OUT holds boolean,
+	OUT change double precision, OUT flip_operator text,
+	OUT persons bigint, OUT income_kr bigint, OUT unit text, OUT note text)
+	RETURNS SETOF record
+	AS 'MODULE_PATHNAME', 'ha_list_distance_tally_sql'
+	LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE ROWS 30;
+COMMENT ON FUNCTION list_distance(tally, tally, double precision, double precision, integer) IS
+'list_distance() of the record to_indicators(cur, prev, national_convicted, regional_income) gives, with the change also in persons of the latest data year (cur; prev stays): persons is the signed change of the count the criterion counts (outside_labour: full-time persons outside work and education aged 18-64, convicted: convicted aged 18+, basic_education: aged 30-59 with basic schooling only, nonwestern: non-Western residents, residents: residents), the smallest whole number that flips the test as to_indicators computes it; income_kr the signed change of mean income in whole kroner; NULL with a note when no number within the populations flips it; no rows when cur or list_year is NULL';
+
+CREATE FUNCTION list_distance(cur tally, prev tally,
+	national_convicted double precision, regional_income double precision,
+	list_year integer, rules text,
+	OUT list text, OUT on_list boolean, OUT direction text, OUT rule text,
+	OUT criterion text, OUT value double precision, OUT operator text,
+	OUT threshold double precision, OUT holds boolean,
+	OUT change double precision, OUT flip_operator text,
+	OUT persons bigint, OUT income_kr bigint, OUT unit text, OUT note text)
+	RETURNS SETOF record
+	AS 'MODULE_PATHNAME', 'ha_list_distance_tally_rules_sql'
+	LANGUAGE C STABLE CALLED ON NULL INPUT PARALLEL SAFE ROWS 30;
+COMMENT ON FUNCTION list_distance(tally, tally, double precision, double precision, integer, text) IS
+'list_distance() from tallies under a chosen rule version; no rows when cur, list_year or rules is NULL';
+
+CREATE FUNCTION cheapest_change(ind indicators, list_year integer,
+	OUT list text, OUT on_list boolean, OUT direction text, OUT option integer,
+	OUT criteria integer, OUT criterion text, OUT value double precision,
+	OUT flip_operator text, OUT threshold double precision,
+	OUT change double precision, OUT reached double precision,
+	OUT persons bigint, OUT income_kr bigint, OUT unit text, OUT note text)
+	RETURNS SETOF record
+	AS 'MODULE_PATHNAME', 'ha_cheapest_change_sql'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 20;
+COMMENT ON FUNCTION cheapest_change(indicators, integer) IS
+'for each list of the year''s rules: the sets of the fewest criteria whose change takes the area off the list (direction leave) or onto it (enter), under the rules'' size gate, gates, "at least k of n" and the lists they require or are kept off by; one row per criterion of a set, option 1 the cheapest (fewest percentage points, then persons; sets that move residents only after those that do not, and only where residents must move; docs/decisions.md); each criterion must satisfy flip_operator threshold, change = threshold - value; only known values change and the list must be decided after the change; a list with no such set, or whose status is unknown, has one row with a note';
+
+CREATE FUNCTION cheapest_change(ind indicators, list_year integer, rules text,
+	OUT list text, OUT on_list boolean, OUT direction text, OUT option integer,
+	OUT criteria integer, OUT criterion text, OUT value double precision,
+	OUT flip_operator text, OUT threshold double precision,
+	OUT change double precision, OUT reached double precision,
+	OUT persons bigint, OUT income_kr bigint, OUT unit text, OUT note text)
+	RETURNS SETOF record
+	AS 'MODULE_PATHNAME', 'ha_cheapest_change_rules_sql'
+	LANGUAGE C STABLE STRICT PARALLEL SAFE ROWS 20;
+COMMENT ON FUNCTION cheapest_change(indicators, integer, text) IS
+'cheapest_change() under a chosen rule version';
+
+CREATE FUNCTION cheapest_change(cur tally, prev tally,
+	national_convicted double precision, regional_income double precision,
+	list_year integer,
+	OUT list text, OUT on_list boolean, OUT direction text, OUT option integer,
+	OUT criteria integer, OUT criterion text, OUT value double precision,
+	OUT flip_operator text, OUT threshold double precision,
+	OUT change double precision, OUT reached double precision,
+	OUT persons bigint, OUT income_kr bigint, OUT unit text, OUT note text)
+	RETURNS SETOF record
+	AS 'MODULE_PATHNAME', 'ha_cheapest_change_tally_sql'
+	LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE ROWS 20;
+COMMENT ON FUNCTION cheapest_change(tally, tally, double precision, double precision, integer) IS
+'cheapest_change() of the record to_indicators(cur, prev, national_convicted, regional_income) gives, counted in persons of the latest data year (cur): each criterion moves by the fewest whole persons (persons, signed as in list_distance) or whole kroner of mean income (income_kr) that flip one of its tests, reached is the value they give, and option 1 is the set of fewest percentage points, then fewest persons, then fewest kroner; no rows when cur or list_year is NULL';
+
+CREATE FUNCTION cheapest_change(cur tally, prev tally,
+	national_convicted double precision, regional_income double precision,
+	list_year integer, rules text,
+	OUT list text, OUT on_list boolean, OUT direction text, OUT option integer,
+	OUT criteria integer, OUT criterion text, OUT value double precision,
+	OUT flip_operator text, OUT threshold double precision,
+	OUT change double precision, OUT reached double precision,
+	OUT persons bigint, OUT income_kr bigint, OUT unit text, OUT note text)
+	RETURNS SETOF record
+	AS 'MODULE_PATHNAME', 'ha_cheapest_change_tally_rules_sql'
+	LANGUAGE C STABLE CALLED ON NULL INPUT PARALLEL SAFE ROWS 20;
+COMMENT ON FUNCTION cheapest_change(tally, tally, double precision, double precision, integer, text) IS
+'cheapest_change() from tallies under a chosen rule version; no rows when cur, list_year or rules is NULL';

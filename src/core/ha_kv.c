@@ -17,21 +17,6 @@
 
 #include "ha_number.h"
 
-/* Blank characters that separate pairs (ASCII whitespace). */
-static bool
-is_blank(char c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
-		c == '\v' || c == '\f';
-}
-
-/* Characters that end a key or a value. */
-static bool
-is_separator(char c)
-{
-	return is_blank(c) || c == ',';
-}
-
 /* Return the field index of a key, or -1 when the key is unknown. */
 int
 ha_kv_lookup(const HaKvForm *form, const char *key, size_t len)
@@ -135,6 +120,19 @@ ha_kv_check_value(const HaKvForm *form, int f, const void *rec, HaError *err)
 }
 
 /*
+ * Write the token tok[0..len) into shown[HA_SHOWN_BUFLEN] as an error report
+ * quotes it: in full, or its first HA_SHOWN_MAX bytes and "...".
+ */
+void
+ha_shown_token(const char *tok, size_t len, char *shown)
+{
+	if (len > HA_SHOWN_MAX)
+		snprintf(shown, HA_SHOWN_BUFLEN, "%.*s...", HA_SHOWN_MAX, tok);
+	else
+		snprintf(shown, HA_SHOWN_BUFLEN, "%.*s", (int) len, tok);
+}
+
+/*
  * Scan the value token tok[0..len) of a field and check it, quoting the
  * token as written (long tokens by their start only) when it is refused.
  * tok[len] must end the token (see ha_scan_number).  -0 comes out as 0, so
@@ -145,13 +143,10 @@ ha_field_scan(const HaFieldSpec *spec, const char *tok, size_t len,
 			  double *out, HaError *err)
 {
 	const HaErrorAbout about = {.field = spec};
-	char		shown[HA_SHOWN_MAX + 4];
+	char		shown[HA_SHOWN_BUFLEN];
 	double		v = 0;
 
-	if (len > HA_SHOWN_MAX)
-		snprintf(shown, sizeof(shown), "%.*s...", HA_SHOWN_MAX, tok);
-	else
-		snprintf(shown, sizeof(shown), "%.*s", (int) len, tok);
+	ha_shown_token(tok, len, shown);
 
 	switch (ha_scan_number(tok, len, spec->storage != HA_DOUBLE, &v))
 	{
@@ -219,14 +214,14 @@ ha_kv_parse(const HaKvForm *form, const char *s, void *rec, uint32_t *seen,
 	{
 		unsigned char c = (unsigned char) *p;
 
-		if ((c < 0x20 && !is_blank((char) c)) || c == 0x7f)
+		if ((c < 0x20 && !ha_kv_is_blank((char) c)) || c == 0x7f)
 			return ha_fail(err, HA_E_CONTROL_CHAR, NULL,
 						   &(HaErrorAbout) {.form = form,
 						   .n = {c, (long long) (p - s) + 1}});
 	}
 
 	p = s;
-	while (is_blank(*p))
+	while (ha_kv_is_blank(*p))
 		p++;
 	if (*p == '\0')
 		return fail_syntax(form, HA_E_EMPTY, s, NULL, err);
@@ -239,7 +234,7 @@ ha_kv_parse(const HaKvForm *form, const char *s, void *rec, uint32_t *seen,
 		int			f;
 		double		v;
 
-		while (*p && *p != '=' && !is_separator(*p))
+		while (*p && *p != '=' && !ha_kv_is_separator(*p))
 			p++;
 		keylen = (size_t) (p - key);
 		if (keylen == 0)
@@ -252,7 +247,7 @@ ha_kv_parse(const HaKvForm *form, const char *s, void *rec, uint32_t *seen,
 			return fail_syntax(form, HA_E_MISSING_EQUALS, s, &form->fields[f], err);
 		p++;
 		val = p;
-		while (*p && !is_separator(*p))
+		while (*p && !ha_kv_is_separator(*p))
 			p++;
 		if (p == val)
 			return fail_syntax(form, HA_E_NO_VALUE, s, &form->fields[f], err);
@@ -265,12 +260,12 @@ ha_kv_parse(const HaKvForm *form, const char *s, void *rec, uint32_t *seen,
 		ha_field_put(&form->fields[f], rec, v);
 
 		/* separator: blanks, or blanks , blanks */
-		while (is_blank(*p))
+		while (ha_kv_is_blank(*p))
 			p++;
 		if (*p == ',')
 		{
 			p++;
-			while (is_blank(*p))
+			while (ha_kv_is_blank(*p))
 				p++;
 			if (*p == '\0')
 				return fail_syntax(form, HA_E_TRAILING_COMMA, s, NULL, err);
@@ -281,9 +276,12 @@ ha_kv_parse(const HaKvForm *form, const char *s, void *rec, uint32_t *seen,
 	return true;
 }
 
-/* Append text to buf[*pos..cap) like snprintf, never writing past cap. */
-static void
-append(char *buf, size_t cap, size_t *pos, const char *text)
+/*
+ * Append text to buf[*pos..cap) like snprintf, never writing past cap; *pos
+ * counts what the whole text needs.
+ */
+void
+ha_append(char *buf, size_t cap, size_t *pos, const char *text)
 {
 	size_t		n = strlen(text);
 
@@ -308,7 +306,7 @@ ha_kv_format(const HaKvForm *form, const void *rec, uint32_t mask, bool json,
 	if (cap > 0)
 		buf[0] = '\0';
 	if (json)
-		append(buf, cap, &pos, "{");
+		ha_append(buf, cap, &pos, "{");
 	for (f = 0; f < form->nfields; f++)
 	{
 		char		num[HA_DOUBLE_BUFLEN];
@@ -316,16 +314,16 @@ ha_kv_format(const HaKvForm *form, const void *rec, uint32_t mask, bool json,
 		if (!(mask & (UINT32_C(1) << f)))
 			continue;
 		if (!first)
-			append(buf, cap, &pos, json ? ", " : " ");
+			ha_append(buf, cap, &pos, json ? ", " : " ");
 		first = false;
 		if (json)
-			append(buf, cap, &pos, "\"");
-		append(buf, cap, &pos, form->fields[f].key);
-		append(buf, cap, &pos, json ? "\": " : "=");
+			ha_append(buf, cap, &pos, "\"");
+		ha_append(buf, cap, &pos, form->fields[f].key);
+		ha_append(buf, cap, &pos, json ? "\": " : "=");
 		ha_field_text(&form->fields[f], rec, num);
-		append(buf, cap, &pos, num);
+		ha_append(buf, cap, &pos, num);
 	}
 	if (json)
-		append(buf, cap, &pos, "}");
+		ha_append(buf, cap, &pos, "}");
 	return pos;
 }

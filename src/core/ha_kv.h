@@ -82,8 +82,9 @@ typedef struct HaKvForm
 	bool		absent_is_zero; /* an absent key counts 0, else it is unknown */
 } HaKvForm;
 
-/* Longest value quoted in full in an error report. */
+/* Longest value quoted in full in an error report; its buffer, with "...". */
 #define HA_SHOWN_MAX 100
+#define HA_SHOWN_BUFLEN (HA_SHOWN_MAX + 4)
 
 extern int	ha_kv_lookup(const HaKvForm *form, const char *key, size_t len);
 extern bool ha_kv_parse(const HaKvForm *form, const char *s, void *rec,
@@ -99,6 +100,23 @@ extern bool ha_field_scan(const HaFieldSpec *spec, const char *tok, size_t len,
 						  double *out, HaError *err);
 extern void ha_field_put(const HaFieldSpec *spec, void *rec, double v);
 extern void ha_field_text(const HaFieldSpec *spec, const void *rec, char *buf);
+extern void ha_shown_token(const char *tok, size_t len, char *shown);
+extern void ha_append(char *buf, size_t cap, size_t *pos, const char *text);
+
+/* Blank characters that separate pairs (ASCII whitespace). */
+static inline bool
+ha_kv_is_blank(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
+		c == '\v' || c == '\f';
+}
+
+/* Characters that end a key or a value: blanks and the comma. */
+static inline bool
+ha_kv_is_separator(char c)
+{
+	return ha_kv_is_blank(c) || c == ',';
+}
 
 /* Bytes a field takes in its record and in binary form: 4 or 8. */
 static inline size_t

@@ -20,6 +20,17 @@ is_digit(char c)
 	return c >= '0' && c <= '9';
 }
 
+/* Advance *i over the ASCII digits of tok[*i .. len) and count them. */
+static size_t
+skip_digits(const char *tok, size_t len, size_t *i)
+{
+	size_t		start = *i;
+
+	while (*i < len && is_digit(tok[*i]))
+		(*i)++;
+	return *i - start;
+}
+
 /* Case-insensitive comparison of a token with a lower-case ASCII word. */
 static bool
 token_is_word(const char *tok, size_t len, const char *word)
@@ -81,37 +92,22 @@ ha_scan_number(const char *tok, size_t len, bool whole, double *out)
 
 	if (tok[i] == '+' || tok[i] == '-')
 		i++;
-	while (i < len && is_digit(tok[i]))
-	{
-		i++;
-		digits++;
-	}
+	digits = skip_digits(tok, len, &i);
 	if (i < len && tok[i] == '.')
 	{
 		plain_integer = false;
 		i++;
-		while (i < len && is_digit(tok[i]))
-		{
-			i++;
-			digits++;
-		}
+		digits += skip_digits(tok, len, &i);
 	}
 	if (digits == 0)
 		return HA_NUM_SYNTAX;
 	if (i < len && (tok[i] == 'e' || tok[i] == 'E'))
 	{
-		size_t		expdigits = 0;
-
 		plain_integer = false;
 		i++;
 		if (i < len && (tok[i] == '+' || tok[i] == '-'))
 			i++;
-		while (i < len && is_digit(tok[i]))
-		{
-			i++;
-			expdigits++;
-		}
-		if (expdigits == 0)
+		if (skip_digits(tok, len, &i) == 0)
 			return HA_NUM_SYNTAX;
 	}
 	if (i != len)

@@ -965,13 +965,37 @@ block_end(Parser *p, int *end)
 	return end_statement(p, HA_EXPECT_LINE_END);
 }
 
+/*
+ * The lines of a version after its "rules" line: the size gate, the
+ * category rules and "end"; then the version is added to the book.
+ */
+static bool
+version_body(Parser *p, HaRuleSet *set, CategoryUse *use, const Tok *first)
+{
+	static const char *const an_area_counts_when[] = {"an", "area", "counts",
+	"when"};
+	int			end = 0;
+
+	begin_statement(p, &set->size_paragraph);
+	TRY(expect_words(p, an_area_counts_when, LENGTH(an_area_counts_when)));
+	TRY(continuation(p));
+	TRY(comparison(p, &set->size_gate));
+	TRY(end_statement(p, HA_EXPECT_LINE_END));
+
+	while (!is_word(p, "end"))
+		TRY(category_rule(p, set, use));
+	TRY(block_end(p, &end));
+	mark_flags(set);
+	set->source = block_span(p, first, end);
+	p->book->nsets++;
+	return true;
+}
+
 /* A "rules" block: one version. */
 static bool
 version(Parser *p)
 {
 	static const char *const for_the_lists_of[] = {"for", "the", "lists", "of"};
-	static const char *const an_area_counts_when[] = {"an", "area", "counts",
-	"when"};
 	HaRuleBook *book = p->book;
 	Tok			first = TOK;
 	Tok			name;
@@ -980,7 +1004,6 @@ version(Parser *p)
 	const HaRuleSet *prev = book->nsets > 0 ? &book->sets[book->nsets - 1] : NULL;
 	CategoryUse use;
 	int			i;
-	int			end = 0;
 
 	if (book->nsets >= HA_MAX_RULE_SETS)
 		return limit(p, &first, HA_LIMIT_VERSIONS, HA_MAX_RULE_SETS);
@@ -999,9 +1022,20 @@ version(Parser *p)
 	for (i = 0; i < book->nsets; i++)
 		if (strcmp(book->sets[i].id, set->id) == 0)
 			return invalid(p, &name, HA_PROBLEM_DUPLICATE_VERSION, set->id, 0, 0);
+	if (prev != NULL && prev->first_year == 0)
+		return invalid(p, &first, HA_PROBLEM_YEARLESS_NOT_ALONE, prev->id, 0, 0);
 	if (prev != NULL && prev->last_year == 0)
 		return invalid(p, &first, HA_PROBLEM_AFTER_ONWARD, prev->id, 0, 0);
 	TRY(advance(p));
+	if (TOK.kind == T_STRING || TOK.kind == T_NL || TOK.kind == T_END)
+	{
+		/* no list years: a what-if rule set, usable only by its name */
+		if (prev != NULL)
+			return invalid(p, &name, HA_PROBLEM_YEARLESS_NOT_ALONE, set->id,
+						   0, 0);
+		TRY(end_statement(p, HA_EXPECT_LINE_END));
+		return version_body(p, set, &use, &first);
+	}
 	TRY(expect_words(p, for_the_lists_of, LENGTH(for_the_lists_of)));
 	TRY(year(p, &set->first_year, &y_at));
 	if (prev != NULL && set->first_year != prev->last_year + 1)
@@ -1022,20 +1056,7 @@ version(Parser *p)
 	else
 		return syntax(p, HA_EXPECT_YEAR_END, NULL);
 	TRY(end_statement(p, HA_EXPECT_LINE_END));
-
-	begin_statement(p, &set->size_paragraph);
-	TRY(expect_words(p, an_area_counts_when, LENGTH(an_area_counts_when)));
-	TRY(continuation(p));
-	TRY(comparison(p, &set->size_gate));
-	TRY(end_statement(p, HA_EXPECT_LINE_END));
-
-	while (!is_word(p, "end"))
-		TRY(category_rule(p, set, &use));
-	TRY(block_end(p, &end));
-	mark_flags(set);
-	set->source = block_span(p, &first, end);
-	book->nsets++;
-	return true;
+	return version_body(p, set, &use, &first);
 }
 
 /* A number as an exact decimal: mantissa / 10^decimals. */
@@ -1086,6 +1107,10 @@ consequence_in_range(HaConsequenceUnit unit, double v, int decimals,
 			*lo = 1;
 			*hi = 100;
 			break;
+		case HA_CU_MONTHS:
+			*lo = 1;
+			*hi = 1200;
+			break;
 		case HA_CU_YEAR:
 			*lo = MIN_YEAR;
 			*hi = MAX_YEAR;
@@ -1108,7 +1133,8 @@ static bool
 consequence(Parser *p)
 {
 	static const HaConsequenceUnit word_units[] = {
-		HA_CU_PERCENT, HA_CU_YEARS, HA_CU_LISTS, HA_CU_M2, HA_CU_RESIDENTS
+		HA_CU_PERCENT, HA_CU_YEARS, HA_CU_LISTS, HA_CU_M2, HA_CU_RESIDENTS,
+		HA_CU_MONTHS
 	};
 	HaRuleBook *book = p->book;
 	HaConsequence *c = &book->consequences[book->nconsequences];

@@ -81,8 +81,9 @@ typedef enum HaRulesProblem
 	HA_PROBLEM_UNKNOWN_CONSEQUENCE, /* value: the name */
 	HA_PROBLEM_DUPLICATE_CONSEQUENCE,	/* value: the name */
 	HA_PROBLEM_WRONG_UNIT,		/* value: the name; word: the unit it takes */
-	HA_PROBLEM_CONSEQUENCE_RANGE	/* value: the number; word: the name; n:
+	HA_PROBLEM_CONSEQUENCE_RANGE,	/* value: the number; word: the name; n:
 									 * min, max */
+	HA_PROBLEM_YEARLESS_NOT_ALONE	/* value: the version without years */
 } HaRulesProblem;
 
 /* HA_E_RULES_LIMIT: which capacity (about.what); n[0] is the limit. */

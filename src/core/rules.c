@@ -50,7 +50,7 @@ static const struct
 };
 
 static const char *const consequence_unit_names[HA_NCU] = {
-	"percent", "years", "lists", "year", "m2", "residents"
+	"percent", "years", "lists", "year", "m2", "residents", "months"
 };
 
 /* SQL name of a category. */
@@ -174,22 +174,18 @@ tri_and(HaTri a, HaTri b)
 	return HA_UNKNOWN;
 }
 
-/* Kleene OR. */
-static HaTri
-tri_or(HaTri a, HaTri b)
-{
-	if (a == HA_TRUE || b == HA_TRUE)
-		return HA_TRUE;
-	if (a == HA_FALSE && b == HA_FALSE)
-		return HA_FALSE;
-	return HA_UNKNOWN;
-}
-
 /* Kleene NOT. */
 static HaTri
 tri_not(HaTri a)
 {
 	return a == HA_UNKNOWN ? HA_UNKNOWN : (a == HA_TRUE ? HA_FALSE : HA_TRUE);
+}
+
+/* Kleene OR, by De Morgan from AND. */
+static HaTri
+tri_or(HaTri a, HaTri b)
+{
+	return tri_not(tri_and(tri_not(a), tri_not(b)));
 }
 
 /* Round away binary noise (3 * 0.65 = 1.9500000000000002) for display. */
@@ -331,11 +327,39 @@ eval_check(const HaCheck *c, const HaIndicators *ind, HaMargin *m)
 		m->distance = tidy(m->value - m->threshold);
 }
 
+/* Round away binary noise as margins() shows distances (for callers). */
+double
+ha_tidy(double v)
+{
+	return tidy(v);
+}
+
+/* The truth value of one check on one record (three-valued). */
+HaTri
+ha_check_met(const HaCheck *c, const HaIndicators *ind)
+{
+	return check_met(c, ind);
+}
+
+/* One check as a margins() row: value, absolute threshold, outcome, distance. */
+void
+ha_check_margin(const HaCheck *c, const HaIndicators *ind, HaMargin *m)
+{
+	eval_check(c, ind, m);
+}
+
 /* Does this category rule exist in the given list year? */
 static inline bool
 rule_in_force(const HaCategoryRule *r, int list_year)
 {
 	return r->first_year == 0 || list_year >= r->first_year;
+}
+
+/* Does this category rule exist in the given list year?  (For callers.) */
+bool
+ha_rule_applies(const HaCategoryRule *r, int list_year)
+{
+	return rule_in_force(r, list_year);
 }
 
 /* "at least needed of these" in three-valued logic. */
@@ -529,6 +553,29 @@ ha_margins(const HaIndicators *ind, int list_year, const HaRuleSet *rules,
 /* ---- history ---- */
 
 /*
+ * Is a version's history rule in force on the list of a year?  A version
+ * applies it from its first year, or from the year its rule names; a
+ * version without list years from any year.
+ */
+bool
+ha_set_omdannelse_possible(const HaRuleSet *rules, int list_year)
+{
+	return rules->omdannelse_lists > 0 &&
+		list_year >= rules->omdannelse_first_year;
+}
+
+/*
+ * Omdannelse under one version: on the parallelsamfund list in each of the
+ * last N lists including this one, where its history rule is in force.
+ */
+bool
+ha_set_omdannelse(const HaRuleSet *rules, int years, int list_year)
+{
+	return ha_set_omdannelse_possible(rules, list_year) &&
+		years >= rules->omdannelse_lists;
+}
+
+/*
  * Can an area be an omdannelsesområde on the list of this year at all?
  * Only when the year's version has the history rule and it is in force.
  */
@@ -538,8 +585,7 @@ ha_omdannelse_possible(const HaRuleBook *book, int list_year)
 	HaError		err;
 	const HaRuleSet *rules = ha_rules_for_year(book, list_year, &err);
 
-	return rules != NULL && rules->omdannelse_lists > 0 &&
-		list_year >= rules->omdannelse_first_year;
+	return rules != NULL && ha_set_omdannelse_possible(rules, list_year);
 }
 
 /*
@@ -553,9 +599,7 @@ ha_omdannelse(const HaRuleBook *book, int years, int list_year)
 	HaError		err;
 	const HaRuleSet *rules = ha_rules_for_year(book, list_year, &err);
 
-	return rules != NULL && rules->omdannelse_lists > 0 &&
-		list_year >= rules->omdannelse_first_year &&
-		years >= rules->omdannelse_lists;
+	return rules != NULL && ha_set_omdannelse(rules, years, list_year);
 }
 
 /* ---- consequences ---- */

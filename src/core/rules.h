@@ -100,8 +100,8 @@ typedef struct HaCategoryRule
 typedef struct HaRuleSet
 {
 	char		id[HA_RULES_NAME_LEN];
-	int			first_year;
-	int			last_year;		/* 0: still in force */
+	int			first_year;		/* 0: no list years (a what-if set) */
+	int			last_year;		/* 0: still in force, or no list years */
 	HaCheck		size_gate;		/* applies to every rule below */
 	HaCategoryRule rules[HA_MAX_RULES];
 	int			nrules;
@@ -122,7 +122,13 @@ typedef struct HaRuleSet
 	X(family_housing_target, FAMILY_HOUSING_TARGET, PERCENT) \
 	X(plan_deadline, PLAN_DEADLINE, YEAR) \
 	X(m2_per_dwelling, M2_PER_DWELLING, M2) \
-	X(dispensation_residents, DISPENSATION_RESIDENTS, RESIDENTS)
+	X(dispensation_residents, DISPENSATION_RESIDENTS, RESIDENTS) \
+	X(daycare_exemption, DAYCARE_EXEMPTION, MONTHS) \
+	X(allocation_window, ALLOCATION_WINDOW, MONTHS) \
+	X(benefit_months, BENEFIT_MONTHS, MONTHS) \
+	X(learning_offer_notice, LEARNING_OFFER_NOTICE, MONTHS) \
+	X(learning_offer_age, LEARNING_OFFER_AGE, MONTHS) \
+	X(learning_offer_entry_age, LEARNING_OFFER_ENTRY_AGE, MONTHS)
 
 typedef enum HaConsequenceId
 {
@@ -141,6 +147,7 @@ typedef enum HaConsequenceUnit
 	HA_CU_YEAR,					/* "the year": a calendar year */
 	HA_CU_M2,					/* "m2": square metres */
 	HA_CU_RESIDENTS,			/* "residents" */
+	HA_CU_MONTHS,				/* "months": a duration */
 	HA_NCU
 } HaConsequenceUnit;
 
@@ -230,8 +237,15 @@ extern void ha_classify(const HaIndicators *ind, int list_year,
 						const HaRuleSet *rules, HaClassification *out);
 extern HaCategory ha_category(const HaIndicators *ind, int list_year,
 							  const HaRuleSet *rules);
+extern double ha_tidy(double v);
+extern HaTri ha_check_met(const HaCheck *c, const HaIndicators *ind);
+extern void ha_check_margin(const HaCheck *c, const HaIndicators *ind,
+							HaMargin *m);
+extern bool ha_rule_applies(const HaCategoryRule *r, int list_year);
 extern int	ha_margins(const HaIndicators *ind, int list_year,
 					   const HaRuleSet *rules, HaMargin *out);
+extern bool ha_set_omdannelse_possible(const HaRuleSet *rules, int list_year);
+extern bool ha_set_omdannelse(const HaRuleSet *rules, int years, int list_year);
 extern bool ha_omdannelse_possible(const HaRuleBook *book, int list_year);
 extern bool ha_omdannelse(const HaRuleBook *book, int years, int list_year);
 extern const HaConsequence *ha_consequence(const HaRuleBook *book,

@@ -403,6 +403,14 @@ ha_tally_round(double v, HaTallyField f, int64_t *out)
 	return true;
 }
 
+/* Fill err with kind about field f, quoting shown (NULL: no value). */
+static bool
+fail_at(HaError *err, HaErrorKind kind, const char *shown, int f)
+{
+	return ha_fail(err, kind, shown,
+				   &(HaErrorAbout) {.field = &ha_tally_fields[f]});
+}
+
 /* Fill err for field f of t outside its range, quoting its value. */
 static bool
 fail_field(HaError *err, HaErrorKind kind, const HaTally *t, int f,
@@ -427,6 +435,29 @@ exceeds_population(int64_t part, int f, int64_t whole)
 }
 
 /*
+ * Check the header of a tally's bytes: the layout version it must have
+ * (a report names the current one, the version callers convert to), and
+ * reserved bytes that are all zero.
+ */
+static bool
+check_header(uint8_t version, uint8_t want, const uint8_t *reserved,
+			 size_t nreserved, HaError *err)
+{
+	size_t		i;
+
+	if (version != want)
+		return ha_fail(err, HA_E_TALLY_VERSION, NULL,
+					   &(HaErrorAbout) {.form = &ha_tally_form,
+					   .n = {version, HA_TALLY_VERSION}});
+	for (i = 0; i < nreserved; i++)
+		if (reserved[i] != 0)
+			return ha_fail(err, HA_E_RESERVED_NOT_ZERO, NULL,
+						   &(HaErrorAbout) {.form = &ha_tally_form,
+						   .n = {(long long) nreserved}});
+	return true;
+}
+
+/*
  * Check a whole tally of the current layout as it arrives in binary form,
  * from text, or from memory: layout (version, reserved bytes), the range of
  * each field, then the relations between fields.
@@ -435,17 +466,10 @@ bool
 ha_tally_validate(const HaTally *t, HaError *err)
 {
 	int			f;
-	int			i;
 
-	if (t->version != HA_TALLY_VERSION)
-		return ha_fail(err, HA_E_TALLY_VERSION, NULL,
-					   &(HaErrorAbout) {.form = &ha_tally_form,
-					   .n = {t->version, HA_TALLY_VERSION}});
-	for (i = 0; i < (int) sizeof(t->reserved); i++)
-		if (t->reserved[i] != 0)
-			return ha_fail(err, HA_E_RESERVED_NOT_ZERO, NULL,
-						   &(HaErrorAbout) {.form = &ha_tally_form,
-						   .n = {sizeof(t->reserved)}});
+	if (!check_header(t->version, HA_TALLY_VERSION, t->reserved,
+					  sizeof(t->reserved), err))
+		return false;
 
 	for (f = 0; f < HA_TALLY_NFIELDS; f++)
 	{
@@ -501,6 +525,22 @@ as_v2_error(HaError *err)
 }
 
 /*
+ * Start *out from a record of layout version 1: its counts, which both
+ * layouts store as int8, and every sum 0.
+ */
+static void
+counts_of_v1(const HaTallyV1 *v1, HaTally *out)
+{
+	int			f;
+
+	ha_tally_init(out);
+	for (f = 0; f < HA_TALLY_NFIELDS; f++)
+		if (ha_tally_v1_fields[f].storage == HA_INT64)
+			set_units(out, f,
+					  (int64_t) ha_field_get(&ha_tally_v1_fields[f], v1));
+}
+
+/*
  * Convert a tally of layout version 1 (float8 sums) into *out: the checks
  * version 1 made (reserved bytes, the domain of each field, no -0, sub-
  * counts within their populations, no income without taxpayers), then
@@ -515,17 +555,10 @@ bool
 ha_tally_from_v1(const HaTallyV1 *v1, HaTally *out, HaError *err)
 {
 	int			f;
-	int			i;
 
-	if (v1->version != HA_TALLY_VERSION_V1)
-		return ha_fail(err, HA_E_TALLY_VERSION, NULL,
-					   &(HaErrorAbout) {.form = &ha_tally_form,
-					   .n = {v1->version, HA_TALLY_VERSION}});
-	for (i = 0; i < (int) sizeof(v1->reserved); i++)
-		if (v1->reserved[i] != 0)
-			return ha_fail(err, HA_E_RESERVED_NOT_ZERO, NULL,
-						   &(HaErrorAbout) {.form = &ha_tally_form,
-						   .n = {sizeof(v1->reserved)}});
+	if (!check_header(v1->version, HA_TALLY_VERSION_V1, v1->reserved,
+					  sizeof(v1->reserved), err))
+		return false;
 	for (f = 0; f < HA_TALLY_NFIELDS; f++)
 		if (!ha_kv_check_value(&ha_tally_v1_form, f, v1, err))
 			return as_v2_error(err);
@@ -556,22 +589,20 @@ ha_tally_from_v1(const HaTallyV1 *v1, HaTally *out, HaError *err)
 					   .other = &ha_tally_fields[HA_TALLY_TAXPAYERS_15_64]});
 	}
 
-	ha_tally_init(out);
+	counts_of_v1(v1, out);
 	for (f = 0; f < HA_TALLY_NFIELDS; f++)
 	{
 		const HaFieldSpec *spec = &ha_tally_v1_fields[f];
 		int64_t		units;
 
 		if (spec->storage == HA_INT64)
-			units = (int64_t) ha_field_get(spec, v1);
-		else if (!ha_tally_round(ha_field_get(spec, v1), (HaTallyField) f,
-								 &units))
+			continue;
+		if (!ha_tally_round(ha_field_get(spec, v1), (HaTallyField) f, &units))
 		{
 			char		shown[HA_DOUBLE_BUFLEN];
 
 			ha_field_text(spec, v1, shown);
-			return ha_fail(err, HA_E_TALLY_V1_OUT_OF_RANGE, shown,
-						   &(HaErrorAbout) {.field = &ha_tally_fields[f]});
+			return fail_at(err, HA_E_TALLY_V1_OUT_OF_RANGE, shown, f);
 		}
 		set_units(out, f, units);
 	}
@@ -600,21 +631,6 @@ ha_tally_read(const void *bytes, HaTally *out, HaError *err)
 	return ha_tally_validate(out, err);
 }
 
-/* Blank characters that separate pairs (as ha_kv.c has them). */
-static bool
-is_blank(char c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
-		c == '\v' || c == '\f';
-}
-
-/* Characters that end a key or a value. */
-static bool
-is_separator(char c)
-{
-	return is_blank(c) || c == ',';
-}
-
 /*
  * The value token of field f in s, an input ha_kv_parse has accepted with
  * key f in it, into *tok and *len.
@@ -631,13 +647,13 @@ find_value(const char *s, int f, const char **tok, size_t *len)
 		const char *k;
 		const char *v;
 
-		while (is_separator(*p))
+		while (ha_kv_is_separator(*p))
 			p++;
 		k = p;
 		while (*p != '=')
 			p++;
 		v = ++p;
-		while (*p != '\0' && !is_separator(*p))
+		while (*p != '\0' && !ha_kv_is_separator(*p))
 			p++;
 		if ((size_t) (v - 1 - k) == keylen && memcmp(k, key, keylen) == 0)
 		{
@@ -669,48 +685,28 @@ ha_tally_parse(const char *s, HaTally *out, HaError *err)
 	if (!ha_kv_parse(&ha_tally_v1_form, s, &first, &seen, err))
 		return as_v2_error(err);
 
-	ha_tally_init(out);
+	counts_of_v1(&first, out);
 	for (f = 0; f < HA_TALLY_NFIELDS; f++)
 	{
-		const HaFieldSpec *spec = &ha_tally_v1_fields[f];
 		const char *tok;
 		size_t		len;
 		int64_t		units;
 
-		if (spec->storage == HA_INT64)
-		{
-			set_units(out, f, (int64_t) ha_field_get(spec, &first));
-			continue;
-		}
-		if (!(seen & (UINT32_C(1) << f)))
+		if (ha_tally_v1_fields[f].storage == HA_INT64 ||
+			!(seen & (UINT32_C(1) << f)))
 			continue;
 		find_value(s, f, &tok, &len);
 		if (scan_units(tok, len, unit_of[f].decimals, unit_of[f].min,
 					   unit_of[f].max, &units) != UNITS_OK)
 		{
-			char		shown[HA_SHOWN_MAX + 4];
+			char		shown[HA_SHOWN_BUFLEN];
 
-			if (len > HA_SHOWN_MAX)
-				snprintf(shown, sizeof(shown), "%.*s...", HA_SHOWN_MAX, tok);
-			else
-				snprintf(shown, sizeof(shown), "%.*s", (int) len, tok);
-			return ha_fail(err, HA_E_OUT_OF_RANGE, shown,
-						   &(HaErrorAbout) {.field = &ha_tally_fields[f]});
+			ha_shown_token(tok, len, shown);
+			return fail_at(err, HA_E_OUT_OF_RANGE, shown, f);
 		}
 		set_units(out, f, units);
 	}
 	return ha_tally_validate(out, err);
-}
-
-/* Append text to buf[*pos..cap) like snprintf, never writing past cap. */
-static void
-append(char *buf, size_t cap, size_t *pos, const char *text)
-{
-	size_t		n = strlen(text);
-
-	if (*pos < cap)
-		snprintf(buf + *pos, cap - *pos, "%s", text);
-	*pos += n;
 }
 
 /*
@@ -731,11 +727,11 @@ ha_tally_format(const HaTally *t, char *buf, size_t cap)
 		char		num[HA_TALLY_VALUE_BUFLEN];
 
 		if (f > 0)
-			append(buf, cap, &pos, " ");
-		append(buf, cap, &pos, ha_tally_fields[f].key);
-		append(buf, cap, &pos, "=");
+			ha_append(buf, cap, &pos, " ");
+		ha_append(buf, cap, &pos, ha_tally_fields[f].key);
+		ha_append(buf, cap, &pos, "=");
 		ha_tally_value_text(t, (HaTallyField) f, num);
-		append(buf, cap, &pos, num);
+		ha_append(buf, cap, &pos, num);
 	}
 	return pos;
 }
@@ -751,8 +747,7 @@ ha_tally_equal(const HaTally *a, const HaTally *b)
 static bool
 fail_overflow(HaError *err, int f)
 {
-	return ha_fail(err, HA_E_SUM_OUT_OF_RANGE, NULL,
-				   &(HaErrorAbout) {.field = &ha_tally_fields[f]});
+	return fail_at(err, HA_E_SUM_OUT_OF_RANGE, NULL, f);
 }
 
 /*

@@ -166,6 +166,18 @@ SELECT v.area_id, v.list_year,
 		   income => demo.clamp(64 - 9 * v.s + 1.5 * demo.n('inc:' || v.area_id || ':' || v.list_year), 30, 140))
   FROM demo.area_year_values AS v;
 
+\echo '   the populations of the age groups (area_year.persons), which disclosure control checks each share against'
+-- what a municipality would have from Statistics Denmark with the published
+-- values: the residents of each age group, as a tally of counts only
+UPDATE area_year AS ay
+   SET persons = format('residents=%s persons_18_64=%s persons_18plus=%s persons_30_59=%s taxpayers_15_64=%s',
+						r.n, round(r.n * (0.56 + 0.08 * demo.u('p1864:' || ay.area_id))),
+						round(r.n * (0.72 + 0.08 * demo.u('p18:' || ay.area_id))),
+						round(r.n * (0.36 + 0.08 * demo.u('p3059:' || ay.area_id))),
+						round(r.n * (0.54 + 0.08 * demo.u('p1864:' || ay.area_id))))::tally
+  FROM (SELECT area_id, list_year, indicator(ind, 'residents')::integer AS n FROM area_year) AS r
+ WHERE r.area_id = ay.area_id AND r.list_year = ay.list_year;
+
 \echo '   published-style history: official categories of the lists 2012-2017'
 -- The early lists are stored as published results (what a municipality
 -- would have from the ministry); history prefers them. Two are set apart
@@ -338,6 +350,184 @@ SELECT q.area_id, q.data_year, q.age, q.nonwestern,
 		  CROSS JOIN LATERAL generate_series(1, indicator(ay.ind, 'residents')::int) AS n) AS q
   JOIN demo.reference AS r USING (data_year);
 
-ANALYZE area, area_year, facility, enrolment, municipality, demo.person;
+\echo '   daycare and plans: § 26 b marks and decisions, § 26 a stk. 12-14, § 26 c tails, children of the learning-offer age, the plan ledger'
+-- about 45 % of the parents of the children admitted to a daycare in 2025
+-- declared that they work or study (§ 26 b)
+UPDATE enrolment AS e
+   SET parents_work_or_study = demo.u('work:' || e.facility_id || ':' || ST_X(e.home) || ':' || ST_Y(e.home)) < 0.45
+  FROM facility AS f
+ WHERE f.facility_id = e.facility_id AND f.kind = 'daycare';
+-- a daycare in each area on the udsat list of 2024 (the cap of 2025),
+-- with children from the area and from the town around it
+INSERT INTO facility (facility_id, kind, name, municipality_code, geom)
+SELECT 900000 + a.area_id, 'daycare', a.name || ' børnehus', a.municipality_code, ST_PointOnSurface(a.geom)
+  FROM area AS a JOIN area_status AS s ON s.area_id = a.area_id AND s.list_year = 2024
+ WHERE s.on_udsat_list;
+INSERT INTO enrolment (facility_id, year, home, parents_work_or_study)
+SELECT f.facility_id, 2025, d.geom, demo.u('work:' || f.facility_id || ':' || w.part || ':' || d.path[1]) < 0.45
+  FROM facility AS f
+  JOIN area AS a ON f.facility_id = 900000 + a.area_id
+  CROSS JOIN LATERAL (VALUES ('in', a.geom, 6),
+							 ('around', ST_Difference(ST_Buffer(a.geom, 1500), ST_Buffer(a.geom, 200)), 7)) AS w(part, g, n)
+  CROSS JOIN LATERAL demo.points(w.g, w.n, 'børnehus:' || a.area_id || w.part) AS d;
+-- § 26 a stk. 12-14: the daycare with the highest share over the cap is
+-- exempted for 2025; § 26 b: the municipality of the next one chose it
+-- from 2025
+INSERT INTO decision (kind, facility_id, decided_on, valid_from, valid_until, note)
+SELECT 'daycare_exemption', d.facility_id, '2024-12-10', '2025-01-01', '2026-01-01', 'særlige tilfælde (synthetic)'
+  FROM daycare_cap(2025) AS d
+ WHERE d.over_cap
+ ORDER BY d.share_pct DESC, d.facility_id LIMIT 1;
+INSERT INTO decision (kind, municipality_code, decided_on, valid_from, note)
+SELECT 'parent_work_exemption', f.municipality_code, '2024-11-20', '2025-01-01', 'byrådet (synthetic)'
+  FROM daycare_cap(2025) AS d JOIN facility AS f USING (facility_id)
+ WHERE d.over_cap AND f.municipality_code IS NOT NULL
+ ORDER BY d.share_pct DESC, d.facility_id OFFSET 1 LIMIT 1;
+-- § 26 c: most areas that left the udsat list on the list of 2024 or 2025
+-- (and stayed off) keep the rules for the 3 years the law allows
+INSERT INTO decision (kind, area_id, decided_on, valid_from, valid_until, note)
+SELECT 'daycare_tail', s.area_id, make_date(s.list_year, 12, 15), make_date(s.list_year, 12, 1),
+	   make_date(s.list_year + 3, 12, 1), '§ 26 c (synthetic)'
+  FROM area_status AS s
+  JOIN area_status AS p ON p.area_id = s.area_id AND p.list_year = s.list_year - 1
+ WHERE s.list_year IN (2024, 2025) AND p.on_udsat_list AND s.on_udsat_list = false
+   AND NOT EXISTS (SELECT 1 FROM area_status AS q
+					WHERE q.area_id = s.area_id AND q.list_year > s.list_year AND q.on_udsat_list IS NOT false)
+   AND demo.u('tail:' || s.area_id) < 0.7;
+-- children born from March 2024 to May 2026 (about 1.2 % of the residents
+-- a year) in the areas on a list of 2025 or kept by § 26 c; moves,
+-- daycare, notices and the learning offer as a municipality would record
+-- them up to 1 June 2026
+CREATE TABLE demo.kid AS
+SELECT k.key, k.home, k.born, k.moved_in,
+	   CASE WHEN demo.u(k.key || 'dc') < 0.65 THEN k.born + 300 + floor(120 * demo.u(k.key || 'dcs'))::int END AS daycare_since
+  FROM (SELECT 'kid:' || a.area_id || ':' || d.path[1] AS key, d.geom AS home,
+			   date '2024-03-01' + floor(demo.u('born:' || a.area_id || ':' || d.path[1]) * 792)::int AS born,
+			   demo.u('moved:' || a.area_id || ':' || d.path[1]) < 0.15 AS moved_in
+		  FROM area AS a
+		  JOIN area_year AS ay ON ay.area_id = a.area_id AND ay.list_year = 2025
+		  CROSS JOIN LATERAL demo.points(a.geom, greatest(1, round(indicator(ay.ind, 'residents') * 0.026))::int,
+										 'kids:' || a.area_id) AS d
+		 WHERE housing_areas_private.on_udsat_list(classify(ay.ind, 2025), ay.official_category)
+			OR a.area_id IN (SELECT dd.area_id FROM decision AS dd WHERE dd.kind = 'daycare_tail')) AS k;
+INSERT INTO child (birth_date, home, home_since, daycare_since, notice_sent, learning_offer_since)
+SELECT k.born, k.home, h.home_since,
+	   CASE WHEN k.daycare_since <= date '2026-06-01' THEN k.daycare_since END,
+	   CASE WHEN demo.u(k.key || 'notice') < 0.8 AND k.born + 265 <= date '2026-06-01' THEN k.born + 265 END,
+	   CASE WHEN (k.daycare_since IS NULL OR k.daycare_since > (k.born + interval '1 year')::date)
+				 AND (k.born + interval '1 year')::date >= h.home_since
+				 AND (k.born + interval '1 year')::date <= date '2026-05-01'
+				 AND demo.u(k.key || 'attends') < 0.8
+			THEN (k.born + interval '1 year')::date + floor(20 * demo.u(k.key || 'start'))::int END
+  FROM demo.kid AS k
+  CROSS JOIN LATERAL (SELECT CASE WHEN k.moved_in
+								  THEN k.born + floor(demo.u(k.key || 'when') * (date '2026-06-01' - k.born))::int
+								  ELSE k.born END AS home_since) AS h
+ ORDER BY k.key;
+-- families who moved out of the areas while their child attended
+INSERT INTO child (birth_date, home, home_since, learning_offer_since)
+SELECT date '2024-08-01' + 10 * c.n, ST_Translate(c.home, 900, 900), date '2026-03-01' + c.n::int, date '2025-08-05' + 10 * c.n
+  FROM (SELECT k.home, (row_number() OVER (ORDER BY k.key))::int AS n FROM demo.kid AS k ORDER BY k.key LIMIT 8) AS c
+ WHERE NOT EXISTS (SELECT 1 FROM area AS a WHERE ST_Intersects(a.geom, ST_Translate(c.home, 900, 900)));
+-- the plan ledger: what the plan areas of 2025 sold, converted, demolished
+-- and built, and the commercial floor area added, from 2026 to 2029
+INSERT INTO dwelling_change (area_id, changed_on, kind, amount, note)
+SELECT c.area_id, c.changed_on, c.kind, c.amount, 'synthetic'
+  FROM (SELECT s.area_id, x.changed_on, x.kind,
+			   round(x.share * s.family_units_over_target * demo.u('ledger:' || s.area_id || x.kind)) AS amount
+		  FROM area_status AS s
+		  CROSS JOIN (VALUES (date '2026-04-01', 'sale', 0.5), (date '2027-09-15', 'conversion', 0.3),
+							 (date '2028-05-01', 'demolition', 0.4), (date '2029-03-01', 'new_non_family', 0.6),
+							 (date '2029-06-01', 'commercial_m2', 40.0)) AS x(changed_on, kind, share)
+		 WHERE s.list_year = 2025 AND s.development_plan) AS c
+ WHERE c.amount > 0;
+DROP TABLE demo.kid;
+-- kombineret udlejning required (§ 51 b, with dagpenge and sygedagpenge,
+-- without førtidspension) in every area on its list of 2025
+INSERT INTO decision (kind, area_id, decided_on, valid_from, includes_pension, includes_insurance_benefits, note)
+SELECT 'combined_letting', s.area_id, '2025-11-25', '2025-12-01', false, true, 'demo: § 51 b'
+  FROM area_status AS s
+ WHERE s.list_year = 2025 AND s.kombineret_udlejning
+ ORDER BY s.area_id;
+
+\echo '   own monitoring: departments and own areas of Aarhus, 2022-2025, and a trappemodel of three tiers (user rule sets)'
+-- a tiered letting agreement (udlejningsaftale med trappemodel): tier 3 is
+-- the most severe; each tier is a user rule set with its own thresholds
+-- and size gate (docs/rule-language.md, "User rule sets")
+DO $do$
+BEGIN
+	PERFORM housing_areas.create_rules('trappe1', $rules$
+# trappemodel tier 1 (synthetic agreement): one warning sign
+rules trappe1
+  an area counts when residents >= 200
+  udsat when at least 1 of (outside_labour > 30, income < 70)
+end
+$rules$);
+	PERFORM housing_areas.create_rules('trappe2', $rules$
+# trappemodel tier 2: two of three
+rules trappe2
+  an area counts when residents >= 200
+  udsat when at least 2 of (outside_labour > 35, income < 60, basic_education > 50)
+end
+$rules$);
+	PERFORM housing_areas.create_rules('trappe3', $rules$
+# trappemodel tier 3: labour and income both far off
+rules trappe3
+  an area counts when residents >= 200
+  udsat when outside_labour > 45 and income < 55
+end
+$rules$);
+END
+$do$;
+INSERT INTO monitoring_scheme VALUES (1, 'trappemodel', 'udlejningsaftale med trappemodel, trin 1-3 (synthetic)');
+INSERT INTO tier_scheme VALUES (1, 1, 'trappe1'), (1, 2, 'trappe2'), (1, 3, 'trappe3');
+-- in the first four Aarhus areas: two housing departments (an address
+-- point, the legal area given) and two areas the municipality drew (a
+-- square inside the area, found spatially); outside the areas: a private
+-- rental block, a co-operative and a small department under the size gate
+INSERT INTO monitoring_unit (unit_id, name, kind, tenure, municipality_code, area_id, geom, point)
+SELECT 100 + a.n, a.name || CASE WHEN a.n <= 2 THEN ' afd. ' || a.n ELSE ' (eget område)' END,
+	   CASE WHEN a.n <= 2 THEN 'department' ELSE 'own' END,
+	   CASE WHEN a.n <= 2 THEN 'almen' ELSE 'blandet' END, '0751',
+	   CASE WHEN a.n <= 2 THEN a.area_id END,
+	   CASE WHEN a.n > 2 THEN ST_Multi(ST_Expand(ST_PointOnSurface(a.geom), 60)) END,
+	   CASE WHEN a.n <= 2 THEN ST_PointOnSurface(a.geom) END
+  FROM (SELECT ar.*, row_number() OVER (ORDER BY ar.area_id) AS n
+		  FROM area AS ar WHERE ar.municipality_code = '0751' ORDER BY ar.area_id LIMIT 4) AS a;
+INSERT INTO monitoring_unit (unit_id, name, kind, tenure, municipality_code, area_id, geom, point)
+SELECT u.unit_id, u.name, u.kind, u.tenure, '0751', NULL,
+	   CASE WHEN u.unit_id = 202 THEN ST_Multi(ST_Expand(p.pt, 80)) END,
+	   CASE WHEN u.unit_id <> 202 THEN p.pt END
+  FROM (VALUES (201, 'Privat udlejning Nord', 'own', 'privat', 10.205, 56.205),
+			   (202, 'Andelsboligforeningen Vest', 'own', 'andel', 10.120, 56.150),
+			   (203, 'Lille afdeling Syd', 'department', 'almen', 10.190, 56.110)) AS u(unit_id, name, kind, tenure, lon, lat)
+ CROSS JOIN LATERAL (SELECT ST_Transform(ST_SetSRID(ST_MakePoint(u.lon, u.lat), 4326), 25832) AS pt) AS p;
+-- indicators 2022-2025: units in an area follow its values with noise;
+-- the others vary around values of their own (the co-operative's poor)
+INSERT INTO monitoring_year (unit_id, year, ind, persons)
+SELECT v.unit_id, v.year,
+	   (format('residents=%s outside_labour=%s basic_education=%s', v.r, v.ol, v.be)
+		|| CASE WHEN v.inc IS NOT NULL THEN ' income=' || v.inc ELSE '' END)::indicators,
+	   format('residents=%s persons_18_64=%s persons_18plus=%s persons_30_59=%s taxpayers_15_64=%s',
+			  v.r, round(v.r * 0.62), round(v.r * 0.78), round(v.r * 0.40), round(v.r * 0.64))::tally
+  FROM (SELECT u.unit_id, y.year,
+			   CASE WHEN u.unit_id = 203 THEN 120 + round(20 * demo.u('mr:' || u.unit_id || y.year))
+					WHEN indicator(ay.ind, 'residents') IS NOT NULL THEN round(indicator(ay.ind, 'residents') * (0.2 + 0.2 * demo.u('mr:' || u.unit_id)))
+					ELSE 250 + round(350 * demo.u('mr:' || u.unit_id)) END AS r,
+			   demo.clamp(COALESCE(indicator(ay.ind, 'outside_labour'), CASE WHEN u.unit_id = 202 THEN 50 ELSE 30 END)
+						  + 6 * demo.n('mo:' || u.unit_id || y.year), 5, 80) AS ol,
+			   -- the private block's income of 2025 is not known yet
+			   CASE WHEN (u.unit_id, y.year) <> (201, 2025) THEN
+			   demo.clamp(COALESCE(indicator(ay.ind, 'income'), CASE WHEN u.unit_id = 202 THEN 52 ELSE 72 END)
+						  + 6 * demo.n('mi:' || u.unit_id || y.year), 30, 120) END AS inc,
+			   demo.clamp(COALESCE(indicator(ay.ind, 'basic_education'), 35)
+						  + 6 * demo.n('me:' || u.unit_id || y.year), 5, 90) AS be
+		  FROM monitoring_unit AS u
+		 CROSS JOIN generate_series(2022, 2025) AS y(year)
+		  LEFT JOIN area AS a ON a.area_id = u.area_id
+						   OR (u.area_id IS NULL AND ST_Contains(a.geom, COALESCE(u.point, ST_PointOnSurface(u.geom))))
+		  LEFT JOIN area_year AS ay ON ay.area_id = a.area_id AND ay.list_year = y.year) AS v;
+
+ANALYZE area, area_year, facility, enrolment, municipality, child, decision, dwelling_change, monitoring_unit, monitoring_year, demo.person;
 DROP TABLE demo.candidate, demo.site, demo.facility_plan, demo.home, demo.plan_round, demo.plan_pick;
 RESET client_min_messages;

@@ -11,20 +11,11 @@ SET client_min_messages = warning;
 CREATE EXTENSION IF NOT EXISTS housing_areas;
 \ir municipalities.sql
 
--- columns as on the municipal servers (register.sql)
-CREATE TABLE person (
-	person_id bigint NOT NULL,
-	municipality text NOT NULL,
-	area_id int NOT NULL,
-	data_year int NOT NULL,
-	age int NOT NULL,
-	nonwestern boolean NOT NULL,
-	outside_labour_fte double precision NOT NULL,
-	convicted boolean NOT NULL,
-	basic_education boolean,
-	gross_income double precision,
-	student boolean NOT NULL
-) PARTITION BY LIST (area_id);
+-- columns as on the municipal servers
+\ir person.sql
+ALTER TABLE person RENAME TO person_columns;
+CREATE TABLE person (LIKE person_columns) PARTITION BY LIST (area_id);
+DROP TABLE person_columns;
 COMMENT ON TABLE person IS
 'all person rows of the country, each partition a foreign table on the server of one municipality, listing its areas';
 
@@ -44,22 +35,19 @@ SELECT set_config('fed.areas', :'areas', false);
 DO $$
 DECLARE
 	m record;
+	areas text;
 BEGIN
 	FOR m IN SELECT * FROM municipality ORDER BY code LOOP
+		-- the municipality's areas, the partition bound of its person and
+		-- tally partitions
+		SELECT string_agg(g::text, ', ') INTO areas
+		  FROM generate_series(m.first_area, m.first_area + current_setting('fed.areas')::int - 1) AS g;
 		EXECUTE format('CREATE FOREIGN TABLE person_%s PARTITION OF person FOR VALUES IN (%s) '
 					   'SERVER muni_%s OPTIONS (schema_name %L, table_name %L)',
-					   m.code,
-					   (SELECT string_agg(g::text, ', ')
-						  FROM generate_series(m.first_area,
-											   m.first_area + current_setting('fed.areas')::int - 1) AS g),
-					   m.code, 'public', 'person');
+					   m.code, areas, m.code, 'public', 'person');
 		EXECUTE format('CREATE FOREIGN TABLE area_tally_%s PARTITION OF area_tally FOR VALUES IN (%s) '
 					   'SERVER tally_%s OPTIONS (schema_name %L, table_name %L)',
-					   m.code,
-					   (SELECT string_agg(g::text, ', ')
-						  FROM generate_series(m.first_area,
-											   m.first_area + current_setting('fed.areas')::int - 1) AS g),
-					   m.code, 'public', 'area_tally');
+					   m.code, areas, m.code, 'public', 'area_tally');
 		EXECUTE format('CREATE FOREIGN TABLE person_by_municipality_%s PARTITION OF person_by_municipality '
 					   'FOR VALUES IN (%L) SERVER muni_%s OPTIONS (schema_name %L, table_name %L)',
 					   m.code, m.code, m.code, 'public', 'person');

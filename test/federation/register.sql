@@ -19,20 +19,7 @@ CREATE EXTENSION IF NOT EXISTS housing_areas;
 
 \ir municipalities.sql
 
--- one row per person and data year, as a municipality's register extract
-CREATE TABLE person (
-	person_id bigint NOT NULL,
-	municipality text NOT NULL,
-	area_id int NOT NULL,
-	data_year int NOT NULL,
-	age int NOT NULL,
-	nonwestern boolean NOT NULL,
-	outside_labour_fte double precision NOT NULL,
-	convicted boolean NOT NULL,
-	basic_education boolean,
-	gross_income double precision,
-	student boolean NOT NULL
-);
+\ir person.sql
 
 CREATE FUNCTION pg_temp.generate(codes text[], areas int) RETURNS void
 LANGUAGE plpgsql AS $$

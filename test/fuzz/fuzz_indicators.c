@@ -26,46 +26,25 @@
 #include "ha_number.h"
 #include "indicators.h"
 
+#define FUZZ_RECORD HaIndicators
+#define FUZZ_PREFIX ha_ind
+#define FUZZ_NAME ind
+#define FUZZ_TEXT_BUFLEN HA_IND_TEXT_BUFLEN
+#include "fuzz_record.h"
+
 int			LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 /*
- * Check that a record passes validation and survives text and back: format,
- * parse, equal, format again identically; the JSON form fits its buffer.
+ * Check that a record passes validation and survives text and back, and
+ * that its JSON form fits its buffer.
  */
 static void
 check_round_trip(const HaIndicators *ind)
 {
-	HaIndicators again;
-	HaError		err;
-	char		text[HA_IND_TEXT_BUFLEN];
-	char		text2[HA_IND_TEXT_BUFLEN];
 	char		json[HA_IND_TEXT_BUFLEN];
 
-	fuzz_clear_error(&err);
-	FUZZ_CHECK(ha_ind_validate(ind, &err), ha_error_name(err.kind));
-	FUZZ_CHECK(ha_ind_format(ind, text, sizeof(text)) < sizeof(text), text);
+	check_ind_round_trip(ind);
 	FUZZ_CHECK(ha_ind_format_json(ind, json, sizeof(json)) < sizeof(json), json);
-	FUZZ_CHECK(ha_ind_parse(text, &again, &err), text);
-	FUZZ_CHECK(ha_ind_equal(ind, &again), text);
-	FUZZ_CHECK(ha_ind_validate(&again, &err), text);
-	FUZZ_CHECK(ha_ind_format(&again, text2, sizeof(text2)) < sizeof(text2), text2);
-	FUZZ_CHECK(strcmp(text, text2) == 0, text2);
-}
-
-/* Parse the input as text and check the outcome. */
-static void
-check_text(const char *s)
-{
-	HaIndicators ind;
-	HaError		err;
-
-	fuzz_clear_error(&err);
-	if (ha_ind_parse(s, &ind, &err))
-		check_round_trip(&ind);
-	else
-		fuzz_check_error(&err,
-						 FUZZ_CODE(HA_ERR_SYNTAX) | FUZZ_CODE(HA_ERR_RANGE) |
-						 FUZZ_CODE(HA_ERR_LIMIT), "ha_ind_parse");
 }
 
 /* Validate raw bytes as a record and check the outcome. */
@@ -92,7 +71,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	char	   *s = fuzz_cstring(data, size);
 
-	check_text(s);
+	check_ind_text(s);
 	free(s);
 	if (size >= sizeof(HaIndicators))
 		check_binary(data);

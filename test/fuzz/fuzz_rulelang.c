@@ -34,6 +34,7 @@
 #include "indicators.h"
 #include "rulelang.h"
 #include "rules.h"
+#include "same_set.h"
 
 #define RECORDS 4				/* records classified per accepted text */
 #define MAX_THRESHOLDS 64
@@ -102,36 +103,6 @@ check_refusal(const uint8_t *data, size_t size, const HaError *err)
 
 /* ---- accepted texts ---- */
 
-/* Two versions the evaluator runs alike (spans aside). */
-static bool
-same_set(const HaRuleSet *a, const HaRuleSet *b)
-{
-	int			i,
-				j;
-
-	if (strcmp(a->id, b->id) != 0 || a->first_year != b->first_year ||
-		a->last_year != b->last_year || a->nrules != b->nrules ||
-		a->omdannelse_lists != b->omdannelse_lists ||
-		a->omdannelse_first_year != b->omdannelse_first_year ||
-		memcmp(&a->size_gate, &b->size_gate, sizeof(HaCheck)) != 0)
-		return false;
-	for (i = 0; i < a->nrules; i++)
-	{
-		const HaCategoryRule *x = &a->rules[i];
-		const HaCategoryRule *y = &b->rules[i];
-
-		if (x->category != y->category || x->first_year != y->first_year ||
-			x->requires != y->requires || x->excludes != y->excludes ||
-			x->ngates != y->ngates || x->ncounted != y->ncounted ||
-			x->needed != y->needed || x->flag_checks != y->flag_checks)
-			return false;
-		for (j = 0; j < x->ngates + x->ncounted; j++)
-			if (memcmp(&x->checks[j], &y->checks[j], sizeof(HaCheck)) != 0)
-				return false;
-	}
-	return true;
-}
-
 /* A span lies inside the text. */
 static void
 check_span(HaSpan s, size_t size, const char *what)
@@ -158,6 +129,9 @@ check_structure(const HaRuleBook *book, size_t size, HaRuleBook *alone)
 		FUZZ_CHECK(set->id[0] != '\0', "empty name");
 		FUZZ_CHECK(set->last_year == 0 || set->last_year >= set->first_year,
 				   set->id);
+		/* a version without list years stands alone */
+		FUZZ_CHECK(set->first_year != 0 || (book->nsets == 1 &&
+											set->last_year == 0), set->id);
 		if (s > 0)
 			FUZZ_CHECK(book->sets[s - 1].last_year + 1 == set->first_year, set->id);
 		if (s + 1 < book->nsets)

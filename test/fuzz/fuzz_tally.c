@@ -49,69 +49,23 @@
 #include "indicators.h"
 #include "tally.h"
 
+#define FUZZ_RECORD HaTally
+#define FUZZ_PREFIX ha_tally
+#define FUZZ_NAME tally
+#define FUZZ_TEXT_BUFLEN HA_TALLY_TEXT_BUFLEN
+#include "fuzz_record.h"
+#define FUZZ_RECORD HaIndicators
+#define FUZZ_PREFIX ha_ind
+#define FUZZ_NAME ind
+#define FUZZ_TEXT_BUFLEN HA_IND_TEXT_BUFLEN
+#include "fuzz_record.h"
+
 #define OFF_B		(sizeof(HaTally))
 #define OFF_ARGS	(2 * sizeof(HaTally))
 #define OFF_PERSON	(OFF_ARGS + 2 * sizeof(double))
 #define PERSON_LEN	25
 
 int			LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-/*
- * Check that a tally passes validation and survives text and back: format,
- * parse, equal, format again identically.
- */
-static void
-check_round_trip(const HaTally *t)
-{
-	HaTally		again;
-	HaError		err;
-	char		text[HA_TALLY_TEXT_BUFLEN];
-	char		text2[HA_TALLY_TEXT_BUFLEN];
-
-	fuzz_clear_error(&err);
-	FUZZ_CHECK(ha_tally_validate(t, &err), ha_error_name(err.kind));
-	FUZZ_CHECK(ha_tally_format(t, text, sizeof(text)) < sizeof(text), text);
-	FUZZ_CHECK(ha_tally_parse(text, &again, &err), text);
-	FUZZ_CHECK(ha_tally_equal(t, &again), text);
-	FUZZ_CHECK(ha_tally_format(&again, text2, sizeof(text2)) < sizeof(text2),
-			   text2);
-	FUZZ_CHECK(strcmp(text, text2) == 0, text2);
-}
-
-/* Check that an indicators record is valid and survives text and back. */
-static void
-check_indicators(const HaIndicators *ind)
-{
-	HaIndicators again;
-	HaError		err;
-	char		text[HA_IND_TEXT_BUFLEN];
-	char		text2[HA_IND_TEXT_BUFLEN];
-
-	fuzz_clear_error(&err);
-	FUZZ_CHECK(ha_ind_validate(ind, &err), ha_error_name(err.kind));
-	FUZZ_CHECK(ha_ind_format(ind, text, sizeof(text)) < sizeof(text), text);
-	FUZZ_CHECK(ha_ind_parse(text, &again, &err), text);
-	FUZZ_CHECK(ha_ind_equal(ind, &again), text);
-	FUZZ_CHECK(ha_ind_format(&again, text2, sizeof(text2)) < sizeof(text2),
-			   text2);
-	FUZZ_CHECK(strcmp(text, text2) == 0, text2);
-}
-
-/* Parse the input as text and check the outcome. */
-static void
-check_text(const char *s)
-{
-	HaTally		t;
-	HaError		err;
-
-	fuzz_clear_error(&err);
-	if (ha_tally_parse(s, &t, &err))
-		check_round_trip(&t);
-	else
-		fuzz_check_error(&err,
-						 FUZZ_CODE(HA_ERR_SYNTAX) | FUZZ_CODE(HA_ERR_RANGE) |
-						 FUZZ_CODE(HA_ERR_LIMIT), "ha_tally_parse");
-}
 
 /*
  * A version-1 tally reads the same from its bytes and from the text that
@@ -154,7 +108,7 @@ check_binary(const uint8_t *bytes, HaTally *t)
 		return false;
 	}
 	FUZZ_CHECK(t->version == HA_TALLY_VERSION, "read gives an old layout");
-	check_round_trip(t);
+	check_tally_round_trip(t);
 	if (bytes[0] == HA_TALLY_VERSION_V1)
 		check_v1_text(bytes, t);
 	else
@@ -178,7 +132,7 @@ check_add(const HaTally *a, const HaTally *b)
 		FUZZ_CHECK(!ha_tally_add(&ba, a, &err), "b + a succeeds where a + b fails");
 		return;
 	}
-	check_round_trip(&ab);
+	check_tally_round_trip(&ab);
 	FUZZ_CHECK(ha_tally_add(&ba, a, &err), "b + a fails where a + b succeeds");
 	FUZZ_CHECK(ha_tally_equal(&ab, &ba), "a + b differs from b + a");
 
@@ -239,7 +193,7 @@ check_to_indicators(const HaTally *cur, const HaTally *prev,
 
 	fuzz_clear_error(&err);
 	if (ha_tally_to_indicators(cur, prev, national, regional, &ind, &err))
-		check_indicators(&ind);
+		check_ind_round_trip(&ind);
 	else
 		fuzz_check_error(&err,
 						 FUZZ_CODE(HA_ERR_RANGE) | FUZZ_CODE(HA_ERR_PARAM) |
@@ -292,7 +246,7 @@ check_person(const HaTally *t, const HaPerson *p)
 		FUZZ_CHECK(ha_tally_equal(&stepped, t), "a refused step changed the tally");
 		return;
 	}
-	check_round_trip(&after);
+	check_tally_round_trip(&after);
 	FUZZ_CHECK(after.residents == t->residents + 1, "residents did not grow by one");
 	if (step_ok)
 		FUZZ_CHECK(ha_tally_equal(&stepped, &after), "the step and the careful way differ");
@@ -309,7 +263,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	HaTally		b;
 	bool		b_valid = false;
 
-	check_text(s);
+	check_tally_text(s);
 	free(s);
 	if (size < sizeof(HaTally) || !check_binary(data, &a))
 		return 0;

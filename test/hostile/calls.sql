@@ -56,6 +56,14 @@ SELECT 'double precision', v FROM unnest(ARRAY[
 INSERT INTO hostile.value (type, expr)
 SELECT 'boolean', v FROM unnest(ARRAY['NULL', 'true', 'false']) AS v;
 
+-- dates: the ends of the type, infinities, list days and the days around
+-- them, leap days
+INSERT INTO hostile.value (type, expr)
+SELECT 'date', v FROM unnest(ARRAY[
+	'NULL', '''infinity''', '''-infinity''', '''4714-11-24 BC''', '''5874897-12-31''',
+	'''0001-01-01''', '''1999-12-31''', '''2010-10-01''', '''2025-11-30''', '''2025-12-01''',
+	'''2025-12-02''', '''2024-02-29''', '''2026-06-01''', '''2100-01-01''']) AS v;
+
 INSERT INTO hostile.value (type, expr)
 SELECT 'text', v FROM unnest(ARRAY[
 	'NULL', '''''', ''' ''', '''x''', 'repeat(''x'', 1048576)', 'repeat(''æ'', 524288)',
@@ -109,6 +117,17 @@ SELECT 'jsonb', v FROM unnest(ARRAY[
 	'''{"residents": 1e-1000}''', '''{"residents": "1913"}''', '''{"residents": null}''',
 	'''{"residents": 1.5}''', '''{"income": -1}''', '''{"residents": [1]}''', '''{"bogus": 1}''',
 	'''{"residents": 1, "residents": 2}''', '''{"residents": {"residents": 1}}''',
+	-- households for allocation_check
+	'''{"members": []}''', '''{"members": null}''', '''{"members": {}}''', '''{"members": [null]}''',
+	'''{"members": [{"role": "applicant"}]}''', '''{"members": [{"role": "applicant"}, {"role": "applicant"}]}''',
+	'''{"members": [{"role": "applicant", "age": -1}]}''', '''{"members": [{"role": "applicant", "age": 1e300}]}''',
+	'''{"members": [{"role": "applicant", "birth_date": "infinity"}]}''',
+	'''{"members": [{"role": "applicant", "prison_release": "2025-13-45"}]}''',
+	'''{"members": [{"role": "applicant", "prison_release": "5874897-12-31"}]}''',
+	'''{"members": [{"role": "applicant", "benefits": {"public": -6}}]}''',
+	'''{"members": [{"role": "applicant", "benefits": {"public": 1e300}}]}''',
+	'''{"members": [{"role": "applicant", "citizenship": ""}]}''', '''{"already_resident": "yes"}''',
+	'jsonb_build_object(''members'', (SELECT jsonb_agg(jsonb_build_object(''role'', ''child'', ''age'', 3)) FROM generate_series(1, 10000)))',
 	-- GeoJSON documents for dagi_from_geojson
 	'''{"type": "FeatureCollection"}''',
 	'''{"type": "FeatureCollection", "features": null}''',

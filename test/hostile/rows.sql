@@ -35,6 +35,10 @@ SELECT 19999991, y, 'residents=1913 nonwestern=80 outside_labour=44.6 convicted=
 	   NULL, 2147483647, 2147483647, NULL, NULL
   FROM generate_series(2019, 2025) AS y;
 INSERT INTO area_year VALUES (19999992, 2025, 'residents=999', NULL, 1, 1, 0, 0);
+-- populations for disclosure control at the edges of a tally, a small cell
+INSERT INTO area_year (area_id, list_year, ind, persons) VALUES (20000000, 2024,
+	'residents=5 nonwestern=16.7 outside_labour=100 convicted=1e-300 basic_education=0 income=1e-300',
+	'persons_18_64=9007199254740991 persons_18plus=1 persons_30_59=0 taxpayers_15_64=9007199254740991');
 INSERT INTO area_year VALUES (20000000, 2025, 'residents=10000000 income=1e-300 convicted=1e-300 national_convicted=1e-300', NULL, NULL, NULL, NULL, NULL);
 INSERT INTO area_year VALUES (20000000, 2100, 'residents=5000 outside_labour=99 basic_education=99', NULL, NULL, NULL, NULL, NULL);
 -- facilities: empty, far, in an empty area, with markup

@@ -24,14 +24,35 @@ VALUES (1, 'list years', (SELECT count(*) FROM list_sizes)),
        (3, 'changes since 2024', (SELECT count(*) FROM changes)),
        (4, 'development plans', (SELECT count(*) FROM area_status WHERE list_year = 2025 AND development_plan)),
        (5, 'forecast areas', (SELECT count(*) FROM forecast)),
-       (6, 'daycares over the cap', (SELECT count(*) FROM daycare_cap(2025) WHERE over_cap)),
+       (5, 'ways off the lists of 2025', (SELECT count(*) FROM way_off)),
+       (5, 'closest to entering udsat', (SELECT count(*) FROM closest)),
+       (5, 'forecast in persons', (SELECT count(*) FROM in_persons)),
+       (6, 'daycares over the cap', (SELECT count(*) FROM daycare_cap_disclosed(2025) WHERE over_cap)),
        (7, 'schools with language tests', (SELECT count(*) FROM language_test_schools(2025))),
        (8, 'listed areas with services', (SELECT count(*) FROM services)),
-       (9, 'plans', (SELECT count(*) FROM plan)),
-       (9, 'areas with a plan', (SELECT count(*) FROM coverage WHERE covered)),
-       (9, 'areas without a plan', (SELECT count(*) FROM coverage WHERE NOT covered)),
-       (10, 'twins', (SELECT count(*) FROM first_plan_twins)),
-       (11, 'effects with a difference', (SELECT count(*) FROM effects WHERE difference IS NOT NULL));
+       (9, 'obligations in force on 1 December 2025', (SELECT count(*) FROM obligations_2025 WHERE holds)),
+       (9, 'kinds of obligation in force', (SELECT count(*) FROM obligation_counts WHERE areas > 0)),
+       (9, 'grounds checked for the household', (SELECT count(*) FROM allocation_check(
+             (SELECT min(area_id) FROM obligations_2025 WHERE holds AND obligation = 'allocation_limit'),
+             '2025-12-01', '{"members": [{"role": "applicant"}]}'))),
+       -- the exports hide small cells (test/sql/disclosure.sql tries to
+       -- read them): the demo's data has some to hide
+       (9, 'daycares with a § 26 b, § 26 c or stk. 12-14 outcome',
+        (SELECT count(*) FROM daycare_cap_detail(2025) WHERE decided_by <> 'dagtilbudsloven § 26 a')),
+       (9, 'daycares in udsat or § 26 c areas', (SELECT count(*) FROM daycare_offer_elsewhere(2025))),
+       (9, 'children of the learning offer', (SELECT count(*) FROM learning_offer('2026-06-01'))),
+       (9, 'plan areas projected', (SELECT count(*) FROM plan_projection() WHERE share_at_deadline IS NOT NULL)),
+       (14, 'area years with values suppressed', (SELECT count(*) FROM bi_area_status WHERE suppressed <> '')),
+       (14, 'daycares with counts suppressed', (SELECT count(*) FROM daycare_cap_disclosed(2025) WHERE suppressed <> '')),
+       (10, 'own units tiered in 2025', (SELECT count(*) FROM monitoring_status('trappemodel') WHERE year = 2025 AND tier IS NOT NULL)),
+       (10, 'own units beside a legal area', (SELECT count(DISTINCT unit_id) FROM monitoring_status('trappemodel') WHERE area_id IS NOT NULL)),
+       (10, 'own units outside every area', (SELECT count(DISTINCT unit_id) FROM monitoring_status('trappemodel') WHERE area_id IS NULL)),
+       (10, 'own units whose tier changed', (SELECT count(DISTINCT unit_id) FROM monitoring_status('trappemodel') WHERE tier <> previous_tier)),
+       (11, 'plans', (SELECT count(*) FROM plan)),
+       (11, 'areas with a plan', (SELECT count(*) FROM coverage WHERE covered)),
+       (11, 'areas without a plan', (SELECT count(*) FROM coverage WHERE NOT covered)),
+       (12, 'twins', (SELECT count(*) FROM first_plan_twins)),
+       (13, 'effects with a difference', (SELECT count(*) FROM effects WHERE difference IS NOT NULL));
 SELECT * FROM report_rows;
 SELECT coalesce(string_agg(section || ' ' || what, '; ') FILTER (WHERE coalesce(rows, 0) = 0), 'none') AS empty
   FROM report_rows;
@@ -61,7 +82,13 @@ SELECT md5(string_agg(area_id || ':' || list_year || ':' || ind::text, ',' ORDER
 
 SET client_min_messages = warning;
 DROP SCHEMA demo CASCADE;
+DELETE FROM monitoring_unit;
+DELETE FROM monitoring_scheme;
+SELECT count(*) AS rule_sets_dropped
+  FROM (SELECT drop_rules(name) FROM rule_set WHERE name IN ('trappe1', 'trappe2', 'trappe3')) AS d;
 RESET client_min_messages;
+DELETE FROM child;
+DELETE FROM decision;
 DELETE FROM plan;
 DELETE FROM area;
 DELETE FROM facility;

@@ -82,15 +82,7 @@ SELECT (SELECT count(*) FROM gis_latest_list) AS latest,
 -- the map outputs agree on the list years they take: before 2010 the rules'
 -- error, a year without rows in area_year an error naming the years held;
 -- the same for each
-CREATE FUNCTION pg_temp.error_of(stmt text) RETURNS text LANGUAGE plpgsql AS $$
-DECLARE st text; msg text; det text;
-BEGIN
-  EXECUTE stmt;
-  RETURN 'accepted';
-EXCEPTION WHEN others THEN
-  GET STACKED DIAGNOSTICS st = RETURNED_SQLSTATE, msg = MESSAGE_TEXT, det = PG_EXCEPTION_DETAIL;
-  RETURN st || ' ' || msg || ' / ' || det;
-END $$;
+\i test/fixtures/try.sql
 SELECT y AS list_year, e AS error, count(*) AS outputs, string_agg(f, ', ' ORDER BY f) AS functions
   FROM (VALUES ('areas_geojson', 'SELECT housing_areas.areas_geojson(%s)'),
                ('areas_mvt', 'SELECT housing_areas.areas_mvt(12, 2164, 1272, %s)'),
@@ -101,14 +93,14 @@ SELECT y AS list_year, e AS error, count(*) AS outputs, string_agg(f, ', ' ORDER
                ('map_svg', 'SELECT housing_areas.map_svg(%s)'),
                ('map_svg of a municipality', 'SELECT housing_areas.map_svg(%s, ''0751'')')) AS o(f, q),
        (VALUES (2009), (2013), (2030)) AS years(y),
-       LATERAL (SELECT pg_temp.error_of(format(o.q, years.y)) AS e) AS r
+       LATERAL (SELECT pg_temp.try(format(o.q, years.y), true) AS e) AS r
  GROUP BY y, e ORDER BY y, e;
 -- the default year of the tiles is the latest; with no rows at all, the
 -- same error
 SELECT length(areas_mvt(12, 2164, 1272)) = length(areas_mvt(12, 2164, 1272, 2024)) AS default_is_latest;
 BEGIN;
 DELETE FROM area_year;
-SELECT pg_temp.error_of('SELECT housing_areas.areas_mvt(12, 2164, 1272)') AS empty_area_year;
+SELECT pg_temp.try('SELECT housing_areas.areas_mvt(12, 2164, 1272)', true) AS empty_area_year;
 ROLLBACK;
 
 -- "unknown" spelled the same everywhere: an area without a row in the list

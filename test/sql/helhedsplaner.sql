@@ -212,7 +212,6 @@ INSERT INTO area_year (area_id, list_year, ind) VALUES
   (3, 2021, 'residents=2000 outside_labour=45 convicted=3 national_convicted=1 basic_education=60 income=55 nonwestern=50'),
   (6, 2021, 'residents=2000 outside_labour=41 convicted=3 national_convicted=1 basic_education=61 income=55 nonwestern=50'),
   (7, 2021, 'residents=3 outside_labour=39 convicted=3 national_convicted=1 basic_education=60 income=55 nonwestern=50');
--- (residents on the list of 2024: plan areas 400 + 500, twins 300 + 300 + 3)
 UPDATE area_year SET ind = 'residents=400 outside_labour=36 convicted=2 national_convicted=1 basic_education=50 income=60' WHERE (area_id, list_year) = (1, 2024);
 UPDATE area_year SET ind = 'residents=500 outside_labour=40 convicted=2 national_convicted=1 basic_education=54 income=60 nonwestern=40' WHERE (area_id, list_year) = (2, 2024);
 UPDATE area_year SET ind = 'residents=300 outside_labour=44 convicted=3 national_convicted=1 basic_education=60 income=55 nonwestern=50' WHERE (area_id, list_year) = (3, 2024);
@@ -225,32 +224,29 @@ INSERT INTO plan_area (plan_id, area_id) VALUES (20, 1), (20, 2);
 -- 3 and 6 (pooled: 3, 6, 7)
 SELECT pa.area_id, array_agg(t.twin_id ORDER BY t.rank) FROM plan_area AS pa, twins(pa.area_id, 2021, 2) AS t
  WHERE pa.plan_id = 20 GROUP BY 1 ORDER BY 1;
+-- each value as disclosed_criteria() shows it: without a tally of the age
+-- groups (area_year.persons) their populations are unknown, so at the
+-- default minimum every value is hidden and no area is behind a figure
+SELECT criterion, plan_areas, plan_before, plan_change, twin_areas, twin_before, difference
+  FROM plan_effects(20, 2) WHERE criterion IN ('outside_labour', 'nonwestern');
+-- with a minimum of 1 every known value is shown.
 -- labour: plan (40 + 44) / 2 = 42 -> (36 + 40) / 2 = 38, a change of -4;
 -- twins (45 + 41 + 39) / 3 -> (44 + 40 + 40) / 3, -1/3: difference -3.667;
 -- nonwestern is unknown in area 1 on 2024: one plan area behind it
+SET housing_areas.min_cell_count = 1;
 SELECT criterion, from_list, to_list, plan_areas, plan_before, plan_after, plan_change,
        twin_areas, round(twin_before::numeric, 3) AS twin_before, round(twin_after::numeric, 3) AS twin_after,
        round(twin_change::numeric, 3) AS twin_change, round(difference::numeric, 3) AS difference
   FROM plan_effects(20, 2);
 SELECT DISTINCT note FROM plan_effects(20, 2);
--- a figure whose areas hold fewer than min_cell_count() residents is not
--- shown: nonwestern of the plan (500 residents) at 501, the twins (603) at 604
-SET housing_areas.min_cell_count = 500;
-SELECT criterion, plan_areas, plan_before, twin_areas FROM plan_effects(20, 2) WHERE criterion = 'nonwestern';
-SET housing_areas.min_cell_count = 501;
-SELECT criterion, plan_areas, plan_before, plan_change, twin_areas, round(twin_before::numeric, 3) AS twin_before, difference
-  FROM plan_effects(20, 2) WHERE criterion IN ('outside_labour', 'nonwestern');
-SET housing_areas.min_cell_count = 603;
-SELECT criterion, twin_areas, round(twin_before::numeric, 3) AS twin_before FROM plan_effects(20, 2) WHERE criterion = 'outside_labour';
-SET housing_areas.min_cell_count = 604;
-SELECT criterion, plan_areas, plan_before, twin_areas, twin_before, difference
-  FROM plan_effects(20, 2) WHERE criterion = 'outside_labour';
 RESET housing_areas.min_cell_count;
 -- while no later list is held, no change is shown
 INSERT INTO plan VALUES (21, 'New plan', 'A', '[2025-01-01,2029-01-01)', 'approved', '0751');
 INSERT INTO plan_area (plan_id, area_id) VALUES (21, 1);
+SET housing_areas.min_cell_count = 1;
 SELECT criterion, from_list, to_list, plan_areas, plan_before, plan_after, plan_change, difference
   FROM plan_effects(21) WHERE criterion = 'outside_labour';
+RESET housing_areas.min_cell_count;
 SELECT pg_temp.try($$SELECT * FROM plan_effects(99)$$) AS unknown_plan;
 SELECT pg_temp.try($$SELECT * FROM plan_effects(20, 0)$$) AS k0;
 

@@ -1,5 +1,6 @@
 -- indicators: binary send/recv through COPY (FORMAT binary), validated like text
 SET search_path = housing_areas, public;
+\i test/fixtures/binary.sql
 
 CREATE TABLE ind_bin (id int, ind indicators);
 INSERT INTO ind_bin VALUES
@@ -11,43 +12,16 @@ INSERT INTO ind_bin
   SELECT 100 + g, make_indicators(residents => g, income => g / 7.0, nonwestern => CASE WHEN g % 3 = 0 THEN g % 100 END)
     FROM generate_series(1, 1000) AS g;
 
-SELECT current_setting('data_directory') || '/ha_ind_bin.copy' AS copyfile \gset
-COPY ind_bin TO :'copyfile' WITH (FORMAT binary);
-CREATE TABLE ind_bin2 (LIKE ind_bin);
-COPY ind_bin2 FROM :'copyfile' WITH (FORMAT binary);
-SELECT count(*) AS rows,
-       count(*) FILTER (WHERE a.ind = b.ind OR (a.ind IS NULL AND b.ind IS NULL)) AS identical,
-       count(*) FILTER (WHERE a.ind::text = b.ind::text) AS same_text
-  FROM ind_bin a JOIN ind_bin2 b USING (id);
+SELECT * FROM pg_temp.copy_binary('ind_bin', 'ind_bin2', 'ind');
 SELECT * FROM ind_bin2 WHERE id < 10 ORDER BY id;
 
 -- the binary form: version, reserved, field mask, residents, six float8
 SELECT indicators_send('residents=1913 income=61.8');
 
-CREATE TEMP TABLE recv_target (ind indicators);
--- crafted binary values go through indicators_recv with the same checks as text
-CREATE FUNCTION pg_temp.recv(payload bytea) RETURNS text
-LANGUAGE plpgsql AS $$
-DECLARE
-  f text := current_setting('data_directory') || '/ha_ind_recv.copy';
-  result text;
-  st text; msg text; det text; hnt text;
-BEGIN
-  EXECUTE format('COPY (SELECT %L::bytea) TO %L WITH (FORMAT binary)', payload, f);
-  TRUNCATE recv_target;
-  BEGIN
-    EXECUTE format('COPY recv_target FROM %L WITH (FORMAT binary)', f);
-    SELECT ind::text INTO result FROM recv_target;
-    RETURN 'ok: ' || result;
-  EXCEPTION WHEN others THEN
-    GET STACKED DIAGNOSTICS st = RETURNED_SQLSTATE, msg = MESSAGE_TEXT,
-                            det = PG_EXCEPTION_DETAIL, hnt = PG_EXCEPTION_HINT;
-    RETURN st || ': ' || msg || coalesce(' | ' || nullif(det, ''), '') || coalesce(' | ' || nullif(hnt, ''), '');
-  END;
-END $$;
-
+-- crafted binary values go through indicators_recv with the same checks as text,
+-- read by pg_temp.recv (test/fixtures/binary.sql)
 -- header(version 1, reserved 0, mask) + residents + 6 float8, hex
-SELECT label, pg_temp.recv(decode(hex, 'hex')) AS result
+SELECT label, pg_temp.recv(decode(hex, 'hex'), 'indicators') AS result
   FROM (VALUES
     ('valid',            '01000041' || '00000779' || repeat('0000000000000000', 5) || '404ee66666666666'),
     ('too short',        '01000041' || '00000779'),

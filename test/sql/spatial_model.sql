@@ -11,15 +11,7 @@ SELECT indexrelid::regclass, indrelid::regclass
 SELECT unnest(extconfig)::regclass AS dumped FROM pg_extension WHERE extname = 'housing_areas_postgis' ORDER BY 1;
 
 -- a geometry of the wrong type or SRID is refused with a clear error
-CREATE FUNCTION pg_temp.try(stmt text) RETURNS text LANGUAGE plpgsql AS $$
-DECLARE st text; msg text;
-BEGIN
-  EXECUTE stmt;
-  RETURN 'accepted';
-EXCEPTION WHEN others THEN
-  GET STACKED DIAGNOSTICS st = RETURNED_SQLSTATE, msg = MESSAGE_TEXT;
-  RETURN st || ' ' || msg;
-END $$;
+\i test/fixtures/try.sql
 SELECT pg_temp.try($$INSERT INTO area VALUES (1, 'x', '0751', '1082', ST_SetSRID(ST_Multi(ST_MakeLine(ST_MakePoint(0, 0), ST_MakePoint(1, 1))), 25832))$$) AS lines;
 -- a lone Polygon: PostGIS before 3.5 refuses it, 3.5 and later store it as a
 -- MultiPolygon; either way the column never holds anything but MultiPolygons

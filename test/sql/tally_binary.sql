@@ -1,5 +1,6 @@
 -- tally: binary send/recv through COPY (FORMAT binary), validated like text
 SET search_path = housing_areas, public;
+\i test/fixtures/binary.sql
 
 CREATE TABLE tally_bin (id int, t tally);
 INSERT INTO tally_bin VALUES
@@ -12,14 +13,7 @@ INSERT INTO tally_bin
   SELECT 100 + g, tally_agg(g % 90, g % 3 = 0, (g % 5) / 7.0, g % 11 = 0, g % 4 = 0, g * 1000 / 7.0, g % 6 = 0)
     FROM generate_series(1, 1000) AS g GROUP BY g;
 
-SELECT current_setting('data_directory') || '/ha_tally_bin.copy' AS copyfile \gset
-COPY tally_bin TO :'copyfile' WITH (FORMAT binary);
-CREATE TABLE tally_bin2 (LIKE tally_bin);
-COPY tally_bin2 FROM :'copyfile' WITH (FORMAT binary);
-SELECT count(*) AS rows,
-       count(*) FILTER (WHERE a.t = b.t OR (a.t IS NULL AND b.t IS NULL)) AS identical,
-       count(*) FILTER (WHERE a.t::text = b.t::text) AS same_text
-  FROM tally_bin a JOIN tally_bin2 b USING (id);
+SELECT * FROM pg_temp.copy_binary('tally_bin', 'tally_bin2', 't');
 SELECT * FROM tally_bin2 WHERE id < 10 ORDER BY id;
 
 -- the binary form: version byte (2), 7 reserved bytes, then the ten fields
@@ -28,27 +22,8 @@ SELECT * FROM tally_bin2 WHERE id < 10 ORDER BY id;
 -- 6180 = x1824)
 SELECT tally_send('residents=3 nonwestern=1 persons_18_64=2 outside_labour_fte=0.5 taxpayers_15_64=1 income_sum=61.8');
 
-CREATE TEMP TABLE recv_target (t tally);
--- crafted binary values go through tally_recv with the same checks as text
-CREATE FUNCTION pg_temp.recv(payload bytea) RETURNS text
-LANGUAGE plpgsql AS $$
-DECLARE
-  f text := current_setting('data_directory') || '/ha_tally_recv.copy';
-  result text;
-  st text; msg text; det text; hnt text;
-BEGIN
-  EXECUTE format('COPY (SELECT %L::bytea) TO %L WITH (FORMAT binary)', payload, f);
-  TRUNCATE recv_target;
-  BEGIN
-    EXECUTE format('COPY recv_target FROM %L WITH (FORMAT binary)', f);
-    SELECT t::text INTO result FROM recv_target;
-    RETURN 'ok: ' || result;
-  EXCEPTION WHEN others THEN
-    GET STACKED DIAGNOSTICS st = RETURNED_SQLSTATE, msg = MESSAGE_TEXT,
-                            det = PG_EXCEPTION_DETAIL, hnt = PG_EXCEPTION_HINT;
-    RETURN st || ': ' || msg || coalesce(' | ' || nullif(det, ''), '') || coalesce(' | ' || nullif(hnt, ''), '');
-  END;
-END $$;
+-- crafted binary values go through tally_recv with the same checks as text,
+-- read by pg_temp.recv (test/fixtures/binary.sql)
 
 -- a payload of layout version 1 (what housing_areas 0.2.0 sent): header
 -- bytes, then the fields as int8send/float8send
@@ -64,21 +39,16 @@ LANGUAGE sql AS $$
          || float8send(income_sum)
 $$;
 
--- a payload of layout version 2: every field as int8send
-CREATE FUNCTION pg_temp.payload2(header bytea, residents int8, nonwestern int8,
-    persons_18_64 int8, outside_labour_fte int8, persons_18plus int8,
-    convicted_18plus int8, persons_30_59 int8, basic_education_30_59 int8,
-    taxpayers_15_64 int8, income_sum int8) RETURNS bytea
+-- a payload of layout version 2: header bytes, then every field, in order,
+-- as int8send
+CREATE FUNCTION pg_temp.payload2(header bytea, VARIADIC fields int8[]) RETURNS bytea
 LANGUAGE sql AS $$
-  SELECT header || int8send(residents) || int8send(nonwestern) || int8send(persons_18_64)
-         || int8send(outside_labour_fte) || int8send(persons_18plus)
-         || int8send(convicted_18plus) || int8send(persons_30_59)
-         || int8send(basic_education_30_59) || int8send(taxpayers_15_64)
-         || int8send(income_sum)
+  SELECT header || string_agg(int8send(f), ''::bytea ORDER BY n)
+    FROM unnest(fields) WITH ORDINALITY AS u(f, n)
 $$;
 
 -- version 2
-SELECT label, pg_temp.recv(payload) AS result
+SELECT label, pg_temp.recv(payload, 'tally') AS result
   FROM (VALUES
     ('valid',              pg_temp.payload2('\x0200000000000000', 3, 1, 2, 500000, 0, 0, 0, 0, 1, 6180)),
     ('same as tally_send', tally_send('residents=3 nonwestern=1 persons_18_64=2 outside_labour_fte=0.5 taxpayers_15_64=1 income_sum=61.8')),
@@ -94,7 +64,7 @@ SELECT label, pg_temp.recv(payload) AS result
 
 -- version 1, as housing_areas 0.2.0 sent it: read and converted, float8
 -- noise rounded to millionths and øre, the checks of version 1 kept
-SELECT label, pg_temp.recv(payload) AS result
+SELECT label, pg_temp.recv(payload, 'tally') AS result
   FROM (VALUES
     ('valid',              pg_temp.payload('\x0100000000000000', 3, 1, 2, 0.5, 0, 0, 0, 0, 1, 61.8)),
     ('float8 noise',       pg_temp.payload('\x0100000000000000', 3, 0, 3, 0.1::float8 + 0.2, 0, 0, 0, 0, 3, 100.0 / 3)),

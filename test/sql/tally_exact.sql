@@ -23,12 +23,7 @@ SELECT i AS gross_income, tally_value(tally_agg(40, NULL, NULL, NULL, NULL, i, N
 -- random persons with fractions, in departments of areas; a regular table
 -- so that parallel workers can read it
 -- a fresh seed each run (HA_TEST_SEED=<0..1> repeats one); shown on failure
-\getenv seed HA_TEST_SEED
-\if :{?seed}
-\else
-SELECT (extract(epoch FROM clock_timestamp()) * 1000)::bigint % 1000003 / 1000003.0 AS seed \gset
-\endif
-SELECT setseed(:seed) \gset
+\i test/fixtures/seed.sql
 CREATE TABLE exact_persons AS
 SELECT g AS id, 1 + (g * 7919) % 60 AS area, floor(r11 * 3)::int AS department,
        CASE WHEN r1 < 0.05 THEN NULL ELSE floor(r2 * 100)::int END AS age,
@@ -149,18 +144,8 @@ SELECT count(*) AS area_years,
   FROM shares AS c JOIN shares AS p ON p.area = c.area AND p.year = 0 AND c.year = 1;
 
 -- parallel, forced: the same tallies, bit for bit
-CREATE FUNCTION pg_temp.workers_launched(query text) RETURNS integer
-LANGUAGE plpgsql AS $$
-DECLARE plan jsonb;
-BEGIN
-  EXECUTE 'EXPLAIN (ANALYZE, TIMING OFF, SUMMARY OFF, FORMAT JSON) ' || query INTO plan;
-  RETURN (SELECT COALESCE(sum(w::integer), 0)
-            FROM jsonb_path_query(plan, 'strict $.**."Workers Launched"') AS w);
-END $$;
-SET parallel_setup_cost = 0;
-SET parallel_tuple_cost = 0;
-SET min_parallel_table_scan_size = 0;
-SET max_parallel_workers_per_gather = 2;
+\i test/fixtures/parallel.sql
+CALL pg_temp.force_parallel(true);
 SELECT tally_agg(age, nonwestern, outside_labour_fte, convicted, basic_education, gross_income, student)::text AS parallel_total
   FROM exact_persons \gset
 SELECT pg_temp.workers_launched($$SELECT tally_agg(age, nonwestern, outside_labour_fte, convicted, basic_education, gross_income, student)
@@ -175,10 +160,7 @@ SELECT count(*) AS areas,
   FROM (SELECT area, tally_agg(age, nonwestern, outside_labour_fte, convicted, basic_education, gross_income, student) AS t
           FROM exact_persons GROUP BY area) AS p
   JOIN exact_serial AS s USING (area);
-RESET max_parallel_workers_per_gather;
-RESET min_parallel_table_scan_size;
-RESET parallel_tuple_cost;
-RESET parallel_setup_cost;
+CALL pg_temp.force_parallel(false);
 
 -- sums that would leave their range are errors naming the key, never a wrap
 SELECT 'taxpayers_15_64=1 income_sum=92233720368547758.07'::tally + 'taxpayers_15_64=1 income_sum=0.01'::tally;

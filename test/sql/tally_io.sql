@@ -45,12 +45,7 @@ SELECT v, v::tally::text AS value, v::tally::text::tally = v::tally AS stable
 
 -- many generated tallies, with raw doubles: text -> value -> text -> value is stable
 -- a fresh seed each run (HA_TEST_SEED=<0..1> repeats one); shown on failure
-\getenv seed HA_TEST_SEED
-\if :{?seed}
-\else
-SELECT (extract(epoch FROM clock_timestamp()) * 1000)::bigint % 1000003 / 1000003.0 AS seed \gset
-\endif
-SELECT setseed(:seed) \gset
+\i test/fixtures/seed.sql
 SELECT count(*) AS tallies,
        CASE WHEN count(*) FILTER (WHERE t::text::tally = t AND t::text = t::text::tally::text) = count(*)
             THEN 'all stable' ELSE 'unstable tallies with HA_TEST_SEED=' || :'seed' END AS stable
@@ -85,11 +80,8 @@ SELECT tally_value(t, 'residents') AS residents, tally_value(t, 'nonwestern') AS
        tally_value(t, 'persons_18_64') AS persons_18_64, count(*)
   FROM tally_io GROUP BY t ORDER BY t::text;
 SELECT count(*) AS distinct_values FROM (SELECT DISTINCT t FROM tally_io) AS d;
-SET enable_mergejoin = off;
-SET enable_nestloop = off;
-SELECT a.id, b.id FROM tally_io a JOIN tally_io b ON a.t = b.t AND a.id < b.id ORDER BY 1, 2;
-RESET enable_mergejoin;
-RESET enable_nestloop;
+\i test/fixtures/hashing.sql
+SELECT * FROM pg_temp.hash_equal_pairs('tally_io', 't');
 DROP TABLE tally_io;
 
 -- function properties: immutable and parallel safe; strict unless NULL means something

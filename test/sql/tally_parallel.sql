@@ -17,46 +17,28 @@ SELECT g AS id, 1 + (g * 31) % 199 AS area,
   FROM generate_series(1, 200000) AS g;
 ANALYZE par_persons;
 
+-- the tally of all persons, and those of the areas, planned anew each time
+CREATE VIEW par_total AS
+SELECT tally_agg(age, nonwestern, outside_labour_fte, convicted, basic_education, gross_income, student) AS t
+  FROM par_persons;
+CREATE VIEW par_areas AS
+SELECT area, tally_agg(age, nonwestern, outside_labour_fte, convicted, basic_education, gross_income, student) AS t
+  FROM par_persons GROUP BY area;
+
 -- serial
 SET max_parallel_workers_per_gather = 0;
-EXPLAIN (COSTS OFF)
-SELECT tally_agg(age, nonwestern, outside_labour_fte, convicted, basic_education, gross_income, student)
-  FROM par_persons;
-SELECT tally_agg(age, nonwestern, outside_labour_fte, convicted, basic_education, gross_income, student)::text AS serial_total
-  FROM par_persons \gset
-SELECT string_agg(area || ' ' || t::text, E'\n' ORDER BY area) AS serial_areas
-  FROM (SELECT area, tally_agg(age, nonwestern, outside_labour_fte, convicted, basic_education, gross_income, student) AS t
-          FROM par_persons GROUP BY area) AS s \gset
-SELECT sum(t)::text AS serial_sum
-  FROM (SELECT area, tally_agg(age, nonwestern, outside_labour_fte, convicted, basic_education, gross_income, student) AS t
-          FROM par_persons GROUP BY area) AS s \gset
-
--- the number of parallel workers an execution of a query launched
-CREATE FUNCTION pg_temp.workers_launched(query text) RETURNS integer
-LANGUAGE plpgsql AS $$
-DECLARE plan jsonb;
-BEGIN
-  EXECUTE 'EXPLAIN (ANALYZE, TIMING OFF, SUMMARY OFF, FORMAT JSON) ' || query INTO plan;
-  RETURN (SELECT COALESCE(sum(w::integer), 0)
-            FROM jsonb_path_query(plan, 'strict $.**."Workers Launched"') AS w);
-END $$;
+EXPLAIN (COSTS OFF) SELECT * FROM par_total;
+SELECT t::text AS serial_total FROM par_total \gset
+SELECT string_agg(area || ' ' || t::text, E'\n' ORDER BY area) AS serial_areas FROM par_areas \gset
+SELECT sum(t)::text AS serial_sum FROM par_areas \gset
 
 -- parallel, forced
-SET parallel_setup_cost = 0;
-SET parallel_tuple_cost = 0;
-SET min_parallel_table_scan_size = 0;
-SET max_parallel_workers_per_gather = 2;
-EXPLAIN (COSTS OFF)
-SELECT tally_agg(age, nonwestern, outside_labour_fte, convicted, basic_education, gross_income, student)
-  FROM par_persons;
-SELECT tally_agg(age, nonwestern, outside_labour_fte, convicted, basic_education, gross_income, student)::text AS parallel_total
-  FROM par_persons \gset
-EXPLAIN (COSTS OFF)
-SELECT area, tally_agg(age, nonwestern, outside_labour_fte, convicted, basic_education, gross_income, student)
-  FROM par_persons GROUP BY area;
-SELECT string_agg(area || ' ' || t::text, E'\n' ORDER BY area) AS parallel_areas
-  FROM (SELECT area, tally_agg(age, nonwestern, outside_labour_fte, convicted, basic_education, gross_income, student) AS t
-          FROM par_persons GROUP BY area) AS s \gset
+\i test/fixtures/parallel.sql
+CALL pg_temp.force_parallel(true);
+EXPLAIN (COSTS OFF) SELECT * FROM par_total;
+SELECT t::text AS parallel_total FROM par_total \gset
+EXPLAIN (COSTS OFF) SELECT * FROM par_areas;
+SELECT string_agg(area || ' ' || t::text, E'\n' ORDER BY area) AS parallel_areas FROM par_areas \gset
 
 -- sum(tally) runs in parallel too: the tallies of 2000 departments
 CREATE TABLE par_departments AS
@@ -68,10 +50,8 @@ EXPLAIN (COSTS OFF) SELECT sum(t) FROM par_departments;
 SELECT sum(t)::text AS parallel_sum FROM par_departments \gset
 
 -- the parallel plans really ran in parallel
-SELECT pg_temp.workers_launched($$SELECT tally_agg(age, nonwestern, outside_labour_fte, convicted, basic_education, gross_income, student)
-  FROM par_persons$$) > 0 AS total_workers_launched,
-       pg_temp.workers_launched($$SELECT area, tally_agg(age, nonwestern, outside_labour_fte, convicted, basic_education, gross_income, student)
-  FROM par_persons GROUP BY area$$) > 0 AS areas_workers_launched,
+SELECT pg_temp.workers_launched('SELECT * FROM par_total') > 0 AS total_workers_launched,
+       pg_temp.workers_launched('SELECT * FROM par_areas') > 0 AS areas_workers_launched,
        pg_temp.workers_launched('SELECT sum(t) FROM par_departments') > 0 AS sum_workers_launched;
 SELECT :'serial_total' = :'parallel_total' AS total_same,
        :'serial_areas' = :'parallel_areas' AS areas_same,
@@ -81,8 +61,6 @@ SELECT :'parallel_total' AS total;
 -- the first areas
 SELECT split_part(:'parallel_areas', E'\n', n) AS area_tally FROM generate_series(1, 3) AS n;
 
-RESET max_parallel_workers_per_gather;
-RESET min_parallel_table_scan_size;
-RESET parallel_tuple_cost;
-RESET parallel_setup_cost;
+CALL pg_temp.force_parallel(false);
+DROP VIEW par_total, par_areas;
 DROP TABLE par_persons, par_departments;

@@ -11,44 +11,11 @@
 #include "../../src/core/ha_number.h"
 #include "../../src/core/indicators.h"
 
-/* Parse s, expecting success. */
-static HaIndicators
-parse_ok(const char *s)
-{
-	HaIndicators		v;
-	HaError		err;
-
-	unit_check_accepted(s, ha_ind_parse(s, &v, &err), &err);
-	return v;
-}
-
-/*
- * Parse s, expecting failure with the given class and kind, naming key and
- * quoting value (NULL: not checked).
- */
-static HaError
-parse_err(const char *s, HaErrorCode code, HaErrorKind kind, const char *key,
-		  const char *value)
-{
-	HaIndicators v;
-	HaError		err;
-
-	memset(&err, 0, sizeof(err));
-	unit_check_refused(s, ha_ind_parse(s, &v, &err), &err, code, kind, key,
-					   value);
-	return err;
-}
-
-/* The canonical text of a parsed input. */
-static const char *
-canon(const char *s)
-{
-	static char buf[HA_IND_TEXT_BUFLEN];
-	HaIndicators ind = parse_ok(s);
-
-	ha_ind_format(&ind, buf, sizeof(buf));
-	return buf;
-}
+#define UNIT_RECORD HaIndicators
+#define UNIT_PREFIX ha_ind
+#define UNIT_TEXT_BUFLEN HA_IND_TEXT_BUFLEN
+#define UNIT_INPUT_MAX HA_IND_INPUT_MAX
+#include "unit_record.h"
 
 static void
 test_korskaerparken_round_trip(void)
@@ -62,12 +29,14 @@ test_korskaerparken_round_trip(void)
 static void
 test_any_order_and_separators(void)
 {
-	CHECK_STR(canon("income=61.8,residents=1913"), "residents=1913 income=61.8");
-	CHECK_STR(canon("  income=61.8 ,  residents=1913\t"),
-			  "residents=1913 income=61.8");
-	CHECK_STR(canon("income=61.8\nresidents=1913"), "residents=1913 income=61.8");
-	CHECK_STR(canon("nonwestern=50, convicted=2.7"),
-			  "nonwestern=50 convicted=2.7");
+	static const char *const cases[][2] = {
+		{"income=61.8,residents=1913", "residents=1913 income=61.8"},
+		{"  income=61.8 ,  residents=1913\t", "residents=1913 income=61.8"},
+		{"income=61.8\nresidents=1913", "residents=1913 income=61.8"},
+		{"nonwestern=50, convicted=2.7", "nonwestern=50 convicted=2.7"},
+	};
+
+	check_canon(cases, lengthof(cases));
 }
 
 static void
@@ -84,26 +53,34 @@ test_absent_fields_stay_absent(void)
 static void
 test_number_spellings(void)
 {
-	CHECK_STR(canon("nonwestern=050.50"), "nonwestern=50.5");
-	CHECK_STR(canon("nonwestern=.5"), "nonwestern=0.5");
-	CHECK_STR(canon("nonwestern=5."), "nonwestern=5");
-	CHECK_STR(canon("nonwestern=+5e1"), "nonwestern=50");
-	CHECK_STR(canon("nonwestern=1E-7"), "nonwestern=1e-7");
-	CHECK_STR(canon("nonwestern=-0"), "nonwestern=0");
-	CHECK_STR(canon("residents=+007"), "residents=7");
-	CHECK_STR(canon("income=0.1"), "income=0.1");
-	CHECK_STR(canon("income=1000"), "income=1000");
-	CHECK_STR(canon("income=33.333333333333336"), "income=33.333333333333336");
+	static const char *const cases[][2] = {
+		{"nonwestern=050.50", "nonwestern=50.5"},
+		{"nonwestern=.5", "nonwestern=0.5"},
+		{"nonwestern=5.", "nonwestern=5"},
+		{"nonwestern=+5e1", "nonwestern=50"},
+		{"nonwestern=1E-7", "nonwestern=1e-7"},
+		{"nonwestern=-0", "nonwestern=0"},
+		{"residents=+007", "residents=7"},
+		{"income=0.1", "income=0.1"},
+		{"income=1000", "income=1000"},
+		{"income=33.333333333333336", "income=33.333333333333336"},
+	};
+
+	check_canon(cases, lengthof(cases));
 }
 
 static void
 test_boundaries_accepted(void)
 {
-	CHECK_STR(canon("residents=0"), "residents=0");
-	CHECK_STR(canon("residents=10000000"), "residents=10000000");
-	CHECK_STR(canon("nonwestern=100"), "nonwestern=100");
-	CHECK_STR(canon("national_convicted=100"), "national_convicted=100");
-	CHECK_STR(canon("national_convicted=0.000001"), "national_convicted=1e-6");
+	static const char *const cases[][2] = {
+		{"residents=0", "residents=0"},
+		{"residents=10000000", "residents=10000000"},
+		{"nonwestern=100", "nonwestern=100"},
+		{"national_convicted=100", "national_convicted=100"},
+		{"national_convicted=0.000001", "national_convicted=1e-6"},
+	};
+
+	check_canon(cases, lengthof(cases));
 }
 
 static void
@@ -223,17 +200,10 @@ test_rejects_control_characters_and_junk(void)
 static void
 test_rejects_oversized(void)
 {
-	char		big[HA_IND_INPUT_MAX + 2];
 	char		key[HA_IND_INPUT_MAX + 1];
 	HaError		e;
 
-	memset(big, ' ', sizeof(big));
-	memcpy(big, "residents=1", 11);
-	big[sizeof(big) - 1] = '\0';
-	e = parse_err(big, HA_ERR_LIMIT, HA_E_TOO_LONG, "", "");
-	CHECK(e.about.n[0] == 1025 && e.about.n[1] == 1024);
-	big[sizeof(big) - 2] = '\0';
-	parse_ok(big);
+	check_input_limit();
 	/* the longest unknown key is quoted whole, and long values by their start */
 	memset(key, 'k', sizeof(key));
 	key[sizeof(key) - 1] = '\0';
@@ -398,77 +368,35 @@ random_value(HaIndField f)
 	return v;
 }
 
+/* A random valid record: some fields known, with random valid values. */
+static HaIndicators
+random_record(void)
+{
+	HaIndicators a;
+	HaError		err;
+	uint16_t	mask = 0;
+	int			f;
+
+	ha_ind_init(&a);
+	while (mask == 0)
+		mask = (uint16_t) (rng_next() & HA_IND_ALL_KNOWN);
+	for (f = 0; f < HA_IND_NFIELDS; f++)
+		if (mask & (1u << f))
+			CHECK(ha_ind_set(&a, (HaIndField) f, random_value((HaIndField) f),
+							 "?", &err));
+	return a;
+}
+
 static void
 test_random_round_trips(void)
 {
-	int			i;
-	int			failures = 0;
-
-	for (i = 0; i < 200000 && failures < 5; i++)
-	{
-		HaIndicators a,
-					b;
-		HaError		err;
-		char		t1[HA_IND_TEXT_BUFLEN],
-					t2[HA_IND_TEXT_BUFLEN];
-		uint16_t	mask = 0;
-		int			f;
-
-		ha_ind_init(&a);
-		while (mask == 0)
-			mask = (uint16_t) (rng_next() & HA_IND_ALL_KNOWN);
-		for (f = 0; f < HA_IND_NFIELDS; f++)
-			if (mask & (1u << f))
-				CHECK(ha_ind_set(&a, (HaIndField) f, random_value((HaIndField) f),
-								 "?", &err));
-		CHECK(ha_ind_validate(&a, &err));
-		CHECK(ha_ind_format(&a, t1, sizeof(t1)) < sizeof(t1));
-		if (!ha_ind_parse(t1, &b, &err) || !ha_ind_equal(&a, &b))
-		{
-			printf("#   round trip failed for \"%s\"\n", t1);
-			failures++;
-			unit_checks_failed++;
-			continue;
-		}
-		ha_ind_format(&b, t2, sizeof(t2));
-		if (strcmp(t1, t2) != 0)
-		{
-			printf("#   \"%s\" reformatted as \"%s\"\n", t1, t2);
-			failures++;
-			unit_checks_failed++;
-		}
-	}
+	check_random_round_trips(200000, random_record);
 }
 
 static void
 test_random_garbage_never_crashes(void)
 {
-	static const char alphabet[] = "residntsoaubcilg_=,. 0123456789eE+-xnN\t";
-	int			i;
-
-	for (i = 0; i < 100000; i++)
-	{
-		char		s[64];
-		size_t		n = rng_next() % (sizeof(s) - 1);
-		size_t		j;
-		HaIndicators ind;
-		HaError		err;
-
-		for (j = 0; j < n; j++)
-			s[j] = alphabet[rng_next() % (sizeof(alphabet) - 1)];
-		s[n] = '\0';
-		if (ha_ind_parse(s, &ind, &err))
-		{
-			char		t[HA_IND_TEXT_BUFLEN];
-			HaIndicators again;
-
-			CHECK(ha_ind_validate(&ind, &err));
-			ha_ind_format(&ind, t, sizeof(t));
-			CHECK(ha_ind_parse(t, &again, &err) && ha_ind_equal(&ind, &again));
-		}
-		else
-			CHECK(ha_error_complete(&err));
-	}
+	check_random_garbage("residntsoaubcilg_=,. 0123456789eE+-xnN\t", 63);
 }
 
 /*

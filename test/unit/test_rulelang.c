@@ -9,6 +9,7 @@
 #include "unit.h"
 #include "../../src/core/rulelang.h"
 #include "../../src/core/rules.h"
+#include "../fuzz/same_set.h"
 
 /* The built-in rule text, parsed once (main). */
 static HaRuleBook builtin;
@@ -169,38 +170,16 @@ print_set(char *buf, size_t cap, const HaRuleSet *s)
 	put(buf, cap, "end\n");
 }
 
-/* Two versions the evaluator runs alike (names, spans and text aside). */
-static bool
-same_set(const HaRuleSet *a, const HaRuleSet *b)
-{
-	int			i,
-				j;
-
-	if (strcmp(a->id, b->id) != 0 || a->first_year != b->first_year ||
-		a->last_year != b->last_year || a->nrules != b->nrules ||
-		a->omdannelse_lists != b->omdannelse_lists ||
-		a->omdannelse_first_year != b->omdannelse_first_year ||
-		memcmp(&a->size_gate, &b->size_gate, sizeof(HaCheck)) != 0)
-		return false;
-	for (i = 0; i < a->nrules; i++)
-	{
-		const HaCategoryRule *x = &a->rules[i];
-		const HaCategoryRule *y = &b->rules[i];
-
-		if (x->category != y->category || x->first_year != y->first_year ||
-			x->requires != y->requires || x->excludes != y->excludes ||
-			x->ngates != y->ngates || x->ncounted != y->ncounted ||
-			x->needed != y->needed || x->defines_flags != y->defines_flags ||
-			x->flag_checks != y->flag_checks)
-			return false;
-		for (j = 0; j < x->ngates + x->ncounted; j++)
-			if (memcmp(&x->checks[j], &y->checks[j], sizeof(HaCheck)) != 0)
-				return false;
-	}
-	return true;
-}
-
 /* ---- tests ---- */
+
+/* The rules of dk2018, which dk2021 keeps and adds forebyggelse to. */
+#define DK2018_RULES \
+	"udsat when at least 2 of (outside_labour > 40, convicted >= 3 x " \
+	"national_convicted, basic_education > 60, income < 55)\n" \
+	"parallelsamfund when udsat and nonwestern > 50\n" \
+	"omdannelse when parallelsamfund on each of the last 5 lists\n" \
+	"kombineret_udlejning when outside_labour >= 40\n" \
+	"kombineret_udlejning when residents >= 5000 and outside_labour >= 30\n"
 
 /* The built-in versions, printed canonically: written from docs/rules.md. */
 static const char *const expected_versions[] = {
@@ -220,22 +199,12 @@ static const char *const expected_versions[] = {
 
 	"rules dk2018 for the lists of 2018 to 2020\n"
 	"an area counts when residents >= 1000\n"
-	"udsat when at least 2 of (outside_labour > 40, convicted >= 3 x "
-	"national_convicted, basic_education > 60, income < 55)\n"
-	"parallelsamfund when udsat and nonwestern > 50\n"
-	"omdannelse when parallelsamfund on each of the last 5 lists\n"
-	"kombineret_udlejning when outside_labour >= 40\n"
-	"kombineret_udlejning when residents >= 5000 and outside_labour >= 30\n"
+	DK2018_RULES
 	"end\n",
 
 	"rules dk2021 for the lists of 2021 onward\n"
 	"an area counts when residents >= 1000\n"
-	"udsat when at least 2 of (outside_labour > 40, convicted >= 3 x "
-	"national_convicted, basic_education > 60, income < 55)\n"
-	"parallelsamfund when udsat and nonwestern > 50\n"
-	"omdannelse when parallelsamfund on each of the last 5 lists\n"
-	"kombineret_udlejning when outside_labour >= 40\n"
-	"kombineret_udlejning when residents >= 5000 and outside_labour >= 30\n"
+	DK2018_RULES
 	"forebyggelse when nonwestern > 30 and at least 2 of (outside_labour > 30, "
 	"convicted >= 2 x national_convicted, basic_education > 60, income < 65), "
 	"unless udsat\n"
@@ -401,7 +370,8 @@ test_syntax_errors(void)
 	refused("ruled x", HA_E_RULES_SYNTAX, HA_EXPECT_BLOCK, 1, 1, "ruled");
 	refused("rules 1", HA_E_RULES_SYNTAX, HA_EXPECT_NAME, 1, 7, "1");
 	refused("rules", HA_E_RULES_SYNTAX, HA_EXPECT_NAME, 1, 6, "");
-	refused("rules x\n", HA_E_RULES_SYNTAX, HA_EXPECT_WORD, 1, 8, "\n");
+	refused("rules x\n", HA_E_RULES_SYNTAX, HA_EXPECT_WORD, 2, 1, "");
+	refused("rules x y", HA_E_RULES_SYNTAX, HA_EXPECT_WORD, 1, 9, "y");
 	refused("rules x for the list of", HA_E_RULES_SYNTAX, HA_EXPECT_WORD, 1, 17,
 			"list");
 	refused("rules x for the lists of 999 onward", HA_E_RULES_SYNTAX,
@@ -482,6 +452,13 @@ test_invalid(void)
 			HA_E_RULES_INVALID, HA_PROBLEM_YEARS_GAP, 4, 26, NULL);
 	refused(HEAD "end\nrules y for the lists of 2031 onward", HA_E_RULES_INVALID,
 			HA_PROBLEM_AFTER_ONWARD, 4, 1, "x");
+	/* a version without list years stands alone */
+	refused("rules x\nan area counts when residents >= 1\nend\n"
+			"rules y for the lists of 2010 onward", HA_E_RULES_INVALID,
+			HA_PROBLEM_YEARLESS_NOT_ALONE, 4, 1, "x");
+	refused("rules x for the lists of 2010 to 2011\nan area counts when "
+			"residents >= 1\nend\nrules y\n", HA_E_RULES_INVALID,
+			HA_PROBLEM_YEARLESS_NOT_ALONE, 4, 7, "y");
 	refused(HEAD "udsat from the list of 2029 when income < 5",
 			HA_E_RULES_INVALID, HA_PROBLEM_FROM_YEAR, 3, 24, NULL);
 	refused(HEAD "parallelsamfund when udsat", HA_E_RULES_INVALID,
@@ -641,6 +618,27 @@ test_what_if(void)
 	/* before the first version's years: no rules */
 	CHECK(ha_rules_for_year(&scratch2, 2020, &err) == NULL &&
 		  err.kind == HA_E_NO_RULES_FOR_YEAR && err.about.n[1] == 2021);
+
+	/* a version without list years: any year, its history from its year */
+	CHECK(parse_ok("rules nogate \"what if\"\n"
+				   "an area counts when residents >= 1000\n"
+				   "udsat when at least 1 of (outside_labour > 40, income < 55)\n"
+				   "parallelsamfund when udsat\n"
+				   "omdannelse from the list of 2019 when parallelsamfund on each of "
+				   "the last 3 lists\nend\n"));
+	s = &scratch.sets[0];
+	CHECK(scratch.nsets == 1 && s->first_year == 0 && s->last_year == 0);
+	CHECK(ha_rules_for_year(&scratch, 2010, &err) == s);
+	ha_classify(&ind, 2010, s, &c);
+	CHECK(c.category == HA_CAT_PARALLELSAMFUND && c.criteria_met == 1);
+	CHECK(!ha_set_omdannelse(s, 3, 2018) && ha_set_omdannelse(s, 3, 2019) &&
+		  !ha_set_omdannelse(s, 2, 2019) && ha_set_omdannelse(s, 50, 9999));
+	CHECK(ha_set_omdannelse_possible(s, 2019) &&
+		  !ha_set_omdannelse_possible(s, 2018));
+	/* dk2021's rule is in force from 2021, dk2010 has none */
+	CHECK(ha_set_omdannelse(&builtin.sets[3], 5, 2021) &&
+		  !ha_set_omdannelse(&builtin.sets[3], 4, 2021) &&
+		  !ha_set_omdannelse(&builtin.sets[0], 50, 2021));
 }
 
 int
@@ -649,12 +647,7 @@ main(void)
 	HaError		err;
 
 	if (!ha_rules_parse(ha_builtin_rules, ha_builtin_rules_len, &builtin, &err))
-	{
-		printf("not ok - the built-in rules do not parse: %s at line %d, "
-			   "column %d\n", ha_error_name(err.kind), err.about.line,
-			   err.about.column);
-		return 1;
-	}
+		return unit_bail_rules(&err);
 	RUN(test_builtin_versions);
 	RUN(test_round_trip);
 	RUN(test_flags);

@@ -14,71 +14,27 @@
 #include "../../src/core/ha_number.h"
 #include "../../src/core/tally.h"
 
+#define UNIT_RECORD HaTally
+#define UNIT_PREFIX ha_tally
+#define UNIT_TEXT_BUFLEN HA_TALLY_TEXT_BUFLEN
+#define UNIT_INPUT_MAX HA_TALLY_INPUT_MAX
+#include "unit_record.h"
+
 static const char full[] =
 "residents=1913 nonwestern=945 persons_18_64=1200 outside_labour_fte=535.25 "
 "persons_18plus=1400 convicted_18plus=27 persons_30_59=700 "
 "basic_education_30_59=472 taxpayers_15_64=1100 income_sum=254000000.5";
 
-/* Parse s, expecting success. */
-static HaTally
-parse_ok(const char *s)
-{
-	HaTally		v;
-	HaError		err;
-
-	unit_check_accepted(s, ha_tally_parse(s, &v, &err), &err);
-	return v;
-}
-
-/*
- * Parse s, expecting failure with the given class and kind, naming key and
- * quoting value (NULL: not checked).
- */
-static HaError
-parse_err(const char *s, HaErrorCode code, HaErrorKind kind, const char *key,
-		  const char *value)
-{
-	HaTally		v;
-	HaError		err;
-
-	memset(&err, 0, sizeof(err));
-	unit_check_refused(s, ha_tally_parse(s, &v, &err), &err, code, kind, key,
-					   value);
-	return err;
-}
-
-/* The canonical text of a tally. */
-static const char *
-text_of(const HaTally *t)
-{
-	static char buf[HA_TALLY_TEXT_BUFLEN];
-
-	CHECK(ha_tally_format(t, buf, sizeof(buf)) < sizeof(buf));
-	return buf;
-}
-
-/* The canonical text of a parsed input. */
-static const char *
-canon(const char *s)
-{
-	HaTally		t = parse_ok(s);
-
-	return text_of(&t);
-}
-
 /* A person of the given age with every other value unknown (NULL). */
 static HaPerson
 person(int age)
 {
-	HaPerson	p;
+	HaPerson	p = {
+		.age_known = true, .age = age, .nonwestern = HA_UNKNOWN,
+		.convicted = HA_UNKNOWN, .basic_education = HA_UNKNOWN,
+		.student = HA_UNKNOWN,
+	};
 
-	memset(&p, 0, sizeof(p));
-	p.age_known = true;
-	p.age = age;
-	p.nonwestern = HA_UNKNOWN;
-	p.convicted = HA_UNKNOWN;
-	p.basic_education = HA_UNKNOWN;
-	p.student = HA_UNKNOWN;
 	return p;
 }
 
@@ -287,16 +243,7 @@ test_rejects_sub_count_above_population(void)
 static void
 test_rejects_oversized(void)
 {
-	char		big[HA_TALLY_INPUT_MAX + 2];
-	HaError		e;
-
-	memset(big, ' ', sizeof(big));
-	memcpy(big, "residents=1", 11);
-	big[sizeof(big) - 1] = '\0';
-	e = parse_err(big, HA_ERR_LIMIT, HA_E_TOO_LONG, "", "");
-	CHECK(e.about.n[0] == 1025 && e.about.n[1] == 1024);
-	big[sizeof(big) - 2] = '\0';
-	parse_ok(big);
+	check_input_limit();
 }
 
 static void
@@ -978,39 +925,7 @@ random_small_tally(void)
 static void
 test_random_round_trips(void)
 {
-	int			i;
-	int			failures = 0;
-
-	for (i = 0; i < 100000 && failures < 5; i++)
-	{
-		HaTally		a = random_tally();
-		HaTally		b;
-		HaError		err;
-		char		t1[HA_TALLY_TEXT_BUFLEN],
-					t2[HA_TALLY_TEXT_BUFLEN];
-
-		if (!ha_tally_validate(&a, &err))
-		{
-			unit_check_accepted(text_of(&a), false, &err);
-			failures++;
-			continue;
-		}
-		CHECK(ha_tally_format(&a, t1, sizeof(t1)) < sizeof(t1));
-		if (!ha_tally_parse(t1, &b, &err) || !ha_tally_equal(&a, &b))
-		{
-			printf("#   round trip failed for \"%s\"\n", t1);
-			failures++;
-			unit_checks_failed++;
-			continue;
-		}
-		ha_tally_format(&b, t2, sizeof(t2));
-		if (strcmp(t1, t2) != 0)
-		{
-			printf("#   \"%s\" reformatted as \"%s\"\n", t1, t2);
-			failures++;
-			unit_checks_failed++;
-		}
-	}
+	check_random_round_trips(100000, random_tally);
 }
 
 static void
@@ -1039,32 +954,7 @@ test_longest_text_fits(void)
 static void
 test_random_garbage_never_crashes(void)
 {
-	static const char alphabet[] = "residntsoaubcilg_1835plu=,. 0123456789eE+-xnN\t";
-	int			i;
-
-	for (i = 0; i < 100000; i++)
-	{
-		char		s[96];
-		size_t		n = rng_next() % (sizeof(s) - 1);
-		size_t		j;
-		HaTally		t;
-		HaError		err;
-
-		for (j = 0; j < n; j++)
-			s[j] = alphabet[rng_next() % (sizeof(alphabet) - 1)];
-		s[n] = '\0';
-		if (ha_tally_parse(s, &t, &err))
-		{
-			char		txt[HA_TALLY_TEXT_BUFLEN];
-			HaTally		again;
-
-			CHECK(ha_tally_validate(&t, &err));
-			ha_tally_format(&t, txt, sizeof(txt));
-			CHECK(ha_tally_parse(txt, &again, &err) && ha_tally_equal(&t, &again));
-		}
-		else
-			CHECK(ha_error_complete(&err));
-	}
+	check_random_garbage("residntsoaubcilg_1835plu=,. 0123456789eE+-xnN\t", 95);
 }
 
 /*
@@ -1459,20 +1349,14 @@ v1_tally(int64_t residents, int64_t nonwestern, int64_t persons_18_64,
 		 double fte, int64_t persons_18plus, int64_t convicted,
 		 int64_t persons_30_59, int64_t basic, int64_t taxpayers, double income)
 {
-	HaTallyV1	v;
+	HaTallyV1	v = {
+		.version = 1, .residents = residents, .nonwestern = nonwestern,
+		.persons_18_64 = persons_18_64, .outside_labour_fte = fte,
+		.persons_18plus = persons_18plus, .convicted_18plus = convicted,
+		.persons_30_59 = persons_30_59, .basic_education_30_59 = basic,
+		.taxpayers_15_64 = taxpayers, .income_sum = income,
+	};
 
-	memset(&v, 0, sizeof(v));
-	v.version = 1;
-	v.residents = residents;
-	v.nonwestern = nonwestern;
-	v.persons_18_64 = persons_18_64;
-	v.outside_labour_fte = fte;
-	v.persons_18plus = persons_18plus;
-	v.convicted_18plus = convicted;
-	v.persons_30_59 = persons_30_59;
-	v.basic_education_30_59 = basic;
-	v.taxpayers_15_64 = taxpayers;
-	v.income_sum = income;
 	return v;
 }
 

@@ -17,11 +17,18 @@
 #include "../../src/core/ha_kv.h"
 
 static int	unit_checks_failed;
+static long unit_checks_run;	/* checks made, failed or not */
 static int	unit_tests_passed;
 static int	unit_tests_failed;
 
+/* The number of elements of an array. */
+#ifndef lengthof
+#define lengthof(array) (sizeof(array) / sizeof((array)[0]))
+#endif
+
 #define CHECK(cond) \
 	do { \
+		unit_checks_run++; \
 		if (!(cond)) \
 		{ \
 			fprintf(stdout, "#   %s:%d: check failed: %s\n", \
@@ -33,6 +40,7 @@ static int	unit_tests_failed;
 #define CHECK_STR(got, want) \
 	do { \
 		const char *g_ = (got), *w_ = (want); \
+		unit_checks_run++; \
 		if (strcmp(g_, w_) != 0) \
 		{ \
 			fprintf(stdout, "#   %s:%d: got \"%s\", want \"%s\"\n", \
@@ -67,6 +75,7 @@ unit_error_key(const HaError *err)
 static inline void
 unit_check_accepted(const char *input, bool ok, const HaError *err)
 {
+	unit_checks_run++;
 	if (!ok)
 	{
 		printf("#   unexpected error for \"%s\": %s (key \"%s\", value \"%s\")\n",
@@ -85,6 +94,7 @@ unit_check_refused(const char *input, bool ok, const HaError *err,
 				   HaErrorCode code, HaErrorKind kind, const char *key,
 				   const char *value)
 {
+	unit_checks_run++;
 	if (ok)
 	{
 		printf("#   \"%s\" was accepted\n", input);
@@ -113,6 +123,19 @@ unit_check_refused(const char *input, bool ok, const HaError *err,
 	}
 }
 
+/*
+ * Print a "not ok" line saying where the built-in rule text failed to parse
+ * or plan, and return the exit status of a suite that cannot run.
+ */
+static inline int
+unit_bail_rules(const HaError *err)
+{
+	printf("not ok - the built-in rules do not parse: %s at line %d, "
+		   "column %d\n", ha_error_name(err->kind), err->about.line,
+		   err->about.column);
+	return 1;
+}
+
 /* Run one test function and print its TAP line. */
 static void
 unit_run(const char *name, void (*fn) (void))
@@ -138,8 +161,8 @@ unit_run(const char *name, void (*fn) (void))
 static int
 unit_done(const char *suite)
 {
-	printf("# %s: %d passed, %d failed\n", suite, unit_tests_passed,
-		   unit_tests_failed);
+	printf("# %s: %d passed, %d failed, %ld checks\n", suite,
+		   unit_tests_passed, unit_tests_failed, unit_checks_run);
 	return unit_tests_failed == 0 ? 0 : 1;
 }
 

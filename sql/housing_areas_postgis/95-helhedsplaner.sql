@@ -200,15 +200,11 @@ COMMENT ON INDEX area_centroid_idx IS
 
 -- ---- the list cycle ----
 
-CREATE FUNCTION housing_areas_private.list_day(list_year integer) RETURNS date
-	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
-	-- the day of list_date(): 1 October or 1 December
-	RETURN make_date(list_year, CASE WHEN list_date(list_year) LIKE '1 October %' THEN 10 ELSE 12 END, 1);
-COMMENT ON FUNCTION housing_areas_private.list_day(integer) IS
-'the publication day of the list of a year, as a date (list_date() as text)';
+-- housing_areas_private.list_day(), the day of a list as a date, is in
+-- 70-obligations.sql
 
 CREATE FUNCTION list_in_force(on_date date) RETURNS integer
-	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+	LANGUAGE sql STABLE STRICT PARALLEL SAFE
 	-- a list applies from its day until the next list's day
 	RETURN CASE WHEN on_date >= housing_areas_private.list_day(extract(year FROM on_date)::integer)
 				THEN extract(year FROM on_date)::integer
@@ -633,23 +629,28 @@ BEGIN ATOMIC
 		  FROM plan_areas AS pa
 		 CROSS JOIN LATERAL twins(pa.area_id, pa.from_list, plan_effects.k, unplanned_during => pa.period) AS t
 	), v AS (
+		-- each area's value as disclosed_criteria() shows it (NULL when
+		-- unknown or hidden), on the list before and on the last list
 		SELECT g.grp, c.criterion,
-			   indicator(b.ind, c.criterion) AS before, indicator(e.ind, c.criterion) AS after,
-			   indicator(e.ind, 'residents') AS residents
+			   CASE c.criterion WHEN 'outside_labour' THEN db.outside_labour_pct WHEN 'convicted' THEN db.convicted_pct
+					WHEN 'basic_education' THEN db.basic_education_pct WHEN 'income' THEN db.income_pct
+					ELSE db.nonwestern_pct END AS before,
+			   CASE c.criterion WHEN 'outside_labour' THEN de.outside_labour_pct WHEN 'convicted' THEN de.convicted_pct
+					WHEN 'basic_education' THEN de.basic_education_pct WHEN 'income' THEN de.income_pct
+					ELSE de.nonwestern_pct END AS after
 		  FROM groups AS g CROSS JOIN p
 		 CROSS JOIN (VALUES ('outside_labour'), ('convicted'), ('basic_education'),
 							('income'), ('nonwestern')) AS c(criterion)
 		  LEFT JOIN area_year AS b ON b.area_id = g.area_id AND b.list_year = p.from_list
+		  LEFT JOIN LATERAL disclosed_criteria(b.ind, b.persons, b.list_year) AS db ON true
 		  LEFT JOIN area_year AS e ON e.area_id = g.area_id AND e.list_year = p.to_list
+		  LEFT JOIN LATERAL disclosed_criteria(e.ind, e.persons, e.list_year) AS de ON true
 	), s AS (
-		-- each figure from the areas with the value known on both lists,
-		-- shown only when they hold min_cell_count() residents or more
+		-- each figure from the areas with the value shown on both lists
 		SELECT v.grp, v.criterion,
 			   (count(*) FILTER (WHERE v.before IS NOT NULL AND v.after IS NOT NULL))::integer AS n,
-			   disclose_share(avg(v.before) FILTER (WHERE v.after IS NOT NULL),
-							  sum(v.residents) FILTER (WHERE v.before IS NOT NULL AND v.after IS NOT NULL)) AS before,
-			   disclose_share(avg(v.after) FILTER (WHERE v.before IS NOT NULL),
-							  sum(v.residents) FILTER (WHERE v.before IS NOT NULL AND v.after IS NOT NULL)) AS after
+			   avg(v.before) FILTER (WHERE v.after IS NOT NULL) AS before,
+			   avg(v.after) FILTER (WHERE v.before IS NOT NULL) AS after
 		  FROM v GROUP BY v.grp, v.criterion
 	)
 	SELECT c.criterion, p.from_list, p.to_list,
@@ -667,4 +668,4 @@ BEGIN ATOMIC
 	 ORDER BY c.ord;
 END;
 COMMENT ON FUNCTION plan_effects(integer, integer) IS
-'difference in differences for a plan, per criterion value (outside_labour, convicted, basic_education, income, nonwestern, in %): the mean in the plan''s areas on the list in force when it started (from_list) and on the list in force on its last day or the latest list held (to_list), beside the same for the twins (twins(), k per area, on from_list) that no plan covered on any day of the plan''s period; each figure from the areas with the value known on both lists (plan_areas, twin_areas), NULL when they hold fewer than min_cell_count() residents; changes NULL until a later list is held. A comparison, not proof of cause: other differences between the areas, chance and the choice of twins can explain a difference as well as the plan can';
+'difference in differences for a plan, per criterion value (outside_labour, convicted, basic_education, income, nonwestern, in %): the mean in the plan''s areas on the list in force when it started (from_list) and on the list in force on its last day or the latest list held (to_list), beside the same for the twins (twins(), k per area, on from_list) that no plan covered on any day of the plan''s period; each figure from the areas whose value disclosed_criteria() shows on both lists (plan_areas, twin_areas), so nothing hidden for an area enters it; changes NULL until a later list is held. A comparison, not proof of cause: other differences between the areas, chance and the choice of twins can explain a difference as well as the plan can';

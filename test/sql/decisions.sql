@@ -1,0 +1,69 @@
+-- the municipality's decisions: kinds, subjects, periods, the § 26 a
+-- stk. 12-14 limit read from consequence('daycare_exemption'), pg_dump
+SET search_path = housing_areas, public;
+
+SELECT kind, subject, paragraph FROM decision_kind ORDER BY kind;
+SELECT name, value, unit, paragraph FROM consequences()
+ WHERE unit = 'months' ORDER BY name;
+-- decisions and their identity sequence are dumped with the user's rows
+SELECT unnest(extconfig)::regclass AS dumped FROM pg_extension
+ WHERE extname = 'housing_areas_postgis' AND extconfig IS NOT NULL
+ ORDER BY 1::text;
+
+INSERT INTO area VALUES (1, 'Testparken', '0751', '1082',
+  ST_Multi(ST_MakeEnvelope(570000, 6220000, 570500, 6220500, 25832)));
+-- on the udsat list of 2023, off it on the list of 1 December 2024 (so a
+-- § 26 c tail may run until 1 December 2027; daycare tests the limits)
+INSERT INTO area_year (area_id, list_year, official_category) VALUES (1, 2023, 'udsat'), (1, 2024, 'none');
+INSERT INTO facility VALUES (10, 'daycare', 'Børnehuset', '0751',
+  ST_SetSRID(ST_MakePoint(570100, 6220100), 25832));
+
+\i test/fixtures/try.sql
+
+SELECT t.label, pg_temp.try(t.stmt) FROM (VALUES
+  ('§ 26 c tail for an area, open-ended',
+   $$INSERT INTO decision (kind, area_id, decided_on, valid_from) VALUES ('daycare_tail', 1, '2025-12-05', '2025-12-01')$$),
+  ('§ 26 b for the municipality, 2026',
+   $$INSERT INTO decision (kind, municipality_code, decided_on, valid_from, valid_until) VALUES ('parent_work_exemption', '0751', '2025-10-01', '2026-01-01', '2027-01-01')$$),
+  ('§ 26 a stk. 12-14 exemption, exactly 12 months',
+   $$INSERT INTO decision (kind, facility_id, decided_on, valid_from, valid_until) VALUES ('daycare_exemption', 10, '2025-12-01', '2026-01-01', '2027-01-01')$$),
+  ('§ 26 a stk. 12-14 exemption, 12 months and a day',
+   $$INSERT INTO decision (kind, facility_id, decided_on, valid_from, valid_until) VALUES ('daycare_exemption', 10, '2025-12-01', '2026-01-01', '2027-01-02')$$),
+  ('§ 26 a stk. 12-14 exemption, open-ended',
+   $$INSERT INTO decision (kind, facility_id, decided_on, valid_from) VALUES ('daycare_exemption', 10, '2025-12-01', '2026-01-01')$$),
+  ('§ 51 b with its optional grounds',
+   $$INSERT INTO decision (kind, area_id, decided_on, valid_from, includes_pension, includes_insurance_benefits) VALUES ('combined_letting', 1, '2025-12-10', '2026-01-01', false, true)$$),
+  ('§ 51 b without saying which optional grounds',
+   $$INSERT INTO decision (kind, area_id, decided_on, valid_from) VALUES ('combined_letting', 1, '2025-12-10', '2026-01-01')$$),
+  ('§ 51 b with one optional ground unsaid',
+   $$INSERT INTO decision (kind, area_id, decided_on, valid_from, includes_pension) VALUES ('combined_letting', 1, '2025-12-10', '2026-01-01', true)$$),
+  ('optional grounds on another kind',
+   $$INSERT INTO decision (kind, area_id, decided_on, valid_from, includes_pension) VALUES ('daycare_tail', 1, '2025-12-10', '2026-01-01', true)$$),
+  ('tail for a municipality instead of an area',
+   $$INSERT INTO decision (kind, municipality_code, decided_on, valid_from) VALUES ('daycare_tail', '0751', '2025-12-05', '2025-12-01')$$),
+  ('two subjects',
+   $$INSERT INTO decision (kind, area_id, facility_id, decided_on, valid_from) VALUES ('daycare_tail', 1, 10, '2025-12-05', '2025-12-01')$$),
+  ('no subject',
+   $$INSERT INTO decision (kind, decided_on, valid_from) VALUES ('daycare_tail', '2025-12-05', '2025-12-01')$$),
+  ('ends the day it begins',
+   $$INSERT INTO decision (kind, area_id, decided_on, valid_from, valid_until) VALUES ('daycare_tail', 1, '2025-12-05', '2025-12-01', '2025-12-01')$$),
+  ('ends the day after it begins',
+   $$INSERT INTO decision (kind, area_id, decided_on, valid_from, valid_until) VALUES ('daycare_tail', 1, '2025-12-05', '2025-12-01', '2025-12-02')$$),
+  ('unknown kind',
+   $$INSERT INTO decision (kind, area_id, decided_on, valid_from) VALUES ('flexible_letting', 1, '2025-12-05', '2025-12-01')$$),
+  ('unknown area',
+   $$INSERT INTO decision (kind, area_id, decided_on, valid_from) VALUES ('daycare_tail', 2, '2025-12-05', '2025-12-01')$$),
+  ('malformed municipality code',
+   $$INSERT INTO decision (kind, municipality_code, decided_on, valid_from) VALUES ('parent_work_exemption', '751', '2025-12-05', '2025-12-01')$$),
+  ('a date out of range',
+   $$INSERT INTO decision (kind, area_id, decided_on, valid_from) VALUES ('daycare_tail', 1, '1999-12-05', '2025-12-01')$$)
+) AS t(label, stmt);
+
+SELECT decision_id, kind, area_id, municipality_code, facility_id, valid_from, valid_until
+  FROM decision ORDER BY decision_id;
+-- the decisions go with their area or daycare
+DELETE FROM facility WHERE facility_id = 10;
+SELECT kind, count(*) FROM decision GROUP BY kind ORDER BY kind;
+DELETE FROM area WHERE area_id = 1;
+SELECT count(*) AS decisions_left FROM decision;
+DELETE FROM decision;
