@@ -206,11 +206,9 @@ COMMENT ON INDEX area_centroid_idx IS
 CREATE FUNCTION list_in_force(on_date date) RETURNS integer
 	LANGUAGE sql STABLE STRICT PARALLEL SAFE
 	-- a list applies from its day until the next list's day
-	RETURN CASE WHEN on_date >= housing_areas_private.list_day(extract(year FROM on_date)::integer)
-				THEN extract(year FROM on_date)::integer
-				ELSE extract(year FROM on_date)::integer - 1 END;
+	RETURN housing_areas_private.list_year_on(on_date);
 COMMENT ON FUNCTION list_in_force(date) IS
-'the list year of the list in force on a date: the last list published on or before it (a list applies until the next one); 2012 from 1 October 2012 to 30 November 2013; a year before 2010 when no list was in force';
+'the list year of the list in force on a date: the last list published on or before it (a list applies until the next one); 2012 from 1 October 2012 to 30 November 2013; a year before 2010 when no list was in force, NULL for an infinite date';
 
 -- ---- coverage ----
 
@@ -219,8 +217,9 @@ CREATE FUNCTION housing_areas_private.check_coverage_date(on_date date) RETURNS 
 	SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
-	IF housing_areas.list_in_force(on_date) < 2010 THEN
-		RAISE EXCEPTION 'no list was in force on %', pg_catalog.to_char(on_date, 'YYYY-MM-DD')
+	IF housing_areas.list_in_force(on_date) IS NULL OR housing_areas.list_in_force(on_date) < 2010 THEN
+		RAISE EXCEPTION 'no list was in force on %',
+			coalesce(pg_catalog.to_char(on_date, 'YYYY-MM-DD'), on_date::text)
 			USING ERRCODE = 'invalid_parameter_value',
 				  DETAIL = 'The first list was published on 1 October 2010.';
 	END IF;

@@ -186,6 +186,7 @@ SELECT area_id, list_year, category, list_status, covered, plan_id, plan_period,
 SELECT area_id, covered, plan_id, covered_until, ends_before_exit FROM plan_coverage('2025-11-30') WHERE covered;
 -- errors: before the first list; a list area_year lacks (2025 from 1 December 2025)
 SELECT pg_temp.try($$SELECT * FROM plan_coverage('2010-09-30')$$) AS before_lists;
+SELECT list_in_force('infinity') AS infinite, pg_temp.try($$SELECT * FROM plan_coverage('infinity')$$) AS infinite_date;
 SELECT pg_temp.try($$SELECT * FROM plan_coverage('2025-12-01')$$) AS list_missing;
 SELECT count(*) AS null_date FROM plan_coverage(NULL);
 -- the views: today, or the last day of the latest list held (30 November
