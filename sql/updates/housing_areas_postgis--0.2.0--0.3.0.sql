@@ -4453,3 +4453,110 @@ COMMENT ON COLUMN gis_monitoring_status_points.ogc_fid IS
 'the key id again, under the name GDAL''s PostgreSQL driver takes as the feature id of a view';
 COMMENT ON COLUMN gis_monitoring_status_points.suppressed IS
 'the columns of the row of bi_monitoring_status hidden for disclosure, comma-separated (tier and previous_tier among them); empty when nothing is hidden';
+
+-- ---- review of issue 13: allocation_check refuses an infinite date ----
+
+CREATE OR REPLACE FUNCTION allocation_check(area_id integer, on_date date, household jsonb)
+	RETURNS TABLE (obligation text, paragraph text, number integer, ground text, refuses boolean, reason text)
+	LANGUAGE plpgsql STABLE PARALLEL SAFE
+	SET search_path = pg_catalog, pg_temp
+	SET datestyle = 'ISO, YMD'
+AS $$
+#variable_conflict use_column
+DECLARE
+	resident boolean;
+	members jsonb;
+BEGIN
+	IF area_id IS NULL OR on_date IS NULL THEN
+		RAISE EXCEPTION 'allocation_check needs an area and a date'
+			USING ERRCODE = 'null_value_not_allowed',
+				  DETAIL = format('The area is %s and the date %s.', COALESCE(area_id::text, 'NULL'),
+								  COALESCE(on_date::text, 'NULL'));
+	END IF;
+	-- a later list will apply on an infinite date: no answer, never a guess
+	IF NOT isfinite(on_date) THEN
+		RAISE EXCEPTION 'invalid value "%" for argument "on_date"', on_date
+			USING ERRCODE = 'invalid_parameter_value',
+				  DETAIL = 'The date must be a day of the calendar, not infinity.';
+	END IF;
+	IF NOT EXISTS (SELECT 1 FROM housing_areas.area AS a WHERE a.area_id = allocation_check.area_id) THEN
+		RAISE EXCEPTION 'unknown area %', area_id
+			USING ERRCODE = 'invalid_parameter_value',
+				  HINT = 'The areas are in housing_areas.area.';
+	END IF;
+	-- the whole document is checked first, whatever applies in the area
+	resident := housing_areas_private.household_boolean(household -> 'already_resident', 'already_resident');
+	members := (SELECT jsonb_agg(to_jsonb(h)) FROM housing_areas_private.household_grounds(household, on_date) AS h);
+	RETURN QUERY
+	WITH hg AS (
+		SELECT h.* FROM jsonb_to_recordset(members)
+						 AS h(member integer, role text, ground text, meets boolean, why text)
+	), ob AS (
+		SELECT o.obligation, o.holds, o.reason
+		  FROM housing_areas.obligations(allocation_check.on_date, allocation_check.area_id) AS o
+	), letting AS (
+		-- almenboligloven § 51 b: the decision in force (the latest, if several)
+		SELECT d.decision_id, d.decided_on, d.includes_pension, d.includes_insurance_benefits
+		  FROM housing_areas.decision AS d
+		 WHERE d.kind = 'combined_letting' AND d.area_id = allocation_check.area_id
+		   AND d.valid_from <= allocation_check.on_date
+		   AND (d.valid_until IS NULL OR allocation_check.on_date < d.valid_until)
+		 ORDER BY d.valid_from DESC, d.decision_id DESC
+		 LIMIT 1
+	), grounds AS (
+		SELECT g.obligation, g.ground, g.number, g.paragraph, g.who, ob.holds, ob.reason AS ob_reason,
+			   lt.decision_id, lt.decided_on, k.ordinal
+		  FROM housing_areas.allocation_ground AS g
+		  JOIN housing_areas.obligation_kind AS k ON k.obligation = g.obligation
+		  JOIN ob ON ob.obligation = g.obligation
+		  LEFT JOIN letting AS lt ON g.obligation = 'combined_letting_possible'
+		 WHERE g.obligation <> 'combined_letting_possible'
+			OR (lt.decision_id IS NOT NULL
+				AND (g.optional IS NULL
+					 OR (g.optional = 'includes_pension' AND lt.includes_pension)
+					 OR (g.optional = 'includes_insurance_benefits' AND lt.includes_insurance_benefits)))
+	), judged AS (
+		SELECT g.*,
+			   -- Kleene "some member meets it"
+			   CASE WHEN bool_or(h.meets) THEN true WHEN bool_or(h.meets IS NULL) THEN NULL ELSE false END AS member_meets,
+			   string_agg(h.why, '; ' ORDER BY h.member) FILTER (WHERE h.meets) AS why_true,
+			   string_agg(h.why, '; ' ORDER BY h.member) FILTER (WHERE h.meets IS NULL) AS why_unknown,
+			   string_agg(h.why, '; ' ORDER BY h.member) AS why_all
+		  FROM grounds AS g
+		  JOIN hg AS h ON h.ground = g.ground
+					  AND (g.who = 'member' OR h.role IN ('applicant', 'spouse'))
+		 GROUP BY g.obligation, g.ground, g.number, g.paragraph, g.who, g.holds, g.ob_reason,
+				  g.decision_id, g.decided_on, g.ordinal
+	), decided AS (
+		SELECT j.*,
+			   CASE WHEN j.who = 'applicant_or_spouse' THEN j.member_meets AND NOT resident
+					ELSE j.member_meets END AS household_meets
+		  FROM judged AS j
+	)
+	SELECT d.obligation, d.paragraph, d.number, d.ground,
+		   d.household_meets AND d.holds,
+		   CASE WHEN d.household_meets AND d.holds THEN 'refuses: ' || d.why_true
+				WHEN d.holds IS false THEN 'does not refuse: ' || d.ob_reason
+				WHEN d.who = 'applicant_or_spouse' AND resident AND d.member_meets IS NOT false
+					THEN 'does not refuse: the applicant already lives in the department'
+				WHEN d.household_meets IS false THEN 'does not refuse: ' || d.why_all
+				WHEN d.household_meets IS NULL
+					THEN 'unknown: ' || concat_ws('; ', d.why_true, d.why_unknown)
+						 || CASE WHEN d.member_meets AND resident IS NULL
+								 THEN '; already_resident not given' ELSE '' END
+				ELSE 'unknown: ' || d.why_true || '; ' || d.ob_reason
+		   END
+		   || CASE WHEN d.household_meets AND d.holds THEN
+				   CASE d.obligation
+					   WHEN 'refusal_required' THEN ' (the housing organisation must refuse the applicant)'
+					   WHEN 'combined_letting_possible'
+						   THEN format(' (the housing organisation must refuse the applicant: decision %s of %s)',
+									   d.decision_id, d.decided_on)
+					   ELSE ' (the municipality may not allocate the dwelling to the household)' END
+			  ELSE '' END
+	  FROM decided AS d
+	 ORDER BY d.ordinal, d.number NULLS LAST, d.ground;
+END
+$$;
+COMMENT ON FUNCTION allocation_check(integer, date, jsonb) IS
+'one row per ground of refusal that applies in an area on a date (§ 59 stk. 6 nr. 1-7 in udsat areas, § 59 stk. 7 in forebyggelsesområder, § 51 c in omdannelsesområder, § 51 b where a combined_letting decision is in force): whether it refuses the household (true, false, NULL when a missing key or an undetermined list leaves it unknown) and why; the household document is described in docs/obligations.md, and a bad one is an error naming the key; an infinite date is an error';

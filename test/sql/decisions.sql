@@ -1,6 +1,8 @@
 -- the municipality's decisions: kinds, subjects, periods, the § 26 a
 -- stk. 12-14 limit read from consequence('daycare_exemption'), pg_dump
 SET search_path = housing_areas, public;
+-- the decision ids shown below start at 1, whichever tests ran before
+SELECT setval('decision_decision_id_seq', 1, false) IS NOT NULL AS reset;
 
 SELECT kind, subject, paragraph FROM decision_kind ORDER BY kind;
 SELECT name, value, unit, paragraph FROM consequences()
