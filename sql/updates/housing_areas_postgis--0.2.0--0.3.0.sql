@@ -4560,3 +4560,82 @@ END
 $$;
 COMMENT ON FUNCTION allocation_check(integer, date, jsonb) IS
 'one row per ground of refusal that applies in an area on a date (§ 59 stk. 6 nr. 1-7 in udsat areas, § 59 stk. 7 in forebyggelsesområder, § 51 c in omdannelsesområder, § 51 b where a combined_letting decision is in force): whether it refuses the household (true, false, NULL when a missing key or an undetermined list leaves it unknown) and why; the household document is described in docs/obligations.md, and a bad one is an error naming the key; an infinite date is an error';
+
+-- ---- review of issue 13: plan_projection cites its paragraph ----
+
+DROP FUNCTION plan_projection();
+CREATE FUNCTION plan_projection()
+	RETURNS TABLE (area_id integer, name text, base_list_year integer, changes integer,
+				   family_units integer, dwellings integer, demolished integer, commercial_m2 double precision,
+				   share_now double precision, share_at_deadline double precision, deadline date,
+				   target_met boolean, family_units_over_target integer, dwellings_to_add integer,
+				   consistent boolean, paragraph text)
+	LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+	WITH plan_areas AS (
+		-- the areas under a plan (or possibly) on their latest list
+		SELECT DISTINCT ON (s.area_id) s.area_id, s.name, s.development_plan
+		  FROM area_status AS s
+		 ORDER BY s.area_id, s.list_year DESC
+	), base AS (
+		-- the latest list year with known counts
+		SELECT p.area_id, p.name, b.list_year, b.family_units, b.dwellings,
+			   coalesce(b.demolished, 0) AS demolished, coalesce(b.commercial_m2, 0) AS commercial_m2
+		  FROM plan_areas AS p
+		  LEFT JOIN LATERAL (
+			SELECT ay.list_year, ay.family_units, ay.dwellings, ay.demolished, ay.commercial_m2
+			  FROM area_year AS ay
+			 WHERE ay.area_id = p.area_id AND ay.family_units IS NOT NULL AND ay.dwellings IS NOT NULL
+			 ORDER BY ay.list_year DESC LIMIT 1) AS b ON true
+		 WHERE p.development_plan IS NOT false
+	), ledger AS (
+		-- the changes after that list and before 1 January of the deadline year
+		SELECT b.area_id, count(c.change_id)::integer AS changes,
+			   coalesce(sum(c.amount) FILTER (WHERE c.kind = 'sale'), 0) AS sold,
+			   coalesce(sum(c.amount) FILTER (WHERE c.kind = 'conversion'), 0) AS converted,
+			   coalesce(sum(c.amount) FILTER (WHERE c.kind = 'demolition'), 0) AS demolished,
+			   coalesce(sum(c.amount) FILTER (WHERE c.kind = 'new_non_family'), 0) AS built,
+			   coalesce(sum(c.amount) FILTER (WHERE c.kind = 'commercial_m2'), 0) AS commercial_m2
+		  FROM base AS b
+		  LEFT JOIN dwelling_change AS c
+				 ON c.area_id = b.area_id
+				AND c.changed_on > housing_areas_private.list_day(b.list_year)
+				AND c.changed_on < make_date(consequence('plan_deadline')::integer, 1, 1)
+		 GROUP BY b.area_id
+	), projected AS (
+		SELECT b.*, l.changes,
+			   (b.family_units - l.sold - l.converted - l.demolished)::bigint AS f,
+			   (b.dwellings - l.demolished + l.built)::bigint AS t,
+			   (b.demolished + l.demolished)::bigint AS d,
+			   b.commercial_m2 + l.commercial_m2::double precision AS c
+		  FROM base AS b
+		  JOIN ledger AS l ON l.area_id = b.area_id
+	), checked AS (
+		-- a ledger that takes more family units than there are is
+		-- inconsistent: no projection; an empty total has no share
+		SELECT p.*, p.f >= 0 AS consistent,
+			   p.f >= 0 AND p.t <= 2147483647 AND p.d <= 2147483647
+			   AND p.t + p.d + floor(p.c / consequence('m2_per_dwelling')::float8) > 0 AS computable,
+			   p.dwellings + p.demolished + floor(p.commercial_m2 / consequence('m2_per_dwelling')::float8) > 0 AS computable_now
+		  FROM projected AS p
+	)
+	SELECT c.area_id, c.name, c.list_year, c.changes,
+		   CASE WHEN c.consistent THEN c.f END::integer,
+		   CASE WHEN c.consistent THEN c.t END::integer,
+		   CASE WHEN c.consistent THEN c.d END::integer,
+		   CASE WHEN c.consistent THEN c.c END,
+		   CASE WHEN c.computable_now
+				THEN family_housing_share(c.family_units, c.dwellings, c.demolished, c.commercial_m2) END,
+		   CASE WHEN c.computable THEN family_housing_share(c.f::integer, c.t::integer, c.d::integer, c.c) END,
+		   make_date(consequence('plan_deadline')::integer, 1, 1),
+		   CASE WHEN c.computable
+				THEN family_units_over_target(c.f::integer, c.t::integer, c.d::integer, c.c) = 0 END,
+		   CASE WHEN c.computable THEN family_units_over_target(c.f::integer, c.t::integer, c.d::integer, c.c) END,
+		   CASE WHEN c.computable THEN dwellings_to_add(c.f::integer, c.t::integer, c.d::integer, c.c) END,
+		   c.consistent,
+		   'almenboligloven § 168 a'
+	  FROM checked AS c
+	 ORDER BY c.area_id;
+END;
+COMMENT ON FUNCTION plan_projection() IS
+'almenboligloven § 168 a: per area under a development plan on its latest list (or possibly, when undetermined), the counts of the latest list year that has them plus the dwelling_change entries dated after that list and before 1 January 2030, the family-housing share now and projected to 1 January 2030, whether the 40 % target is met then, and how far it is (family units to convert, sell or demolish, or other dwellings to add instead); NULL where the counts are unknown, the total is 0 or the ledger takes more family units than there are (consistent false); paragraph: almenboligloven § 168 a';
