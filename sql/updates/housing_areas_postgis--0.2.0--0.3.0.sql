@@ -4639,3 +4639,11 @@ BEGIN ATOMIC
 END;
 COMMENT ON FUNCTION plan_projection() IS
 'almenboligloven § 168 a: per area under a development plan on its latest list (or possibly, when undetermined), the counts of the latest list year that has them plus the dwelling_change entries dated after that list and before 1 January 2030, the family-housing share now and projected to 1 January 2030, whether the 40 % target is met then, and how far it is (family units to convert, sell or demolish, or other dwellings to add instead); NULL where the counts are unknown, the total is 0 or the ledger takes more family units than there are (consistent false); paragraph: almenboligloven § 168 a';
+
+-- ---- review of issue 13: one § 51 b decision in force for an area at a time ----
+
+ALTER TABLE decision ADD CONSTRAINT decision_one_letting EXCLUDE USING gist (
+	int4range(area_id, area_id, '[]') WITH &&, daterange(valid_from, valid_until) WITH &&)
+	WHERE (kind = 'combined_letting');
+COMMENT ON CONSTRAINT decision_one_letting ON decision IS
+'almenboligloven § 51 b: the combined_letting decisions of an area do not overlap, so one decides the grounds on any day (end the old one, valid_until, before the new one starts)';
