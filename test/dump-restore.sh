@@ -76,7 +76,8 @@ SELECT create_rules('nogate', replace(replace(rules('dk2021'), 'rules dk2021 ', 
 INSERT INTO decision (kind, municipality_code, decided_on, valid_from, valid_until, note)
 	VALUES ('parent_work_exemption', '0751', '2025-11-20', '2026-01-01', '2027-01-01', 'byrådet 20.11.2025');
 INSERT INTO decision (kind, area_id, decided_on, valid_from, includes_pension, includes_insurance_benefits)
-	SELECT 'combined_letting', min(area_id), '2025-12-10', '2026-01-01', true, false FROM area;
+	SELECT 'combined_letting', min(a.area_id), '2025-12-10', '2026-01-01', true, false FROM area AS a
+	 WHERE NOT EXISTS (SELECT 1 FROM decision AS d WHERE d.kind = 'combined_letting' AND d.area_id = a.area_id);
 -- a § 26 c tail, which the restore checks against the lists of its area
 -- (so area_year must be restored before decision)
 INSERT INTO area VALUES (19999999, 'Tail', '0751', NULL, ST_Multi(ST_MakeEnvelope(440000, 6050000, 440500, 6050500, 25832)));

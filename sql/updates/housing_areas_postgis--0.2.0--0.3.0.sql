@@ -4454,6 +4454,200 @@ COMMENT ON COLUMN gis_monitoring_status_points.ogc_fid IS
 COMMENT ON COLUMN gis_monitoring_status_points.suppressed IS
 'the columns of the row of bi_monitoring_status hidden for disclosure, comma-separated (tier and previous_tier among them); empty when nothing is hidden';
 
+-- ---- review of issue 13: allocation_check refuses an infinite date ----
+
+CREATE OR REPLACE FUNCTION allocation_check(area_id integer, on_date date, household jsonb)
+	RETURNS TABLE (obligation text, paragraph text, number integer, ground text, refuses boolean, reason text)
+	LANGUAGE plpgsql STABLE PARALLEL SAFE
+	SET search_path = pg_catalog, pg_temp
+	SET datestyle = 'ISO, YMD'
+AS $$
+#variable_conflict use_column
+DECLARE
+	resident boolean;
+	members jsonb;
+BEGIN
+	IF area_id IS NULL OR on_date IS NULL THEN
+		RAISE EXCEPTION 'allocation_check needs an area and a date'
+			USING ERRCODE = 'null_value_not_allowed',
+				  DETAIL = format('The area is %s and the date %s.', COALESCE(area_id::text, 'NULL'),
+								  COALESCE(on_date::text, 'NULL'));
+	END IF;
+	-- a later list will apply on an infinite date: no answer, never a guess
+	IF NOT isfinite(on_date) THEN
+		RAISE EXCEPTION 'invalid value "%" for argument "on_date"', on_date
+			USING ERRCODE = 'invalid_parameter_value',
+				  DETAIL = 'The date must be a day of the calendar, not infinity.';
+	END IF;
+	IF NOT EXISTS (SELECT 1 FROM housing_areas.area AS a WHERE a.area_id = allocation_check.area_id) THEN
+		RAISE EXCEPTION 'unknown area %', area_id
+			USING ERRCODE = 'invalid_parameter_value',
+				  HINT = 'The areas are in housing_areas.area.';
+	END IF;
+	-- the whole document is checked first, whatever applies in the area
+	resident := housing_areas_private.household_boolean(household -> 'already_resident', 'already_resident');
+	members := (SELECT jsonb_agg(to_jsonb(h)) FROM housing_areas_private.household_grounds(household, on_date) AS h);
+	RETURN QUERY
+	WITH hg AS (
+		SELECT h.* FROM jsonb_to_recordset(members)
+						 AS h(member integer, role text, ground text, meets boolean, why text)
+	), ob AS (
+		SELECT o.obligation, o.holds, o.reason
+		  FROM housing_areas.obligations(allocation_check.on_date, allocation_check.area_id) AS o
+	), letting AS (
+		-- almenboligloven § 51 b: the decision in force (the latest, if several)
+		SELECT d.decision_id, d.decided_on, d.includes_pension, d.includes_insurance_benefits
+		  FROM housing_areas.decision AS d
+		 WHERE d.kind = 'combined_letting' AND d.area_id = allocation_check.area_id
+		   AND d.valid_from <= allocation_check.on_date
+		   AND (d.valid_until IS NULL OR allocation_check.on_date < d.valid_until)
+		 ORDER BY d.valid_from DESC, d.decision_id DESC
+		 LIMIT 1
+	), grounds AS (
+		SELECT g.obligation, g.ground, g.number, g.paragraph, g.who, ob.holds, ob.reason AS ob_reason,
+			   lt.decision_id, lt.decided_on, k.ordinal
+		  FROM housing_areas.allocation_ground AS g
+		  JOIN housing_areas.obligation_kind AS k ON k.obligation = g.obligation
+		  JOIN ob ON ob.obligation = g.obligation
+		  LEFT JOIN letting AS lt ON g.obligation = 'combined_letting_possible'
+		 WHERE g.obligation <> 'combined_letting_possible'
+			OR (lt.decision_id IS NOT NULL
+				AND (g.optional IS NULL
+					 OR (g.optional = 'includes_pension' AND lt.includes_pension)
+					 OR (g.optional = 'includes_insurance_benefits' AND lt.includes_insurance_benefits)))
+	), judged AS (
+		SELECT g.*,
+			   -- Kleene "some member meets it"
+			   CASE WHEN bool_or(h.meets) THEN true WHEN bool_or(h.meets IS NULL) THEN NULL ELSE false END AS member_meets,
+			   string_agg(h.why, '; ' ORDER BY h.member) FILTER (WHERE h.meets) AS why_true,
+			   string_agg(h.why, '; ' ORDER BY h.member) FILTER (WHERE h.meets IS NULL) AS why_unknown,
+			   string_agg(h.why, '; ' ORDER BY h.member) AS why_all
+		  FROM grounds AS g
+		  JOIN hg AS h ON h.ground = g.ground
+					  AND (g.who = 'member' OR h.role IN ('applicant', 'spouse'))
+		 GROUP BY g.obligation, g.ground, g.number, g.paragraph, g.who, g.holds, g.ob_reason,
+				  g.decision_id, g.decided_on, g.ordinal
+	), decided AS (
+		SELECT j.*,
+			   CASE WHEN j.who = 'applicant_or_spouse' THEN j.member_meets AND NOT resident
+					ELSE j.member_meets END AS household_meets
+		  FROM judged AS j
+	)
+	SELECT d.obligation, d.paragraph, d.number, d.ground,
+		   d.household_meets AND d.holds,
+		   CASE WHEN d.household_meets AND d.holds THEN 'refuses: ' || d.why_true
+				WHEN d.holds IS false THEN 'does not refuse: ' || d.ob_reason
+				WHEN d.who = 'applicant_or_spouse' AND resident AND d.member_meets IS NOT false
+					THEN 'does not refuse: the applicant already lives in the department'
+				WHEN d.household_meets IS false THEN 'does not refuse: ' || d.why_all
+				WHEN d.household_meets IS NULL
+					THEN 'unknown: ' || concat_ws('; ', d.why_true, d.why_unknown)
+						 || CASE WHEN d.member_meets AND resident IS NULL
+								 THEN '; already_resident not given' ELSE '' END
+				ELSE 'unknown: ' || d.why_true || '; ' || d.ob_reason
+		   END
+		   || CASE WHEN d.household_meets AND d.holds THEN
+				   CASE d.obligation
+					   WHEN 'refusal_required' THEN ' (the housing organisation must refuse the applicant)'
+					   WHEN 'combined_letting_possible'
+						   THEN format(' (the housing organisation must refuse the applicant: decision %s of %s)',
+									   d.decision_id, d.decided_on)
+					   ELSE ' (the municipality may not allocate the dwelling to the household)' END
+			  ELSE '' END
+	  FROM decided AS d
+	 ORDER BY d.ordinal, d.number NULLS LAST, d.ground;
+END
+$$;
+COMMENT ON FUNCTION allocation_check(integer, date, jsonb) IS
+'one row per ground of refusal that applies in an area on a date (§ 59 stk. 6 nr. 1-7 in udsat areas, § 59 stk. 7 in forebyggelsesområder, § 51 c in omdannelsesområder, § 51 b where a combined_letting decision is in force): whether it refuses the household (true, false, NULL when a missing key or an undetermined list leaves it unknown) and why; the household document is described in docs/obligations.md, and a bad one is an error naming the key; an infinite date is an error';
+
+-- ---- review of issue 13: plan_projection cites its paragraph ----
+
+DROP FUNCTION plan_projection();
+CREATE FUNCTION plan_projection()
+	RETURNS TABLE (area_id integer, name text, base_list_year integer, changes integer,
+				   family_units integer, dwellings integer, demolished integer, commercial_m2 double precision,
+				   share_now double precision, share_at_deadline double precision, deadline date,
+				   target_met boolean, family_units_over_target integer, dwellings_to_add integer,
+				   consistent boolean, paragraph text)
+	LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+	WITH plan_areas AS (
+		-- the areas under a plan (or possibly) on their latest list
+		SELECT DISTINCT ON (s.area_id) s.area_id, s.name, s.development_plan
+		  FROM area_status AS s
+		 ORDER BY s.area_id, s.list_year DESC
+	), base AS (
+		-- the latest list year with known counts
+		SELECT p.area_id, p.name, b.list_year, b.family_units, b.dwellings,
+			   coalesce(b.demolished, 0) AS demolished, coalesce(b.commercial_m2, 0) AS commercial_m2
+		  FROM plan_areas AS p
+		  LEFT JOIN LATERAL (
+			SELECT ay.list_year, ay.family_units, ay.dwellings, ay.demolished, ay.commercial_m2
+			  FROM area_year AS ay
+			 WHERE ay.area_id = p.area_id AND ay.family_units IS NOT NULL AND ay.dwellings IS NOT NULL
+			 ORDER BY ay.list_year DESC LIMIT 1) AS b ON true
+		 WHERE p.development_plan IS NOT false
+	), ledger AS (
+		-- the changes after that list and before 1 January of the deadline year
+		SELECT b.area_id, count(c.change_id)::integer AS changes,
+			   coalesce(sum(c.amount) FILTER (WHERE c.kind = 'sale'), 0) AS sold,
+			   coalesce(sum(c.amount) FILTER (WHERE c.kind = 'conversion'), 0) AS converted,
+			   coalesce(sum(c.amount) FILTER (WHERE c.kind = 'demolition'), 0) AS demolished,
+			   coalesce(sum(c.amount) FILTER (WHERE c.kind = 'new_non_family'), 0) AS built,
+			   coalesce(sum(c.amount) FILTER (WHERE c.kind = 'commercial_m2'), 0) AS commercial_m2
+		  FROM base AS b
+		  LEFT JOIN dwelling_change AS c
+				 ON c.area_id = b.area_id
+				AND c.changed_on > housing_areas_private.list_day(b.list_year)
+				AND c.changed_on < make_date(consequence('plan_deadline')::integer, 1, 1)
+		 GROUP BY b.area_id
+	), projected AS (
+		SELECT b.*, l.changes,
+			   (b.family_units - l.sold - l.converted - l.demolished)::bigint AS f,
+			   (b.dwellings - l.demolished + l.built)::bigint AS t,
+			   (b.demolished + l.demolished)::bigint AS d,
+			   b.commercial_m2 + l.commercial_m2::double precision AS c
+		  FROM base AS b
+		  JOIN ledger AS l ON l.area_id = b.area_id
+	), checked AS (
+		-- a ledger that takes more family units than there are is
+		-- inconsistent: no projection; an empty total has no share
+		SELECT p.*, p.f >= 0 AS consistent,
+			   p.f >= 0 AND p.t <= 2147483647 AND p.d <= 2147483647
+			   AND p.t + p.d + floor(p.c / consequence('m2_per_dwelling')::float8) > 0 AS computable,
+			   p.dwellings + p.demolished + floor(p.commercial_m2 / consequence('m2_per_dwelling')::float8) > 0 AS computable_now
+		  FROM projected AS p
+	)
+	SELECT c.area_id, c.name, c.list_year, c.changes,
+		   CASE WHEN c.consistent THEN c.f END::integer,
+		   CASE WHEN c.consistent THEN c.t END::integer,
+		   CASE WHEN c.consistent THEN c.d END::integer,
+		   CASE WHEN c.consistent THEN c.c END,
+		   CASE WHEN c.computable_now
+				THEN family_housing_share(c.family_units, c.dwellings, c.demolished, c.commercial_m2) END,
+		   CASE WHEN c.computable THEN family_housing_share(c.f::integer, c.t::integer, c.d::integer, c.c) END,
+		   make_date(consequence('plan_deadline')::integer, 1, 1),
+		   CASE WHEN c.computable
+				THEN family_units_over_target(c.f::integer, c.t::integer, c.d::integer, c.c) = 0 END,
+		   CASE WHEN c.computable THEN family_units_over_target(c.f::integer, c.t::integer, c.d::integer, c.c) END,
+		   CASE WHEN c.computable THEN dwellings_to_add(c.f::integer, c.t::integer, c.d::integer, c.c) END,
+		   c.consistent,
+		   'almenboligloven § 168 a'
+	  FROM checked AS c
+	 ORDER BY c.area_id;
+END;
+COMMENT ON FUNCTION plan_projection() IS
+'almenboligloven § 168 a: per area under a development plan on its latest list (or possibly, when undetermined), the counts of the latest list year that has them plus the dwelling_change entries dated after that list and before 1 January 2030, the family-housing share now and projected to 1 January 2030, whether the 40 % target is met then, and how far it is (family units to convert, sell or demolish, or other dwellings to add instead); NULL where the counts are unknown, the total is 0 or the ledger takes more family units than there are (consistent false); paragraph: almenboligloven § 168 a';
+
+-- ---- review of issue 13: one § 51 b decision in force for an area at a time ----
+
+ALTER TABLE decision ADD CONSTRAINT decision_one_letting EXCLUDE USING gist (
+	int4range(area_id, area_id, '[]') WITH &&, daterange(valid_from, valid_until) WITH &&)
+	WHERE (kind = 'combined_letting');
+COMMENT ON CONSTRAINT decision_one_letting ON decision IS
+'almenboligloven § 51 b: the combined_letting decisions of an area do not overlap, so one decides the grounds on any day (end the old one, valid_until, before the new one starts)';
+
 -- ---- boligsociale helhedsplaner: plans, coverage, twins, effects (as sql/housing_areas_postgis/95-helhedsplaner.sql) ----
 -- boligsociale helhedsplaner (comprehensive social plans, funded mainly by
 -- Landsbyggefonden): the plans and the areas each covers, which listed areas
