@@ -184,6 +184,10 @@ SELECT area_id, list_year, category, list_status, covered, plan_id, plan_period,
   FROM plan_coverage('2024-12-01');
 -- on 30 November 2025, the last day of the list of 2024: area 7's plan has started
 SELECT area_id, covered, plan_id, covered_until, ends_before_exit FROM plan_coverage('2025-11-30') WHERE covered;
+-- the category is the enum here, text in the GIS and BI views
+SELECT (SELECT pg_typeof(category) FROM plan_coverage('2024-12-01') LIMIT 1) AS plan_coverage,
+       (SELECT pg_typeof(category) FROM gis_plan_coverage LIMIT 1) AS gis,
+       (SELECT pg_typeof(category) FROM bi_plan_coverage LIMIT 1) AS bi;
 -- errors: before the first list; a list area_year lacks (2025 from 1 December 2025)
 SELECT pg_temp.try($$SELECT * FROM plan_coverage('2010-09-30')$$) AS before_lists;
 SELECT list_in_force('infinity') AS infinite, pg_temp.try($$SELECT * FROM plan_coverage('infinity')$$) AS infinite_date;

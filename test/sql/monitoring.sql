@@ -92,6 +92,9 @@ SELECT unit_id, year, tier, rules, criteria_met, criteria_unknown, previous_year
        area_id, area_match, list_category
   FROM monitoring_status('trappe');
 SELECT unit_id, year, criteria_met, criteria_unknown, criteria FROM monitoring_status('trappe') WHERE unit_id IN (10, 20) ORDER BY 1, 2;
+-- the category of the legal area is the enum here, text in the BI view
+SELECT (SELECT pg_typeof(list_category) FROM monitoring_status('trappe') LIMIT 1) AS monitoring_status,
+       (SELECT pg_typeof(list_category) FROM bi_monitoring_status LIMIT 1) AS bi;
 -- the official list's category beside it is area_status's
 SELECT count(*) AS rows_with_area,
        count(*) FILTER (WHERE m.list_category IS DISTINCT FROM s.category) AS differ
