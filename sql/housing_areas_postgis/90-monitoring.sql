@@ -173,56 +173,66 @@ CREATE FUNCTION housing_areas_private.monitoring_rows(scheme_id smallint)
 				   criteria_met integer, criteria_unknown integer, criteria text,
 				   previous_year integer, previous_tier integer,
 				   area_id integer, area_match text, list_category text,
-				   ind indicators, persons tally)
+				   ind indicators, persons tally,
+				   previous_ind indicators, previous_persons tally)
 	LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
-	WITH tiered AS (
-		SELECT my.unit_id, my.year, u.name, u.kind, u.tenure, u.municipality_code,
-			   t.tier, t.rule_set, my.ind, my.persons, u.area_id AS given_area,
-			   COALESCE(u.point, ST_PointOnSurface(u.geom)) AS pt
-		  FROM monitoring_year AS my
-		  JOIN monitoring_unit AS u ON u.unit_id = my.unit_id
-		 CROSS JOIN LATERAL housing_areas_private.tier_of(my.ind, my.year, monitoring_rows.scheme_id) AS t
-	), placed AS (
-		-- the legal area: as given, else the one whose polygon contains
-		-- the unit's point (its address point, else a point inside it)
-		SELECT tr.*,
-			   COALESCE(tr.given_area,
-						(SELECT a.area_id FROM area AS a
-						  WHERE tr.given_area IS NULL AND ST_Contains(a.geom, tr.pt)
-						  ORDER BY a.area_id LIMIT 1)) AS area_id,
-			   CASE WHEN tr.given_area IS NOT NULL THEN 'area_id' END AS given
-		  FROM tiered AS tr
-	)
-	SELECT p.unit_id, p.year, p.name, p.kind, p.tenure, p.municipality_code,
-		   p.tier, p.rule_set,
-		   CASE WHEN p.ind IS NOT NULL THEN k.met END,
-		   CASE WHEN p.ind IS NOT NULL THEN k.undetermined END,
-		   k.criteria,
-		   lag(p.year) OVER w, lag(p.tier) OVER w,
-		   p.area_id,
-		   CASE WHEN p.given IS NOT NULL THEN p.given WHEN p.area_id IS NOT NULL THEN 'spatial' END,
-		   s.category,
-		   p.ind, p.persons
-	  FROM placed AS p
+	-- Each row on its own, no window function: the caller's condition on
+	-- unit_id, year and scheme (a GIS fetch by id) is checked on
+	-- monitoring_year before the work of the row (the LATERAL subquery,
+	-- kept one by OFFSET 0), and the year before is looked up by the
+	-- primary key (unit_id, year - 1).
+	SELECT my.unit_id, my.year, u.name, u.kind, u.tenure, u.municipality_code,
+		   r.tier, r.rule_set, r.met, r.undetermined, r.criteria,
+		   r.previous_year, r.previous_tier,
+		   r.area_id, r.area_match, r.list_category,
+		   my.ind, my.persons, r.previous_ind, r.previous_persons
+	  FROM monitoring_year AS my
+	  JOIN monitoring_unit AS u ON u.unit_id = my.unit_id
 	 CROSS JOIN LATERAL (
-		-- the criteria of the deciding set (margins()), the size gate
-		-- shown but not counted
-		SELECT (count(*) FILTER (WHERE m.category <> 'all' AND m.met))::integer AS met,
-			   (count(*) FILTER (WHERE m.category <> 'all' AND m.met IS NULL))::integer AS undetermined,
-			   string_agg(m.criterion || ' ' || COALESCE(m.value::text, 'unknown') || ' '
-						  || m.operator || ' ' || m.threshold
-						  || CASE WHEN m.criterion = 'convictions' AND m.unit <> '%' THEN ' x national' ELSE '' END
-						  || CASE m.met WHEN true THEN ' met' WHEN false THEN ' not met' ELSE ' undetermined' END,
-						  '; ') AS criteria
-		  FROM margins(p.ind, p.year, p.rule_set) AS m) AS k
-	  LEFT JOIN LATERAL (SELECT h.category FROM area_status AS h
-						  WHERE h.area_id = p.area_id AND h.list_year = p.year) AS s ON true
-	WINDOW w AS (PARTITION BY p.unit_id ORDER BY p.year)
-	 ORDER BY p.unit_id, p.year;
+		SELECT t.tier, t.rule_set,
+			   CASE WHEN my.ind IS NOT NULL THEN k.met END AS met,
+			   CASE WHEN my.ind IS NOT NULL THEN k.undetermined END AS undetermined,
+			   k.criteria,
+			   pv.year AS previous_year, pv.tier AS previous_tier,
+			   pv.ind AS previous_ind, pv.persons AS previous_persons,
+			   pl.area_id,
+			   CASE WHEN u.area_id IS NOT NULL THEN 'area_id'
+					WHEN pl.area_id IS NOT NULL THEN 'spatial' END AS area_match,
+			   st.category AS list_category
+		  FROM housing_areas_private.tier_of(my.ind, my.year, monitoring_rows.scheme_id) AS t
+		 CROSS JOIN LATERAL (
+			-- the criteria of the deciding set (margins()), the size gate
+			-- shown but not counted
+			SELECT (count(*) FILTER (WHERE m.category <> 'all' AND m.met))::integer AS met,
+				   (count(*) FILTER (WHERE m.category <> 'all' AND m.met IS NULL))::integer AS undetermined,
+				   string_agg(m.criterion || ' ' || COALESCE(m.value::text, 'unknown') || ' '
+							  || m.operator || ' ' || m.threshold
+							  || CASE WHEN m.criterion = 'convictions' AND m.unit <> '%' THEN ' x national' ELSE '' END
+							  || CASE m.met WHEN true THEN ' met' WHEN false THEN ' not met' ELSE ' undetermined' END,
+							  '; ') AS criteria
+			  FROM margins(my.ind, my.year, t.rule_set) AS m) AS k
+		  -- the year before: the unit's row of year - 1, none when it has
+		  -- no row that year (a missing year is not skipped)
+		  LEFT JOIN LATERAL (
+			SELECT py.year, (housing_areas_private.tier_of(py.ind, py.year, monitoring_rows.scheme_id)).tier,
+				   py.ind, py.persons
+			  FROM monitoring_year AS py
+			 WHERE py.unit_id = my.unit_id AND py.year = my.year - 1) AS pv ON true
+		  -- the legal area: as given, else the one whose polygon contains
+		  -- the unit's point (its address point, else a point inside it)
+		 CROSS JOIN LATERAL (
+			SELECT COALESCE(u.area_id,
+							(SELECT a.area_id FROM area AS a
+							  WHERE u.area_id IS NULL
+								AND ST_Contains(a.geom, COALESCE(u.point, ST_PointOnSurface(u.geom)))
+							  ORDER BY a.area_id LIMIT 1)) AS area_id) AS pl
+		  LEFT JOIN LATERAL (SELECT h.category FROM area_status AS h
+							  WHERE h.area_id = pl.area_id AND h.list_year = my.year) AS st ON true
+		OFFSET 0) AS r;
 END;
 COMMENT ON FUNCTION housing_areas_private.monitoring_rows(smallint) IS
-'the rows of monitoring_status() for a scheme by its scheme_id, with the indicators and the tally of each row (for the disclosed views)';
+'the rows of monitoring_status() for a scheme by its scheme_id, unordered, with the indicators and the tally of each row and of the unit''s year before (for the disclosed views); each row is computed on its own, so a condition on unit_id and year is applied before the work';
 
 CREATE FUNCTION monitoring_status(scheme text)
 	RETURNS TABLE (unit_id integer, year integer, name text, kind text, tenure text,
@@ -251,21 +261,23 @@ CREATE VIEW bi_monitoring_status AS
 -- disclosed_criteria(), and when one of a row's values is hidden its tier
 -- and counts of criteria are hidden with it (with the thresholds of the
 -- rule sets they would bound the hidden value), and so is the previous
--- tier of the row after it
-WITH r AS (
+-- tier of the row of the year after. No window function: a condition on
+-- scheme_id, unit_id and year (the GIS key) reaches monitoring_year
+-- before the work of a row (monitoring_rows).
+WITH h AS (
 	SELECT s.scheme_id, s.name AS scheme, m.unit_id, m.year, m.name, m.kind, m.tenure,
 		   m.municipality_code, m.tier, m.rules, m.criteria_met, m.criteria_unknown,
 		   m.previous_year, m.previous_tier, m.area_id, m.area_match, m.list_category,
 		   d.residents, d.nonwestern_pct, d.outside_labour_pct, d.convicted_pct,
 		   d.basic_education_pct, d.income_pct, d.suppressed,
-		   cardinality(d.suppressed) > 0 AS hide
+		   cardinality(d.suppressed) > 0 AS hide,
+		   cardinality(pd.suppressed) > 0 AS previous_hide
 	  FROM monitoring_scheme AS s
 	 CROSS JOIN LATERAL housing_areas_private.monitoring_rows(s.scheme_id) AS m
 	 CROSS JOIN LATERAL disclosed_criteria(m.ind, m.persons, m.year) AS d
+	  LEFT JOIN LATERAL disclosed_criteria(m.previous_ind, m.previous_persons, m.previous_year) AS pd
+		ON m.previous_year IS NOT NULL
 	 WHERE EXISTS (SELECT 1 FROM tier_scheme AS t WHERE t.scheme_id = s.scheme_id)
-), h AS (
-	SELECT r.*, lag(r.hide) OVER (PARTITION BY r.scheme_id, r.unit_id ORDER BY r.year) AS previous_hide
-	  FROM r
 )
 SELECT h.scheme_id, h.scheme, h.unit_id, h.year, h.name, h.kind, h.tenure, h.municipality_code,
 	   CASE WHEN NOT h.hide THEN h.tier END AS tier,
