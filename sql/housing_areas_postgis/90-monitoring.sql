@@ -252,7 +252,7 @@ BEGIN ATOMIC
 	 ORDER BY r.unit_id, r.year;
 END;
 COMMENT ON FUNCTION monitoring_status(text) IS
-'per monitoring unit and year (monitoring_year) under a tier scheme: the tier (highest tier whose rule set holds, 0 when none, NULL when a more severe set is undetermined), the rule set that decides it (the tier''s, the lowest tier''s for 0, the undetermined one for NULL), its criteria met and undetermined and each of them as text (margins(): criterion, value, operator, threshold, met / not met / undetermined), the tier of the unit''s year before, and the legal area beside it with its category on the official list that year (area_status); person figures are not disclosure-controlled here (bi_monitoring_status is); an error for an unknown scheme or one without tiers';
+'per monitoring unit and year (monitoring_year) under a tier scheme: the tier (highest tier whose rule set holds, 0 when none, NULL when a more severe set is undetermined), the rule set that decides it (the tier''s, the lowest tier''s for 0, the undetermined one for NULL), its criteria met and undetermined and each of them as text (margins(): criterion, value, operator, threshold, met / not met / undetermined), the tier of the unit''s year before (year - 1; NULL when the unit has no row that year: a missing year is not bridged), and the legal area beside it with its category on the official list that year (area_status); the analyst''s face, not for publication: criteria, criteria_met and the tiers show the person figures of small populations without disclosure control (publish bi_monitoring_status or the GIS layers, which apply min_cell_count); an error for an unknown scheme or one without tiers';
 
 -- ---- faces for BI and GIS tools ----
 
@@ -328,9 +328,9 @@ COMMENT ON COLUMN bi_monitoring_status.criteria_met IS
 COMMENT ON COLUMN bi_monitoring_status.criteria_unknown IS
 'the criteria of the deciding rule set undetermined for missing values (rows of margins() with met NULL, the size gate not counted); NULL when the row has no indicators, or suppressed for disclosure';
 COMMENT ON COLUMN bi_monitoring_status.previous_year IS
-'the unit''s year before this one in monitoring_year; NULL for its first';
+'the year before (year - 1) when the unit has a row of it in monitoring_year; NULL otherwise (its first year, or the year before missing)';
 COMMENT ON COLUMN bi_monitoring_status.previous_tier IS
-'the tier in previous_year; NULL for the first year, when undetermined, or when suppressed for disclosure in that year';
+'the tier in previous_year; NULL without previous_year (the year before missing), when undetermined, or when suppressed for disclosure in that year';
 COMMENT ON COLUMN bi_monitoring_status.area_id IS
 'the legal area beside the unit: monitoring_unit.area_id where given, else the area whose polygon contains the unit''s point; NULL when none';
 COMMENT ON COLUMN bi_monitoring_status.area_match IS
@@ -367,7 +367,7 @@ SELECT (b.unit_id::bigint * 100 + b.scheme_id) * 100 + b.year % 100 AS id,
   JOIN monitoring_unit AS u ON u.unit_id = b.unit_id
  WHERE u.geom IS NOT NULL;
 COMMENT ON VIEW gis_monitoring_status IS
-'bi_monitoring_status for GIS clients, the units with a boundary: key id first (bigint: (unit_id * 100 + scheme_id) * 100 + the last two digits of the year), the same key as ogc_fid for GDAL, geometry(MultiPolygon, 25832); tiers disclosed as in bi_monitoring_status; filter on scheme and year for one map';
+'bi_monitoring_status for GIS clients, the units with a boundary: key id first (bigint: (unit_id * 100 + scheme_id) * 100 + the last two digits of the year), the same key as ogc_fid for GDAL, geometry(MultiPolygon, 25832); tiers disclosed as in bi_monitoring_status; filter on scheme and year for one map; a fetch by id or ogc_fid computes that row only';
 COMMENT ON COLUMN gis_monitoring_status.id IS
 'key for GIS clients: (unit_id * 100 + scheme_id) * 100 + year % 100, unique for years 2010 to 2109; the first column, which QGIS proposes as the key of a view';
 COMMENT ON COLUMN gis_monitoring_status.scheme IS
@@ -387,7 +387,7 @@ COMMENT ON COLUMN gis_monitoring_status.municipality_code IS
 COMMENT ON COLUMN gis_monitoring_status.tier IS
 'the tier under the scheme (0 when no tier holds); NULL when undetermined or suppressed for disclosure (listed in suppressed)';
 COMMENT ON COLUMN gis_monitoring_status.previous_tier IS
-'the tier the unit''s year before; NULL for its first year, when undetermined or suppressed';
+'the tier of the unit''s year before (year - 1); NULL when it has no row that year, when undetermined or suppressed';
 COMMENT ON COLUMN gis_monitoring_status.area_id IS
 'the legal area beside the unit (given, else spatial); NULL when none';
 COMMENT ON COLUMN gis_monitoring_status.list_category IS
@@ -410,7 +410,7 @@ SELECT (b.unit_id::bigint * 100 + b.scheme_id) * 100 + b.year % 100 AS id,
   JOIN monitoring_unit AS u ON u.unit_id = b.unit_id
  WHERE u.point IS NOT NULL OR u.geom IS NOT NULL;
 COMMENT ON VIEW gis_monitoring_status_points IS
-'bi_monitoring_status for GIS clients as points, every unit with an address point or a boundary (departments often have only an address): key id first (bigint, as gis_monitoring_status), ogc_fid for GDAL, geometry(Point, 25832); tiers disclosed as in bi_monitoring_status';
+'bi_monitoring_status for GIS clients as points, every unit with an address point or a boundary (departments often have only an address): key id first (bigint, as gis_monitoring_status), ogc_fid for GDAL, geometry(Point, 25832); tiers disclosed as in bi_monitoring_status; a fetch by id or ogc_fid computes that row only';
 COMMENT ON COLUMN gis_monitoring_status_points.id IS
 'key for GIS clients: (unit_id * 100 + scheme_id) * 100 + year % 100, unique for years 2010 to 2109; the first column, which QGIS proposes as the key of a view';
 COMMENT ON COLUMN gis_monitoring_status_points.scheme IS
@@ -430,7 +430,7 @@ COMMENT ON COLUMN gis_monitoring_status_points.municipality_code IS
 COMMENT ON COLUMN gis_monitoring_status_points.tier IS
 'the tier under the scheme (0 when no tier holds); NULL when undetermined or suppressed for disclosure (listed in suppressed)';
 COMMENT ON COLUMN gis_monitoring_status_points.previous_tier IS
-'the tier the unit''s year before; NULL for its first year, when undetermined or suppressed';
+'the tier of the unit''s year before (year - 1); NULL when it has no row that year, when undetermined or suppressed';
 COMMENT ON COLUMN gis_monitoring_status_points.area_id IS
 'the legal area beside the unit (given, else spatial); NULL when none';
 COMMENT ON COLUMN gis_monitoring_status_points.list_category IS
