@@ -245,10 +245,14 @@ BEGIN ATOMIC
 	SELECT r.unit_id, r.year, r.name, r.kind, r.tenure, r.municipality_code, r.tier, r.rules,
 		   r.criteria_met, r.criteria_unknown, r.criteria, r.previous_year, r.previous_tier,
 		   r.area_id, r.area_match, r.list_category
-	  FROM housing_areas_private.monitoring_rows((SELECT housing_areas_private.scheme_id(monitoring_status.scheme))) AS r
-	 -- looked up once (an InitPlan), and checked before any row: an
-	 -- unknown scheme is an error also when there are no rows
-	 WHERE (SELECT housing_areas_private.scheme_id(monitoring_status.scheme)) IS NOT NULL
+	  FROM monitoring_scheme AS s
+	 CROSS JOIN LATERAL housing_areas_private.monitoring_rows(s.scheme_id) AS r
+	 -- the scheme looked up once (an InitPlan), and checked before any
+	 -- row (a one-time filter): an unknown scheme is an error also when
+	 -- there are no rows; monitoring_rows of a column, not of a
+	 -- subquery, is inlined (twice as fast)
+	 WHERE s.scheme_id = (SELECT housing_areas_private.scheme_id(monitoring_status.scheme))
+	   AND (SELECT housing_areas_private.scheme_id(monitoring_status.scheme)) IS NOT NULL
 	 ORDER BY r.unit_id, r.year;
 END;
 COMMENT ON FUNCTION monitoring_status(text) IS

@@ -173,6 +173,8 @@ DELETE FROM monitoring_unit;
 SELECT count(*) AS years_left FROM monitoring_year;
 DELETE FROM monitoring_scheme;
 SELECT count(*) AS tiers_left FROM tier_scheme;
+-- an unknown scheme is an error also without any scheme or row
+SELECT count(*) FROM monitoring_status('trappe');
 SELECT drop_rules('trappe1'), drop_rules('trappe2'), drop_rules('trappe3');
 DELETE FROM area_year WHERE area_id = 9002;
 DELETE FROM area WHERE area_id = 9002;
