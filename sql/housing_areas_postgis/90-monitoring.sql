@@ -129,10 +129,12 @@ $$;
 COMMENT ON FUNCTION housing_areas_private.scheme_id(text) IS
 'the scheme_id of the tier scheme named scheme; an error when there is no such scheme, or it has no tiers';
 
-CREATE FUNCTION housing_areas_private.tier_of(ind indicators, year integer, scheme_id smallint,
-	OUT tier integer, OUT rule_set text)
+CREATE FUNCTION housing_areas_private.tier_of(ind indicators, year integer, scheme_id smallint)
+	RETURNS TABLE (tier integer, rule_set text)
 	LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
+	-- one row; a set-returning function so that a call in FROM is inlined
+	-- into the caller's plan (three times as fast as a call per row)
 	-- the tiers from the most severe down: the first whose rule set gives
 	-- a category decides; an unknown one before it leaves the tier unknown
 	-- (it might hold), and when none holds the tier is 0, decided by the
@@ -156,13 +158,14 @@ BEGIN ATOMIC
 	  LEFT JOIN deciding AS d ON true;
 END;
 COMMENT ON FUNCTION housing_areas_private.tier_of(indicators, integer, smallint) IS
-'the tier of one record under a scheme (by its scheme_id) and the rule set that decides it: the highest tier whose rule set gives a category other than none; NULL when a set above it is undetermined (unknown, or no indicators); 0 when none holds, decided by the lowest tier''s set';
+'one row: the tier of one record under a scheme (by its scheme_id) and the rule set that decides it: the highest tier whose rule set gives a category other than none; NULL when a set above it is undetermined (unknown, or no indicators); 0 when none holds, decided by the lowest tier''s set';
 
 CREATE FUNCTION monitoring_tier(ind indicators, year integer, scheme text) RETURNS integer
 	LANGUAGE sql STABLE STRICT PARALLEL SAFE
 BEGIN ATOMIC
-	SELECT (housing_areas_private.tier_of(monitoring_tier.ind, monitoring_tier.year,
-										   housing_areas_private.scheme_id(monitoring_tier.scheme))).tier;
+	SELECT t.tier
+	  FROM housing_areas_private.tier_of(monitoring_tier.ind, monitoring_tier.year,
+										 housing_areas_private.scheme_id(monitoring_tier.scheme)) AS t;
 END;
 COMMENT ON FUNCTION monitoring_tier(indicators, integer, text) IS
 'the tier of one record (indicators of a year) under a tier scheme: the highest tier whose user rule set gives a category other than none, 0 when none does; NULL when a more severe tier''s set is undetermined by missing values or the indicators are NULL; an error for an unknown scheme or one without tiers';
@@ -215,9 +218,9 @@ BEGIN ATOMIC
 		  -- the year before: the unit's row of year - 1, none when it has
 		  -- no row that year (a missing year is not skipped)
 		  LEFT JOIN LATERAL (
-			SELECT py.year, (housing_areas_private.tier_of(py.ind, py.year, monitoring_rows.scheme_id)).tier,
-				   py.ind, py.persons
+			SELECT py.year, pt.tier, py.ind, py.persons
 			  FROM monitoring_year AS py
+			 CROSS JOIN LATERAL housing_areas_private.tier_of(py.ind, py.year, monitoring_rows.scheme_id) AS pt
 			 WHERE py.unit_id = my.unit_id AND py.year = my.year - 1) AS pv ON true
 		  -- the legal area: as given, else the one whose polygon contains
 		  -- the unit's point (its address point, else a point inside it)
