@@ -114,6 +114,15 @@ SELECT c.relname, a.attname, format_type(a.atttypid, a.atttypmod)
   FROM pg_attribute AS a JOIN pg_class AS c ON c.oid = a.attrelid
  WHERE c.relname IN ('gis_monitoring_status', 'gis_monitoring_status_points')
    AND a.attname IN ('id', 'geom') ORDER BY 1, 2;
+-- tier numbers may leave gaps (tiers 2 and 5 of the same rule sets); a
+-- scheme without tiers is not in the views
+INSERT INTO monitoring_scheme VALUES (4, 'gaps', NULL), (5, 'no_tiers_yet', NULL);
+INSERT INTO tier_scheme VALUES (4, 2, 'trappe1'), (4, 5, 'trappe3');
+SELECT unit_id, year, tier, rules, previous_tier FROM monitoring_status('gaps') WHERE unit_id IN (10, 20) ORDER BY 1, 2;
+SELECT scheme_id, scheme, count(*) AS rows, count(tier) AS tiered FROM bi_monitoring_status GROUP BY 1, 2 ORDER BY 1;
+SELECT id, scheme, unit_id, year, tier FROM gis_monitoring_status WHERE id IN (200123, 200423, 200523) ORDER BY id;
+DELETE FROM monitoring_scheme WHERE scheme_id IN (4, 5);
+
 -- a GIS client fetching one feature by its key: the same row as in the
 -- whole layer, and the work (margins(), category()) done for that row and
 -- its year before only, not for every row
