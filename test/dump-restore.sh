@@ -34,6 +34,13 @@ SELECT md5(string_agg(x, '|' ORDER BY x)) FROM (
   UNION ALL SELECT 'dwelling change sequence ' || last_value FROM dwelling_change_change_id_seq
   UNION ALL SELECT 'projection ' || p::text FROM plan_projection() AS p
   UNION ALL SELECT 'dispensation ' || p::text FROM plan_dispensation(2025) AS p
+  UNION ALL SELECT 'plan ' || p::text FROM plan AS p
+  UNION ALL SELECT 'plan area ' || pa::text FROM plan_area AS pa
+  UNION ALL SELECT 'plan funding ' || f::text FROM plan_funding AS f
+  UNION ALL SELECT 'plan focus ' || f::text FROM plan_focus AS f
+  UNION ALL SELECT 'focus area ' || f::text FROM plan_focus_area AS f
+  UNION ALL SELECT 'funding source ' || f::text FROM plan_funding_source AS f
+  UNION ALL SELECT 'coverage ' || c::text FROM plan_coverage('2025-12-01') AS c
   UNION ALL SELECT 'geojson ' || md5(areas_geojson(2025)::text)
   UNION ALL SELECT 'svg ' || md5(map_svg(2025))
   UNION ALL SELECT 'tally ' || area_id || ' ' || t::text FROM demo_person_tally AS t
@@ -69,7 +76,8 @@ SELECT create_rules('nogate', replace(replace(rules('dk2021'), 'rules dk2021 ', 
 INSERT INTO decision (kind, municipality_code, decided_on, valid_from, valid_until, note)
 	VALUES ('parent_work_exemption', '0751', '2025-11-20', '2026-01-01', '2027-01-01', 'byrådet 20.11.2025');
 INSERT INTO decision (kind, area_id, decided_on, valid_from, includes_pension, includes_insurance_benefits)
-	SELECT 'combined_letting', min(area_id), '2025-12-10', '2026-01-01', true, false FROM area;
+	SELECT 'combined_letting', min(a.area_id), '2025-12-10', '2026-01-01', true, false FROM area AS a
+	 WHERE NOT EXISTS (SELECT 1 FROM decision AS d WHERE d.kind = 'combined_letting' AND d.area_id = a.area_id);
 -- a § 26 c tail, which the restore checks against the lists of its area
 -- (so area_year must be restored before decision)
 INSERT INTO area VALUES (19999999, 'Tail', '0751', NULL, ST_Multi(ST_MakeEnvelope(440000, 6050000, 440500, 6050500, 25832)));
@@ -78,6 +86,11 @@ INSERT INTO decision (kind, area_id, decided_on, valid_from, valid_until)
 	VALUES ('daycare_tail', 19999999, '2024-12-05', '2024-12-01', '2027-12-01');
 INSERT INTO dwelling_change (area_id, changed_on, kind, amount) VALUES (19999999, '2026-01-01', 'sale', 10);
 INSERT INTO child (birth_date, home, home_since) VALUES ('2025-06-01', ST_SetSRID(ST_MakePoint(440100, 6050100), 25832), '2025-06-01');
+-- a focus area and a funding source of the user's own, on a plan of the demo's
+INSERT INTO plan_focus_area VALUES ('housing_moves', 'boligsociale flytninger', 'moving house');
+INSERT INTO plan_funding_source VALUES ('foundation', 'fond', 'a private foundation');
+INSERT INTO plan_focus SELECT min(plan_id), 'housing_moves' FROM plan HAVING count(*) > 0;
+INSERT INTO plan_funding SELECT min(plan_id), 'foundation', 250000 FROM plan HAVING count(*) > 0;
 -- the user's own table, with indexes on the extension's functions and types
 CREATE TABLE public.my_area_year AS SELECT area_id, list_year, ind FROM area_year;
 CREATE INDEX my_category_idx ON public.my_area_year ((category(ind, list_year)));

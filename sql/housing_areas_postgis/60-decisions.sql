@@ -57,7 +57,12 @@ CREATE TABLE decision (
 	CONSTRAINT decision_exemption_period CHECK (
 		kind <> 'daycare_exemption'
 		OR (valid_until IS NOT NULL
-			AND valid_until <= valid_from + make_interval(months => consequence('daycare_exemption')::integer)))
+			AND valid_until <= valid_from + make_interval(months => consequence('daycare_exemption')::integer))),
+	-- § 51 b: one decision in force for an area at a time (its grounds are
+	-- the ones allocation_check applies)
+	CONSTRAINT decision_one_letting EXCLUDE USING gist (
+		int4range(area_id, area_id, '[]') WITH &&, daterange(valid_from, valid_until) WITH &&)
+		WHERE (kind = 'combined_letting')
 );
 CREATE INDEX decision_area_idx ON decision (area_id) WHERE area_id IS NOT NULL;
 CREATE INDEX decision_facility_idx ON decision (facility_id) WHERE facility_id IS NOT NULL;
@@ -95,6 +100,8 @@ COMMENT ON CONSTRAINT decision_letting_grounds ON decision IS
 'includes_pension and includes_insurance_benefits are given for combined_letting, and only for it';
 COMMENT ON CONSTRAINT decision_exemption_period ON decision IS
 'dagtilbudsloven § 26 a stk. 12-14: a daycare is exempted for at most consequence(''daycare_exemption'') months at a time, so it has an end';
+COMMENT ON CONSTRAINT decision_one_letting ON decision IS
+'almenboligloven § 51 b: the combined_letting decisions of an area do not overlap, so one decides the grounds on any day (end the old one, valid_until, before the new one starts)';
 COMMENT ON INDEX decision_area_idx IS
 'the decisions made for an area';
 COMMENT ON INDEX decision_facility_idx IS

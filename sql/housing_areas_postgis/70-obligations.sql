@@ -699,6 +699,12 @@ BEGIN
 				  DETAIL = format('The area is %s and the date %s.', COALESCE(area_id::text, 'NULL'),
 								  COALESCE(on_date::text, 'NULL'));
 	END IF;
+	-- a later list will apply on an infinite date: no answer, never a guess
+	IF NOT isfinite(on_date) THEN
+		RAISE EXCEPTION 'invalid value "%" for argument "on_date"', on_date
+			USING ERRCODE = 'invalid_parameter_value',
+				  DETAIL = 'The date must be a day of the calendar, not infinity.';
+	END IF;
 	IF NOT EXISTS (SELECT 1 FROM housing_areas.area AS a WHERE a.area_id = allocation_check.area_id) THEN
 		RAISE EXCEPTION 'unknown area %', area_id
 			USING ERRCODE = 'invalid_parameter_value',
@@ -779,7 +785,7 @@ BEGIN
 END
 $$;
 COMMENT ON FUNCTION allocation_check(integer, date, jsonb) IS
-'one row per ground of refusal that applies in an area on a date (§ 59 stk. 6 nr. 1-7 in udsat areas, § 59 stk. 7 in forebyggelsesområder, § 51 c in omdannelsesområder, § 51 b where a combined_letting decision is in force): whether it refuses the household (true, false, NULL when a missing key or an undetermined list leaves it unknown) and why; the household document is described in docs/obligations.md, and a bad one is an error naming the key';
+'one row per ground of refusal that applies in an area on a date (§ 59 stk. 6 nr. 1-7 in udsat areas, § 59 stk. 7 in forebyggelsesområder, § 51 c in omdannelsesområder, § 51 b where a combined_letting decision is in force): whether it refuses the household (true, false, NULL when a missing key or an undetermined list leaves it unknown) and why; the household document is described in docs/obligations.md, and a bad one is an error naming the key; an infinite date is an error';
 
 -- ---- faces: BI and GIS over the latest list date, and a map ----
 

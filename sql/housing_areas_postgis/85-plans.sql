@@ -61,7 +61,7 @@ CREATE FUNCTION plan_projection()
 				   family_units integer, dwellings integer, demolished integer, commercial_m2 double precision,
 				   share_now double precision, share_at_deadline double precision, deadline date,
 				   target_met boolean, family_units_over_target integer, dwellings_to_add integer,
-				   consistent boolean)
+				   consistent boolean, paragraph text)
 	LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
 	WITH plan_areas AS (
@@ -124,9 +124,10 @@ BEGIN ATOMIC
 				THEN family_units_over_target(c.f::integer, c.t::integer, c.d::integer, c.c) = 0 END,
 		   CASE WHEN c.computable THEN family_units_over_target(c.f::integer, c.t::integer, c.d::integer, c.c) END,
 		   CASE WHEN c.computable THEN dwellings_to_add(c.f::integer, c.t::integer, c.d::integer, c.c) END,
-		   c.consistent
+		   c.consistent,
+		   'almenboligloven § 168 a'
 	  FROM checked AS c
 	 ORDER BY c.area_id;
 END;
 COMMENT ON FUNCTION plan_projection() IS
-'almenboligloven § 168 a: per area under a development plan on its latest list (or possibly, when undetermined), the counts of the latest list year that has them plus the dwelling_change entries dated after that list and before 1 January 2030, the family-housing share now and projected to 1 January 2030, whether the 40 % target is met then, and how far it is (family units to convert, sell or demolish, or other dwellings to add instead); NULL where the counts are unknown, the total is 0 or the ledger takes more family units than there are (consistent false)';
+'almenboligloven § 168 a: per area under a development plan on its latest list (or possibly, when undetermined), the counts of the latest list year that has them plus the dwelling_change entries dated after that list and before 1 January 2030, the family-housing share now and projected to 1 January 2030, whether the 40 % target is met then, and how far it is (family units to convert, sell or demolish, or other dwellings to add instead); NULL where the counts are unknown, the total is 0 or the ledger takes more family units than there are (consistent false); paragraph: almenboligloven § 168 a';

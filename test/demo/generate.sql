@@ -200,6 +200,49 @@ UPDATE area_year AS ay
   FROM demo.profile AS p
  WHERE p.area_id = ay.area_id AND ay.list_year >= 2018;
 
+\echo '   boligsociale helhedsplaner: a handful of plans for listed areas (rounds 2015-2018, 2019-2022, 2025-2028)'
+-- Each round gives the municipalities with the most areas on the list in
+-- force when it starts one plan each, covering up to three of those areas;
+-- Landsbyggefonden pays most, the municipality and the housing
+-- organisation at least a quarter between them. Names and sums are made up.
+CREATE TABLE demo.plan_round (round int, first_day date, end_day date, list_year int, plans int, focus text[]);
+INSERT INTO demo.plan_round VALUES
+  (1, '2015-01-01', '2019-01-01', 2014, 3, '{safety_wellbeing,crime_prevention,education_employment,prevention_parenting}'),
+  (2, '2019-01-01', '2023-01-01', 2018, 2, '{education_employment,prevention_parenting,safety_wellbeing}'),
+  (3, '2025-01-01', '2029-01-01', 2024, 3, '{education_employment,crime_prevention}');
+CREATE TABLE demo.plan_pick AS
+SELECT r.round, r.first_day, r.end_day, r.focus, s.municipality_code, s.area_id,
+	   dense_rank() OVER (PARTITION BY r.round ORDER BY m.listed DESC, s.municipality_code) AS municipality_rank,
+	   row_number() OVER (PARTITION BY r.round, s.municipality_code ORDER BY s.area_id) AS area_rank
+  FROM demo.plan_round AS r
+  JOIN area_status AS s ON s.list_year = r.list_year AND s.on_udsat_list
+  JOIN (SELECT list_year, municipality_code, count(*) AS listed FROM area_status
+		 WHERE on_udsat_list GROUP BY 1, 2) AS m
+	ON m.list_year = r.list_year AND m.municipality_code = s.municipality_code;
+DELETE FROM demo.plan_pick AS p USING demo.plan_round AS r
+ WHERE r.round = p.round AND (p.municipality_rank > r.plans OR p.area_rank > 3);
+INSERT INTO plan (plan_id, name, housing_organisation, period, status, municipality_code)
+SELECT 10 * p.round + p.municipality_rank,
+	   'Helhedsplan ' || m.name || ' ' || extract(year FROM p.first_day) || '-' || (extract(year FROM p.end_day) - 1),
+	   (ARRAY['Boligselskabet ', 'Almenbo ', 'Boligforeningen '])[1 + (p.round + p.municipality_rank) % 3] || m.name,
+	   daterange(p.first_day, p.end_day), 'approved', p.municipality_code
+  FROM (SELECT DISTINCT round, first_day, end_day, municipality_code, municipality_rank FROM demo.plan_pick) AS p
+  JOIN municipality AS m USING (municipality_code);
+INSERT INTO plan_area (plan_id, area_id)
+SELECT 10 * round + municipality_rank, area_id FROM demo.plan_pick;
+INSERT INTO plan_focus (plan_id, focus)
+SELECT DISTINCT 10 * p.round + p.municipality_rank, f
+  FROM demo.plan_pick AS p CROSS JOIN LATERAL unnest(p.focus) AS f;
+INSERT INTO plan_funding (plan_id, source, amount_dkk)
+SELECT pl.plan_id, f.source,
+	   round((n.areas * (6000000 + 4000000 * demo.u('funding:' || pl.plan_id)))::numeric * f.share, -3)
+  FROM plan AS pl
+  JOIN (SELECT plan_id, count(*) AS areas FROM plan_area GROUP BY plan_id) AS n USING (plan_id)
+ CROSS JOIN (VALUES ('landsbyggefonden', 0.7), ('municipality', 0.2), ('housing_organisation', 0.1)) AS f(source, share);
+-- the second round's second plan was stopped after three years
+UPDATE plan SET status = 'stopped', period = daterange(lower(period), (lower(period) + interval '3 years')::date)
+ WHERE plan_id = 22;
+
 \echo '   facilities: schools, daycares, job centres, libraries, health centres'
 -- all facilities of a kind in a town come from one demo.points call over
 -- the town, spread over the parts of a multipolygon by area
@@ -486,5 +529,5 @@ SELECT v.unit_id, v.year,
 		  LEFT JOIN area_year AS ay ON ay.area_id = a.area_id AND ay.list_year = y.year) AS v;
 
 ANALYZE area, area_year, facility, enrolment, municipality, child, decision, dwelling_change, monitoring_unit, monitoring_year, demo.person;
-DROP TABLE demo.candidate, demo.site, demo.facility_plan, demo.home;
+DROP TABLE demo.candidate, demo.site, demo.facility_plan, demo.home, demo.plan_round, demo.plan_pick;
 RESET client_min_messages;

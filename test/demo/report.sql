@@ -345,7 +345,56 @@ SELECT b.year, count(*) FILTER (WHERE b.tier = 0) AS tier_0, count(*) FILTER (WH
  GROUP BY b.year ORDER BY b.year;
 
 \echo
-\echo '== 11. Files'
+\echo '== 11. Boligsociale helhedsplaner on 1 January 2026 (list of 1 December 2025 in force): areas on a list or near one, with and without a plan'
+\echo '   (near: on no list, but a criterion of the main test holds and residents >= 1000; earliest exit: the next list, or 2030 under a development plan)'
+SELECT p.plan_id, p.name, p.housing_organisation, lower(p.period) AS first_day, upper(p.period) - 1 AS last_day, p.status,
+	   (SELECT string_agg(a.name, ', ' ORDER BY a.name) FROM plan_area AS pa JOIN area AS a USING (area_id)
+		 WHERE pa.plan_id = p.plan_id) AS areas,
+	   round((SELECT sum(f.amount_dkk) FROM plan_funding AS f WHERE f.plan_id = p.plan_id) / 1e6, 1) AS mio_kr,
+	   round(100 * (SELECT sum(f.amount_dkk) FILTER (WHERE f.source <> 'landsbyggefonden') / sum(f.amount_dkk)
+					  FROM plan_funding AS f WHERE f.plan_id = p.plan_id)) AS local_pct
+  FROM plan AS p ORDER BY p.plan_id;
+CREATE TEMP VIEW coverage AS SELECT * FROM plan_coverage('2026-01-01');
+SELECT list_status, count(*) AS areas, count(*) FILTER (WHERE covered) AS with_plan,
+	   count(*) FILTER (WHERE NOT covered) AS without_plan,
+	   count(*) FILTER (WHERE ends_before_exit) AS plan_ends_before_exit
+  FROM coverage GROUP BY list_status
+ ORDER BY array_position(ARRAY['udsat', 'unknown', 'forebyggelse', 'near'], list_status);
+SELECT c.name, m.name AS municipality, c.category, c.plan_name, c.covered_until - 1 AS covered_to,
+	   c.earliest_exit, c.ends_before_exit
+  FROM coverage AS c JOIN municipality AS m USING (municipality_code)
+ WHERE c.list_status IN ('udsat', 'unknown')
+ ORDER BY m.name, c.name, c.area_id;
+
+\echo
+\echo '== 12. Twins: the 3 areas most like each area of the first plan on the list before it (criteria / threshold, root mean square)'
+CREATE TEMP VIEW first_plan AS
+SELECT p.plan_id, p.name, list_in_force(lower(p.period)) AS from_list FROM plan AS p ORDER BY p.plan_id LIMIT 1;
+CREATE TEMP VIEW first_plan_twins AS
+SELECT a.name AS area, f.from_list AS list, t.rank, t.name AS twin, mt.name AS twin_municipality,
+	   round(t.distance::numeric, 3) AS distance, t.common_criteria AS criteria, round(t.km::numeric) AS km
+  FROM first_plan AS f
+  JOIN plan_area AS pa USING (plan_id)
+  JOIN area AS a USING (area_id)
+ CROSS JOIN LATERAL twins(pa.area_id, f.from_list, 3) AS t
+  JOIN municipality AS mt ON mt.municipality_code = t.municipality_code
+ ORDER BY a.name, a.area_id, t.rank;
+SELECT * FROM first_plan_twins;
+
+\echo
+\echo '== 13. Effects, honestly: the first plan''s areas beside their twins without a plan (difference in differences, percentage points)'
+SELECT f.name AS plan FROM first_plan AS f;
+CREATE TEMP VIEW effects AS
+SELECT e.* FROM first_plan AS f CROSS JOIN LATERAL plan_effects(f.plan_id) AS e;
+SELECT criterion, from_list, to_list, plan_areas, round(plan_before::numeric, 1) AS plan_before,
+	   round(plan_after::numeric, 1) AS plan_after, round(plan_change::numeric, 1) AS plan_change,
+	   twin_areas, round(twin_before::numeric, 1) AS twin_before, round(twin_after::numeric, 1) AS twin_after,
+	   round(twin_change::numeric, 1) AS twin_change, round(difference::numeric, 1) AS difference
+  FROM effects;
+SELECT DISTINCT 'Note: ' || note AS note FROM effects;
+
+\echo
+\echo '== 14. Files'
 \pset format unaligned
 \pset tuples_only on
 \set f :out '/areas.geojson'

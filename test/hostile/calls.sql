@@ -64,6 +64,21 @@ SELECT 'date', v FROM unnest(ARRAY[
 	'''0001-01-01''', '''1999-12-31''', '''2010-10-01''', '''2025-11-30''', '''2025-12-01''',
 	'''2025-12-02''', '''2024-02-29''', '''2026-06-01''', '''2100-01-01''']) AS v;
 
+-- date ranges (plan periods): empty, open, infinite, one day, the ends of
+-- the type
+INSERT INTO hostile.value (type, expr)
+SELECT 'daterange', v FROM unnest(ARRAY[
+	'NULL', '''empty''', '''(,)''', '''[2020-01-01,)''', '''(,2020-01-01)''', '''[2025-12-01,2025-12-02)''',
+	'''[-infinity,infinity]''', '''[4714-11-24 BC,5874897-12-31]''', '''[2015-01-01,2019-01-01)''']) AS v;
+
+-- arrays of doubles (twin coordinates): empty, short, NULL elements,
+-- extremes, two dimensions, a long one, other bounds
+INSERT INTO hostile.value (type, expr)
+SELECT 'double precision[]', v FROM unnest(ARRAY[
+	'NULL', '''{}''', '''{1}''', '''{1,1,1,1,1}''', '''{NULL,NULL,NULL,NULL,NULL}''',
+	'''{1e308,-1e308,1e308,-1e308,1e308}''', '''{NaN,Infinity,-Infinity,0,-0}''',
+	'''{{1,2},{3,4}}''', 'array_fill(1::float8, ARRAY[100000])', '''[-5:-1]={1,2,3,4,5}''']) AS v;
+
 INSERT INTO hostile.value (type, expr)
 SELECT 'text', v FROM unnest(ARRAY[
 	'NULL', '''''', ''' ''', '''x''', 'repeat(''x'', 1048576)', 'repeat(''æ'', 524288)',

@@ -202,6 +202,9 @@ SELECT t.label, pg_temp.try(t.area, '2023-06-15', t.doc) FROM (VALUES
   ('no document', 1, NULL)
 ) AS t(label, area, doc);
 SELECT pg_temp.try(1, NULL, '{"members": [{"role": "applicant"}]}') AS no_date;
+-- an infinite date: a later list will apply then, so no answer
+SELECT pg_temp.try(1, 'infinity', '{"members": [{"role": "applicant", "prison_release": "2023-01-01"}]}') AS infinity,
+       pg_temp.try(1, '-infinity', '{"members": [{"role": "applicant"}]}') AS minus_infinity;
 
 DELETE FROM decision;
 DELETE FROM area;

@@ -1,6 +1,8 @@
 -- the municipality's decisions: kinds, subjects, periods, the § 26 a
 -- stk. 12-14 limit read from consequence('daycare_exemption'), pg_dump
 SET search_path = housing_areas, public;
+-- the decision ids shown below start at 1, whichever tests ran before
+SELECT setval('decision_decision_id_seq', 1, false) IS NOT NULL AS reset;
 
 SELECT kind, subject, paragraph FROM decision_kind ORDER BY kind;
 SELECT name, value, unit, paragraph FROM consequences()
@@ -57,6 +59,24 @@ SELECT t.label, pg_temp.try(t.stmt) FROM (VALUES
    $$INSERT INTO decision (kind, municipality_code, decided_on, valid_from) VALUES ('parent_work_exemption', '751', '2025-12-05', '2025-12-01')$$),
   ('a date out of range',
    $$INSERT INTO decision (kind, area_id, decided_on, valid_from) VALUES ('daycare_tail', 1, '1999-12-05', '2025-12-01')$$)
+) AS t(label, stmt);
+
+-- § 51 b: one decision in force for an area at a time (the one accepted
+-- above runs from 1 January 2026, open-ended); a new one starts on the
+-- day the old one ends (valid_until, exclusive) at the earliest
+SELECT t.label, pg_temp.try(t.stmt) FROM (VALUES
+  ('a second § 51 b decision while the first is in force',
+   $$INSERT INTO decision (kind, area_id, decided_on, valid_from, includes_pension, includes_insurance_benefits) VALUES ('combined_letting', 1, '2026-05-10', '2026-06-01', true, true)$$),
+  ('the first ended on 1 January 2027',
+   $$UPDATE decision SET valid_until = '2027-01-01' WHERE kind = 'combined_letting' AND area_id = 1$$),
+  ('a second from the day before the first ends',
+   $$INSERT INTO decision (kind, area_id, decided_on, valid_from, includes_pension, includes_insurance_benefits) VALUES ('combined_letting', 1, '2026-12-10', '2026-12-31', true, true)$$),
+  ('a second from the day the first ends',
+   $$INSERT INTO decision (kind, area_id, decided_on, valid_from, includes_pension, includes_insurance_benefits) VALUES ('combined_letting', 1, '2026-12-10', '2027-01-01', true, true)$$),
+  ('the first extended into the second',
+   $$UPDATE decision SET valid_until = '2027-01-02' WHERE kind = 'combined_letting' AND area_id = 1 AND valid_from = '2026-01-01'$$),
+  ('two § 26 c tails over the same day (only § 51 b decisions exclude each other)',
+   $$INSERT INTO decision (kind, area_id, decided_on, valid_from, valid_until) VALUES ('daycare_tail', 1, '2025-12-06', '2025-12-01', '2025-12-02')$$)
 ) AS t(label, stmt);
 
 SELECT decision_id, kind, area_id, municipality_code, facility_id, valid_from, valid_until

@@ -42,12 +42,17 @@ VALUES (1, 'list years', (SELECT count(*) FROM list_sizes)),
        (9, 'daycares in udsat or § 26 c areas', (SELECT count(*) FROM daycare_offer_elsewhere(2025))),
        (9, 'children of the learning offer', (SELECT count(*) FROM learning_offer('2026-06-01'))),
        (9, 'plan areas projected', (SELECT count(*) FROM plan_projection() WHERE share_at_deadline IS NOT NULL)),
-       (11, 'area years with values suppressed', (SELECT count(*) FROM bi_area_status WHERE suppressed <> '')),
-       (11, 'daycares with counts suppressed', (SELECT count(*) FROM daycare_cap_disclosed(2025) WHERE suppressed <> '')),
+       (14, 'area years with values suppressed', (SELECT count(*) FROM bi_area_status WHERE suppressed <> '')),
+       (14, 'daycares with counts suppressed', (SELECT count(*) FROM daycare_cap_disclosed(2025) WHERE suppressed <> '')),
        (10, 'own units tiered in 2025', (SELECT count(*) FROM monitoring_status('trappemodel') WHERE year = 2025 AND tier IS NOT NULL)),
        (10, 'own units beside a legal area', (SELECT count(DISTINCT unit_id) FROM monitoring_status('trappemodel') WHERE area_id IS NOT NULL)),
        (10, 'own units outside every area', (SELECT count(DISTINCT unit_id) FROM monitoring_status('trappemodel') WHERE area_id IS NULL)),
-       (10, 'own units whose tier changed', (SELECT count(DISTINCT unit_id) FROM monitoring_status('trappemodel') WHERE tier <> previous_tier));
+       (10, 'own units whose tier changed', (SELECT count(DISTINCT unit_id) FROM monitoring_status('trappemodel') WHERE tier <> previous_tier)),
+       (11, 'plans', (SELECT count(*) FROM plan)),
+       (11, 'areas with a plan', (SELECT count(*) FROM coverage WHERE covered)),
+       (11, 'areas without a plan', (SELECT count(*) FROM coverage WHERE NOT covered)),
+       (12, 'twins', (SELECT count(*) FROM first_plan_twins)),
+       (13, 'effects with a difference', (SELECT count(*) FROM effects WHERE difference IS NOT NULL));
 SELECT * FROM report_rows;
 SELECT coalesce(string_agg(section || ' ' || what, '; ') FILTER (WHERE coalesce(rows, 0) = 0), 'none') AS empty
   FROM report_rows;
@@ -84,6 +89,7 @@ SELECT count(*) AS rule_sets_dropped
 RESET client_min_messages;
 DELETE FROM child;
 DELETE FROM decision;
+DELETE FROM plan;
 DELETE FROM area;
 DELETE FROM facility;
 DELETE FROM municipality;
