@@ -19,7 +19,7 @@ set -uo pipefail
 cd "$(dirname "$0")/.." || exit 1
 . test/lib.sh
 
-plan=23
+plan=26
 echo "1..$plan"
 started=$SECONDS
 reported=0
@@ -81,7 +81,8 @@ pg="PG:$conninfo"
 latest=$(q "SELECT latest_list_year()")
 
 # ---- GDAL: the views with their key ----
-for view in gis_area_status gis_latest_list gis_latest_list_points gis_obligations; do
+for view in gis_area_status gis_latest_list gis_latest_list_points gis_obligations \
+	gis_monitoring_status gis_monitoring_status_points; do
 	info=$(ogrinfo -ro -so "$pg" "housing_areas.$view" 2>&1)
 	count=$(q "SELECT count(*) FROM $view")
 	type=$(q "SELECT type FROM geometry_columns WHERE f_table_schema = 'housing_areas' AND f_table_name = '$view'")
@@ -104,6 +105,21 @@ if grep -q "^OGRFeature(housing_areas.gis_area_status):$fid\$" <<<"$got" &&
 	check "ogrinfo -fid $fid: the row with that key ($want_category, $want_year)" ok
 else
 	check "ogrinfo -fid $fid: the row with that key" fail "$got"
+fi
+# a fetch by FID of own monitoring's bigint key computes that row (its
+# tier and the tier of its year before)
+row=$(q "SELECT id || '|' || unit_id || '|' || year || '|' || tier || '|' || previous_tier FROM gis_monitoring_status_points
+		 WHERE tier IS NOT NULL AND previous_tier IS NOT NULL ORDER BY tier DESC, id LIMIT 1")
+fid=${row%%|*}
+got=$(ogrinfo -ro -q "$pg" housing_areas.gis_monitoring_status_points -fid "$fid" 2>&1)
+IFS='|' read -r _ want_unit want_year want_tier want_previous <<<"$row"
+if [ -n "$row" ] && grep -q "^OGRFeature(housing_areas.gis_monitoring_status_points):$fid\$" <<<"$got" &&
+	grep -q "unit_id (Integer) = $want_unit\$" <<<"$got" && grep -q "year (Integer) = $want_year\$" <<<"$got" &&
+	grep -q "^  tier (Integer) = $want_tier\$" <<<"$got" && grep -q "^  previous_tier (Integer) = $want_previous\$" <<<"$got"; then
+	check "ogrinfo gis_monitoring_status_points -fid $fid (bigint): the row with that key (unit $want_unit, $want_year, tier $want_tier after $want_previous)" ok
+else
+	check "ogrinfo gis_monitoring_status_points -fid $fid: the row with that key" fail "$row
+$got"
 fi
 # ogr2ogr keeps the keys as feature ids (-preserve_fid), and every attribute
 ogr2ogr -f GPKG "$tmp/latest.gpkg" "$pg" housing_areas.gis_latest_list -preserve_fid -lco FID=fid -nln latest 2>"$tmp/ogr2ogr.err"

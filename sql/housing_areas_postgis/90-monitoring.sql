@@ -129,10 +129,12 @@ $$;
 COMMENT ON FUNCTION housing_areas_private.scheme_id(text) IS
 'the scheme_id of the tier scheme named scheme; an error when there is no such scheme, or it has no tiers';
 
-CREATE FUNCTION housing_areas_private.tier_of(ind indicators, year integer, scheme_id smallint,
-	OUT tier integer, OUT rule_set text)
+CREATE FUNCTION housing_areas_private.tier_of(ind indicators, year integer, scheme_id smallint)
+	RETURNS TABLE (tier integer, rule_set text)
 	LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
+	-- one row; a set-returning function so that a call in FROM is inlined
+	-- into the caller's plan (three times as fast as a call per row)
 	-- the tiers from the most severe down: the first whose rule set gives
 	-- a category decides; an unknown one before it leaves the tier unknown
 	-- (it might hold), and when none holds the tier is 0, decided by the
@@ -156,13 +158,14 @@ BEGIN ATOMIC
 	  LEFT JOIN deciding AS d ON true;
 END;
 COMMENT ON FUNCTION housing_areas_private.tier_of(indicators, integer, smallint) IS
-'the tier of one record under a scheme (by its scheme_id) and the rule set that decides it: the highest tier whose rule set gives a category other than none; NULL when a set above it is undetermined (unknown, or no indicators); 0 when none holds, decided by the lowest tier''s set';
+'one row: the tier of one record under a scheme (by its scheme_id) and the rule set that decides it: the highest tier whose rule set gives a category other than none; NULL when a set above it is undetermined (unknown, or no indicators); 0 when none holds, decided by the lowest tier''s set';
 
 CREATE FUNCTION monitoring_tier(ind indicators, year integer, scheme text) RETURNS integer
 	LANGUAGE sql STABLE STRICT PARALLEL SAFE
 BEGIN ATOMIC
-	SELECT (housing_areas_private.tier_of(monitoring_tier.ind, monitoring_tier.year,
-										   housing_areas_private.scheme_id(monitoring_tier.scheme))).tier;
+	SELECT t.tier
+	  FROM housing_areas_private.tier_of(monitoring_tier.ind, monitoring_tier.year,
+										 housing_areas_private.scheme_id(monitoring_tier.scheme)) AS t;
 END;
 COMMENT ON FUNCTION monitoring_tier(indicators, integer, text) IS
 'the tier of one record (indicators of a year) under a tier scheme: the highest tier whose user rule set gives a category other than none, 0 when none does; NULL when a more severe tier''s set is undetermined by missing values or the indicators are NULL; an error for an unknown scheme or one without tiers';
@@ -173,56 +176,66 @@ CREATE FUNCTION housing_areas_private.monitoring_rows(scheme_id smallint)
 				   criteria_met integer, criteria_unknown integer, criteria text,
 				   previous_year integer, previous_tier integer,
 				   area_id integer, area_match text, list_category category,
-				   ind indicators, persons tally)
+				   ind indicators, persons tally,
+				   previous_ind indicators, previous_persons tally)
 	LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
-	WITH tiered AS (
-		SELECT my.unit_id, my.year, u.name, u.kind, u.tenure, u.municipality_code,
-			   t.tier, t.rule_set, my.ind, my.persons, u.area_id AS given_area,
-			   COALESCE(u.point, ST_PointOnSurface(u.geom)) AS pt
-		  FROM monitoring_year AS my
-		  JOIN monitoring_unit AS u ON u.unit_id = my.unit_id
-		 CROSS JOIN LATERAL housing_areas_private.tier_of(my.ind, my.year, monitoring_rows.scheme_id) AS t
-	), placed AS (
-		-- the legal area: as given, else the one whose polygon contains
-		-- the unit's point (its address point, else a point inside it)
-		SELECT tr.*,
-			   COALESCE(tr.given_area,
-						(SELECT a.area_id FROM area AS a
-						  WHERE tr.given_area IS NULL AND ST_Contains(a.geom, tr.pt)
-						  ORDER BY a.area_id LIMIT 1)) AS area_id,
-			   CASE WHEN tr.given_area IS NOT NULL THEN 'area_id' END AS given
-		  FROM tiered AS tr
-	)
-	SELECT p.unit_id, p.year, p.name, p.kind, p.tenure, p.municipality_code,
-		   p.tier, p.rule_set,
-		   CASE WHEN p.ind IS NOT NULL THEN k.met END,
-		   CASE WHEN p.ind IS NOT NULL THEN k.undetermined END,
-		   k.criteria,
-		   lag(p.year) OVER w, lag(p.tier) OVER w,
-		   p.area_id,
-		   CASE WHEN p.given IS NOT NULL THEN p.given WHEN p.area_id IS NOT NULL THEN 'spatial' END,
-		   s.category,
-		   p.ind, p.persons
-	  FROM placed AS p
+	-- Each row on its own, no window function: the caller's condition on
+	-- unit_id, year and scheme (a GIS fetch by id) is checked on
+	-- monitoring_year before the work of the row (the LATERAL subquery,
+	-- kept one by OFFSET 0), and the year before is looked up by the
+	-- primary key (unit_id, year - 1).
+	SELECT my.unit_id, my.year, u.name, u.kind, u.tenure, u.municipality_code,
+		   r.tier, r.rule_set, r.met, r.undetermined, r.criteria,
+		   r.previous_year, r.previous_tier,
+		   r.area_id, r.area_match, r.list_category,
+		   my.ind, my.persons, r.previous_ind, r.previous_persons
+	  FROM monitoring_year AS my
+	  JOIN monitoring_unit AS u ON u.unit_id = my.unit_id
 	 CROSS JOIN LATERAL (
-		-- the criteria of the deciding set (margins()), the size gate
-		-- shown but not counted
-		SELECT (count(*) FILTER (WHERE m.category <> 'all' AND m.met))::integer AS met,
-			   (count(*) FILTER (WHERE m.category <> 'all' AND m.met IS NULL))::integer AS undetermined,
-			   string_agg(m.criterion || ' ' || COALESCE(m.value::text, 'unknown') || ' '
-						  || m.operator || ' ' || m.threshold
-						  || CASE WHEN m.criterion = 'convictions' AND m.unit <> '%' THEN ' x national' ELSE '' END
-						  || CASE m.met WHEN true THEN ' met' WHEN false THEN ' not met' ELSE ' undetermined' END,
-						  '; ') AS criteria
-		  FROM margins(p.ind, p.year, p.rule_set) AS m) AS k
-	  LEFT JOIN LATERAL (SELECT h.category FROM area_status AS h
-						  WHERE h.area_id = p.area_id AND h.list_year = p.year) AS s ON true
-	WINDOW w AS (PARTITION BY p.unit_id ORDER BY p.year)
-	 ORDER BY p.unit_id, p.year;
+		SELECT t.tier, t.rule_set,
+			   CASE WHEN my.ind IS NOT NULL THEN k.met END AS met,
+			   CASE WHEN my.ind IS NOT NULL THEN k.undetermined END AS undetermined,
+			   k.criteria,
+			   pv.year AS previous_year, pv.tier AS previous_tier,
+			   pv.ind AS previous_ind, pv.persons AS previous_persons,
+			   pl.area_id,
+			   CASE WHEN u.area_id IS NOT NULL THEN 'area_id'
+					WHEN pl.area_id IS NOT NULL THEN 'spatial' END AS area_match,
+			   st.category AS list_category
+		  FROM housing_areas_private.tier_of(my.ind, my.year, monitoring_rows.scheme_id) AS t
+		 CROSS JOIN LATERAL (
+			-- the criteria of the deciding set (margins()), the size gate
+			-- shown but not counted
+			SELECT (count(*) FILTER (WHERE m.category <> 'all' AND m.met))::integer AS met,
+				   (count(*) FILTER (WHERE m.category <> 'all' AND m.met IS NULL))::integer AS undetermined,
+				   string_agg(m.criterion || ' ' || COALESCE(m.value::text, 'unknown') || ' '
+							  || m.operator || ' ' || m.threshold
+							  || CASE WHEN m.criterion = 'convictions' AND m.unit <> '%' THEN ' x national' ELSE '' END
+							  || CASE m.met WHEN true THEN ' met' WHEN false THEN ' not met' ELSE ' undetermined' END,
+							  '; ') AS criteria
+			  FROM margins(my.ind, my.year, t.rule_set) AS m) AS k
+		  -- the year before: the unit's row of year - 1, none when it has
+		  -- no row that year (a missing year is not skipped)
+		  LEFT JOIN LATERAL (
+			SELECT py.year, pt.tier, py.ind, py.persons
+			  FROM monitoring_year AS py
+			 CROSS JOIN LATERAL housing_areas_private.tier_of(py.ind, py.year, monitoring_rows.scheme_id) AS pt
+			 WHERE py.unit_id = my.unit_id AND py.year = my.year - 1) AS pv ON true
+		  -- the legal area: as given, else the one whose polygon contains
+		  -- the unit's point (its address point, else a point inside it)
+		 CROSS JOIN LATERAL (
+			SELECT COALESCE(u.area_id,
+							(SELECT a.area_id FROM area AS a
+							  WHERE u.area_id IS NULL
+								AND ST_Contains(a.geom, COALESCE(u.point, ST_PointOnSurface(u.geom)))
+							  ORDER BY a.area_id LIMIT 1)) AS area_id) AS pl
+		  LEFT JOIN LATERAL (SELECT h.category FROM area_status AS h
+							  WHERE h.area_id = pl.area_id AND h.list_year = my.year) AS st ON true
+		OFFSET 0) AS r;
 END;
 COMMENT ON FUNCTION housing_areas_private.monitoring_rows(smallint) IS
-'the rows of monitoring_status() for a scheme by its scheme_id, with the indicators and the tally of each row (for the disclosed views)';
+'the rows of monitoring_status() for a scheme by its scheme_id, unordered, with the indicators and the tally of each row and of the unit''s year before (for the disclosed views); each row is computed on its own, so a condition on unit_id and year is applied before the work';
 
 CREATE FUNCTION monitoring_status(scheme text)
 	RETURNS TABLE (unit_id integer, year integer, name text, kind text, tenure text,
@@ -235,14 +248,18 @@ BEGIN ATOMIC
 	SELECT r.unit_id, r.year, r.name, r.kind, r.tenure, r.municipality_code, r.tier, r.rules,
 		   r.criteria_met, r.criteria_unknown, r.criteria, r.previous_year, r.previous_tier,
 		   r.area_id, r.area_match, r.list_category
-	  FROM housing_areas_private.monitoring_rows((SELECT housing_areas_private.scheme_id(monitoring_status.scheme))) AS r
-	 -- looked up once (an InitPlan), and checked before any row: an
-	 -- unknown scheme is an error also when there are no rows
-	 WHERE (SELECT housing_areas_private.scheme_id(monitoring_status.scheme)) IS NOT NULL
+	  FROM monitoring_scheme AS s
+	 CROSS JOIN LATERAL housing_areas_private.monitoring_rows(s.scheme_id) AS r
+	 -- the scheme looked up once (an InitPlan), and checked before any
+	 -- row (a one-time filter): an unknown scheme is an error also when
+	 -- there are no rows; monitoring_rows of a column, not of a
+	 -- subquery, is inlined (twice as fast)
+	 WHERE s.scheme_id = (SELECT housing_areas_private.scheme_id(monitoring_status.scheme))
+	   AND (SELECT housing_areas_private.scheme_id(monitoring_status.scheme)) IS NOT NULL
 	 ORDER BY r.unit_id, r.year;
 END;
 COMMENT ON FUNCTION monitoring_status(text) IS
-'per monitoring unit and year (monitoring_year) under a tier scheme: the tier (highest tier whose rule set holds, 0 when none, NULL when a more severe set is undetermined), the rule set that decides it (the tier''s, the lowest tier''s for 0, the undetermined one for NULL), its criteria met and undetermined and each of them as text (margins(): criterion, value, operator, threshold, met / not met / undetermined), the tier of the unit''s year before, and the legal area beside it with its category on the official list that year (area_status); person figures are not disclosure-controlled here (bi_monitoring_status is); an error for an unknown scheme or one without tiers';
+'per monitoring unit and year (monitoring_year) under a tier scheme: the tier (highest tier whose rule set holds, 0 when none, NULL when a more severe set is undetermined), the rule set that decides it (the tier''s, the lowest tier''s for 0, the undetermined one for NULL), its criteria met and undetermined and each of them as text (margins(): criterion, value, operator, threshold, met / not met / undetermined), the tier of the unit''s year before (year - 1; NULL when the unit has no row that year: a missing year is not bridged), and the legal area beside it with its category on the official list that year (area_status); the analyst''s face, not for publication: criteria, criteria_met and the tiers show the person figures of small populations without disclosure control (publish bi_monitoring_status or the GIS layers, which apply min_cell_count); an error for an unknown scheme or one without tiers';
 
 -- ---- faces for BI and GIS tools ----
 
@@ -251,21 +268,23 @@ CREATE VIEW bi_monitoring_status AS
 -- disclosed_criteria(), and when one of a row's values is hidden its tier
 -- and counts of criteria are hidden with it (with the thresholds of the
 -- rule sets they would bound the hidden value), and so is the previous
--- tier of the row after it
-WITH r AS (
+-- tier of the row of the year after. No window function: a condition on
+-- scheme_id, unit_id and year (the GIS key) reaches monitoring_year
+-- before the work of a row (monitoring_rows).
+WITH h AS (
 	SELECT s.scheme_id, s.name AS scheme, m.unit_id, m.year, m.name, m.kind, m.tenure,
 		   m.municipality_code, m.tier, m.rules, m.criteria_met, m.criteria_unknown,
 		   m.previous_year, m.previous_tier, m.area_id, m.area_match, m.list_category,
 		   d.residents, d.nonwestern_pct, d.outside_labour_pct, d.convicted_pct,
 		   d.basic_education_pct, d.income_pct, d.suppressed,
-		   cardinality(d.suppressed) > 0 AS hide
+		   cardinality(d.suppressed) > 0 AS hide,
+		   cardinality(pd.suppressed) > 0 AS previous_hide
 	  FROM monitoring_scheme AS s
 	 CROSS JOIN LATERAL housing_areas_private.monitoring_rows(s.scheme_id) AS m
 	 CROSS JOIN LATERAL disclosed_criteria(m.ind, m.persons, m.year) AS d
+	  LEFT JOIN LATERAL disclosed_criteria(m.previous_ind, m.previous_persons, m.previous_year) AS pd
+		ON m.previous_year IS NOT NULL
 	 WHERE EXISTS (SELECT 1 FROM tier_scheme AS t WHERE t.scheme_id = s.scheme_id)
-), h AS (
-	SELECT r.*, lag(r.hide) OVER (PARTITION BY r.scheme_id, r.unit_id ORDER BY r.year) AS previous_hide
-	  FROM r
 )
 SELECT h.scheme_id, h.scheme, h.unit_id, h.year, h.name, h.kind, h.tenure, h.municipality_code,
 	   CASE WHEN NOT h.hide THEN h.tier END AS tier,
@@ -316,9 +335,9 @@ COMMENT ON COLUMN bi_monitoring_status.criteria_met IS
 COMMENT ON COLUMN bi_monitoring_status.criteria_unknown IS
 'the criteria of the deciding rule set undetermined for missing values (rows of margins() with met NULL, the size gate not counted); NULL when the row has no indicators, or suppressed for disclosure';
 COMMENT ON COLUMN bi_monitoring_status.previous_year IS
-'the unit''s year before this one in monitoring_year; NULL for its first';
+'the year before (year - 1) when the unit has a row of it in monitoring_year; NULL otherwise (its first year, or the year before missing)';
 COMMENT ON COLUMN bi_monitoring_status.previous_tier IS
-'the tier in previous_year; NULL for the first year, when undetermined, or when suppressed for disclosure in that year';
+'the tier in previous_year; NULL without previous_year (the year before missing), when undetermined, or when suppressed for disclosure in that year';
 COMMENT ON COLUMN bi_monitoring_status.area_id IS
 'the legal area beside the unit: monitoring_unit.area_id where given, else the area whose polygon contains the unit''s point; NULL when none';
 COMMENT ON COLUMN bi_monitoring_status.area_match IS
@@ -355,7 +374,7 @@ SELECT (b.unit_id::bigint * 100 + b.scheme_id) * 100 + b.year % 100 AS id,
   JOIN monitoring_unit AS u ON u.unit_id = b.unit_id
  WHERE u.geom IS NOT NULL;
 COMMENT ON VIEW gis_monitoring_status IS
-'bi_monitoring_status for GIS clients, the units with a boundary: key id first (bigint: (unit_id * 100 + scheme_id) * 100 + the last two digits of the year), the same key as ogc_fid for GDAL, geometry(MultiPolygon, 25832); tiers disclosed as in bi_monitoring_status; filter on scheme and year for one map';
+'bi_monitoring_status for GIS clients, the units with a boundary: key id first (bigint: (unit_id * 100 + scheme_id) * 100 + the last two digits of the year), the same key as ogc_fid for GDAL, geometry(MultiPolygon, 25832); tiers disclosed as in bi_monitoring_status; filter on scheme and year for one map; a fetch by id or ogc_fid computes that row only';
 COMMENT ON COLUMN gis_monitoring_status.id IS
 'key for GIS clients: (unit_id * 100 + scheme_id) * 100 + year % 100, unique for years 2010 to 2109; the first column, which QGIS proposes as the key of a view';
 COMMENT ON COLUMN gis_monitoring_status.scheme IS
@@ -375,7 +394,7 @@ COMMENT ON COLUMN gis_monitoring_status.municipality_code IS
 COMMENT ON COLUMN gis_monitoring_status.tier IS
 'the tier under the scheme (0 when no tier holds); NULL when undetermined or suppressed for disclosure (listed in suppressed)';
 COMMENT ON COLUMN gis_monitoring_status.previous_tier IS
-'the tier the unit''s year before; NULL for its first year, when undetermined or suppressed';
+'the tier of the unit''s year before (year - 1); NULL when it has no row that year, when undetermined or suppressed';
 COMMENT ON COLUMN gis_monitoring_status.area_id IS
 'the legal area beside the unit (given, else spatial); NULL when none';
 COMMENT ON COLUMN gis_monitoring_status.list_category IS
@@ -398,7 +417,7 @@ SELECT (b.unit_id::bigint * 100 + b.scheme_id) * 100 + b.year % 100 AS id,
   JOIN monitoring_unit AS u ON u.unit_id = b.unit_id
  WHERE u.point IS NOT NULL OR u.geom IS NOT NULL;
 COMMENT ON VIEW gis_monitoring_status_points IS
-'bi_monitoring_status for GIS clients as points, every unit with an address point or a boundary (departments often have only an address): key id first (bigint, as gis_monitoring_status), ogc_fid for GDAL, geometry(Point, 25832); tiers disclosed as in bi_monitoring_status';
+'bi_monitoring_status for GIS clients as points, every unit with an address point or a boundary (departments often have only an address): key id first (bigint, as gis_monitoring_status), ogc_fid for GDAL, geometry(Point, 25832); tiers disclosed as in bi_monitoring_status; a fetch by id or ogc_fid computes that row only';
 COMMENT ON COLUMN gis_monitoring_status_points.id IS
 'key for GIS clients: (unit_id * 100 + scheme_id) * 100 + year % 100, unique for years 2010 to 2109; the first column, which QGIS proposes as the key of a view';
 COMMENT ON COLUMN gis_monitoring_status_points.scheme IS
@@ -418,7 +437,7 @@ COMMENT ON COLUMN gis_monitoring_status_points.municipality_code IS
 COMMENT ON COLUMN gis_monitoring_status_points.tier IS
 'the tier under the scheme (0 when no tier holds); NULL when undetermined or suppressed for disclosure (listed in suppressed)';
 COMMENT ON COLUMN gis_monitoring_status_points.previous_tier IS
-'the tier the unit''s year before; NULL for its first year, when undetermined or suppressed';
+'the tier of the unit''s year before (year - 1); NULL when it has no row that year, when undetermined or suppressed';
 COMMENT ON COLUMN gis_monitoring_status_points.area_id IS
 'the legal area beside the unit (given, else spatial); NULL when none';
 COMMENT ON COLUMN gis_monitoring_status_points.list_category IS

@@ -105,7 +105,7 @@ SELECT count(*) AS rows_with_area,
 SELECT unit_id, year, tier, previous_tier, residents, outside_labour_pct, income_pct, suppressed
   FROM bi_monitoring_status ORDER BY unit_id, year;
 SET housing_areas.min_cell_count = 1;
-SELECT unit_id, year, tier, residents, suppressed FROM bi_monitoring_status WHERE unit_id IN (30, 40);
+SELECT unit_id, year, tier, residents, suppressed FROM bi_monitoring_status WHERE unit_id IN (30, 40) ORDER BY unit_id, year;
 RESET housing_areas.min_cell_count;
 SELECT unit_id, year, round(lon::numeric, 4) AS lon, round(lat::numeric, 4) AS lat
   FROM bi_monitoring_status WHERE year = 2024 ORDER BY unit_id;
@@ -117,6 +117,57 @@ SELECT c.relname, a.attname, format_type(a.atttypid, a.atttypmod)
   FROM pg_attribute AS a JOIN pg_class AS c ON c.oid = a.attrelid
  WHERE c.relname IN ('gis_monitoring_status', 'gis_monitoring_status_points')
    AND a.attname IN ('id', 'geom') ORDER BY 1, 2;
+-- tier numbers may leave gaps (tiers 2 and 5 of the same rule sets); a
+-- scheme without tiers is not in the views
+INSERT INTO monitoring_scheme VALUES (4, 'gaps', NULL), (5, 'no_tiers_yet', NULL);
+INSERT INTO tier_scheme VALUES (4, 2, 'trappe1'), (4, 5, 'trappe3');
+SELECT unit_id, year, tier, rules, previous_tier FROM monitoring_status('gaps') WHERE unit_id IN (10, 20) ORDER BY 1, 2;
+SELECT scheme_id, scheme, count(*) AS rows, count(tier) AS tiered FROM bi_monitoring_status GROUP BY 1, 2 ORDER BY 1;
+SELECT id, scheme, unit_id, year, tier FROM gis_monitoring_status WHERE id IN (200123, 200423, 200523) ORDER BY id;
+DELETE FROM monitoring_scheme WHERE scheme_id IN (4, 5);
+
+-- a GIS client fetching one feature by its key: the same row as in the
+-- whole layer, and the work (margins(), category()) done for that row and
+-- its year before only, not for every row
+SELECT g.id, g.unit_id, g.year, g.tier, g.previous_tier, g.suppressed,
+       (SELECT count(*) FROM gis_monitoring_status_points) AS layer_rows
+  FROM gis_monitoring_status_points AS g WHERE g.id = 100125;
+SELECT count(*) AS differ
+  FROM gis_monitoring_status_points AS g
+ WHERE (SELECT row(f.*)::text FROM gis_monitoring_status_points AS f WHERE f.id = g.id)
+       IS DISTINCT FROM row(g.*)::text;
+SELECT count(*) AS differ
+  FROM gis_monitoring_status AS g
+ WHERE (SELECT row(f.*)::text FROM gis_monitoring_status AS f WHERE f.ogc_fid = g.id)
+       IS DISTINCT FROM row(g.*)::text;
+SET track_functions = 'all';
+-- (the calls counted inside one transaction, where they are not flushed)
+BEGIN;
+SELECT COALESCE(pg_stat_get_xact_function_calls('margins(indicators,integer,text)'::regprocedure), 0) AS m0,
+       COALESCE(pg_stat_get_xact_function_calls('category(indicators,integer,text)'::regprocedure), 0) AS c0 \gset
+SELECT id, tier, previous_tier FROM gis_monitoring_status_points WHERE id = 100125;
+SELECT pg_stat_get_xact_function_calls('margins(indicators,integer,text)'::regprocedure) - :m0 AS margins_calls,
+       pg_stat_get_xact_function_calls('category(indicators,integer,text)'::regprocedure) - :c0 AS category_calls;
+SELECT COALESCE(pg_stat_get_xact_function_calls('margins(indicators,integer,text)'::regprocedure), 0) AS m0,
+       COALESCE(pg_stat_get_xact_function_calls('category(indicators,integer,text)'::regprocedure), 0) AS c0 \gset
+SELECT id, tier, previous_tier FROM gis_monitoring_status WHERE ogc_fid = 200123;
+SELECT pg_stat_get_xact_function_calls('margins(indicators,integer,text)'::regprocedure) - :m0 AS margins_calls,
+       pg_stat_get_xact_function_calls('category(indicators,integer,text)'::regprocedure) - :c0 AS category_calls;
+COMMIT;
+RESET track_functions;
+
+-- the previous tier is the year before's: none when the unit has no row
+-- that year (a gap is not bridged), in monitoring_status and in the views
+DELETE FROM monitoring_year WHERE unit_id = 10 AND year = 2024;
+INSERT INTO monitoring_year (unit_id, year, ind, persons) VALUES
+  (10, 2021, 'residents=800 outside_labour=50 income=50 basic_education=60', 'residents=800 persons_18_64=500 persons_18plus=600 persons_30_59=300 taxpayers_15_64=500'),
+  (10, 2022, 'residents=800 outside_labour=31 income=90 basic_education=40', 'residents=800 persons_18_64=500 persons_18plus=600 persons_30_59=300 taxpayers_15_64=500');
+SELECT unit_id, year, tier, previous_year, previous_tier FROM monitoring_status('trappe') WHERE unit_id = 10;
+SELECT unit_id, year, tier, previous_year, previous_tier, suppressed FROM bi_monitoring_status WHERE unit_id = 10 ORDER BY year;
+SELECT id, year, tier, previous_tier FROM gis_monitoring_status_points WHERE unit_id = 10 ORDER BY id;
+-- the year before hidden for disclosure hides the previous tier only
+UPDATE monitoring_year SET persons = NULL WHERE unit_id = 10 AND year = 2022;
+SELECT unit_id, year, tier, previous_year, previous_tier, suppressed FROM bi_monitoring_status WHERE unit_id = 10 AND year IN (2022, 2023) ORDER BY year;
 
 -- a changed rule set changes the tiers at once
 SELECT unit_id, year, tier FROM monitoring_status('trappe') WHERE unit_id = 30;
@@ -134,6 +185,8 @@ DELETE FROM monitoring_unit;
 SELECT count(*) AS years_left FROM monitoring_year;
 DELETE FROM monitoring_scheme;
 SELECT count(*) AS tiers_left FROM tier_scheme;
+-- an unknown scheme is an error also without any scheme or row
+SELECT count(*) FROM monitoring_status('trappe');
 SELECT drop_rules('trappe1'), drop_rules('trappe2'), drop_rules('trappe3');
 DELETE FROM area_year WHERE area_id = 9002;
 DELETE FROM area WHERE area_id = 9002;
