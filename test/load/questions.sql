@@ -6,7 +6,7 @@
 CREATE TABLE load.question (question text PRIMARY KEY, query text NOT NULL, answer text);
 INSERT INTO load.question (question, query)
 SELECT 'classify ' || row_number() OVER (ORDER BY a.area_id),
-       'SELECT string_agg(list_year || '' '' || coalesce(housing_areas.category(ind, list_year), ''-'') || '' ''
+       'SELECT string_agg(list_year || '' '' || coalesce(housing_areas.category(ind, list_year)::text, ''-'') || '' ''
                           || coalesce((housing_areas.classify(ind, list_year)).criteria_met::text, ''-''),
                           '','' ORDER BY list_year)
           FROM housing_areas.area_year WHERE area_id = ' || a.area_id
