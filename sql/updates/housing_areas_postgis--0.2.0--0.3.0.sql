@@ -4105,7 +4105,7 @@ COMMENT ON COLUMN monitoring_scheme.description IS
 CREATE TABLE tier_scheme (
 	scheme_id smallint NOT NULL REFERENCES monitoring_scheme ON DELETE CASCADE,
 	tier smallint NOT NULL CHECK (tier BETWEEN 1 AND 9),
-	rule_set text NOT NULL REFERENCES rule_set (name) ON DELETE RESTRICT,
+	rule_set text NOT NULL REFERENCES rule_set (name),
 	PRIMARY KEY (scheme_id, tier),
 	CONSTRAINT tier_scheme_rule_set_once UNIQUE (scheme_id, rule_set)
 );
