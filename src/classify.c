@@ -225,9 +225,8 @@ classification_header(ClassifyCache *cache)
 
 /* The cache of a function returning a classification, made on its first call. */
 static ClassifyCache *
-classify_cache(FunctionCallInfo fcinfo)
+classify_cache(FunctionCallInfo fcinfo, HaCallCache *cc)
 {
-	HaCallCache *cc = ha_call_cache(fcinfo);
 	ClassifyCache *cache = (ClassifyCache *) cc->extra;
 
 	if (cache == NULL)
@@ -251,13 +250,13 @@ classify_cache(FunctionCallInfo fcinfo)
 
 /* The rule id of a version as a text datum, made once per function call site. */
 static Datum
-rules_id_datum(FunctionCallInfo fcinfo, ClassifyCache *cache,
+rules_id_datum(FunctionCallInfo fcinfo, HaCallCache *cc, ClassifyCache *cache,
 			   const HaRuleSet *rules)
 {
 	int			i;
 
 	/* a user rule set's copy is one buffer that ha_named_rules refills */
-	if (rules == ha_call_cache(fcinfo)->user)
+	if (rules == cc->user)
 		return short_text(rules->id);
 	for (i = 0; i < cache->nrules; i++)
 		if (cache->rules[i] == rules)
@@ -375,14 +374,15 @@ form_classification(const ClassifyCache *cache, const Datum *values,
 static Datum
 classification_datum(FunctionCallInfo fcinfo, const HaClassification *c)
 {
-	ClassifyCache *cache = classify_cache(fcinfo);
+	HaCallCache *cc = ha_call_cache(fcinfo);
+	ClassifyCache *cache = classify_cache(fcinfo, cc);
 	Datum		values[CLASSIFICATION_NATTS];
 	bool		nulls[CLASSIFICATION_NATTS];
 	int			i = 0;
 
 	memset(nulls, 0, sizeof(nulls));
 	values[i++] = Int32GetDatum(c->list_year);
-	values[i++] = rules_id_datum(fcinfo, cache, c->rules);
+	values[i++] = rules_id_datum(fcinfo, cc, cache, c->rules);
 	values[i++] = category_datum(cache->categories, c->category);
 	set_tri(c->udsat, &values[i], &nulls[i]);
 	i++;
