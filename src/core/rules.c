@@ -376,7 +376,7 @@ ha_rule_applies(const HaCategoryRule *r, int list_year)
 static inline HaTri
 at_least(int met, int unknown, int needed)
 {
-	/* true when met; else unknown unless even the unknown ones fall short */
+	/* true when enough hold; else unknown unless even the unknown ones fall short */
 	int			holds = met >= needed;
 	int			may = met + unknown >= needed;
 
