@@ -43,13 +43,16 @@ ha_decimal_compare(double a, int k, double b)
 	double		p = k * b;
 	double		gap = a - p;
 	double		scale = (a > p ? a : p);
+	int			above,
+				below;
 
 	if (scale < 0)
 		scale = -scale;
-	if (gap > 1e-12 * scale)
-		return 1;
-	if (gap < -1e-12 * scale)
-		return -1;
+	/* both tests, then one branch that is almost never taken: no guess */
+	above = gap > 1e-12 * scale;
+	below = gap < -1e-12 * scale;
+	if (above | below)
+		return above - below;
 	return ha_decimal_compare_exact(a, k, b);
 }
 

@@ -163,26 +163,36 @@ ha_rules_by_id(const HaRuleBook *book, const char *id, HaError *err)
 
 /* ---- three-valued logic ---- */
 
+/*
+ * Kleene AND, NOT and OR as tables indexed by HaTri (false, true,
+ * unknown): no branch on the data, which a scan over millions of rows
+ * would mispredict.
+ */
+static const HaTri tri_and_table[3][3] = {
+	[HA_FALSE] = {[HA_FALSE] = HA_FALSE, [HA_TRUE] = HA_FALSE, [HA_UNKNOWN] = HA_FALSE},
+	[HA_TRUE] = {[HA_FALSE] = HA_FALSE, [HA_TRUE] = HA_TRUE, [HA_UNKNOWN] = HA_UNKNOWN},
+	[HA_UNKNOWN] = {[HA_FALSE] = HA_FALSE, [HA_TRUE] = HA_UNKNOWN, [HA_UNKNOWN] = HA_UNKNOWN},
+};
+static const HaTri tri_not_table[3] = {
+	[HA_FALSE] = HA_TRUE, [HA_TRUE] = HA_FALSE, [HA_UNKNOWN] = HA_UNKNOWN,
+};
+
 /* Kleene AND. */
-static HaTri
+static inline HaTri
 tri_and(HaTri a, HaTri b)
 {
-	if (a == HA_FALSE || b == HA_FALSE)
-		return HA_FALSE;
-	if (a == HA_TRUE && b == HA_TRUE)
-		return HA_TRUE;
-	return HA_UNKNOWN;
+	return tri_and_table[a][b];
 }
 
 /* Kleene NOT. */
-static HaTri
+static inline HaTri
 tri_not(HaTri a)
 {
-	return a == HA_UNKNOWN ? HA_UNKNOWN : (a == HA_TRUE ? HA_FALSE : HA_TRUE);
+	return tri_not_table[a];
 }
 
 /* Kleene OR, by De Morgan from AND. */
-static HaTri
+static inline HaTri
 tri_or(HaTri a, HaTri b)
 {
 	return tri_not(tri_and(tri_not(a), tri_not(b)));
@@ -366,11 +376,11 @@ ha_rule_applies(const HaCategoryRule *r, int list_year)
 static inline HaTri
 at_least(int met, int unknown, int needed)
 {
-	if (met >= needed)
-		return HA_TRUE;
-	if (met + unknown < needed)
-		return HA_FALSE;
-	return HA_UNKNOWN;
+	/* true when enough hold; else unknown unless even the unknown ones fall short */
+	int			holds = met >= needed;
+	int			may = met + unknown >= needed;
+
+	return holds ? HA_TRUE : (may ? HA_UNKNOWN : HA_FALSE);
 }
 
 /* Record the flag a check gives its criterion in a classification. */
@@ -379,13 +389,9 @@ set_flag(HaClassification *detail, const HaCheck *c, HaTri t, bool counted)
 {
 	detail->flag[c->criterion] = t;
 	detail->flag_defined[c->criterion] = true;
-	if (counted)
-	{
-		if (t == HA_TRUE)
-			detail->criteria_met++;
-		else if (t == HA_UNKNOWN)
-			detail->criteria_unknown++;
-	}
+	/* counted without a branch on t */
+	detail->criteria_met += counted & (t == HA_TRUE);
+	detail->criteria_unknown += counted & (t == HA_UNKNOWN);
 }
 
 /*
@@ -458,10 +464,8 @@ evaluate(const HaIndicators *ind, int list_year, const HaRuleSet *rules,
 		{
 			HaTri		c = check_met(&counted[j], ind);
 
-			if (c == HA_TRUE)
-				met++;
-			else if (c == HA_UNKNOWN)
-				unknown++;
+			met += (c == HA_TRUE);
+			unknown += (c == HA_UNKNOWN);
 			if (flags)
 			{
 				if (r->flag_checks & (1u << (r->ngates + j)))
