@@ -198,13 +198,21 @@ tri_or(HaTri a, HaTri b)
 	return tri_not(tri_and(tri_not(a), tri_not(b)));
 }
 
-/* Round away binary noise (3 * 0.65 = 1.9500000000000002) for display. */
+/*
+ * Round away binary noise (3 * 0.65 = 1.9500000000000002) for display: to 12
+ * significant digits, not to a number of decimals, so that a tiny threshold
+ * (twice a national average near 0) keeps its size; what_it_takes moves
+ * values to these thresholds and classifies them again.
+ */
 static double
 tidy(double v)
 {
-	if (fabs(v) < 1e6)
-		return round(v * 1e10) / 1e10 + 0.0;
-	return v;
+	double		scale;
+
+	if (v == 0 || !isfinite(v) || fabs(v) >= 1e6)
+		return v + 0.0;
+	scale = pow(10, 11 - floor(log10(fabs(v))));
+	return round(v * scale) / scale + 0.0;
 }
 
 /*

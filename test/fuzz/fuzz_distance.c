@@ -141,7 +141,16 @@ check_sets(const HaIndicators *ind, const HaDistanceBasis *b, int year,
 			else if (m->field == HA_IND_RESIDENTS)
 				v = m->value + (double) m->amount;
 			else if (m->strict)
-				v += (m->op == HA_OP_LT ? -1 : 1) * 1e-7 * (1 + fabs(v));
+			{
+				/*
+				 * Just past the threshold, by a step relative to it: a fixed
+				 * step would overshoot a tiny threshold (a multiple of a
+				 * national average near 0) past the next one, or below 0.
+				 */
+				double		step = fabs(v) * 1e-9;
+
+				v += (m->op == HA_OP_LT ? -1 : 1) * (step > 0 ? step : 1e-12);
+			}
 			ha_field_put(&ha_ind_fields[m->field], &x, v);
 		}
 		ha_classify(&x, year, rules, &c);
