@@ -212,6 +212,8 @@ tidy(double v)
 	if (v == 0 || !isfinite(v) || fabs(v) >= 1e6)
 		return v + 0.0;
 	scale = pow(10, 11 - floor(log10(fabs(v))));
+	if (!isfinite(scale) || !isfinite(v * scale))
+		return v + 0.0;			/* subnormal: nothing to round away */
 	return round(v * scale) / scale + 0.0;
 }
 
