@@ -198,14 +198,22 @@ tri_or(HaTri a, HaTri b)
 	return tri_not(tri_and(tri_not(a), tri_not(b)));
 }
 
-/*
- * Round away binary noise (3 * 0.65 = 1.9500000000000002) for display: to 12
- * significant digits, not to a number of decimals, so that a tiny threshold
- * (twice a national average near 0) keeps its size; what_it_takes moves
- * values to these thresholds and classifies them again.
- */
+/* Round away binary noise (3 * 0.65 = 1.9500000000000002) for display. */
 static double
 tidy(double v)
+{
+	if (fabs(v) < 1e6)
+		return round(v * 1e10) / 1e10 + 0.0;
+	return v;
+}
+
+/*
+ * The same for a threshold, to 12 significant digits rather than 10
+ * decimals: a multiple of a national average near 0 keeps its size, and
+ * cheapest_change() moves values to it and classifies them again.
+ */
+static double
+tidy_threshold(double v)
 {
 	double		scale;
 
@@ -330,7 +338,7 @@ eval_check(const HaCheck *c, const HaIndicators *ind, HaMargin *m)
 		ha_ind_known(ind, HA_IND_NATIONAL_CONVICTED);
 	m->threshold = c->threshold;
 	if (c->times_national && m->threshold_known)
-		m->threshold = tidy(c->multiple * ha_ind_get(ind, HA_IND_NATIONAL_CONVICTED));
+		m->threshold = tidy_threshold(c->multiple * ha_ind_get(ind, HA_IND_NATIONAL_CONVICTED));
 	m->met = HA_UNKNOWN;
 	m->distance = 0;
 	if (!check_compare(c, ind, &cmp))
