@@ -208,8 +208,8 @@ tidy(double v)
 }
 
 /*
- * The same for a threshold, to 12 significant digits rather than 10
- * decimals: a multiple of a national average near 0 keeps its size, and
+ * The same for a threshold, to 10 decimals or, where finer, 12 significant
+ * digits: a multiple of a national average near 0 keeps its size, and
  * cheapest_change() moves values to it and classifies them again.
  */
 static double
@@ -219,7 +219,7 @@ tidy_threshold(double v)
 
 	if (v == 0 || !isfinite(v) || fabs(v) >= 1e6)
 		return v + 0.0;
-	scale = pow(10, 11 - floor(log10(fabs(v))));
+	scale = fmax(1e10, pow(10, 11 - floor(log10(fabs(v)))));
 	if (!isfinite(scale) || !isfinite(v * scale))
 		return v + 0.0;			/* subnormal: nothing to round away */
 	return round(v * scale) / scale + 0.0;
