@@ -17,6 +17,11 @@ directives, each a line of its own that the build replaces:
                                   REPLACE (an object 0.2.0 has already)
     -- @create-only KIND NAME     the statement without its comments
     -- @replace-only KIND NAME
+    -- @comments KIND NAME        only the COMMENT statements that follow it
+    -- @comment TARGET            one COMMENT statement of the sources, by
+                                  its target: FUNCTION name(types), COLUMN
+                                  schema.table.column, CONSTRAINT name ON
+                                  schema.table, VIEW name ...
     -- @definitions TABLE         an INSERT of (name, create_command) into
                                   TABLE: every view and function of the
                                   sources after 10-model.sql (the category
@@ -172,12 +177,17 @@ def sources(extension):
     """The statements of the install sources of extension: a dict from key to
     (statement, its comments, file), and the list of (file, statement) in order."""
     folder = os.path.join(ROOT, 'sql', extension)
-    index, order = {}, []
+    index, order, notes = {}, [], {}
     for f in sorted(n for n in os.listdir(folder) if re.match(r'\d+-.*\.sql$', n)):
         text = open(os.path.join(folder, f)).read()
         stmts = [text[a:b] for a, b in statements(text)]
         for k, s in enumerate(stmts):
             order.append((f, s))
+            key = comment_key(s)
+            if key:
+                if key in notes:
+                    sys.exit('%s: a second %s' % (f, s.split(' IS')[0]))
+                notes[key] = s
             m = HEAD.match(s)
             if not m:
                 continue
@@ -198,7 +208,31 @@ def sources(extension):
             if key in index:
                 sys.exit('%s: %s is created twice in the sources' % (f, key))
             index[key] = (s, comments, f)
-    return index, order
+    return index, order, notes
+
+
+def comment_key(stmt):
+    """The key of the object a COMMENT statement is on (as norm() makes it,
+    a column as COLUMN schema.table.column, a constraint as CONSTRAINT name
+    ON schema.table), or None for another statement."""
+    m = re.match(r'COMMENT\s+ON\s+(MATERIALIZED\s+VIEW|OPERATOR\s+CLASS|[A-Z]+)\s+(.*?)\s+IS\s', stmt, re.S)
+    return m and target_key(m.group(1), m.group(2))
+
+
+def target_key(kind, what):
+    """norm() of the target of a COMMENT statement or an @comment directive."""
+    kind = ' '.join(kind.upper().split())
+    if kind == 'COLUMN':
+        what = what.strip().lower().replace('"', '')
+        return 'COLUMN ' + (what if what.count('.') == 2 else 'housing_areas.' + what)
+    if kind == 'CONSTRAINT':
+        name, table = re.split(r'\s+ON\s+', what.strip(), flags=re.I)
+        return 'CONSTRAINT %s ON %s' % (name.lower(), qualify(table.lower()))
+    if kind == 'OPERATOR CLASS':
+        what = re.sub(r'\s+USING\s+.*', '', what, flags=re.S)
+    if kind == 'SCHEMA':
+        return 'SCHEMA ' + what.strip()
+    return norm(kind, what)
 
 
 def definitions(order, table):
@@ -221,7 +255,7 @@ def definitions(order, table):
 
 def build(template, extension):
     """The update script: template with each directive replaced."""
-    index, order = sources(extension)
+    index, order, notes = sources(extension)
     out = []
     for n, line in enumerate(open(template).read().split('\n'), 1):
         m = DIRECTIVE.match(line)
@@ -233,7 +267,14 @@ def build(template, extension):
         if what == 'definitions':
             out.append(definitions(order, arg))
             continue
-        if what not in ('create', 'replace', 'create-only', 'replace-only'):
+        if what == 'comment':
+            m = re.match(r'(MATERIALIZED VIEW|OPERATOR CLASS|[A-Z]+)\s+(.+)$', arg)
+            key = m and target_key(m.group(1), m.group(2))
+            if key not in notes:
+                sys.exit('%s: no COMMENT ON %s in sql/%s/*.sql' % (where, arg, extension))
+            out.append(notes[key])
+            continue
+        if what not in ('create', 'replace', 'create-only', 'replace-only', 'comments'):
             sys.exit('%s: unknown directive @%s' % (where, what))
         m = re.match(r'(MATERIALIZED VIEW|OPERATOR CLASS|OPERATOR FAMILY|[A-Z]+)\s+(.+)$', arg)
         key = m and norm(m.group(1), m.group(2))
@@ -241,6 +282,9 @@ def build(template, extension):
             sys.exit('%s: no %s in sql/%s/*.sql (python3 sql/build-update.py --list %s)'
                      % (where, arg, extension, extension))
         stmt, comments, _ = index[key]
+        if what == 'comments':
+            out.extend(comments)
+            continue
         if what.startswith('replace'):
             stmt = re.sub(r'^CREATE\s+(?!OR\s+REPLACE)', 'CREATE OR REPLACE ', stmt)
         out.append(stmt)
@@ -252,7 +296,9 @@ def build(template, extension):
 def main(argv):
     """Build the script named by argv, or list the names of an extension."""
     if len(argv) == 2 and argv[0] == '--list':
-        print('\n'.join(sorted(sources(argv[1])[0])))
+        index, _, notes = sources(argv[1])
+        print('\n'.join(sorted(index)))
+        print('\n'.join('COMMENT ON ' + k for k in sorted(notes)))
         return 0
     if len(argv) != 2:
         print(__doc__.strip(), file=sys.stderr)
