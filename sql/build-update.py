@@ -22,6 +22,8 @@ directives, each a line of its own that the build replaces:
                                   its target: FUNCTION name(types), COLUMN
                                   schema.table.column, CONSTRAINT name ON
                                   schema.table, VIEW name ...
+    -- @rows TABLE NAME           the INSERT statements of the sources into
+                                  that table (the rows of a lookup table)
     -- @definitions TABLE         an INSERT of (name, create_command) into
                                   TABLE: every view and function of the
                                   sources after 10-model.sql (the category
@@ -183,6 +185,10 @@ def sources(extension):
         stmts = [text[a:b] for a, b in statements(text)]
         for k, s in enumerate(stmts):
             order.append((f, s))
+            m = re.match(r'INSERT\s+INTO\s+([A-Za-z0-9_."]+)', s)
+            if m:
+                notes.setdefault('ROWS ' + qualify(m.group(1).lower()), []).append(s)
+                continue
             key = comment_key(s)
             if key:
                 if key in notes:
@@ -274,6 +280,13 @@ def build(template, extension):
                 sys.exit('%s: no COMMENT ON %s in sql/%s/*.sql' % (where, arg, extension))
             out.append(notes[key])
             continue
+        if what == 'rows':
+            m = re.match(r'TABLE\s+(\S+)$', arg)
+            key = m and 'ROWS ' + qualify(m.group(1).lower())
+            if key not in notes:
+                sys.exit('%s: no INSERT INTO %s in sql/%s/*.sql' % (where, arg, extension))
+            out.extend(notes[key])
+            continue
         if what not in ('create', 'replace', 'create-only', 'replace-only', 'comments'):
             sys.exit('%s: unknown directive @%s' % (where, what))
         m = re.match(r'(MATERIALIZED VIEW|OPERATOR CLASS|OPERATOR FAMILY|[A-Z]+)\s+(.+)$', arg)
@@ -298,7 +311,8 @@ def main(argv):
     if len(argv) == 2 and argv[0] == '--list':
         index, _, notes = sources(argv[1])
         print('\n'.join(sorted(index)))
-        print('\n'.join('COMMENT ON ' + k for k in sorted(notes)))
+        print('\n'.join(('ROWS OF ' + k[5:]) if k.startswith('ROWS ') else ('COMMENT ON ' + k)
+                        for k in sorted(notes)))
         return 0
     if len(argv) != 2:
         print(__doc__.strip(), file=sys.stderr)
