@@ -24,11 +24,12 @@ directives, each a line of its own that the build replaces:
                                   schema.table, VIEW name ...
     -- @rows TABLE NAME           the INSERT statements of the sources into
                                   that table (the rows of a lookup table)
-    -- @definitions TABLE         an INSERT of (name, create_command) into
-                                  TABLE: every view and function of the
-                                  sources after 10-model.sql (the category
-                                  block of housing_areas_postgis re-creates
-                                  them from it)
+    -- @definitions TABLE         an INSERT of (ord, kind, name,
+                                  create_command) into TABLE: every view and
+                                  function of the sources after 10-model.sql
+                                  with its comments, in file order (the last
+                                  block of housing_areas_postgis creates or
+                                  replaces each from it)
 
 KIND is FUNCTION, AGGREGATE, VIEW, TABLE, TYPE, OPERATOR CLASS ...; NAME is
 qualified (housing_areas.x, housing_areas_private.y), a function's with its
@@ -243,20 +244,27 @@ def target_key(kind, what):
 
 def definitions(order, table):
     """The INSERT of every view and function of the files after 10-model.sql
-    into table (name, create_command)."""
+    into table (ord, kind, name, create_command), each statement with the
+    COMMENT statements that follow it."""
     rows, seen = [], set()
-    for f, s in order:
+    for k, (f, s) in enumerate(order):
         m = HEAD.match(s)
         if f <= '10-model.sql' or not m or m.group(1) not in ('FUNCTION', 'VIEW'):
             continue
         obj = qualify(m.group(2))
         if obj in seen:
             sys.exit('%s is defined twice (overloads are not supported by @definitions)' % obj)
-        if '$src$' in s:
-            sys.exit('%s contains $src$' % obj)
         seen.add(obj)
-        rows.append("\t('%s', $src$%s$src$)" % (obj, s))
-    return 'INSERT INTO %s (name, create_command) VALUES\n%s;' % (table, ',\n'.join(rows))
+        comments = []
+        for f2, t in order[k + 1:]:
+            if f2 != f or not t.startswith('COMMENT ON'):
+                break
+            comments.append(t)
+        command = '\n'.join([s] + comments)
+        if '$src$' in command:
+            sys.exit('%s contains $src$' % obj)
+        rows.append("\t(%d, '%s', '%s', $src$%s$src$)" % (len(rows) + 1, m.group(1).lower(), obj, command))
+    return 'INSERT INTO %s (ord, kind, name, create_command) VALUES\n%s;' % (table, ',\n'.join(rows))
 
 
 def build(template, extension):
