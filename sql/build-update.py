@@ -12,12 +12,13 @@ directives, each a line of its own that the build replaces:
 
     -- @create KIND NAME          the CREATE statement of that object as the
     -- @replace KIND NAME         install sources write it, followed by the
-                                  COMMENT statements that follow it there;
+                                  COMMENT statements that follow it there
+                                  (for a table, also its CREATE INDEX);
                                   @replace turns CREATE into CREATE OR
                                   REPLACE (an object 0.2.0 has already)
     -- @create-only KIND NAME     the statement without its comments
     -- @replace-only KIND NAME
-    -- @comments KIND NAME        only the COMMENT statements that follow it
+    -- @comments KIND NAME        only what follows it
     -- @comment TARGET            one COMMENT statement of the sources, by
                                   its target: FUNCTION name(types), COLUMN
                                   schema.table.column, CONSTRAINT name ON
@@ -44,7 +45,7 @@ import sys
 
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..')
 DIRECTIVE = re.compile(r'^-- @([a-z-]+)\s+(.*?)\s*$')
-HEAD = re.compile(r'^CREATE\s+(?:OR\s+REPLACE\s+)?(FUNCTION|AGGREGATE|PROCEDURE|VIEW|MATERIALIZED\s+VIEW|TABLE|'
+HEAD = re.compile(r'^CREATE\s+(?:OR\s+REPLACE\s+|UNIQUE\s+)?(FUNCTION|AGGREGATE|PROCEDURE|VIEW|MATERIALIZED\s+VIEW|TABLE|INDEX|'
                   r'TYPE|OPERATOR\s+CLASS|OPERATOR\s+FAMILY|OPERATOR|SCHEMA|DOMAIN|CAST)\s+([A-Za-z0-9_."]+|[^\s(]+)')
 
 
@@ -201,9 +202,11 @@ def sources(extension):
             kind, name = ' '.join(m.group(1).split()), m.group(2)
             if kind == 'TYPE' and re.match(r'CREATE\s+TYPE\s+\S+\s*;$', s):
                 continue  # a shell type, completed by its full CREATE TYPE
+            # what follows it: its comments, and a table's indexes
             comments = []
             for t in stmts[k + 1:]:
-                if not t.startswith('COMMENT ON'):
+                if not (t.startswith('COMMENT ON') or kind == 'TABLE' and re.match(
+                        r'CREATE\s+(UNIQUE\s+)?INDEX\s+\S+\s+ON\s+%s\b' % re.escape(name), t)):
                     break
                 comments.append(t)
             if kind in ('FUNCTION', 'AGGREGATE', 'PROCEDURE'):
