@@ -25,6 +25,12 @@ directives, each a line of its own that the build replaces:
                                   schema.table, VIEW name ...
     -- @rows TABLE NAME           the INSERT statements of the sources into
                                   that table (the rows of a lookup table)
+    -- @dump NAME...              their pg_extension_config_dump() calls of
+                                  these tables and sequences
+    -- @add COLUMN S.TABLE.COLUMN ALTER TABLE ... ADD COLUMN, or ADD
+    -- @add CONSTRAINT NAME ON S.TABLE   CONSTRAINT, with the column or
+                                  constraint as the CREATE TABLE in the
+                                  sources writes it
     -- @definitions TABLE         an INSERT of (ord, kind, name,
                                   create_command) into TABLE: every view and
                                   function of the sources after 10-model.sql
@@ -46,7 +52,8 @@ import sys
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..')
 DIRECTIVE = re.compile(r'^-- @([a-z-]+)\s+(.*?)\s*$')
 HEAD = re.compile(r'^CREATE\s+(?:OR\s+REPLACE\s+|UNIQUE\s+)?(FUNCTION|AGGREGATE|PROCEDURE|VIEW|MATERIALIZED\s+VIEW|TABLE|INDEX|'
-                  r'TYPE|OPERATOR\s+CLASS|OPERATOR\s+FAMILY|OPERATOR|SCHEMA|DOMAIN|CAST)\s+([A-Za-z0-9_."]+|[^\s(]+)')
+                  r'TYPE|OPERATOR\s+CLASS|OPERATOR\s+FAMILY|OPERATOR|SCHEMA|DOMAIN|CAST|(?:CONSTRAINT\s+)?TRIGGER)'
+                  r'\s+([A-Za-z0-9_."]+|[^\s(]+)')
 
 
 def statements(text):
@@ -187,6 +194,10 @@ def sources(extension):
         stmts = [text[a:b] for a, b in statements(text)]
         for k, s in enumerate(stmts):
             order.append((f, s))
+            m = re.match(r"SELECT\s+pg_catalog\.pg_extension_config_dump\('([^']+)'", s)
+            if m:
+                notes['DUMP ' + m.group(1).lower()] = s
+                continue
             m = re.match(r'INSERT\s+INTO\s+([A-Za-z0-9_."]+)', s)
             if m:
                 notes.setdefault('ROWS ' + qualify(m.group(1).lower()), []).append(s)
@@ -199,7 +210,7 @@ def sources(extension):
             m = HEAD.match(s)
             if not m:
                 continue
-            kind, name = ' '.join(m.group(1).split()), m.group(2)
+            kind, name = ' '.join(m.group(1).split()).replace('CONSTRAINT TRIGGER', 'TRIGGER'), m.group(2)
             if kind == 'TYPE' and re.match(r'CREATE\s+TYPE\s+\S+\s*;$', s):
                 continue  # a shell type, completed by its full CREATE TYPE
             # what follows it: its comments, and a table's indexes
@@ -243,6 +254,43 @@ def target_key(kind, what):
     if kind == 'SCHEMA':
         return 'SCHEMA ' + what.strip()
     return norm(kind, what)
+
+
+def table_element(index, table, what, name):
+    """The column or constraint name of table as its CREATE TABLE in the
+    sources writes it (a constraint of a column included), without comments."""
+    stmt = index['TABLE ' + qualify(table.lower())][0]
+    stmt = re.sub(r'--[^\n]*', '', stmt)
+    start = stmt.index('(') + 1
+    depth, parts, cur = 0, [], start
+    for i in range(start, len(stmt)):
+        c = stmt[i]
+        if c == '(':
+            depth += 1
+        elif c == ')':
+            if depth == 0:
+                parts.append((cur, i))
+                break
+            depth -= 1
+        elif c == ',' and depth == 0:
+            parts.append((cur, i))
+            cur = i + 1
+    for a, b in parts:
+        part = ' '.join(stmt[a:b].split())
+        if what == 'COLUMN' and part.split(' ')[0].lower() == name.lower():
+            return part
+        m = re.search(r'\bCONSTRAINT\s+%s\s+' % re.escape(name), part, re.I)
+        if what == 'CONSTRAINT' and m:
+            rest = part[m.start():]
+            k = re.match(r'CONSTRAINT\s+\S+\s+CHECK\s*\(', rest, re.I)
+            if not k:
+                return rest
+            depth = 0
+            for i in range(k.end() - 1, len(rest)):
+                depth += (rest[i] == '(') - (rest[i] == ')')
+                if depth == 0:
+                    return rest[:i + 1]
+    sys.exit('no %s %s in the CREATE TABLE of %s' % (what.lower(), name, table))
 
 
 def definitions(order, table):
@@ -291,6 +339,23 @@ def build(template, extension):
                 sys.exit('%s: no COMMENT ON %s in sql/%s/*.sql' % (where, arg, extension))
             out.append(notes[key])
             continue
+        if what == 'dump':
+            for rel in arg.split():
+                if 'DUMP ' + rel.lower() not in notes:
+                    sys.exit('%s: no pg_extension_config_dump of %s in sql/%s/*.sql' % (where, rel, extension))
+                out.append(notes['DUMP ' + rel.lower()])
+            continue
+        if what == 'add':
+            m = re.match(r'COLUMN\s+(?:(\w+)\.)?(\w+)\.(\w+)$|CONSTRAINT\s+(\w+)\s+ON\s+(?:(\w+)\.)?(\w+)$', arg)
+            if not m:
+                sys.exit('%s: @add COLUMN schema.table.column or @add CONSTRAINT name ON schema.table' % where)
+            if m.group(3):
+                table, part = m.group(2), table_element(index, m.group(2), 'COLUMN', m.group(3))
+                out.append('ALTER TABLE %s ADD COLUMN %s;' % (table, part))
+            else:
+                table, part = m.group(6), table_element(index, m.group(6), 'CONSTRAINT', m.group(4))
+                out.append('ALTER TABLE %s ADD %s;' % (table, part))
+            continue
         if what == 'rows':
             m = re.match(r'TABLE\s+(\S+)$', arg)
             key = m and 'ROWS ' + qualify(m.group(1).lower())
@@ -301,7 +366,7 @@ def build(template, extension):
         if what not in ('create', 'replace', 'create-only', 'replace-only', 'comments'):
             sys.exit('%s: unknown directive @%s' % (where, what))
         m = re.match(r'(MATERIALIZED VIEW|OPERATOR CLASS|OPERATOR FAMILY|[A-Z]+)\s+(.+)$', arg)
-        key = m and norm(m.group(1), m.group(2))
+        key = m and (m.group(1) + ' ' + m.group(2) if m.group(1) == 'SCHEMA' else norm(m.group(1), m.group(2)))
         if key not in index:
             sys.exit('%s: no %s in sql/%s/*.sql (python3 sql/build-update.py --list %s)'
                      % (where, arg, extension, extension))
@@ -322,7 +387,8 @@ def main(argv):
     if len(argv) == 2 and argv[0] == '--list':
         index, _, notes = sources(argv[1])
         print('\n'.join(sorted(index)))
-        print('\n'.join(('ROWS OF ' + k[5:]) if k.startswith('ROWS ') else ('COMMENT ON ' + k)
+        print('\n'.join(('ROWS OF ' + k[5:]) if k.startswith('ROWS ') else
+                        ('CONFIG DUMP OF ' + k[5:]) if k.startswith('DUMP ') else ('COMMENT ON ' + k)
                         for k in sorted(notes)))
         return 0
     if len(argv) != 2:
