@@ -698,11 +698,7 @@ BEGIN
 								  COALESCE(on_date::text, 'NULL'));
 	END IF;
 	-- a later list will apply on an infinite date: no answer, never a guess
-	IF NOT isfinite(on_date) THEN
-		RAISE EXCEPTION 'invalid value "%" for argument "on_date"', on_date
-			USING ERRCODE = 'invalid_parameter_value',
-				  DETAIL = 'The date must be a day of the calendar, not infinity.';
-	END IF;
+	PERFORM housing_areas_private.check_date('on_date', on_date);
 	IF NOT EXISTS (SELECT 1 FROM housing_areas.area AS a WHERE a.area_id = allocation_check.area_id) THEN
 		RAISE EXCEPTION 'unknown area %', area_id
 			USING ERRCODE = 'invalid_parameter_value',
