@@ -25,8 +25,8 @@ directives, each a line of its own that the build replaces:
                                   schema.table, VIEW name ...
     -- @rows TABLE NAME           the INSERT statements of the sources into
                                   that table (the rows of a lookup table)
-    -- @dump NAME...              their pg_extension_config_dump() calls of
-                                  these tables and sequences
+    -- @dump NAME...              the pg_extension_config_dump() calls of
+                                  the sources for these tables and sequences
     -- @add COLUMN S.TABLE.COLUMN ALTER TABLE ... ADD COLUMN, or ADD
     -- @add CONSTRAINT NAME ON S.TABLE   CONSTRAINT, with the column or
                                   constraint as the CREATE TABLE in the
@@ -38,7 +38,7 @@ directives, each a line of its own that the build replaces:
                                   block of housing_areas_postgis creates or
                                   replaces each from it)
 
-KIND is FUNCTION, AGGREGATE, VIEW, TABLE, TYPE, OPERATOR CLASS ...; NAME is
+KIND is FUNCTION, AGGREGATE, VIEW, TABLE, INDEX, TRIGGER, TYPE ...; NAME is
 qualified (housing_areas.x, housing_areas_private.y), a function's with its
 argument types as its COMMENT ON FUNCTION in the sources writes them, e.g.
 `-- @create FUNCTION housing_areas.list_distance(indicators, integer)`.
