@@ -116,6 +116,8 @@ BEGIN ATOMIC
 			   -- does not (or may not) hold starts a new group
 			   count(*) FILTER (WHERE s.holds IS NOT TRUE) OVER w AS brk
 		  FROM housing_areas_private.list_status(obligations.on_date, obligations.of_area) AS s
+		 -- a later list will apply on an infinite date: an error, not the latest list
+		 WHERE housing_areas_private.check_date('on_date', obligations.on_date)
 		WINDOW w AS (PARTITION BY s.area_id, s.obligation ORDER BY s.list_year)
 	), runs AS (
 		SELECT s.*,
@@ -252,7 +254,7 @@ BEGIN ATOMIC
 	 ORDER BY r.area_id, k.ordinal;
 END;
 COMMENT ON FUNCTION obligations(date, integer) IS
-'one row per area (of all, or of_area) and obligation in force on a date, by the list in force (a list applies from its day, list_date(), until the next list in area_year) and the municipality''s decisions: since (the first list of the uninterrupted run), until (the next list that ends it; NULL while open-ended), the reason, and holds (true; NULL when missing values leave it undetermined; false only for a § 51 b decision in force where the area is not on the list)';
+'one row per area (of all, or of_area) and obligation in force on a date, by the list in force (a list applies from its day, list_date(), until the next list in area_year) and the municipality''s decisions: since (the first list of the uninterrupted run), until (the next list that ends it; NULL while open-ended), the reason, and holds (true; NULL when missing values leave it undetermined; false only for a § 51 b decision in force where the area is not on the list); no rows for a NULL date, an error for an infinite one';
 
 -- ---- allocation and letting: the grounds, and a household checked against them ----
 
