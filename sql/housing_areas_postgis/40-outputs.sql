@@ -132,27 +132,33 @@ END;
 COMMENT ON FUNCTION housing_areas_private.mvt_tile(integer, integer, integer) IS
 'a z/x/y tile: its envelope in EPSG:3857, and the envelope with its 64/4096 buffer in EPSG:25832 for the index test; no row for a tile where UTM 32N is undefined, an error for an invalid address';
 
-CREATE FUNCTION housing_areas_private.mvt_areas(z integer, x integer, y integer, list_year integer)
+CREATE FUNCTION housing_areas_private.mvt_areas(z integer, x integer, y integer, list_year integer, points boolean)
 	RETURNS TABLE (area_id integer, name text, municipality_code text, list_year integer,
 				   category text, label text, years_on_list integer, development_plan boolean,
-				   geom geometry, env3857 geometry)
+				   geom geometry)
 	LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
 	-- the areas whose box meets the tile (GiST index), each with its status
-	-- from its own history only; unknown without a row that year
-	SELECT a.area_id, a.name, a.municipality_code, y.list_year, c.category,
-		   category_label(c.category, y.list_year), s.years_on_list, s.development_plan,
-		   a.geom, t.env3857
-	  FROM housing_areas_private.mvt_tile(mvt_areas.z, mvt_areas.x, mvt_areas.y) AS t
-	 CROSS JOIN (SELECT COALESCE(mvt_areas.list_year, (SELECT latest_list_year())) AS list_year) AS y
-	  JOIN area AS a ON a.geom && t.env25832
-	  LEFT JOIN LATERAL (SELECT h.* FROM area_status AS h WHERE h.area_id = a.area_id OFFSET 0) AS s
-		ON s.list_year = y.list_year
-	 CROSS JOIN LATERAL (SELECT COALESCE(s.category, 'unknown')::text AS category) AS c
-	 WHERE housing_areas_private.check_list_year(y.list_year);
+	-- from its own history only; unknown without a row that year; a point
+	-- has no buffer, so that each point is in one tile
+	SELECT p.area_id, p.name, p.municipality_code, p.list_year, p.category, p.label,
+		   p.years_on_list, p.development_plan, p.tile_geom
+	  FROM (SELECT a.area_id, a.name, a.municipality_code, y.list_year, c.category,
+				   category_label(c.category, y.list_year) AS label, s.years_on_list, s.development_plan,
+				   CASE WHEN mvt_areas.points
+						THEN ST_AsMVTGeom(ST_Transform(ST_PointOnSurface(a.geom), 3857), t.env3857, 4096, 0, true)
+						ELSE ST_AsMVTGeom(ST_Transform(a.geom, 3857), t.env3857, 4096, 64, true) END AS tile_geom
+			  FROM housing_areas_private.mvt_tile(mvt_areas.z, mvt_areas.x, mvt_areas.y) AS t
+			 CROSS JOIN (SELECT COALESCE(mvt_areas.list_year, (SELECT latest_list_year())) AS list_year) AS y
+			  JOIN area AS a ON a.geom && t.env25832
+			  LEFT JOIN LATERAL (SELECT h.* FROM area_status AS h WHERE h.area_id = a.area_id OFFSET 0) AS s
+				ON s.list_year = y.list_year
+			 CROSS JOIN LATERAL (SELECT COALESCE(s.category, 'unknown')::text AS category) AS c
+			 WHERE housing_areas_private.check_list_year(y.list_year)) AS p
+	 WHERE p.tile_geom IS NOT NULL;
 END;
-COMMENT ON FUNCTION housing_areas_private.mvt_areas(integer, integer, integer, integer) IS
-'the areas of a tile with their status in a list year (default: the latest), category unknown without a row that year, geometry in EPSG:25832 and the tile envelope; the list year checked as by the other map outputs';
+COMMENT ON FUNCTION housing_areas_private.mvt_areas(integer, integer, integer, integer, boolean) IS
+'the features of a tile: the areas with their status in a list year (default: the latest), category unknown without a row that year, the list year checked as by the other map outputs; geometry in tile coordinates, the polygon (64-unit buffer) or, with points, a point inside it (no buffer); an area whose geometry is smaller than a tile unit is left out';
 
 CREATE FUNCTION areas_mvt_features(z integer, x integer, y integer, list_year integer DEFAULT NULL)
 	RETURNS TABLE (area_id integer, name text, municipality_code text, list_year integer,
@@ -160,12 +166,8 @@ CREATE FUNCTION areas_mvt_features(z integer, x integer, y integer, list_year in
 				   geom geometry)
 	LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
-	SELECT p.area_id, p.name, p.municipality_code, p.list_year, p.category, p.label,
-		   p.years_on_list, p.development_plan, p.tile_geom
-	  FROM (SELECT m.*, ST_AsMVTGeom(ST_Transform(m.geom, 3857), m.env3857, 4096, 64, true) AS tile_geom
-			  FROM housing_areas_private.mvt_areas(areas_mvt_features.z, areas_mvt_features.x, areas_mvt_features.y,
-												   areas_mvt_features.list_year) AS m) AS p
-	 WHERE p.tile_geom IS NOT NULL;
+	SELECT * FROM housing_areas_private.mvt_areas(areas_mvt_features.z, areas_mvt_features.x, areas_mvt_features.y,
+												  areas_mvt_features.list_year, false);
 END;
 COMMENT ON FUNCTION areas_mvt_features(integer, integer, integer, integer) IS
 'the features of the layer "areas" of areas_mvt(): the area polygons in a tile with their status (category unknown without a row that year), geometry in tile coordinates; polygons smaller than a tile unit are left out (see area_points_mvt_features)';
@@ -176,14 +178,8 @@ CREATE FUNCTION area_points_mvt_features(z integer, x integer, y integer, list_y
 				   geom geometry)
 	LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
-	-- without a buffer, so that each point is in one tile
-	SELECT p.area_id, p.name, p.municipality_code, p.list_year, p.category, p.label,
-		   p.years_on_list, p.development_plan, p.tile_geom
-	  FROM (SELECT m.*, ST_AsMVTGeom(ST_Transform(ST_PointOnSurface(m.geom), 3857), m.env3857, 4096, 0, true)
-							AS tile_geom
-			  FROM housing_areas_private.mvt_areas(area_points_mvt_features.z, area_points_mvt_features.x,
-												   area_points_mvt_features.y, area_points_mvt_features.list_year) AS m) AS p
-	 WHERE p.tile_geom IS NOT NULL;
+	SELECT * FROM housing_areas_private.mvt_areas(area_points_mvt_features.z, area_points_mvt_features.x,
+												  area_points_mvt_features.y, area_points_mvt_features.list_year, true);
 END;
 COMMENT ON FUNCTION area_points_mvt_features(integer, integer, integer, integer) IS
 'the features of the layer "area_points" of areas_mvt(): a point inside each area (ST_PointOnSurface) in the tile, with the same attributes as the layer "areas", at every zoom: areas stay visible on a national map where their polygons are smaller than a pixel';
