@@ -44,34 +44,35 @@ EXCEPTION WHEN others THEN
                           det = PG_EXCEPTION_DETAIL, hint = PG_EXCEPTION_HINT;
   RETURN st || ' ' || coalesce(con, '') || ': ' || msg || ' | ' || coalesce(det, '') || ' | ' || coalesce(hint, '');
 END $$;
+\i test/fixtures/decision.sql
 
 -- ---- § 26 c: the tail decision ----
 \pset format unaligned
 SELECT t.label, pg_temp.try(t.stmt) FROM (VALUES
   ('area 2 left on 1 Dec 2024: until the day before the limit',
-   $$INSERT INTO decision (kind, area_id, decided_on, valid_from, valid_until) VALUES ('daycare_tail', 2, '2024-12-05', '2024-12-01', '2027-11-30')$$),
+   pg_temp.decision_insert('daycare_tail', 2, '2024-12-05', '2024-12-01', '2027-11-30')),
   ('area 2: until the limit, 1 Dec 2027 (exclusive)',
-   $$INSERT INTO decision (kind, area_id, decided_on, valid_from, valid_until) VALUES ('daycare_tail', 2, '2024-12-05', '2024-12-01', '2027-12-01')$$),
+   pg_temp.decision_insert('daycare_tail', 2, '2024-12-05', '2024-12-01', '2027-12-01')),
   ('area 2: a day past the limit',
-   $$INSERT INTO decision (kind, area_id, decided_on, valid_from, valid_until) VALUES ('daycare_tail', 2, '2024-12-05', '2024-12-01', '2027-12-02')$$),
+   pg_temp.decision_insert('daycare_tail', 2, '2024-12-05', '2024-12-01', '2027-12-02')),
   ('area 2: open-ended',
-   $$INSERT INTO decision (kind, area_id, decided_on, valid_from) VALUES ('daycare_tail', 2, '2024-12-05', '2024-12-01')$$),
+   pg_temp.decision_insert('daycare_tail', 2, '2024-12-05', '2024-12-01')),
   ('area 1: still on the list',
-   $$INSERT INTO decision (kind, area_id, decided_on, valid_from, valid_until) VALUES ('daycare_tail', 1, '2025-12-05', '2025-12-01', '2026-12-01')$$),
+   pg_temp.decision_insert('daycare_tail', 1, '2025-12-05', '2025-12-01', '2026-12-01')),
   ('area 3: never on the list',
-   $$INSERT INTO decision (kind, area_id, decided_on, valid_from, valid_until) VALUES ('daycare_tail', 3, '2025-12-05', '2025-12-01', '2026-12-01')$$),
+   pg_temp.decision_insert('daycare_tail', 3, '2025-12-05', '2025-12-01', '2026-12-01')),
   ('area 4: undetermined after its last list',
-   $$INSERT INTO decision (kind, area_id, decided_on, valid_from, valid_until) VALUES ('daycare_tail', 4, '2025-12-05', '2025-12-01', '2026-12-01')$$),
+   pg_temp.decision_insert('daycare_tail', 4, '2025-12-05', '2025-12-01', '2026-12-01')),
   ('area 5: a list year missing after its last list',
-   $$INSERT INTO decision (kind, area_id, decided_on, valid_from, valid_until) VALUES ('daycare_tail', 5, '2024-12-05', '2024-12-01', '2025-12-01')$$),
+   pg_temp.decision_insert('daycare_tail', 5, '2024-12-05', '2024-12-01', '2025-12-01')),
   ('area 6 left on 1 Dec 2023: a tail that ends in mid-2025',
-   $$INSERT INTO decision (kind, area_id, decided_on, valid_from, valid_until) VALUES ('daycare_tail', 6, '2023-12-05', '2024-01-01', '2025-07-01')$$),
+   pg_temp.decision_insert('daycare_tail', 6, '2023-12-05', '2024-01-01', '2025-07-01')),
   ('the other kinds are not checked here',
-   $$INSERT INTO decision (kind, area_id, decided_on, valid_from, includes_pension, includes_insurance_benefits) VALUES ('combined_letting', 3, '2025-12-05', '2026-01-01', false, false)$$),
+   pg_temp.decision_insert('combined_letting', 3, '2025-12-05', '2026-01-01', includes_pension => false, includes_insurance_benefits => false)),
   ('a CHECK constraint still reports first',
-   $$INSERT INTO decision (kind, area_id, decided_on, valid_from, valid_until) VALUES ('daycare_tail', 2, '2024-12-05', '2024-12-01', '2024-12-01')$$),
+   pg_temp.decision_insert('daycare_tail', 2, '2024-12-05', '2024-12-01', '2024-12-01')),
   ('so does the foreign key',
-   $$INSERT INTO decision (kind, area_id, decided_on, valid_from, valid_until) VALUES ('daycare_tail', 99, '2024-12-05', '2024-12-01', '2025-12-01')$$),
+   pg_temp.decision_insert('daycare_tail', 99, '2024-12-05', '2024-12-01', '2025-12-01')),
   ('extending an accepted tail past the limit',
    $$UPDATE decision SET valid_until = '2027-12-02' WHERE kind = 'daycare_tail' AND area_id = 2 AND valid_until = '2027-11-30'$$),
   ('moving an accepted tail to an area still on the list',

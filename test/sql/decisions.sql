@@ -21,44 +21,45 @@ INSERT INTO facility VALUES (10, 'daycare', 'Børnehuset', '0751',
   ST_SetSRID(ST_MakePoint(570100, 6220100), 25832));
 
 \i test/fixtures/try.sql
+\i test/fixtures/decision.sql
 
 SELECT t.label, pg_temp.try(t.stmt) FROM (VALUES
   ('§ 26 c tail for an area, open-ended',
-   $$INSERT INTO decision (kind, area_id, decided_on, valid_from) VALUES ('daycare_tail', 1, '2025-12-05', '2025-12-01')$$),
+   pg_temp.decision_insert('daycare_tail', 1, '2025-12-05', '2025-12-01')),
   ('§ 26 b for the municipality, 2026',
-   $$INSERT INTO decision (kind, municipality_code, decided_on, valid_from, valid_until) VALUES ('parent_work_exemption', '0751', '2025-10-01', '2026-01-01', '2027-01-01')$$),
+   pg_temp.decision_insert('parent_work_exemption', NULL, '2025-10-01', '2026-01-01', '2027-01-01', municipality_code => '0751')),
   ('§ 26 a stk. 12-14 exemption, exactly 12 months',
-   $$INSERT INTO decision (kind, facility_id, decided_on, valid_from, valid_until) VALUES ('daycare_exemption', 10, '2025-12-01', '2026-01-01', '2027-01-01')$$),
+   pg_temp.decision_insert('daycare_exemption', NULL, '2025-12-01', '2026-01-01', '2027-01-01', facility_id => 10)),
   ('§ 26 a stk. 12-14 exemption, 12 months and a day',
-   $$INSERT INTO decision (kind, facility_id, decided_on, valid_from, valid_until) VALUES ('daycare_exemption', 10, '2025-12-01', '2026-01-01', '2027-01-02')$$),
+   pg_temp.decision_insert('daycare_exemption', NULL, '2025-12-01', '2026-01-01', '2027-01-02', facility_id => 10)),
   ('§ 26 a stk. 12-14 exemption, open-ended',
-   $$INSERT INTO decision (kind, facility_id, decided_on, valid_from) VALUES ('daycare_exemption', 10, '2025-12-01', '2026-01-01')$$),
+   pg_temp.decision_insert('daycare_exemption', NULL, '2025-12-01', '2026-01-01', facility_id => 10)),
   ('§ 51 b with its optional grounds',
-   $$INSERT INTO decision (kind, area_id, decided_on, valid_from, includes_pension, includes_insurance_benefits) VALUES ('combined_letting', 1, '2025-12-10', '2026-01-01', false, true)$$),
+   pg_temp.decision_insert('combined_letting', 1, '2025-12-10', '2026-01-01', includes_pension => false, includes_insurance_benefits => true)),
   ('§ 51 b without saying which optional grounds',
-   $$INSERT INTO decision (kind, area_id, decided_on, valid_from) VALUES ('combined_letting', 1, '2025-12-10', '2026-01-01')$$),
+   pg_temp.decision_insert('combined_letting', 1, '2025-12-10', '2026-01-01')),
   ('§ 51 b with one optional ground unsaid',
-   $$INSERT INTO decision (kind, area_id, decided_on, valid_from, includes_pension) VALUES ('combined_letting', 1, '2025-12-10', '2026-01-01', true)$$),
+   pg_temp.decision_insert('combined_letting', 1, '2025-12-10', '2026-01-01', includes_pension => true)),
   ('optional grounds on another kind',
-   $$INSERT INTO decision (kind, area_id, decided_on, valid_from, includes_pension) VALUES ('daycare_tail', 1, '2025-12-10', '2026-01-01', true)$$),
+   pg_temp.decision_insert('daycare_tail', 1, '2025-12-10', '2026-01-01', includes_pension => true)),
   ('tail for a municipality instead of an area',
-   $$INSERT INTO decision (kind, municipality_code, decided_on, valid_from) VALUES ('daycare_tail', '0751', '2025-12-05', '2025-12-01')$$),
+   pg_temp.decision_insert('daycare_tail', NULL, '2025-12-05', '2025-12-01', municipality_code => '0751')),
   ('two subjects',
-   $$INSERT INTO decision (kind, area_id, facility_id, decided_on, valid_from) VALUES ('daycare_tail', 1, 10, '2025-12-05', '2025-12-01')$$),
+   pg_temp.decision_insert('daycare_tail', 1, '2025-12-05', '2025-12-01', facility_id => 10)),
   ('no subject',
-   $$INSERT INTO decision (kind, decided_on, valid_from) VALUES ('daycare_tail', '2025-12-05', '2025-12-01')$$),
+   pg_temp.decision_insert('daycare_tail', NULL, '2025-12-05', '2025-12-01')),
   ('ends the day it begins',
-   $$INSERT INTO decision (kind, area_id, decided_on, valid_from, valid_until) VALUES ('daycare_tail', 1, '2025-12-05', '2025-12-01', '2025-12-01')$$),
+   pg_temp.decision_insert('daycare_tail', 1, '2025-12-05', '2025-12-01', '2025-12-01')),
   ('ends the day after it begins',
-   $$INSERT INTO decision (kind, area_id, decided_on, valid_from, valid_until) VALUES ('daycare_tail', 1, '2025-12-05', '2025-12-01', '2025-12-02')$$),
+   pg_temp.decision_insert('daycare_tail', 1, '2025-12-05', '2025-12-01', '2025-12-02')),
   ('unknown kind',
-   $$INSERT INTO decision (kind, area_id, decided_on, valid_from) VALUES ('flexible_letting', 1, '2025-12-05', '2025-12-01')$$),
+   pg_temp.decision_insert('flexible_letting', 1, '2025-12-05', '2025-12-01')),
   ('unknown area',
-   $$INSERT INTO decision (kind, area_id, decided_on, valid_from) VALUES ('daycare_tail', 2, '2025-12-05', '2025-12-01')$$),
+   pg_temp.decision_insert('daycare_tail', 2, '2025-12-05', '2025-12-01')),
   ('malformed municipality code',
-   $$INSERT INTO decision (kind, municipality_code, decided_on, valid_from) VALUES ('parent_work_exemption', '751', '2025-12-05', '2025-12-01')$$),
+   pg_temp.decision_insert('parent_work_exemption', NULL, '2025-12-05', '2025-12-01', municipality_code => '751')),
   ('a date out of range',
-   $$INSERT INTO decision (kind, area_id, decided_on, valid_from) VALUES ('daycare_tail', 1, '1999-12-05', '2025-12-01')$$)
+   pg_temp.decision_insert('daycare_tail', 1, '1999-12-05', '2025-12-01'))
 ) AS t(label, stmt);
 
 -- § 51 b: one decision in force for an area at a time (the one accepted
@@ -66,17 +67,17 @@ SELECT t.label, pg_temp.try(t.stmt) FROM (VALUES
 -- day the old one ends (valid_until, exclusive) at the earliest
 SELECT t.label, pg_temp.try(t.stmt) FROM (VALUES
   ('a second § 51 b decision while the first is in force',
-   $$INSERT INTO decision (kind, area_id, decided_on, valid_from, includes_pension, includes_insurance_benefits) VALUES ('combined_letting', 1, '2026-05-10', '2026-06-01', true, true)$$),
+   pg_temp.decision_insert('combined_letting', 1, '2026-05-10', '2026-06-01', includes_pension => true, includes_insurance_benefits => true)),
   ('the first ended on 1 January 2027',
    $$UPDATE decision SET valid_until = '2027-01-01' WHERE kind = 'combined_letting' AND area_id = 1$$),
   ('a second from the day before the first ends',
-   $$INSERT INTO decision (kind, area_id, decided_on, valid_from, includes_pension, includes_insurance_benefits) VALUES ('combined_letting', 1, '2026-12-10', '2026-12-31', true, true)$$),
+   pg_temp.decision_insert('combined_letting', 1, '2026-12-10', '2026-12-31', includes_pension => true, includes_insurance_benefits => true)),
   ('a second from the day the first ends',
-   $$INSERT INTO decision (kind, area_id, decided_on, valid_from, includes_pension, includes_insurance_benefits) VALUES ('combined_letting', 1, '2026-12-10', '2027-01-01', true, true)$$),
+   pg_temp.decision_insert('combined_letting', 1, '2026-12-10', '2027-01-01', includes_pension => true, includes_insurance_benefits => true)),
   ('the first extended into the second',
    $$UPDATE decision SET valid_until = '2027-01-02' WHERE kind = 'combined_letting' AND area_id = 1 AND valid_from = '2026-01-01'$$),
   ('two § 26 c tails over the same day (only § 51 b decisions exclude each other)',
-   $$INSERT INTO decision (kind, area_id, decided_on, valid_from, valid_until) VALUES ('daycare_tail', 1, '2025-12-06', '2025-12-01', '2025-12-02')$$)
+   pg_temp.decision_insert('daycare_tail', 1, '2025-12-06', '2025-12-01', '2025-12-02'))
 ) AS t(label, stmt);
 
 SELECT decision_id, kind, area_id, municipality_code, facility_id, valid_from, valid_until

@@ -42,30 +42,34 @@ UPDATE area_year SET family_units = 10, dwellings = 10 WHERE area_id = 6;
 INSERT INTO area_year (area_id, list_year, family_units, dwellings) VALUES (2, 2023, 900, 1000);
 -- the kinds and their limits
 \i test/fixtures/try.sql
-SELECT t.label, pg_temp.try(t.stmt) FROM (VALUES
+-- each row: the INSERT of one change (amount NULL: none given)
+SELECT t.label,
+       pg_temp.try(format('INSERT INTO dwelling_change (area_id, changed_on, kind, amount) VALUES (%L, %L, %L, %L)',
+                          t.area_id, t.changed_on, t.kind, t.amount))
+  FROM (VALUES
   -- area 1: the list date itself is not after the list; the day after is;
   -- 31 December 2029 is before the deadline, 1 January 2030 is not
-  ('sale on the list date', $$INSERT INTO dwelling_change (area_id, changed_on, kind, amount) VALUES (1, '2024-12-01', 'sale', 1000000)$$),
-  ('sale the day after', $$INSERT INTO dwelling_change (area_id, changed_on, kind, amount) VALUES (1, '2024-12-02', 'sale', 100)$$),
-  ('conversion on 31 Dec 2029', $$INSERT INTO dwelling_change (area_id, changed_on, kind, amount) VALUES (1, '2029-12-31', 'conversion', 100)$$),
-  ('demolition on 1 Jan 2030', $$INSERT INTO dwelling_change (area_id, changed_on, kind, amount) VALUES (1, '2030-01-01', 'demolition', 1000000)$$),
+  ('sale on the list date', 1, '2024-12-01', 'sale', 1000000),
+  ('sale the day after', 1, '2024-12-02', 'sale', 100),
+  ('conversion on 31 Dec 2029', 1, '2029-12-31', 'conversion', 100),
+  ('demolition on 1 Jan 2030', 1, '2030-01-01', 'demolition', 1000000),
   -- area 3: every kind once
-  ('sale', $$INSERT INTO dwelling_change (area_id, changed_on, kind, amount) VALUES (3, '2025-03-01', 'sale', 50)$$),
-  ('conversion', $$INSERT INTO dwelling_change (area_id, changed_on, kind, amount) VALUES (3, '2025-06-01', 'conversion', 50)$$),
-  ('demolition', $$INSERT INTO dwelling_change (area_id, changed_on, kind, amount) VALUES (3, '2026-01-01', 'demolition', 200)$$),
-  ('new non-family dwellings', $$INSERT INTO dwelling_change (area_id, changed_on, kind, amount) VALUES (3, '2027-01-01', 'new_non_family', 300)$$),
-  ('commercial floor area', $$INSERT INTO dwelling_change (area_id, changed_on, kind, amount) VALUES (3, '2028-01-01', 'commercial_m2', 7499.5)$$),
+  ('sale', 3, '2025-03-01', 'sale', 50),
+  ('conversion', 3, '2025-06-01', 'conversion', 50),
+  ('demolition', 3, '2026-01-01', 'demolition', 200),
+  ('new non-family dwellings', 3, '2027-01-01', 'new_non_family', 300),
+  ('commercial floor area', 3, '2028-01-01', 'commercial_m2', 7499.5),
   -- area 4: a ledger selling more than there is
-  ('selling more family units than there are', $$INSERT INTO dwelling_change (area_id, changed_on, kind, amount) VALUES (4, '2025-01-01', 'sale', 801)$$),
+  ('selling more family units than there are', 4, '2025-01-01', 'sale', 801),
   -- bad input
-  ('half a dwelling', $$INSERT INTO dwelling_change (area_id, changed_on, kind, amount) VALUES (1, '2025-01-01', 'sale', 0.5)$$),
-  ('nothing', $$INSERT INTO dwelling_change (area_id, changed_on, kind, amount) VALUES (1, '2025-01-01', 'sale', 0)$$),
-  ('a negative amount', $$INSERT INTO dwelling_change (area_id, changed_on, kind, amount) VALUES (1, '2025-01-01', 'new_non_family', -3)$$),
-  ('an unknown kind', $$INSERT INTO dwelling_change (area_id, changed_on, kind, amount) VALUES (1, '2025-01-01', 'renovation', 3)$$),
-  ('an unknown area', $$INSERT INTO dwelling_change (area_id, changed_on, kind, amount) VALUES (99, '2025-01-01', 'sale', 3)$$),
-  ('a date out of range', $$INSERT INTO dwelling_change (area_id, changed_on, kind, amount) VALUES (1, '2009-12-31', 'sale', 3)$$),
-  ('no amount', $$INSERT INTO dwelling_change (area_id, changed_on, kind) VALUES (1, '2025-01-01', 'sale')$$)
-) AS t(label, stmt);
+  ('half a dwelling', 1, '2025-01-01', 'sale', 0.5),
+  ('nothing', 1, '2025-01-01', 'sale', 0),
+  ('a negative amount', 1, '2025-01-01', 'new_non_family', -3),
+  ('an unknown kind', 1, '2025-01-01', 'renovation', 3),
+  ('an unknown area', 99, '2025-01-01', 'sale', 3),
+  ('a date out of range', 1, '2009-12-31', 'sale', 3),
+  ('no amount', 1, '2025-01-01', 'sale', NULL)
+) AS t(label, area_id, changed_on, kind, amount);
 
 -- area 1: 800 - 100 - 100 = 600 of 1000: 60 %, 200 to go (or 500 to add);
 -- area 2: the 2024 counts, none of its own changes; area 3: 800 - 50 - 50
