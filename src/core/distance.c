@@ -111,31 +111,36 @@ ha_list_flag(const HaClassification *c, HaCategory list)
 	return HA_UNKNOWN;
 }
 
-/* Does the version define this list in this list year? */
-static bool
-list_defined(const HaRuleSet *rules, HaCategory list, int list_year)
+/* The first rule of the version that defines this list in this list year, or NULL. */
+static const HaCategoryRule *
+list_rule(const HaRuleSet *rules, HaCategory list, int list_year)
 {
 	int			i;
 
 	for (i = 0; i < rules->nrules; i++)
 		if (rules->rules[i].category == list &&
 			ha_rule_applies(&rules->rules[i], list_year))
-			return true;
-	return false;
+			return &rules->rules[i];
+	return NULL;
 }
 
-/* The list that keeps an area off this one ("unless udsat"), or NONE. */
+/* Does the version define this list in this list year? */
+static bool
+list_defined(const HaRuleSet *rules, HaCategory list, int list_year)
+{
+	return list_rule(rules, list, list_year) != NULL;
+}
+
+/*
+ * The list that keeps an area off this one ("unless udsat"), or NONE: the
+ * rules of one list share their "unless" (the parser refuses others).
+ */
 static HaCategory
 list_excluded_by(const HaRuleSet *rules, HaCategory list, int list_year)
 {
-	int			i;
+	const HaCategoryRule *r = list_rule(rules, list, list_year);
 
-	for (i = 0; i < rules->nrules; i++)
-		if (rules->rules[i].category == list &&
-			ha_rule_applies(&rules->rules[i], list_year) &&
-			rules->rules[i].excludes != HA_CAT_NONE)
-			return rules->rules[i].excludes;
-	return HA_CAT_NONE;
+	return r != NULL ? r->excludes : HA_CAT_NONE;
 }
 
 /*
