@@ -48,6 +48,12 @@ hb_args() {
 	fi
 }
 
+# hb_at_least NAME VALUE MIN: dies unless VALUE is a whole number >= MIN
+# (NAME says which argument, as the usage text names it).
+hb_at_least() {
+	[ "$2" -ge "$3" ] 2>/dev/null || ha_die "$1 must be a number >= $3, not $2"
+}
+
 hb_psql() { psql -X -q -v ON_ERROR_STOP=1 "$@" </dev/null; }
 hb_sql() { psql -X -q -v ON_ERROR_STOP=1 -At -f - "$@"; }
 

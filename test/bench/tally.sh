@@ -23,8 +23,8 @@ hb_args tally "$@"
 rows=${HB_ARGS[0]:-5900000}
 runs=${HB_ARGS[1]:-${BENCH_RUNS:-6}}
 areas=198
-[ "$rows" -ge 1000 ] 2>/dev/null || ha_die "rows must be a number >= 1000, not $rows"
-[ "$runs" -ge 2 ] 2>/dev/null || ha_die "runs must be a number >= 2, not $runs"
+hb_at_least rows "$rows" 1000
+hb_at_least runs "$runs" 2
 hb_start "${BENCH_PORT:-54391}" "-c shared_buffers=1GB -c work_mem=64MB -c max_worker_processes=8 -c max_parallel_workers=8"
 
 ha_say "generating $rows person rows in $areas areas, checking and timing"
