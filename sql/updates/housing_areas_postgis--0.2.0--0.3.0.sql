@@ -5742,6 +5742,37 @@ COMMENT ON COLUMN gis_monitoring_status_points.ogc_fid IS
 COMMENT ON COLUMN gis_monitoring_status_points.suppressed IS
 'the columns of the row of bi_monitoring_status hidden for disclosure, comma-separated (tier and previous_tier among them); empty when nothing is hidden';
 
+-- ---- twins: area_twins per list year by housing_areas_private.nearest_twins() (k-d trees in C) ----
+-- the same columns and rows as before; the columns keep their comments
+CREATE OR REPLACE VIEW area_twins AS
+-- every record's coordinates once; per list year, the 5 nearest of each
+-- record by housing_areas_private.nearest_twins() (k-d trees in C, the
+-- distance of twin_rms() bit for bit), never an area of a plan that covers
+-- the record's area that list year
+WITH coordinates AS MATERIALIZED (
+	SELECT ay.area_id, ay.list_year, twin_coordinates(ay.ind, ay.list_year) AS x
+	  FROM area_year AS ay
+	 WHERE ay.ind IS NOT NULL
+), years AS (
+	SELECT c.list_year, array_agg(c.area_id ORDER BY c.area_id) AS ids,
+		   array_agg(c.x ORDER BY c.area_id) AS xs
+	  FROM coordinates AS c
+	 GROUP BY c.list_year
+), excluded AS (
+	SELECT y.list_year, array_agg(own.area_id) AS area_ids, array_agg(p.area_id) AS twin_ids
+	  FROM years AS y
+	  JOIN plan_area AS own ON own.period && daterange(make_date(y.list_year, 1, 1), make_date(y.list_year + 1, 1, 1))
+	  JOIN plan_area AS p ON p.plan_id = own.plan_id AND p.area_id <> own.area_id
+	 GROUP BY y.list_year
+)
+SELECT t.area_id, y.list_year, t.rank, t.twin_id, t.distance, t.common_criteria
+  FROM years AS y
+  LEFT JOIN excluded AS e ON e.list_year = y.list_year
+ CROSS JOIN LATERAL housing_areas_private.nearest_twins(y.ids, y.xs, coalesce(e.area_ids, '{}'),
+														 coalesce(e.twin_ids, '{}'), 5, 3) AS t;
+COMMENT ON VIEW area_twins IS
+'the 5 twins of every area in every list year: twins(area_id, list_year) with its defaults (any region, at least 3 criteria known in both), computed for all rows at once (each record''s twin_coordinates() once, then the nearest of each list year by k-d trees in C, exact: the rows all pairs give)';
+
 -- ---- category enum ----
 -- area_year.official_category and the category columns of area_status are
 -- the enum category of housing_areas (unknown first, then by severity); the
