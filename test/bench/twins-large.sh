@@ -21,7 +21,7 @@ hb_psql -v units="$units" -f test/bench/twins-large.sql >&2 || ha_die "twins-lar
 
 md=$HA_BENCH_WORK/twins-large.md
 {
-	hb_environment shared_buffers work_mem max_parallel_workers_per_gather jit
+	hb_environment shared_buffers work_mem max_parallel_workers_per_gather jit | grep -v "^- timing:"
 	echo
 	echo "Data: $units departments in a 20 km square in one year, criteria random, 3 % of convictions" \
 		"unknown; no plans. Each step run once, timed by the clock (statement and its table write)."
