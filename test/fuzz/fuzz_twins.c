@@ -28,8 +28,21 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "fuzz.h"
+#include <stdio.h>
+#include <stdlib.h>
+
 #include "twins.h"
+
+/* Abort with the failed condition unless cond holds (libFuzzer keeps the input). */
+#define FUZZ_CHECK(cond, what) \
+	do { \
+		if (!(cond)) \
+		{ \
+			fprintf(stderr, "%s:%d: invariant broken: %s (%s)\n", \
+					__FILE__, __LINE__, #cond, (what)); \
+			abort(); \
+		} \
+	} while (0)
 
 #define MAXN 2000
 #define MAXK 12
