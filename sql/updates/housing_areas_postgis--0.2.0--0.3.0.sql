@@ -5759,11 +5759,13 @@ WITH coordinates AS MATERIALIZED (
 	  FROM coordinates AS c
 	 GROUP BY c.list_year
 ), excluded AS (
-	SELECT y.list_year, array_agg(own.area_id) AS area_ids, array_agg(p.area_id) AS twin_ids
-	  FROM years AS y
-	  JOIN plan_area AS own ON own.period && daterange(make_date(y.list_year, 1, 1), make_date(y.list_year + 1, 1, 1))
+	-- (record, area of a plan that covers the record's area that list year)
+	SELECT c.list_year, array_agg(own.area_id) AS area_ids, array_agg(p.area_id) AS twin_ids
+	  FROM coordinates AS c
+	  JOIN plan_area AS own ON own.area_id = c.area_id
+						   AND own.period && daterange(make_date(c.list_year, 1, 1), make_date(c.list_year + 1, 1, 1))
 	  JOIN plan_area AS p ON p.plan_id = own.plan_id AND p.area_id <> own.area_id
-	 GROUP BY y.list_year
+	 GROUP BY c.list_year
 )
 SELECT t.area_id, y.list_year, t.rank, t.twin_id, t.distance, t.common_criteria
   FROM years AS y
@@ -8750,11 +8752,13 @@ WITH coordinates AS MATERIALIZED (
 	  FROM coordinates AS c
 	 GROUP BY c.list_year
 ), excluded AS (
-	SELECT y.list_year, array_agg(own.area_id) AS area_ids, array_agg(p.area_id) AS twin_ids
-	  FROM years AS y
-	  JOIN plan_area AS own ON own.period && daterange(make_date(y.list_year, 1, 1), make_date(y.list_year + 1, 1, 1))
+	-- (record, area of a plan that covers the record's area that list year)
+	SELECT c.list_year, array_agg(own.area_id) AS area_ids, array_agg(p.area_id) AS twin_ids
+	  FROM coordinates AS c
+	  JOIN plan_area AS own ON own.area_id = c.area_id
+						   AND own.period && daterange(make_date(c.list_year, 1, 1), make_date(c.list_year + 1, 1, 1))
 	  JOIN plan_area AS p ON p.plan_id = own.plan_id AND p.area_id <> own.area_id
-	 GROUP BY y.list_year
+	 GROUP BY c.list_year
 )
 SELECT t.area_id, y.list_year, t.rank, t.twin_id, t.distance, t.common_criteria
   FROM years AS y

@@ -336,6 +336,7 @@ build_node(HaTwinSet *set, int first, int last, unsigned mask)
 	nd->first = first;
 	nd->last = last;
 	nd->left = nd->right = -1;
+	nd->same = false;
 	for (d = 0; d < HA_TWIN_DIMS; d++)
 	{
 		nd->lo[d] = INFINITY;
@@ -361,7 +362,16 @@ build_node(HaTwinSet *set, int first, int last, unsigned mask)
 			split = d;
 		}
 	if (spread <= 0.0)
-		return node;			/* all the same point: a leaf, however large */
+	{
+		/*
+		 * all the same point: a leaf, however large, its records by id, so
+		 * that a search stops at the first that cannot enter (the rest have
+		 * the same distance and larger ids)
+		 */
+		sort_by_id(set->perm + first, last - first, set->ids);
+		nd->same = true;
+		return node;
+	}
 	{
 		int			mid = first + (last - first) / 2;
 		int			left;
@@ -541,16 +551,20 @@ excluded(const Query *qu, int32_t j)
 	return lo < qu->excl_last && qu->set->excl[lo] == key;
 }
 
-/* Offer record j at distance d with common coordinates in common to the query. */
-static inline void
+/*
+ * Offer record j at distance d with common coordinates in common to the
+ * query; false when it comes after all k twins held (so does any record at
+ * the same distance with a larger id).
+ */
+static inline bool
 offer(Query *qu, int32_t j, double d, int common)
 {
 	int32_t		id = qu->set->ids[j];
 
 	if (qu->count == qu->k && !after(qu->heap[0].distance, qu->heap[0].id, d, id))
-		return;
+		return false;
 	if (qu->excl_last > qu->excl_first && excluded(qu, j))
-		return;
+		return true;
 	if (qu->count < qu->k)
 	{
 		int			c = qu->count++;
@@ -582,6 +596,7 @@ offer(Query *qu, int32_t j, double d, int common)
 		qu->heap[0].common = common;
 		sift_twin(qu->heap, 0, qu->count);
 	}
+	return true;
 }
 
 /*
@@ -651,8 +666,9 @@ search(Query *qu, int node, unsigned shared, int common)
 
 			if (j == qu->i)
 				continue;
-			offer(qu, j, rms(qu->q, &set->px[(size_t) r * HA_TWIN_DIMS], shared, common),
-				  common);
+			if (!offer(qu, j, rms(qu->q, &set->px[(size_t) r * HA_TWIN_DIMS], shared, common),
+					   common) && nd->same)
+				break;
 		}
 		return;
 	}

@@ -62,6 +62,7 @@ typedef struct HaTwinNode
 	int32_t		last;
 	int32_t		left;			/* children, -1 for a leaf */
 	int32_t		right;
+	bool		same;			/* a leaf of one point, its records by id */
 } HaTwinNode;
 
 /* The records of a list year, grouped and indexed for twin queries. */

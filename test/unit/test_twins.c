@@ -328,11 +328,18 @@ test_identical(void)
 	{
 		int			d;
 
-		ids[i] = 200 - i;
+		ids[i] = (i * 37) % 211;	/* unique, not in order */
 		for (d = 0; d < HA_TWIN_DIMS; d++)
 			xs[i * HA_TWIN_DIMS + d] = (i < 150) ? 1.25 : (d == 2 ? NAN : 0.5);
 	}
 	CHECK(compare_all(200, 7, 3, 0) == 200 * 7);
+	/* each excluded from a few of its identical ones: the next ids enter */
+	for (i = 0; i < 60; i++)
+	{
+		ex_a[i] = ids[i % 30];
+		ex_b[i] = ids[(i * 7 + 1) % 150];
+	}
+	CHECK(compare_all(200, 7, 3, 60) == 200 * 7);
 	/* at 5 in common only the 150 full ones */
 	CHECK(compare_all(200, MAXK, 5, 0) == 150 * MAXK);
 }
