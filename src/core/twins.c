@@ -56,6 +56,7 @@ max_nodes(int n)
 	return (size_t) n * 2 / ((LEAF_SIZE + 1) / 2) + 32;
 }
 
+/* The bytes of work memory ha_twins_build needs (twins.h). */
 size_t
 ha_twins_work_size(int n, int nexcl)
 {
@@ -100,6 +101,7 @@ known_mask(const double *a)
 	return m;
 }
 
+/* The distance of twin_rms() without checks, NaN below min_common (twins.h). */
 double
 ha_twin_distance(const double *a, const double *b, int min_common, int *common)
 {
@@ -386,6 +388,7 @@ build_node(HaTwinSet *set, int first, int last, unsigned mask)
 	return node;
 }
 
+/* Group, check and index the records of a list year (twins.h). */
 HaTwinsStatus
 ha_twins_build(HaTwinSet *set, void *work, int n, const int32_t *ids,
 			   const double *x, int nexcl, const int32_t *excl_a,
@@ -684,6 +687,7 @@ search(Query *qu, int node, unsigned shared, int common)
 	}
 }
 
+/* The k twins of record i, by distance then id (twins.h). */
 HaTwinsStatus
 ha_twins_of(const HaTwinSet *set, int i, int k, HaTwin *out, int *count)
 {
