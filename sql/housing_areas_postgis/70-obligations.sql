@@ -116,6 +116,8 @@ BEGIN ATOMIC
 			   -- does not (or may not) hold starts a new group
 			   count(*) FILTER (WHERE s.holds IS NOT TRUE) OVER w AS brk
 		  FROM housing_areas_private.list_status(obligations.on_date, obligations.of_area) AS s
+		 -- a later list will apply on an infinite date: an error, not the latest list
+		 WHERE housing_areas_private.check_date('on_date', obligations.on_date)
 		WINDOW w AS (PARTITION BY s.area_id, s.obligation ORDER BY s.list_year)
 	), runs AS (
 		SELECT s.*,
@@ -252,7 +254,7 @@ BEGIN ATOMIC
 	 ORDER BY r.area_id, k.ordinal;
 END;
 COMMENT ON FUNCTION obligations(date, integer) IS
-'one row per area (of all, or of_area) and obligation in force on a date, by the list in force (a list applies from its day, list_date(), until the next list in area_year) and the municipality''s decisions: since (the first list of the uninterrupted run), until (the next list that ends it; NULL while open-ended), the reason, and holds (true; NULL when missing values leave it undetermined; false only for a § 51 b decision in force where the area is not on the list)';
+'one row per area (of all, or of_area) and obligation in force on a date, by the list in force (a list applies from its day, list_date(), until the next list in area_year) and the municipality''s decisions: since (the first list of the uninterrupted run), until (the next list that ends it; NULL while open-ended), the reason, and holds (true; NULL when missing values leave it undetermined; false only for a § 51 b decision in force where the area is not on the list); no rows for a NULL date, an error for an infinite one';
 
 -- ---- allocation and letting: the grounds, and a household checked against them ----
 
@@ -399,14 +401,6 @@ INSERT INTO allocation_ground VALUES
 	 'a member receives førtidspension'),
 	('allocation_limit', 'insurance_benefits', 7, 'almenboligloven § 59 stk. 6 nr. 7', 'member', NULL,
 	 'a member has received dagpenge, sygedagpenge or ressourceforløbsydelse for consequence(''benefit_months'') consecutive months'),
-	('allocation_limit_prevention', 'prison_release', 1, 'almenboligloven § 59 stk. 7, cf. stk. 6 nr. 1', 'member', NULL,
-	 'a member was released after serving a prison sentence within the last consequence(''allocation_window'') months'),
-	('allocation_limit_prevention', 'institution_release', 2, 'almenboligloven § 59 stk. 7, cf. stk. 6 nr. 2', 'member', NULL,
-	 'a member under 18 was released from a (secure) institution within the last consequence(''allocation_window'') months'),
-	('allocation_limit_prevention', 'lease_terminated', 3, 'almenboligloven § 59 stk. 7, cf. stk. 6 nr. 3', 'member', NULL,
-	 'a member had a lease terminated for gross breach within the last consequence(''allocation_window'') months'),
-	('allocation_limit_prevention', 'third_country', 4, 'almenboligloven § 59 stk. 7, cf. stk. 6 nr. 4', 'member', NULL,
-	 'a member is not a citizen of an EU/EEA country or Switzerland (eu_eea_country), students excepted'),
 	('allocation_limit_prevention', 'integration_benefits', 5, 'almenboligloven § 59 stk. 7, cf. stk. 6 nr. 5 (selvforsørgelses-, hjemrejse- or overgangsydelse only)', 'member', NULL,
 	 'a member has received selvforsørgelses-, hjemrejse- or overgangsydelse for consequence(''benefit_months'') consecutive months'),
 	('refusal_required', 'public_benefits_now', NULL, 'almenboligloven § 51 c', 'applicant_or_spouse', NULL,
@@ -417,6 +411,12 @@ INSERT INTO allocation_ground VALUES
 	 'the applicant or spouse receives førtidspension, where the decision includes it; not one already living in the department'),
 	('combined_letting_possible', 'insurance_benefits', NULL, 'almenboligloven § 51 b (optional ground)', 'applicant_or_spouse', 'includes_insurance_benefits',
 	 'the applicant or spouse has received dagpenge, sygedagpenge or ressourceforløbsydelse for consequence(''benefit_months'') consecutive months, where the decision includes it; not one already living in the department');
+-- § 59 stk. 7 applies nr. 1-4 of stk. 6 as they are (nr. 5 only in part, above)
+INSERT INTO allocation_ground
+SELECT 'allocation_limit_prevention', g.ground, g.number,
+	   'almenboligloven § 59 stk. 7, cf. stk. 6 nr. ' || g.number, g.who, g.optional, g.description
+  FROM allocation_ground AS g
+ WHERE g.obligation = 'allocation_limit' AND g.number BETWEEN 1 AND 4;
 
 CREATE FUNCTION housing_areas_private.minor_age() RETURNS integer
 	LANGUAGE sql IMMUTABLE PARALLEL SAFE
@@ -789,11 +789,7 @@ BEGIN
 								  COALESCE(on_date::text, 'NULL'));
 	END IF;
 	-- a later list will apply on an infinite date: no answer, never a guess
-	IF NOT isfinite(on_date) THEN
-		RAISE EXCEPTION 'invalid value "%" for argument "on_date"', on_date
-			USING ERRCODE = 'invalid_parameter_value',
-				  DETAIL = 'The date must be a day of the calendar, not infinity.';
-	END IF;
+	PERFORM housing_areas_private.check_date('on_date', on_date);
 	IF NOT EXISTS (SELECT 1 FROM housing_areas.area AS a WHERE a.area_id = allocation_check.area_id) THEN
 		RAISE EXCEPTION 'unknown area %', area_id
 			USING ERRCODE = 'invalid_parameter_value',
