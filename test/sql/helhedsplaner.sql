@@ -319,15 +319,18 @@ WITH coordinates AS MATERIALIZED (
 SELECT r.area_id, r.list_year, r.rank, r.twin_id, r.distance, r.common_criteria
   FROM ranked AS r
  WHERE r.rank <= 5;
+-- twins() compares an area with every record of its year in SQL: a fifth
+-- of the records (each plan's among them) keeps the test quick
 CREATE TEMP TABLE twins_function AS
 SELECT ay.area_id, ay.list_year, t.rank, t.twin_id, t.distance, t.common_criteria
-  FROM area_year AS ay, twins(ay.area_id, ay.list_year) AS t;
+  FROM area_year AS ay, twins(ay.area_id, ay.list_year) AS t
+ WHERE ay.area_id % 5 = 1;
 SELECT (SELECT count(*) FROM twins_view) AS view_rows, (SELECT count(*) FROM twins_oracle) AS oracle_rows,
        (SELECT count(*) FROM twins_function) AS function_rows,
        NOT EXISTS (SELECT * FROM twins_view EXCEPT ALL SELECT * FROM twins_oracle)
        AND NOT EXISTS (SELECT * FROM twins_oracle EXCEPT ALL SELECT * FROM twins_view) AS same_as_oracle,
-       NOT EXISTS (SELECT * FROM twins_view EXCEPT ALL SELECT * FROM twins_function)
-       AND NOT EXISTS (SELECT * FROM twins_function EXCEPT ALL SELECT * FROM twins_view) AS same_as_twins,
+       NOT EXISTS (SELECT * FROM twins_view WHERE area_id % 5 = 1 EXCEPT ALL SELECT * FROM twins_function)
+       AND NOT EXISTS (SELECT * FROM twins_function EXCEPT ALL SELECT * FROM twins_view WHERE area_id % 5 = 1) AS same_as_twins,
        -- the distances equal bit for bit, not only as printed
        (SELECT bool_and(float8send(v.distance) = float8send(o.distance))
           FROM twins_view AS v JOIN twins_oracle AS o USING (area_id, list_year, rank)) AS same_bits;
