@@ -105,7 +105,7 @@ coordinate_elements(ArrayType *a, int n)
 }
 
 PG_FUNCTION_INFO_V1(ha_nearest_twins_sql);
-/* nearest_twins(ids, coordinates, exclude_area, exclude_twin, k, min_common): every record's k twins. */
+/* nearest_twins(ids, coordinates, exclude_area, exclude_twin, k, min_common). */
 Datum
 ha_nearest_twins_sql(PG_FUNCTION_ARGS)
 {

@@ -69,7 +69,10 @@ ha_twins_work_size(int n, int nexcl)
 		+ aligned(ue * sizeof(int64_t)) + 64;
 }
 
-/* The root mean square of a and b over the coordinates in mask (common of them), rounded as twin_rms(). */
+/*
+ * The root mean square of a and b over the coordinates in mask (common of
+ * them), rounded as twin_rms().
+ */
 static inline double
 rms(const double *a, const double *b, unsigned mask, int common)
 {
@@ -629,7 +632,7 @@ beyond(const Query *qu, const HaTwinNode *nd, unsigned shared, int common)
 	return sqrt(s / (double) common) * (1.0 - 1e-12) - 1e-9 > qu->heap[0].distance;
 }
 
-/* The smallest squared gap of the query to a box over the shared coordinates (to order children). */
+/* The squared gap of the query to a box over the shared coordinates (to order children). */
 static inline double
 gap2(const Query *qu, const HaTwinNode *nd, unsigned shared)
 {

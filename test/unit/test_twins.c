@@ -140,7 +140,10 @@ compare_all(int n, int k, int min_common, int nexcl)
 	return rows;
 }
 
-/* Fill n records: ids shuffled and signed, values on a grid of step (0: continuous), unknown with chance p_unknown. */
+/*
+ * Fill n records: ids shuffled and signed, values on a grid of step (0:
+ * continuous), each unknown with chance p_unknown.
+ */
 static void
 fill(int n, double step, double p_unknown)
 {
