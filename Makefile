@@ -28,10 +28,10 @@ GIS_SQL      = $(sort $(wildcard sql/housing_areas_postgis/[0-9]*.sql))
 CORE_OBJS    = src/core/ha_error.o src/core/ha_number.o src/core/ha_kv.o \
                src/core/indicators.o src/core/tally.o src/core/rules.o \
                src/core/history.o src/core/rulelang.o src/core/builtin_rules.o \
-               src/core/distance.o
+               src/core/distance.o src/core/twins.o
 MODULE_big   = housing_areas
 OBJS         = $(CORE_OBJS) src/housing_areas.o src/indicators.o src/tally.o \
-               src/classify.o src/rulesets.o
+               src/classify.o src/rulesets.o src/twins.o
 # server headers as system headers: -Wextra stays on for our code only
 PG_CPPFLAGS  = -I$(srcdir)/src -isystem $(includedir_server)
 
@@ -78,6 +78,10 @@ endef
 # every object follows every header of ours (few and small): a changed
 # struct must never meet an object compiled against the old one
 $(OBJS): $(wildcard src/*.h src/core/*.h)
+
+# twins.c computes distances bit for bit as the SQL does: no fused multiply-add
+src/core/twins.o: CFLAGS += -ffp-contract=off
+src/core/twins.bc: BITCODE_CFLAGS += -ffp-contract=off
 
 # the rule text, built into the library: the .so reads no file at run time
 src/core/builtin_rules.c: src/core/builtin.rules src/core/embed-rules.sh

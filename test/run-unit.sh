@@ -16,7 +16,7 @@ for src in test/unit/test_*.c; do
 	bin=$out/$name
 	if ! $CC -std=c99 -pedantic -Wall -Wextra -Werror -O1 -g \
 		-fsanitize=address,undefined -fno-sanitize-recover=all \
-		-fno-omit-frame-pointer \
+		-fno-omit-frame-pointer -ffp-contract=off \
 		-isystem "$(${PG_CONFIG:-pg_config} --includedir-server)" \
 		-o "$bin" "$src" src/core/*.c \
 		-L"$(${PG_CONFIG:-pg_config} --pkglibdir)" -lpgcommon -lpgport -lm; then

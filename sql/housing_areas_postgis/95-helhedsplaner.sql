@@ -537,34 +537,35 @@ COMMENT ON FUNCTION twins(integer, integer, integer, boolean, double precision, 
 'the k areas most like an area in a list year, by twin_distance() of their twin_coordinates() (criteria scaled by their thresholds; criteria unknown in either left out; pairs with fewer than min_common criteria known in both are no twins), ties by area_id; optionally in the same region, within max_km between centroids, and without a plan on any day of unplanned_during; never an area covered by a plan of the area''s own that year; an error for an area without a row that year';
 
 CREATE VIEW area_twins AS
--- every record's coordinates once, as columns; the pairs of each year by a
--- hash join, ranked per record
+-- every record's coordinates once; per list year, the 5 nearest of each
+-- record by housing_areas_private.nearest_twins() (k-d trees in C, the
+-- distance of twin_rms() bit for bit), never an area of a plan that covers
+-- the record's area that list year
 WITH coordinates AS MATERIALIZED (
 	SELECT ay.area_id, ay.list_year, twin_coordinates(ay.ind, ay.list_year) AS x
 	  FROM area_year AS ay
 	 WHERE ay.ind IS NOT NULL
-), x AS MATERIALIZED (
-	SELECT c.area_id, c.list_year, c.x[1] AS l, c.x[2] AS c, c.x[3] AS e, c.x[4] AS i, c.x[5] AS n
+), years AS (
+	SELECT c.list_year, array_agg(c.area_id ORDER BY c.area_id) AS ids,
+		   array_agg(c.x ORDER BY c.area_id) AS xs
 	  FROM coordinates AS c
-), pairs AS (
-	SELECT t.area_id, t.list_year, o.area_id AS twin_id,
-		   housing_areas_private.twin_rms(t.l, t.c, t.e, t.i, t.n, o.l, o.c, o.e, o.i, o.n, 3) AS distance,
-		   housing_areas_private.twin_known(t.l, t.c, t.e, t.i, t.n, o.l, o.c, o.e, o.i, o.n) AS common_criteria
-	  FROM x AS t
-	  JOIN x AS o ON o.list_year = t.list_year AND o.area_id <> t.area_id
-	 WHERE NOT EXISTS (SELECT 1 FROM plan_area AS own JOIN plan_area AS p ON p.plan_id = own.plan_id
-						WHERE own.area_id = t.area_id AND p.area_id = o.area_id
-						  AND own.period && daterange(make_date(t.list_year, 1, 1), make_date(t.list_year + 1, 1, 1)))
-), ranked AS (
-	SELECT p.*, (row_number() OVER (PARTITION BY p.area_id, p.list_year ORDER BY p.distance, p.twin_id))::integer AS rank
-	  FROM pairs AS p
-	 WHERE p.distance IS NOT NULL
+	 GROUP BY c.list_year
+), excluded AS (
+	-- (record, area of a plan that covers the record's area that list year)
+	SELECT c.list_year, array_agg(own.area_id) AS area_ids, array_agg(p.area_id) AS twin_ids
+	  FROM coordinates AS c
+	  JOIN plan_area AS own ON own.area_id = c.area_id
+						   AND own.period && daterange(make_date(c.list_year, 1, 1), make_date(c.list_year + 1, 1, 1))
+	  JOIN plan_area AS p ON p.plan_id = own.plan_id AND p.area_id <> own.area_id
+	 GROUP BY c.list_year
 )
-SELECT r.area_id, r.list_year, r.rank, r.twin_id, r.distance, r.common_criteria
-  FROM ranked AS r
- WHERE r.rank <= 5;
+SELECT t.area_id, y.list_year, t.rank, t.twin_id, t.distance, t.common_criteria
+  FROM years AS y
+  LEFT JOIN excluded AS e ON e.list_year = y.list_year
+ CROSS JOIN LATERAL housing_areas_private.nearest_twins(y.ids, y.xs, coalesce(e.area_ids, '{}'),
+														 coalesce(e.twin_ids, '{}'), 5, 3) AS t;
 COMMENT ON VIEW area_twins IS
-'the 5 twins of every area in every list year: twins(area_id, list_year) with its defaults (any region, at least 3 criteria known in both), computed for all rows at once (each record''s twin_coordinates() once)';
+'the 5 twins of every area in every list year: twins(area_id, list_year) with its defaults (any region, at least 3 criteria known in both), computed for all rows at once (each record''s twin_coordinates() once, then the nearest of each list year by k-d trees in C, exact: the rows all pairs give)';
 COMMENT ON COLUMN area_twins.area_id IS
 'the area (area.area_id)';
 COMMENT ON COLUMN area_twins.list_year IS

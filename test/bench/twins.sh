@@ -10,7 +10,10 @@
 # gives the pairs compared per millisecond, to extrapolate from.
 #   bash test/bench/twins.sh [--write docs/performance.md] [units]
 #   (units: departments, default 2000; TWINS_AREAS 200 and TWINS_YEARS 15
-#   for the national set; BENCH_RUNS runs, default 3; BENCH_PORT, default 55406)
+#   for the national set; TWINS_PAIRS, default "1 2 3 4", the pairs to run;
+#   BENCH_RUNS runs, default 3; BENCH_PORT, default 55406)
+# Pairs 1 and 3 set area_twins beside its former all-pairs definition
+# (bench.area_twins_all_pairs): the before and after of nearest_twins().
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 . test/lib.sh
@@ -20,11 +23,14 @@ units=${HB_ARGS[0]:-2000}
 areas=${TWINS_AREAS:-200}
 years=${TWINS_YEARS:-15}
 runs=${BENCH_RUNS:-3}
+pairs=${TWINS_PAIRS:-1 2 3 4}
+[[ $pairs =~ ^[1-4]( [1-4])*$ ]] || ha_die "TWINS_PAIRS must be numbers from 1 to 4, not $pairs"
 [ "$units" -ge 10 ] 2>/dev/null || ha_die "units must be a number >= 10, not $units"
 [ "$runs" -ge 2 ] 2>/dev/null || ha_die "BENCH_RUNS must be a number >= 2"
 hb_start "${BENCH_PORT:-55406}" "-c shared_buffers=512MB -c work_mem=64MB -c max_parallel_workers_per_gather=0"
 
-hb_psql -v runs="$runs" -v areas="$areas" -v years="$years" -v units="$units" -f test/bench/twins.sql >&2 ||
+hb_psql -v runs="$runs" -v areas="$areas" -v years="$years" -v units="$units" -v pairs="{${pairs// /,}}" \
+	-f test/bench/twins.sql >&2 ||
 	ha_die "twins benchmark failed"
 
 md=$HA_BENCH_WORK/twins.md

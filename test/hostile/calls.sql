@@ -80,6 +80,12 @@ SELECT 'double precision[]', v FROM unnest(ARRAY[
 	'''{{1,2},{3,4}}''', 'array_fill(1::float8, ARRAY[100000])', '''[-5:-1]={1,2,3,4,5}''']) AS v;
 
 INSERT INTO hostile.value (type, expr)
+SELECT 'integer[]', v FROM unnest(ARRAY[
+	'NULL', '''{}''', '''{1}''', '''{1,2}''', '''{2,1,3}''', '''{NULL}''', '''{1,NULL}''', '''{1,1}''',
+	'''{2147483647,-2147483648}''', '''{{1,2},{3,4}}''', '''[-5:-1]={1,2,3,4,5}''',
+	'array_fill(7, ARRAY[100000])', 'ARRAY(SELECT generate_series(1, 100000))']) AS v;
+
+INSERT INTO hostile.value (type, expr)
 SELECT 'text', v FROM unnest(ARRAY[
 	'NULL', '''''', ''' ''', '''x''', 'repeat(''x'', 1048576)', 'repeat(''æ'', 524288)',
 	'''residents=1e308''', '''residents=NaN''', '''residents=-1''', '''residents=1 residents=2''',
@@ -225,7 +231,11 @@ INSERT INTO hostile.baseline (name, type, expr) VALUES
 	('municipality_code', 'text', '''0751'''), ('official_category', 'text', '''udsat'''),
 	('code_key', 'text', '''KOMKODE'''), ('name_key', 'text', '''KOMNAVN'''),
 	('doc', 'jsonb', '''{"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {"KOMKODE": "0751", "KOMNAVN": "Aarhus"}, "geometry": {"type": "Polygon", "coordinates": [[[10, 56], [10.1, 56], [10.1, 56.1], [10, 56.1], [10, 56]]]}}]}'''),
-	('allow_zero', 'boolean', 'false'), ('student', 'boolean', 'false'), ('on_list', 'boolean', 'true');
+	('allow_zero', 'boolean', 'false'), ('student', 'boolean', 'false'), ('on_list', 'boolean', 'true'),
+	(NULL, 'integer[]', '''{1,2}'''), ('ids', 'integer[]', '''{3,1,2}'''),
+	('coordinates', 'double precision[]', '''{{1,1,1,1,1},{1.1,1,NULL,1,1},{0.5,NULL,1,NULL,1}}'''),
+	('exclude_area', 'integer[]', '''{1}'''), ('exclude_twin', 'integer[]', '''{2}'''),
+	('min_common', 'integer', '3');
 
 CREATE TABLE hostile.call (
 	id serial PRIMARY KEY,

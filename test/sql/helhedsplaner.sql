@@ -250,3 +250,154 @@ SELECT pg_temp.try($$SELECT * FROM plan_effects(20, 0)$$) AS k0;
 DELETE FROM plan;
 DELETE FROM plan_focus_area WHERE focus = 'sports';
 DELETE FROM area;
+
+-- ---- area_twins at scale: housing_areas_private.nearest_twins() (k-d trees
+-- in C) gives exactly the rows of the all-pairs definition it replaced (the
+-- oracle below, as area_twins was written before) and of twins(), on 450
+-- records of 2022 and 420 of 2011: a coarse grid (many equal distances),
+-- continuous values, unknown values (1 to 3 criteria; 2011 tests neither
+-- education nor income), 30 identical areas under one plan (their 29
+-- nearest all excluded), plans over 20 areas in 2021-2022 and 20 more in 2011
+INSERT INTO area
+SELECT g, 'Unit ' || g, '0751', '1082',
+       ST_Multi(ST_MakeEnvelope(575000 + 10 * g, 6220000, 575005 + 10 * g, 6220005, 25832))
+  FROM generate_series(1, 450) AS g;
+INSERT INTO area_year (area_id, list_year, ind)
+SELECT g, y, make_indicators(
+         residents => 2000, nonwestern => CASE WHEN g % 19 <> 0 THEN 20 + (g * 13 % 10) * 5 END,
+         outside_labour => 30 + (g * 7 % 11) * 2,
+         convicted => CASE WHEN g % 13 <> 0 AND g % 23 <> 0 THEN 1 + (g * 5 % 7) * 0.5 END,
+         national_convicted => CASE WHEN g % 29 <> 0 THEN 1 END,
+         basic_education => CASE WHEN g % 17 <> 0 AND g % 23 <> 0 THEN 40 + (g * 3 % 9) * 4 END,
+         income => 50 + (g * 11 % 8) * 3)
+  FROM generate_series(1, 300) AS g, unnest(ARRAY[2011, 2022]) AS y;
+INSERT INTO area_year (area_id, list_year, ind)
+SELECT g, 2022, 'residents=2000 outside_labour=40 convicted=3 national_convicted=1 basic_education=60 income=55 nonwestern=50'
+  FROM generate_series(301, 330) AS g;
+INSERT INTO area_year (area_id, list_year, ind)
+SELECT g, y, make_indicators(
+         residents => 2000, nonwestern => CASE WHEN g % 11 <> 0 THEN 20 + (g * 0.7548776662 % 1)::float8 * 50 END,
+         outside_labour => 25 + (g * 0.5698402910 % 1)::float8 * 30,
+         convicted => CASE WHEN g % 7 <> 0 THEN 0.5 + (g * 0.4142135624 % 1)::float8 * 4 END,
+         national_convicted => 0.9::float8,
+         basic_education => CASE WHEN g % 5 <> 0 THEN 40 + (g * 0.3247179572 % 1)::float8 * 40 END,
+         income => 45 + (g * 0.6180339887 % 1)::float8 * 30)
+  FROM generate_series(331, 450) AS g, unnest(ARRAY[2011, 2022]) AS y;
+INSERT INTO plan VALUES (1, 'Identical', 'A', '[2022-01-01,2023-01-01)', 'approved', '0751'),
+                        (2, 'Twenty', 'A', '[2021-06-01,2022-06-01)', 'approved', '0751'),
+                        (3, 'Early', 'A', '[2010-06-01,2012-01-01)', 'approved', '0751'),
+                        (4, 'Later', 'A', '[2023-01-01,2024-01-01)', 'approved', '0751');
+INSERT INTO plan_area (plan_id, area_id) SELECT 1, g FROM generate_series(301, 330) AS g;
+INSERT INTO plan_area (plan_id, area_id) SELECT 2, g FROM generate_series(1, 20) AS g;
+INSERT INTO plan_area (plan_id, area_id) SELECT 3, g FROM generate_series(21, 30) AS g UNION ALL SELECT 3, g FROM generate_series(331, 340) AS g;
+INSERT INTO plan_area (plan_id, area_id) SELECT 4, g FROM generate_series(41, 60) AS g;
+ANALYZE area_year;
+CREATE TEMP TABLE twins_view AS SELECT area_id, list_year, rank, twin_id, distance, common_criteria FROM area_twins;
+-- the oracle: area_twins as it was, every pair of a year, ranked
+CREATE TEMP TABLE twins_oracle AS
+WITH coordinates AS MATERIALIZED (
+	SELECT ay.area_id, ay.list_year, twin_coordinates(ay.ind, ay.list_year) AS x
+	  FROM area_year AS ay
+	 WHERE ay.ind IS NOT NULL
+), x AS MATERIALIZED (
+	SELECT c.area_id, c.list_year, c.x[1] AS l, c.x[2] AS c, c.x[3] AS e, c.x[4] AS i, c.x[5] AS n
+	  FROM coordinates AS c
+), pairs AS (
+	SELECT t.area_id, t.list_year, o.area_id AS twin_id,
+		   housing_areas_private.twin_rms(t.l, t.c, t.e, t.i, t.n, o.l, o.c, o.e, o.i, o.n, 3) AS distance,
+		   housing_areas_private.twin_known(t.l, t.c, t.e, t.i, t.n, o.l, o.c, o.e, o.i, o.n) AS common_criteria
+	  FROM x AS t
+	  JOIN x AS o ON o.list_year = t.list_year AND o.area_id <> t.area_id
+	 WHERE NOT EXISTS (SELECT 1 FROM plan_area AS own JOIN plan_area AS p ON p.plan_id = own.plan_id
+						WHERE own.area_id = t.area_id AND p.area_id = o.area_id
+						  AND own.period && daterange(make_date(t.list_year, 1, 1), make_date(t.list_year + 1, 1, 1)))
+), ranked AS (
+	SELECT p.*, (row_number() OVER (PARTITION BY p.area_id, p.list_year ORDER BY p.distance, p.twin_id))::integer AS rank
+	  FROM pairs AS p
+	 WHERE p.distance IS NOT NULL
+)
+SELECT r.area_id, r.list_year, r.rank, r.twin_id, r.distance, r.common_criteria
+  FROM ranked AS r
+ WHERE r.rank <= 5;
+-- twins() compares an area with every record of its year in SQL: a fifth
+-- of the records (each plan's among them) keeps the test quick
+CREATE TEMP TABLE twins_function AS
+SELECT ay.area_id, ay.list_year, t.rank, t.twin_id, t.distance, t.common_criteria
+  FROM area_year AS ay, twins(ay.area_id, ay.list_year) AS t
+ WHERE ay.area_id % 5 = 1;
+SELECT (SELECT count(*) FROM twins_view) AS view_rows, (SELECT count(*) FROM twins_oracle) AS oracle_rows,
+       (SELECT count(*) FROM twins_function) AS function_rows,
+       NOT EXISTS (SELECT * FROM twins_view EXCEPT ALL SELECT * FROM twins_oracle)
+       AND NOT EXISTS (SELECT * FROM twins_oracle EXCEPT ALL SELECT * FROM twins_view) AS same_as_oracle,
+       NOT EXISTS (SELECT * FROM twins_view WHERE area_id % 5 = 1 EXCEPT ALL SELECT * FROM twins_function)
+       AND NOT EXISTS (SELECT * FROM twins_function EXCEPT ALL SELECT * FROM twins_view WHERE area_id % 5 = 1) AS same_as_twins,
+       -- the distances equal bit for bit, not only as printed
+       (SELECT bool_and(float8send(v.distance) = float8send(o.distance))
+          FROM twins_view AS v JOIN twins_oracle AS o USING (area_id, list_year, rank)) AS same_bits;
+-- what the rows rest on: unknown values, ties above 0 (by twin_id), both
+-- years, the identical areas' twins outside their plan
+SELECT list_year, count(*) AS rows, count(DISTINCT area_id) AS areas,
+       count(*) FILTER (WHERE common_criteria < 5) AS with_unknown,
+       count(*) FILTER (WHERE common_criteria = 3) AS on_3,
+       (SELECT count(*) FROM twins_view AS b
+         WHERE b.list_year = v.list_year
+           AND EXISTS (SELECT 1 FROM twins_view AS a
+                        WHERE (a.area_id, a.list_year, a.rank + 1) = (b.area_id, b.list_year, b.rank)
+                          AND a.distance = b.distance AND a.distance > 0)) AS ties_above_0,
+       count(DISTINCT area_id) FILTER (WHERE area_id BETWEEN 301 AND 330) AS identical_with_twins,
+       min(distance) FILTER (WHERE area_id BETWEEN 301 AND 330) > 0 AS identical_not_each_other,
+       -- plan 4 starts after both years: its areas may be each other's twins
+       count(*) FILTER (WHERE area_id BETWEEN 41 AND 60 AND twin_id BETWEEN 41 AND 60) AS plan_4_pairs
+  FROM twins_view AS v GROUP BY list_year ORDER BY list_year;
+-- the pairs a plan in force that year excludes: none in the view, and
+-- some among the nearest when no pair is excluded (the exclusions are at work)
+WITH y AS (
+	SELECT list_year, array_agg(area_id ORDER BY area_id) AS ids,
+	       array_agg(twin_coordinates(ind, list_year) ORDER BY area_id) AS xs
+	  FROM area_year WHERE ind IS NOT NULL GROUP BY list_year
+), unexcluded AS (
+	SELECT y.list_year, n.* FROM y, housing_areas_private.nearest_twins(y.ids, y.xs, '{}', '{}', 5, 3) AS n
+), planned(source, list_year, area_id, twin_id) AS (
+	SELECT 'view', list_year, area_id, twin_id FROM twins_view
+	UNION ALL SELECT 'no exclusions', list_year, area_id, twin_id FROM unexcluded
+)
+SELECT t.source, t.list_year, count(*) AS plan_pairs
+  FROM planned AS t
+  JOIN plan_area AS own ON own.area_id = t.area_id
+                       AND own.period && daterange(make_date(t.list_year, 1, 1), make_date(t.list_year + 1, 1, 1))
+  JOIN plan_area AS p ON p.plan_id = own.plan_id AND p.area_id = t.twin_id
+ GROUP BY 1, 2 ORDER BY 1 DESC, 2;
+DROP TABLE twins_view, twins_oracle, twins_function;
+DELETE FROM plan;
+DELETE FROM area;
+
+-- ---- nearest_twins() directly: k beyond the records, min_common, ties,
+-- exclusion pairs of ids not given, empty input, and bad arguments
+SELECT * FROM housing_areas_private.nearest_twins('{5,3,9,4}',
+  '{{0,0,0,0,0},{1,0,0,0,0},{0,1,0,0,0},{NULL,NULL,NULL,0,0}}', '{5,77}', '{9,5}', 10, 3);
+SELECT * FROM housing_areas_private.nearest_twins('{5,3,9,4}',
+  '{{0,0,0,0,0},{1,0,0,0,0},{0,1,0,0,0},{NULL,NULL,NULL,0,0}}', '{}', '{}', 1, 2);
+SELECT count(*) AS no_records FROM housing_areas_private.nearest_twins('{}', '{}', '{}', '{}', 5, 3);
+SELECT count(*) AS one_record FROM housing_areas_private.nearest_twins('{1}', '{{1,1,1,1,1}}', '{}', '{}', 5, 3);
+SELECT pg_temp.try($$SELECT * FROM housing_areas_private.nearest_twins('{1,2}', '{{1,1,1,1,1},{1,1,1,1,1}}', '{}', '{}', 0, 3)$$) AS k0;
+SELECT pg_temp.try($$SELECT * FROM housing_areas_private.nearest_twins('{1,2}', '{{1,1,1,1,1},{1,1,1,1,1}}', '{}', '{}', 5, 0)$$) AS min_common_0;
+SELECT pg_temp.try($$SELECT * FROM housing_areas_private.nearest_twins('{1,2}', '{{1,1,1,1,1},{1,1,1,1,1}}', '{}', '{}', 5, 6)$$) AS min_common_6;
+SELECT pg_temp.try($$SELECT * FROM housing_areas_private.nearest_twins('{1,2}', '{1,1,1,1,1,1,1,1,1,1}', '{}', '{}', 5, 3)$$) AS flat;
+SELECT pg_temp.try($$SELECT * FROM housing_areas_private.nearest_twins('{1,2,3}', '{{1,1,1,1,1},{1,1,1,1,1}}', '{}', '{}', 5, 3)$$) AS too_few_rows;
+SELECT pg_temp.try($$SELECT * FROM housing_areas_private.nearest_twins('{1,2}', '{{1,1,1,1},{1,1,1,1}}', '{}', '{}', 5, 3)$$) AS four_columns;
+SELECT pg_temp.try($$SELECT * FROM housing_areas_private.nearest_twins('{{1,2}}', '{{1,1,1,1,1},{1,1,1,1,1}}', '{}', '{}', 5, 3)$$) AS ids_2d;
+SELECT pg_temp.try($$SELECT * FROM housing_areas_private.nearest_twins('{1,NULL}', '{{1,1,1,1,1},{1,1,1,1,1}}', '{}', '{}', 5, 3)$$) AS null_id;
+SELECT pg_temp.try($$SELECT * FROM housing_areas_private.nearest_twins('{1,1}', '{{1,1,1,1,1},{1,1,1,1,1}}', '{}', '{}', 5, 3)$$) AS duplicate_id;
+SELECT pg_temp.try($$SELECT * FROM housing_areas_private.nearest_twins('{1,2}', '{{1,1,1,1,1},{1,NaN,1,1,1}}', '{}', '{}', 5, 3)$$) AS nan;
+SELECT pg_temp.try($$SELECT * FROM housing_areas_private.nearest_twins('{1,2}', '{{1,1,1,1,1},{1,1,1,1,-Infinity}}', '{}', '{}', 5, 3)$$) AS infinity;
+SELECT pg_temp.try($$SELECT * FROM housing_areas_private.nearest_twins('{1,2}', '{{1,1,1,1,1},{1,1,1,1,1}}', '{1}', '{}', 5, 3)$$) AS exclusion_lengths;
+SELECT pg_temp.try($$SELECT * FROM housing_areas_private.nearest_twins('{1,2}', '{{1,1,1,1,1},{1,1,1,1,1}}', '{1}', '{NULL}', 5, 3)$$) AS exclusion_null;
+-- beyond the safe range every pair is checked as the float8 operators of the
+-- SQL check them: the same error as twin_distance(), or the same rows
+SELECT pg_temp.try($$SELECT * FROM housing_areas_private.nearest_twins('{1,2}', '{{1e200,1,1,1,1},{1,1,1,1,1}}', '{}', '{}', 5, 3)$$) AS overflow,
+       pg_temp.try($$SELECT twin_distance('{1e200,1,1,1,1}', '{1,1,1,1,1}')$$) AS overflow_sql;
+SELECT pg_temp.try($$SELECT * FROM housing_areas_private.nearest_twins('{1,2}', '{{1e-170,1,1,1,1},{0,1,1,1,1}}', '{}', '{}', 5, 3)$$) AS underflow,
+       pg_temp.try($$SELECT twin_distance('{1e-170,1,1,1,1}', '{0,1,1,1,1}')$$) AS underflow_sql;
+SELECT n.distance = twin_distance('{1e151,2e151,1,1,1}', '{-1e151,1,1,1,1}') AS checked_same
+  FROM housing_areas_private.nearest_twins('{1,2}', '{{1e151,2e151,1,1,1},{-1e151,1,1,1,1}}', '{}', '{}', 5, 3) AS n
+ WHERE n.area_id = 1;

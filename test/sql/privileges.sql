@@ -37,6 +37,8 @@ SELECT count(*) AS nearest FROM nearest_facilities('school', 2, 2021);
 SELECT count(*) AS access FROM facility_access('library', 1000);
 SELECT count(*) AS statuses FROM area_status;
 SELECT count(*) AS bi FROM bi_area_status;
+-- area_twins calls a private C helper (nearest_twins): EXECUTE is PUBLIC's
+SELECT count(*) AS twins, count(DISTINCT area_id) AS areas_with_twins FROM area_twins;
 SELECT json_array_length(areas_geojson(2024) -> 'features') AS geojson;
 SELECT length(areas_mvt(12, 2164, 1272)) > 0 AS mvt;
 SELECT length(map_svg(2024)) > 0 AS svg;
