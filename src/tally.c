@@ -294,7 +294,7 @@ PG_FUNCTION_INFO_V1(tally_to_indicators);
 Datum
 tally_to_indicators(PG_FUNCTION_ARGS)
 {
-	HaIndicators *result;
+	HaIndicators result;
 	HaTally		cur;
 	HaTally		prev;
 	double		national = 0;
@@ -308,14 +308,13 @@ tally_to_indicators(PG_FUNCTION_ARGS)
 	if (!PG_ARGISNULL(3))
 		regional = PG_GETARG_FLOAT8(3);
 
-	result = (HaIndicators *) palloc(sizeof(HaIndicators));
 	if (!ha_tally_to_indicators(tally_arg(fcinfo, 0, &cur),
 								PG_ARGISNULL(1) ? NULL : tally_arg(fcinfo, 1, &prev),
 								PG_ARGISNULL(2) ? NULL : &national,
 								PG_ARGISNULL(3) ? NULL : &regional,
-								result, &err))
+								&result, &err))
 		ha_report(&err);
-	PG_RETURN_INDICATORS_P(result);
+	PG_RETURN_DATUM(ha_indicators_result(&result));
 }
 
 PG_FUNCTION_INFO_V1(tally_value);

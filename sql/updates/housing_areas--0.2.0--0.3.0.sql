@@ -688,3 +688,55 @@ CREATE FUNCTION cheapest_change(cur tally, prev tally,
 	LANGUAGE C STABLE CALLED ON NULL INPUT PARALLEL SAFE ROWS 20;
 COMMENT ON FUNCTION cheapest_change(tally, tally, double precision, double precision, integer, text) IS
 'cheapest_change() from tallies under a chosen rule version; no rows when cur, list_year or rules is NULL';
+-- ---- menapt: a second origin share in indicators, classify and tally ----
+-- indicators gains the key menapt (layout version 2 of the stored image,
+-- written only when menapt is known, so stored values do not change);
+-- make_indicators gains a last argument menapt, which needs DROP and
+-- CREATE (an overload would make old calls ambiguous).  A view, a default,
+-- a constraint or a function with a SQL-standard body that calls
+-- make_indicators holds its OID and would stop the drop: the update names
+-- them and says what to do, and changes nothing (one transaction).
+COMMENT ON TYPE indicators IS
+'Criteria values of one housing area for one list year (residents, nonwestern, outside_labour, convicted, national_convicted, basic_education, income, menapt); absent keys are unknown';
+DO $$
+DECLARE
+	users text;
+BEGIN
+	SELECT string_agg(DISTINCT pg_catalog.pg_describe_object(
+			CASE WHEN d.classid = 'pg_catalog.pg_rewrite'::pg_catalog.regclass
+				 THEN 'pg_catalog.pg_class'::pg_catalog.regclass ELSE d.classid END,
+			COALESCE(r.ev_class, d.objid), 0), ', ')
+	  INTO users
+	  FROM pg_catalog.pg_depend AS d
+	  LEFT JOIN pg_catalog.pg_rewrite AS r
+		ON d.classid = 'pg_catalog.pg_rewrite'::pg_catalog.regclass AND r.oid = d.objid
+	 WHERE d.refclassid = 'pg_catalog.pg_proc'::pg_catalog.regclass
+	   AND d.refobjid = 'housing_areas.make_indicators(integer, double precision, double precision, double precision, double precision, double precision, double precision)'::pg_catalog.regprocedure
+	   AND d.deptype = 'n';
+	IF users IS NOT NULL THEN
+		RAISE EXCEPTION 'cannot update housing_areas: % uses make_indicators()', users
+			USING ERRCODE = 'dependent_objects_still_exist',
+				  DETAIL = 'make_indicators gains a last argument menapt in 0.3.0 and is dropped and created again, which these objects prevent.',
+				  HINT = 'Drop them, run ALTER EXTENSION housing_areas UPDATE, and create them again; calls of make_indicators keep working unchanged.';
+	END IF;
+END
+$$;
+DROP FUNCTION make_indicators(integer, double precision, double precision, double precision, double precision, double precision, double precision);
+CREATE FUNCTION make_indicators(
+	residents integer DEFAULT NULL,
+	nonwestern double precision DEFAULT NULL,
+	outside_labour double precision DEFAULT NULL,
+	convicted double precision DEFAULT NULL,
+	national_convicted double precision DEFAULT NULL,
+	basic_education double precision DEFAULT NULL,
+	income double precision DEFAULT NULL,
+	menapt double precision DEFAULT NULL)
+	RETURNS indicators
+	AS 'MODULE_PATHNAME', 'make_indicators'
+	LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE;
+COMMENT ON FUNCTION make_indicators(integer, double precision, double precision, double precision, double precision, double precision, double precision, double precision) IS
+'builds an indicators record from named arguments; NULL or omitted means unknown, at least one must be known; menapt is rounded to 5 decimals';
+-- classification gains the criterion flag menapt, at the end
+ALTER TYPE classification ADD ATTRIBUTE menapt boolean;
+COMMENT ON COLUMN classification.menapt IS
+'criterion: immigrants and descendants from the MENA countries, Pakistan and Turkey (menapt), as a user rule set tests it (create_rules); NULL when unknown or not tested (every built-in version)';
