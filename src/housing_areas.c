@@ -630,8 +630,11 @@ describe(const HaError *err)
 			/* exact tallies (layout version 2) */
 		case HA_E_TALLY_VERSION:
 			errmsg("invalid binary representation of type %s", a->form->type_name);
-			return errdetail("Layout version %lld is not supported; this build reads layout versions 1 and %lld.",
+			return errdetail("Layout version %lld is not supported; this build reads layout versions 1 to %lld.",
 							 a->n[0], a->n[1]);
+		case HA_E_TALLY_MENAPT_HEADER:
+			errmsg("invalid binary representation of type %s", a->form->type_name);
+			return errdetail("Layout version 3 must hold a MENAPT count, and the header holds none.");
 		case HA_E_TALLY_V1_OUT_OF_RANGE:
 			errmsg("value \"%s\" is out of range for key \"%s\"", err->value,
 				   a->field->key);

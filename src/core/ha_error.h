@@ -83,6 +83,7 @@ typedef enum HaErrorCode
 	/* exact tallies: layout versions; a version-1 float8 sum beyond version 2 */ \
 	X(HA_E_TALLY_VERSION, HA_ERR_BINARY, HA_ABOUT_FORM)	/* n: found, newest */ \
 	X(HA_E_TALLY_V1_OUT_OF_RANGE, HA_ERR_RANGE, HA_ABOUT_FIELD | HA_ABOUT_VALUE) \
+	X(HA_E_TALLY_MENAPT_HEADER, HA_ERR_BINARY, HA_ABOUT_FORM) \
 	/* rules and history: value is the argument as given */ \
 	X(HA_E_NO_RULES_FOR_YEAR, HA_ERR_PARAM, 0)	/* n: the year */ \
 	X(HA_E_UNKNOWN_RULE_VERSION, HA_ERR_PARAM, HA_ABOUT_VALUE) \

@@ -214,6 +214,7 @@ person_from_bytes(const uint8_t *b)
 	p.convicted = (HaTri) (b[2] % 3);
 	p.basic_education = (HaTri) (b[3] % 3);
 	p.student = (HaTri) (b[4] % 3);
+	p.menapt = (HaTri) ((b[0] >> 3) % 3);
 	memcpy(&p.age, b + 5, sizeof(p.age));
 	memcpy(&p.outside_labour_fte, b + 9, sizeof(double));
 	memcpy(&p.gross_income, b + 17, sizeof(double));
