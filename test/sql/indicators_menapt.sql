@@ -82,3 +82,21 @@ SELECT label, pg_temp.recv(decode(hex, 'hex'), 'indicators') AS result
     ('version 3',        '03000041' || '00000779' || repeat('0000000000000000', 6))
   ) AS t(label, hex);
 DROP TABLE ind_hash, ind_hash2;
+
+-- classify() builds its composite without heap_form_tuple in the common
+-- case, menapt NULL (every built-in version) or known (a rule set that
+-- tests it): the same attribute images and NULLs as a row PostgreSQL
+-- builds (*= compares them), over records of every kind
+SELECT create_rules('menapt_rows', replace(replace(rules('dk2021'), 'rules dk2021 ', 'rules menapt_rows '),
+  'parallelsamfund when udsat and nonwestern > 50', 'parallelsamfund when udsat and menapt > 50'));
+SELECT r, count(*) AS records, count(*) FILTER (WHERE (c).menapt IS NOT NULL) AS menapt_known,
+       bool_and(c *= ROW((c).*)::classification) AS same_images
+  FROM (SELECT r, classify(make_indicators(
+                 residents => CASE WHEN g % 13 <> 0 THEN g * 7 END,
+                 nonwestern => g % 101, outside_labour => (g * 7) % 100,
+                 convicted => CASE WHEN g % 5 <> 0 THEN (g % 9) / 2.0 END, national_convicted => 0.9,
+                 basic_education => (g * 3) % 100, income => (g * 11) % 200,
+                 menapt => CASE WHEN g % 3 <> 0 THEN (g * 13) % 101 END), 2025, r) AS c
+          FROM generate_series(1, 600) AS g, (VALUES ('dk2021'), ('dk2013'), ('menapt_rows')) AS v(r)) AS s
+ GROUP BY r ORDER BY r;
+SELECT drop_rules('menapt_rows');
