@@ -6,7 +6,9 @@
 #                          housing_areas and postgis
 # Each install script is assembled from the numbered files of its folder in
 # sql/, in the order of the data flow.  Released install scripts and update
-# scripts live, frozen, in sql/releases and sql/updates.
+# scripts live, frozen, in sql/releases and sql/updates; the update scripts
+# of the unreleased version are built from their templates in sql/updates
+# (*.sql.in) and the numbered files by sql/build-update.py (python3).
 #
 # Targets beyond PGXS: `make test` and `make demo` (the README's commands;
 # they install what is missing first), `make unit`, `make docs`,
@@ -33,7 +35,10 @@ OBJS         = $(CORE_OBJS) src/housing_areas.o src/indicators.o src/tally.o \
 # server headers as system headers: -Wextra stays on for our code only
 PG_CPPFLAGS  = -I$(srcdir)/src -isystem $(includedir_server)
 
-DATA_built   = housing_areas--$(CORE_VERSION).sql housing_areas_postgis--$(GIS_VERSION).sql
+# the unreleased version's update scripts: template + sources (one definition each)
+UPDATE_BUILT = $(patsubst sql/updates/%.in,%,$(wildcard sql/updates/*.sql.in))
+DATA_built   = housing_areas--$(CORE_VERSION).sql housing_areas_postgis--$(GIS_VERSION).sql \
+               $(UPDATE_BUILT)
 DATA         = $(wildcard sql/releases/*.sql) $(wildcard sql/releases/*.control) \
                $(wildcard sql/updates/*.sql)
 EXTRA_CLEAN  = test/out src/core/builtin_rules.c
@@ -83,6 +88,14 @@ housing_areas--$(CORE_VERSION).sql: $(CORE_SQL) housing_areas.control
 
 housing_areas_postgis--$(GIS_VERSION).sql: $(GIS_SQL) housing_areas_postgis.control
 	$(call assemble,housing_areas_postgis,$(GIS_VERSION))
+
+# an update script of the unreleased version: its template with each
+# directive replaced by the definition in the numbered files
+housing_areas--%.sql: sql/updates/housing_areas--%.sql.in $(CORE_SQL) sql/build-update.py
+	python3 sql/build-update.py $< $@
+
+housing_areas_postgis--%.sql: sql/updates/housing_areas_postgis--%.sql.in $(GIS_SQL) sql/build-update.py
+	python3 sql/build-update.py $< $@
 
 .PHONY: test test-matrix demo unit docs federation hostile
 test:

@@ -114,6 +114,8 @@ ha_missing_packages() {
 		[ -f "$share/extension/postgis.control" ] || missing+=("postgresql-$PGMAJOR-postgis-3")
 	fi
 	command -v cc >/dev/null 2>&1 || missing+=(gcc)
+	# the build of the unreleased update scripts (sql/build-update.py)
+	command -v python3 >/dev/null 2>&1 || missing+=(python3)
 	# the fuzz step of make test (test/run-fuzz.sh): clang-14 and libFuzzer
 	command -v clang-14 >/dev/null 2>&1 || missing+=(clang-14)
 	compgen -G "/usr/lib/llvm-14/lib/clang/*/lib/linux/libclang_rt.fuzzer-x86_64.a" >/dev/null ||
@@ -163,7 +165,7 @@ ha_copy_source() {
 	mkdir -p "$dest" &&
 		tar -C "$HA_ROOT" --exclude=./.git --exclude=./test/out --exclude='*.o' \
 			--exclude='*.so' --exclude='*.bc' --exclude=./demo-output \
-			--exclude='./housing_areas--*.sql' -cf - . |
+			--exclude='./housing_areas--*.sql' --exclude='./housing_areas_postgis--*.sql' -cf - . |
 		tar -C "$dest" -xf -
 }
 

@@ -234,7 +234,7 @@ prepare_chroot() {
 		chmod 755 "$dir/usr/sbin/policy-rc.d"
 		printf '%s\n' 'Acquire::Check-Valid-Until "false";' 'APT::Install-Recommends "false";' \
 			>"$dir/etc/apt/apt.conf.d/99housing-areas-matrix"
-		pkgs="postgresql-$major postgresql-server-dev-$major postgresql-$major-postgis-3 make gcc libc6-dev"
+		pkgs="postgresql-$major postgresql-server-dev-$major postgresql-$major-postgis-3 make gcc libc6-dev python3"
 		# postgresql-common first, told not to create (and start) a main cluster
 		if ! in_chroot "$dir" "dpkg --configure -a && apt-get update -qq &&
 				apt-get install -y -qq postgresql-common &&

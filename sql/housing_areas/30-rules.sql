@@ -126,25 +126,115 @@ COMMENT ON FUNCTION margins(indicators, integer, text) IS
 
 -- what it would take to leave a list, or to enter one
 
-CREATE FUNCTION list_distance(ind indicators, list_year integer,
-	OUT list text, OUT on_list boolean, OUT direction text, OUT rule text,
-	OUT criterion text, OUT value double precision, OUT operator text,
-	OUT threshold double precision, OUT holds boolean,
-	OUT change double precision, OUT flip_operator text,
-	OUT persons bigint, OUT income_kr bigint, OUT unit text, OUT note text)
-	RETURNS SETOF record
+CREATE TYPE list_distance_row AS (
+	list text,
+	on_list boolean,
+	direction text,
+	rule text,
+	criterion text,
+	value double precision,
+	operator text,
+	threshold double precision,
+	holds boolean,
+	change double precision,
+	flip_operator text,
+	persons bigint,
+	income_kr bigint,
+	unit text,
+	note text
+);
+COMMENT ON TYPE list_distance_row IS
+'one row of list_distance(): a test of a list and the smallest change that flips it';
+COMMENT ON COLUMN list_distance_row.list IS
+'the list: udsat, parallelsamfund, forebyggelse or kombineret_udlejning';
+COMMENT ON COLUMN list_distance_row.on_list IS
+'whether the area is on the list; NULL when undetermined';
+COMMENT ON COLUMN list_distance_row.direction IS
+'leave (on the list) or enter (not on it); NULL when on_list is';
+COMMENT ON COLUMN list_distance_row.rule IS
+'the part of the list''s rule the test belongs to: required, unless, at least k of n, alternative n';
+COMMENT ON COLUMN list_distance_row.criterion IS
+'the criterion tested (residents, labour, convictions, education, income, nonwestern) or the list it requires or is kept off by';
+COMMENT ON COLUMN list_distance_row.value IS
+'the area''s value of the criterion, in its unit; NULL when unknown or for a list';
+COMMENT ON COLUMN list_distance_row.operator IS
+'the test''s operator (>, >=, <, <=; is, is not for a list)';
+COMMENT ON COLUMN list_distance_row.threshold IS
+'the test''s threshold, in the criterion''s unit (computed where the rules test a multiple of national_convicted)';
+COMMENT ON COLUMN list_distance_row.holds IS
+'whether the test holds; NULL when unknown';
+COMMENT ON COLUMN list_distance_row.change IS
+'threshold - value: the smallest change in the unit that, passed (< and >) or reached (<= and >=) as flip_operator says, flips the test; NULL when unknown';
+COMMENT ON COLUMN list_distance_row.flip_operator IS
+'the operator the new value must satisfy against the threshold to flip the test';
+COMMENT ON COLUMN list_distance_row.persons IS
+'the signed change in persons that flips the test: the size gate (residents), and from tallies the count the criterion counts; NULL otherwise or with a note';
+COMMENT ON COLUMN list_distance_row.income_kr IS
+'from tallies: the signed change of mean income in whole kroner that flips the income test; NULL otherwise';
+COMMENT ON COLUMN list_distance_row.unit IS
+'the unit of value, threshold and change';
+COMMENT ON COLUMN list_distance_row.note IS
+'why a change is NULL (an unknown value, no whole number of persons flips it) or that a list has its own rows; NULL otherwise';
+
+CREATE TYPE cheapest_change_row AS (
+	list text,
+	on_list boolean,
+	direction text,
+	option integer,
+	criteria integer,
+	criterion text,
+	value double precision,
+	flip_operator text,
+	threshold double precision,
+	change double precision,
+	reached double precision,
+	persons bigint,
+	income_kr bigint,
+	unit text,
+	note text
+);
+COMMENT ON TYPE cheapest_change_row IS
+'one row of cheapest_change(): one criterion of a set of the fewest criteria whose change takes an area off a list or onto it';
+COMMENT ON COLUMN cheapest_change_row.list IS
+'the list: udsat, parallelsamfund, forebyggelse or kombineret_udlejning';
+COMMENT ON COLUMN cheapest_change_row.on_list IS
+'whether the area is on the list; NULL when undetermined';
+COMMENT ON COLUMN cheapest_change_row.direction IS
+'leave (on the list) or enter (not on it); NULL when on_list is';
+COMMENT ON COLUMN cheapest_change_row.option IS
+'the set, 1 the cheapest; NULL on the row of a list with a note';
+COMMENT ON COLUMN cheapest_change_row.criteria IS
+'how many criteria the set changes';
+COMMENT ON COLUMN cheapest_change_row.criterion IS
+'the criterion changed';
+COMMENT ON COLUMN cheapest_change_row.value IS
+'the area''s value of the criterion, in its unit';
+COMMENT ON COLUMN cheapest_change_row.flip_operator IS
+'the operator the new value must satisfy against the threshold';
+COMMENT ON COLUMN cheapest_change_row.threshold IS
+'the threshold of the test the change flips, in the criterion''s unit';
+COMMENT ON COLUMN cheapest_change_row.change IS
+'threshold - value, in the unit';
+COMMENT ON COLUMN cheapest_change_row.reached IS
+'from tallies: the value the whole persons or kroner of the change give; NULL otherwise';
+COMMENT ON COLUMN cheapest_change_row.persons IS
+'the signed change in persons (as in list_distance); NULL where persons do not count it';
+COMMENT ON COLUMN cheapest_change_row.income_kr IS
+'from tallies: the signed change of mean income in whole kroner; NULL otherwise';
+COMMENT ON COLUMN cheapest_change_row.unit IS
+'the unit of value, threshold, change and reached';
+COMMENT ON COLUMN cheapest_change_row.note IS
+'why a list has no set, or that its status is unknown; NULL otherwise';
+
+CREATE FUNCTION list_distance(ind indicators, list_year integer)
+	RETURNS SETOF list_distance_row
 	AS 'MODULE_PATHNAME', 'ha_list_distance_sql'
 	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 30;
 COMMENT ON FUNCTION list_distance(indicators, integer) IS
 'for each list of the year''s rules (udsat, parallelsamfund, forebyggelse, kombineret_udlejning) and each of its tests (the size gate, a list it requires or is kept off by, gates, "at least k of n" criteria): whether the area is on the list (on_list, direction leave or enter), whether the test holds, and the smallest change that flips it: change = threshold - value in the criterion''s unit, the new value must satisfy flip_operator threshold (< and > must pass the threshold, <= and >= may reach it); persons only for the size gate (residents); NULL with a note when a value is unknown';
 
-CREATE FUNCTION list_distance(ind indicators, list_year integer, rules text,
-	OUT list text, OUT on_list boolean, OUT direction text, OUT rule text,
-	OUT criterion text, OUT value double precision, OUT operator text,
-	OUT threshold double precision, OUT holds boolean,
-	OUT change double precision, OUT flip_operator text,
-	OUT persons bigint, OUT income_kr bigint, OUT unit text, OUT note text)
-	RETURNS SETOF record
+CREATE FUNCTION list_distance(ind indicators, list_year integer, rules text)
+	RETURNS SETOF list_distance_row
 	AS 'MODULE_PATHNAME', 'ha_list_distance_rules_sql'
 	LANGUAGE C STABLE STRICT PARALLEL SAFE ROWS 30;
 COMMENT ON FUNCTION list_distance(indicators, integer, text) IS
@@ -152,13 +242,8 @@ COMMENT ON FUNCTION list_distance(indicators, integer, text) IS
 
 CREATE FUNCTION list_distance(cur tally, prev tally,
 	national_convicted double precision, regional_income double precision,
-	list_year integer,
-	OUT list text, OUT on_list boolean, OUT direction text, OUT rule text,
-	OUT criterion text, OUT value double precision, OUT operator text,
-	OUT threshold double precision, OUT holds boolean,
-	OUT change double precision, OUT flip_operator text,
-	OUT persons bigint, OUT income_kr bigint, OUT unit text, OUT note text)
-	RETURNS SETOF record
+	list_year integer)
+	RETURNS SETOF list_distance_row
 	AS 'MODULE_PATHNAME', 'ha_list_distance_tally_sql'
 	LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE ROWS 30;
 COMMENT ON FUNCTION list_distance(tally, tally, double precision, double precision, integer) IS
@@ -166,37 +251,22 @@ COMMENT ON FUNCTION list_distance(tally, tally, double precision, double precisi
 
 CREATE FUNCTION list_distance(cur tally, prev tally,
 	national_convicted double precision, regional_income double precision,
-	list_year integer, rules text,
-	OUT list text, OUT on_list boolean, OUT direction text, OUT rule text,
-	OUT criterion text, OUT value double precision, OUT operator text,
-	OUT threshold double precision, OUT holds boolean,
-	OUT change double precision, OUT flip_operator text,
-	OUT persons bigint, OUT income_kr bigint, OUT unit text, OUT note text)
-	RETURNS SETOF record
+	list_year integer, rules text)
+	RETURNS SETOF list_distance_row
 	AS 'MODULE_PATHNAME', 'ha_list_distance_tally_rules_sql'
 	LANGUAGE C STABLE CALLED ON NULL INPUT PARALLEL SAFE ROWS 30;
 COMMENT ON FUNCTION list_distance(tally, tally, double precision, double precision, integer, text) IS
 'list_distance() from tallies under a chosen rule version; no rows when cur, list_year or rules is NULL';
 
-CREATE FUNCTION cheapest_change(ind indicators, list_year integer,
-	OUT list text, OUT on_list boolean, OUT direction text, OUT option integer,
-	OUT criteria integer, OUT criterion text, OUT value double precision,
-	OUT flip_operator text, OUT threshold double precision,
-	OUT change double precision, OUT reached double precision,
-	OUT persons bigint, OUT income_kr bigint, OUT unit text, OUT note text)
-	RETURNS SETOF record
+CREATE FUNCTION cheapest_change(ind indicators, list_year integer)
+	RETURNS SETOF cheapest_change_row
 	AS 'MODULE_PATHNAME', 'ha_cheapest_change_sql'
 	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 20;
 COMMENT ON FUNCTION cheapest_change(indicators, integer) IS
 'for each list of the year''s rules: the sets of the fewest criteria whose change takes the area off the list (direction leave) or onto it (enter), under the rules'' size gate, gates, "at least k of n" and the lists they require or are kept off by; one row per criterion of a set, option 1 the cheapest (fewest percentage points, then persons; sets that move residents only after those that do not, and only where residents must move; docs/decisions.md); each criterion must satisfy flip_operator threshold, change = threshold - value; only known values change and the list must be decided after the change; a list with no such set, or whose status is unknown, has one row with a note';
 
-CREATE FUNCTION cheapest_change(ind indicators, list_year integer, rules text,
-	OUT list text, OUT on_list boolean, OUT direction text, OUT option integer,
-	OUT criteria integer, OUT criterion text, OUT value double precision,
-	OUT flip_operator text, OUT threshold double precision,
-	OUT change double precision, OUT reached double precision,
-	OUT persons bigint, OUT income_kr bigint, OUT unit text, OUT note text)
-	RETURNS SETOF record
+CREATE FUNCTION cheapest_change(ind indicators, list_year integer, rules text)
+	RETURNS SETOF cheapest_change_row
 	AS 'MODULE_PATHNAME', 'ha_cheapest_change_rules_sql'
 	LANGUAGE C STABLE STRICT PARALLEL SAFE ROWS 20;
 COMMENT ON FUNCTION cheapest_change(indicators, integer, text) IS
@@ -204,13 +274,8 @@ COMMENT ON FUNCTION cheapest_change(indicators, integer, text) IS
 
 CREATE FUNCTION cheapest_change(cur tally, prev tally,
 	national_convicted double precision, regional_income double precision,
-	list_year integer,
-	OUT list text, OUT on_list boolean, OUT direction text, OUT option integer,
-	OUT criteria integer, OUT criterion text, OUT value double precision,
-	OUT flip_operator text, OUT threshold double precision,
-	OUT change double precision, OUT reached double precision,
-	OUT persons bigint, OUT income_kr bigint, OUT unit text, OUT note text)
-	RETURNS SETOF record
+	list_year integer)
+	RETURNS SETOF cheapest_change_row
 	AS 'MODULE_PATHNAME', 'ha_cheapest_change_tally_sql'
 	LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE ROWS 20;
 COMMENT ON FUNCTION cheapest_change(tally, tally, double precision, double precision, integer) IS
@@ -218,13 +283,8 @@ COMMENT ON FUNCTION cheapest_change(tally, tally, double precision, double preci
 
 CREATE FUNCTION cheapest_change(cur tally, prev tally,
 	national_convicted double precision, regional_income double precision,
-	list_year integer, rules text,
-	OUT list text, OUT on_list boolean, OUT direction text, OUT option integer,
-	OUT criteria integer, OUT criterion text, OUT value double precision,
-	OUT flip_operator text, OUT threshold double precision,
-	OUT change double precision, OUT reached double precision,
-	OUT persons bigint, OUT income_kr bigint, OUT unit text, OUT note text)
-	RETURNS SETOF record
+	list_year integer, rules text)
+	RETURNS SETOF cheapest_change_row
 	AS 'MODULE_PATHNAME', 'ha_cheapest_change_tally_rules_sql'
 	LANGUAGE C STABLE CALLED ON NULL INPUT PARALLEL SAFE ROWS 20;
 COMMENT ON FUNCTION cheapest_change(tally, tally, double precision, double precision, integer, text) IS

@@ -42,6 +42,22 @@ $$;
 COMMENT ON FUNCTION housing_areas_private.check_positive(text, double precision, boolean) IS
 'true for a finite non-negative (or, without allow_zero, positive) argument, an error naming it otherwise';
 
+CREATE FUNCTION housing_areas_private.check_date(name text, value date) RETURNS boolean
+	LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
+	SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+	IF NOT isfinite(value) THEN
+		RAISE EXCEPTION 'invalid value "%" for argument "%"', value, name
+			USING ERRCODE = 'invalid_parameter_value',
+				  DETAIL = 'The date must be a day of the calendar, not infinity.';
+	END IF;
+	RETURN true;
+END
+$$;
+COMMENT ON FUNCTION housing_areas_private.check_date(text, date) IS
+'true for a finite date or NULL, an error naming the argument for infinity or -infinity';
+
 CREATE FUNCTION housing_areas_private.listed_areas(list_year integer)
 	RETURNS TABLE (area_id integer)
 	LANGUAGE sql STABLE PARALLEL SAFE

@@ -116,6 +116,8 @@ BEGIN ATOMIC
 			   -- does not (or may not) hold starts a new group
 			   count(*) FILTER (WHERE s.holds IS NOT TRUE) OVER w AS brk
 		  FROM housing_areas_private.list_status(obligations.on_date, obligations.of_area) AS s
+		 -- a later list will apply on an infinite date: an error, not the latest list
+		 WHERE housing_areas_private.check_date('on_date', obligations.on_date)
 		WINDOW w AS (PARTITION BY s.area_id, s.obligation ORDER BY s.list_year)
 	), runs AS (
 		SELECT s.*,
@@ -252,33 +254,109 @@ BEGIN ATOMIC
 	 ORDER BY r.area_id, k.ordinal;
 END;
 COMMENT ON FUNCTION obligations(date, integer) IS
-'one row per area (of all, or of_area) and obligation in force on a date, by the list in force (a list applies from its day, list_date(), until the next list in area_year) and the municipality''s decisions: since (the first list of the uninterrupted run), until (the next list that ends it; NULL while open-ended), the reason, and holds (true; NULL when missing values leave it undetermined; false only for a § 51 b decision in force where the area is not on the list)';
+'one row per area (of all, or of_area) and obligation in force on a date, by the list in force (a list applies from its day, list_date(), until the next list in area_year) and the municipality''s decisions: since (the first list of the uninterrupted run), until (the next list that ends it; NULL while open-ended), the reason, and holds (true; NULL when missing values leave it undetermined; false only for a § 51 b decision in force where the area is not on the list); no rows for a NULL date, an error for an infinite one';
 
 -- ---- allocation and letting: the grounds, and a household checked against them ----
 
-CREATE TABLE eu_eea_country (
+CREATE TABLE country (
 	code text PRIMARY KEY CHECK (code ~ '^[A-Z]{2}$'),
-	name text NOT NULL,
+	name text NOT NULL
+);
+COMMENT ON TABLE country IS
+'the citizenships a household document may name: the codes of ISO 3166-1 alpha-2 (as Debian''s iso-codes lists them in 2026) and XK for Kosovo (a user-assigned code the EU and Denmark use); an unknown code is an error, so that EL or UK (the EU''s abbreviations for Greece and the United Kingdom) is never taken for a third country';
+COMMENT ON COLUMN country.code IS
+'ISO 3166-1 alpha-2 code (GR for Greece, GB for the United Kingdom)';
+COMMENT ON COLUMN country.name IS
+'English name of the country';
+INSERT INTO country VALUES
+	('AD', 'Andorra'), ('AE', 'United Arab Emirates'), ('AF', 'Afghanistan'),
+	('AG', 'Antigua and Barbuda'), ('AI', 'Anguilla'), ('AL', 'Albania'), ('AM', 'Armenia'),
+	('AO', 'Angola'), ('AQ', 'Antarctica'), ('AR', 'Argentina'), ('AS', 'American Samoa'),
+	('AT', 'Austria'), ('AU', 'Australia'), ('AW', 'Aruba'), ('AX', 'Åland Islands'),
+	('AZ', 'Azerbaijan'), ('BA', 'Bosnia and Herzegovina'), ('BB', 'Barbados'), ('BD', 'Bangladesh'),
+	('BE', 'Belgium'), ('BF', 'Burkina Faso'), ('BG', 'Bulgaria'), ('BH', 'Bahrain'),
+	('BI', 'Burundi'), ('BJ', 'Benin'), ('BL', 'Saint Barthélemy'), ('BM', 'Bermuda'),
+	('BN', 'Brunei Darussalam'), ('BO', 'Bolivia'), ('BQ', 'Bonaire, Sint Eustatius and Saba'),
+	('BR', 'Brazil'), ('BS', 'Bahamas'), ('BT', 'Bhutan'), ('BV', 'Bouvet Island'),
+	('BW', 'Botswana'), ('BY', 'Belarus'), ('BZ', 'Belize'), ('CA', 'Canada'),
+	('CC', 'Cocos (Keeling) Islands'), ('CD', 'Congo, The Democratic Republic of the'),
+	('CF', 'Central African Republic'), ('CG', 'Congo'), ('CH', 'Switzerland'),
+	('CI', 'Côte d''Ivoire'), ('CK', 'Cook Islands'), ('CL', 'Chile'), ('CM', 'Cameroon'),
+	('CN', 'China'), ('CO', 'Colombia'), ('CR', 'Costa Rica'), ('CU', 'Cuba'), ('CV', 'Cabo Verde'),
+	('CW', 'Curaçao'), ('CX', 'Christmas Island'), ('CY', 'Cyprus'), ('CZ', 'Czechia'),
+	('DE', 'Germany'), ('DJ', 'Djibouti'), ('DK', 'Denmark'), ('DM', 'Dominica'),
+	('DO', 'Dominican Republic'), ('DZ', 'Algeria'), ('EC', 'Ecuador'), ('EE', 'Estonia'),
+	('EG', 'Egypt'), ('EH', 'Western Sahara'), ('ER', 'Eritrea'), ('ES', 'Spain'), ('ET', 'Ethiopia'),
+	('FI', 'Finland'), ('FJ', 'Fiji'), ('FK', 'Falkland Islands (Malvinas)'),
+	('FM', 'Micronesia, Federated States of'), ('FO', 'Faroe Islands'), ('FR', 'France'),
+	('GA', 'Gabon'), ('GB', 'United Kingdom'), ('GD', 'Grenada'), ('GE', 'Georgia'),
+	('GF', 'French Guiana'), ('GG', 'Guernsey'), ('GH', 'Ghana'), ('GI', 'Gibraltar'),
+	('GL', 'Greenland'), ('GM', 'Gambia'), ('GN', 'Guinea'), ('GP', 'Guadeloupe'),
+	('GQ', 'Equatorial Guinea'), ('GR', 'Greece'),
+	('GS', 'South Georgia and the South Sandwich Islands'), ('GT', 'Guatemala'), ('GU', 'Guam'),
+	('GW', 'Guinea-Bissau'), ('GY', 'Guyana'), ('HK', 'Hong Kong'),
+	('HM', 'Heard Island and McDonald Islands'), ('HN', 'Honduras'), ('HR', 'Croatia'),
+	('HT', 'Haiti'), ('HU', 'Hungary'), ('ID', 'Indonesia'), ('IE', 'Ireland'), ('IL', 'Israel'),
+	('IM', 'Isle of Man'), ('IN', 'India'), ('IO', 'British Indian Ocean Territory'), ('IQ', 'Iraq'),
+	('IR', 'Iran'), ('IS', 'Iceland'), ('IT', 'Italy'), ('JE', 'Jersey'), ('JM', 'Jamaica'),
+	('JO', 'Jordan'), ('JP', 'Japan'), ('KE', 'Kenya'), ('KG', 'Kyrgyzstan'), ('KH', 'Cambodia'),
+	('KI', 'Kiribati'), ('KM', 'Comoros'), ('KN', 'Saint Kitts and Nevis'), ('KP', 'North Korea'),
+	('KR', 'South Korea'), ('KW', 'Kuwait'), ('KY', 'Cayman Islands'), ('KZ', 'Kazakhstan'),
+	('LA', 'Laos'), ('LB', 'Lebanon'), ('LC', 'Saint Lucia'), ('LI', 'Liechtenstein'),
+	('LK', 'Sri Lanka'), ('LR', 'Liberia'), ('LS', 'Lesotho'), ('LT', 'Lithuania'),
+	('LU', 'Luxembourg'), ('LV', 'Latvia'), ('LY', 'Libya'), ('MA', 'Morocco'), ('MC', 'Monaco'),
+	('MD', 'Moldova'), ('ME', 'Montenegro'), ('MF', 'Saint Martin (French part)'),
+	('MG', 'Madagascar'), ('MH', 'Marshall Islands'), ('MK', 'North Macedonia'), ('ML', 'Mali'),
+	('MM', 'Myanmar'), ('MN', 'Mongolia'), ('MO', 'Macao'), ('MP', 'Northern Mariana Islands'),
+	('MQ', 'Martinique'), ('MR', 'Mauritania'), ('MS', 'Montserrat'), ('MT', 'Malta'),
+	('MU', 'Mauritius'), ('MV', 'Maldives'), ('MW', 'Malawi'), ('MX', 'Mexico'), ('MY', 'Malaysia'),
+	('MZ', 'Mozambique'), ('NA', 'Namibia'), ('NC', 'New Caledonia'), ('NE', 'Niger'),
+	('NF', 'Norfolk Island'), ('NG', 'Nigeria'), ('NI', 'Nicaragua'), ('NL', 'Netherlands'),
+	('NO', 'Norway'), ('NP', 'Nepal'), ('NR', 'Nauru'), ('NU', 'Niue'), ('NZ', 'New Zealand'),
+	('OM', 'Oman'), ('PA', 'Panama'), ('PE', 'Peru'), ('PF', 'French Polynesia'),
+	('PG', 'Papua New Guinea'), ('PH', 'Philippines'), ('PK', 'Pakistan'), ('PL', 'Poland'),
+	('PM', 'Saint Pierre and Miquelon'), ('PN', 'Pitcairn'), ('PR', 'Puerto Rico'),
+	('PS', 'Palestine, State of'), ('PT', 'Portugal'), ('PW', 'Palau'), ('PY', 'Paraguay'),
+	('QA', 'Qatar'), ('RE', 'Réunion'), ('RO', 'Romania'), ('RS', 'Serbia'),
+	('RU', 'Russian Federation'), ('RW', 'Rwanda'), ('SA', 'Saudi Arabia'), ('SB', 'Solomon Islands'),
+	('SC', 'Seychelles'), ('SD', 'Sudan'), ('SE', 'Sweden'), ('SG', 'Singapore'),
+	('SH', 'Saint Helena, Ascension and Tristan da Cunha'), ('SI', 'Slovenia'),
+	('SJ', 'Svalbard and Jan Mayen'), ('SK', 'Slovakia'), ('SL', 'Sierra Leone'),
+	('SM', 'San Marino'), ('SN', 'Senegal'), ('SO', 'Somalia'), ('SR', 'Suriname'),
+	('SS', 'South Sudan'), ('ST', 'Sao Tome and Principe'), ('SV', 'El Salvador'),
+	('SX', 'Sint Maarten (Dutch part)'), ('SY', 'Syria'), ('SZ', 'Eswatini'),
+	('TC', 'Turks and Caicos Islands'), ('TD', 'Chad'), ('TF', 'French Southern Territories'),
+	('TG', 'Togo'), ('TH', 'Thailand'), ('TJ', 'Tajikistan'), ('TK', 'Tokelau'),
+	('TL', 'Timor-Leste'), ('TM', 'Turkmenistan'), ('TN', 'Tunisia'), ('TO', 'Tonga'),
+	('TR', 'Türkiye'), ('TT', 'Trinidad and Tobago'), ('TV', 'Tuvalu'), ('TW', 'Taiwan'),
+	('TZ', 'Tanzania'), ('UA', 'Ukraine'), ('UG', 'Uganda'),
+	('UM', 'United States Minor Outlying Islands'), ('US', 'United States'), ('UY', 'Uruguay'),
+	('UZ', 'Uzbekistan'), ('VA', 'Holy See (Vatican City State)'),
+	('VC', 'Saint Vincent and the Grenadines'), ('VE', 'Venezuela'),
+	('VG', 'Virgin Islands, British'), ('VI', 'Virgin Islands, U.S.'), ('VN', 'Vietnam'),
+	('VU', 'Vanuatu'), ('WF', 'Wallis and Futuna'), ('WS', 'Samoa'), ('XK', 'Kosovo'),
+	('YE', 'Yemen'), ('YT', 'Mayotte'), ('ZA', 'South Africa'), ('ZM', 'Zambia'), ('ZW', 'Zimbabwe');
+
+CREATE TABLE eu_eea_country (
+	code text PRIMARY KEY REFERENCES country,
 	membership text NOT NULL CHECK (membership IN ('EU', 'EEA', 'CH'))
 );
 COMMENT ON TABLE eu_eea_country IS
 'the countries whose citizens § 59 stk. 6 nr. 4 and stk. 7 do not refuse: the EU, the other EEA countries and Switzerland (as of 2026)';
 COMMENT ON COLUMN eu_eea_country.code IS
-'ISO 3166-1 alpha-2 code of the country (GR for Greece), as the household''s citizenship gives it';
-COMMENT ON COLUMN eu_eea_country.name IS
-'English name of the country';
+'the country (country.code)';
 COMMENT ON COLUMN eu_eea_country.membership IS
 'EU, EEA (Iceland, Liechtenstein, Norway) or CH (Switzerland)';
 INSERT INTO eu_eea_country VALUES
-	('AT', 'Austria', 'EU'), ('BE', 'Belgium', 'EU'), ('BG', 'Bulgaria', 'EU'), ('HR', 'Croatia', 'EU'),
-	('CY', 'Cyprus', 'EU'), ('CZ', 'Czechia', 'EU'), ('DK', 'Denmark', 'EU'), ('EE', 'Estonia', 'EU'),
-	('FI', 'Finland', 'EU'), ('FR', 'France', 'EU'), ('DE', 'Germany', 'EU'), ('GR', 'Greece', 'EU'),
-	('HU', 'Hungary', 'EU'), ('IE', 'Ireland', 'EU'), ('IT', 'Italy', 'EU'), ('LV', 'Latvia', 'EU'),
-	('LT', 'Lithuania', 'EU'), ('LU', 'Luxembourg', 'EU'), ('MT', 'Malta', 'EU'), ('NL', 'Netherlands', 'EU'),
-	('PL', 'Poland', 'EU'), ('PT', 'Portugal', 'EU'), ('RO', 'Romania', 'EU'), ('SK', 'Slovakia', 'EU'),
-	('SI', 'Slovenia', 'EU'), ('ES', 'Spain', 'EU'), ('SE', 'Sweden', 'EU'),
-	('IS', 'Iceland', 'EEA'), ('LI', 'Liechtenstein', 'EEA'), ('NO', 'Norway', 'EEA'),
-	('CH', 'Switzerland', 'CH');
+	('AT', 'EU'), ('BE', 'EU'), ('BG', 'EU'), ('HR', 'EU'),
+	('CY', 'EU'), ('CZ', 'EU'), ('DK', 'EU'), ('EE', 'EU'),
+	('FI', 'EU'), ('FR', 'EU'), ('DE', 'EU'), ('GR', 'EU'),
+	('HU', 'EU'), ('IE', 'EU'), ('IT', 'EU'), ('LV', 'EU'),
+	('LT', 'EU'), ('LU', 'EU'), ('MT', 'EU'), ('NL', 'EU'),
+	('PL', 'EU'), ('PT', 'EU'), ('RO', 'EU'), ('SK', 'EU'),
+	('SI', 'EU'), ('ES', 'EU'), ('SE', 'EU'),
+	('IS', 'EEA'), ('LI', 'EEA'), ('NO', 'EEA'),
+	('CH', 'CH');
 
 CREATE TABLE allocation_ground (
 	obligation text NOT NULL REFERENCES obligation_kind,
@@ -323,14 +401,6 @@ INSERT INTO allocation_ground VALUES
 	 'a member receives førtidspension'),
 	('allocation_limit', 'insurance_benefits', 7, 'almenboligloven § 59 stk. 6 nr. 7', 'member', NULL,
 	 'a member has received dagpenge, sygedagpenge or ressourceforløbsydelse for consequence(''benefit_months'') consecutive months'),
-	('allocation_limit_prevention', 'prison_release', 1, 'almenboligloven § 59 stk. 7, cf. stk. 6 nr. 1', 'member', NULL,
-	 'a member was released after serving a prison sentence within the last consequence(''allocation_window'') months'),
-	('allocation_limit_prevention', 'institution_release', 2, 'almenboligloven § 59 stk. 7, cf. stk. 6 nr. 2', 'member', NULL,
-	 'a member under 18 was released from a (secure) institution within the last consequence(''allocation_window'') months'),
-	('allocation_limit_prevention', 'lease_terminated', 3, 'almenboligloven § 59 stk. 7, cf. stk. 6 nr. 3', 'member', NULL,
-	 'a member had a lease terminated for gross breach within the last consequence(''allocation_window'') months'),
-	('allocation_limit_prevention', 'third_country', 4, 'almenboligloven § 59 stk. 7, cf. stk. 6 nr. 4', 'member', NULL,
-	 'a member is not a citizen of an EU/EEA country or Switzerland (eu_eea_country), students excepted'),
 	('allocation_limit_prevention', 'integration_benefits', 5, 'almenboligloven § 59 stk. 7, cf. stk. 6 nr. 5 (selvforsørgelses-, hjemrejse- or overgangsydelse only)', 'member', NULL,
 	 'a member has received selvforsørgelses-, hjemrejse- or overgangsydelse for consequence(''benefit_months'') consecutive months'),
 	('refusal_required', 'public_benefits_now', NULL, 'almenboligloven § 51 c', 'applicant_or_spouse', NULL,
@@ -341,6 +411,12 @@ INSERT INTO allocation_ground VALUES
 	 'the applicant or spouse receives førtidspension, where the decision includes it; not one already living in the department'),
 	('combined_letting_possible', 'insurance_benefits', NULL, 'almenboligloven § 51 b (optional ground)', 'applicant_or_spouse', 'includes_insurance_benefits',
 	 'the applicant or spouse has received dagpenge, sygedagpenge or ressourceforløbsydelse for consequence(''benefit_months'') consecutive months, where the decision includes it; not one already living in the department');
+-- § 59 stk. 7 applies nr. 1-4 of stk. 6 as they are (nr. 5 only in part, above)
+INSERT INTO allocation_ground
+SELECT 'allocation_limit_prevention', g.ground, g.number,
+	   'almenboligloven § 59 stk. 7, cf. stk. 6 nr. ' || g.number, g.who, g.optional, g.description
+  FROM allocation_ground AS g
+ WHERE g.obligation = 'allocation_limit' AND g.number BETWEEN 1 AND 4;
 
 CREATE FUNCTION housing_areas_private.minor_age() RETURNS integer
 	LANGUAGE sql IMMUTABLE PARALLEL SAFE
@@ -452,6 +528,7 @@ DECLARE
 	under_18 boolean;
 	under_18_why text;
 	codes text[];
+	unknown_code text;
 	c text;
 	third boolean;
 	student boolean;
@@ -583,6 +660,18 @@ BEGIN
 					format('The value is %s; write for example "DK" or ["DK", "TR"].', (m -> 'citizenship')::text));
 			END IF;
 			SELECT array_agg(e #>> '{}' ORDER BY o) INTO codes FROM jsonb_array_elements(v) WITH ORDINALITY AS x(e, o);
+			-- two capital letters are not yet a country: EL and UK, the EU's
+			-- own abbreviations, would otherwise pass for third countries
+			SELECT x.code INTO unknown_code FROM unnest(codes) WITH ORDINALITY AS x(code, o)
+			 WHERE NOT EXISTS (SELECT 1 FROM housing_areas.country AS co WHERE co.code = x.code)
+			 ORDER BY x.o LIMIT 1;
+			IF unknown_code IS NOT NULL THEN
+				PERFORM housing_areas_private.household_error(format('members[%s].citizenship', i),
+					format('unknown country code "%s"', unknown_code),
+					CASE unknown_code WHEN 'EL' THEN 'Greece is GR in ISO 3166-1 (EL is the EU''s abbreviation).'
+									  WHEN 'UK' THEN 'The United Kingdom is GB in ISO 3166-1 (UK is the EU''s abbreviation).'
+									  ELSE 'The codes are those of ISO 3166-1 alpha-2, listed in the table housing_areas.country.' END);
+			END IF;
 			third := NOT EXISTS (SELECT 1 FROM housing_areas.eu_eea_country AS cc WHERE cc.code = ANY (codes));
 		END IF;
 		member := i; role := r; ground := 'third_country';
@@ -700,11 +789,7 @@ BEGIN
 								  COALESCE(on_date::text, 'NULL'));
 	END IF;
 	-- a later list will apply on an infinite date: no answer, never a guess
-	IF NOT isfinite(on_date) THEN
-		RAISE EXCEPTION 'invalid value "%" for argument "on_date"', on_date
-			USING ERRCODE = 'invalid_parameter_value',
-				  DETAIL = 'The date must be a day of the calendar, not infinity.';
-	END IF;
+	PERFORM housing_areas_private.check_date('on_date', on_date);
 	IF NOT EXISTS (SELECT 1 FROM housing_areas.area AS a WHERE a.area_id = allocation_check.area_id) THEN
 		RAISE EXCEPTION 'unknown area %', area_id
 			USING ERRCODE = 'invalid_parameter_value',

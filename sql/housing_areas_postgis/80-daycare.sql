@@ -5,22 +5,6 @@
 
 -- ---- dates and periods ----
 
-CREATE FUNCTION housing_areas_private.check_date(name text, value date) RETURNS boolean
-	LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
-	SET search_path = pg_catalog, pg_temp
-AS $$
-BEGIN
-	IF NOT isfinite(value) THEN
-		RAISE EXCEPTION 'invalid value "%" for argument "%"', value, name
-			USING ERRCODE = 'invalid_parameter_value',
-				  DETAIL = 'The date must be a day of the calendar, not infinity.';
-	END IF;
-	RETURN true;
-END
-$$;
-COMMENT ON FUNCTION housing_areas_private.check_date(text, date) IS
-'true for a finite date or NULL, an error naming the argument for infinity or -infinity';
-
 CREATE FUNCTION housing_areas_private.list_year_on(on_date date) RETURNS integer
 	LANGUAGE sql STABLE STRICT PARALLEL SAFE
 	-- a list applies from its publication until the next list (no list

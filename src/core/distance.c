@@ -91,9 +91,9 @@ ha_op_negation(HaOp op)
 	return op;
 }
 
-/* A list's status in a classification. */
-static HaTri
-list_flag(const HaClassification *c, HaCategory list)
+/* A list's flag in a classification (unknown for a category that is no list). */
+HaTri
+ha_list_flag(const HaClassification *c, HaCategory list)
 {
 	switch (list)
 	{
@@ -148,9 +148,9 @@ crossed(const HaClassification *c, HaCategory list, HaCategory excluded,
 		HaDirection dir)
 {
 	if (dir == HA_DIR_ENTER)
-		return list_flag(c, list) == HA_TRUE;
-	return list_flag(c, list) == HA_FALSE &&
-		(excluded == HA_CAT_NONE || list_flag(c, excluded) == HA_FALSE);
+		return ha_list_flag(c, list) == HA_TRUE;
+	return ha_list_flag(c, list) == HA_FALSE &&
+		(excluded == HA_CAT_NONE || ha_list_flag(c, excluded) == HA_FALSE);
 }
 
 /* Is the check's threshold known for this record? */
@@ -467,7 +467,7 @@ ha_list_distances(const HaIndicators *ind, const HaDistanceBasis *basis,
 	for (l = 0; l < HA_DIST_NLISTS; l++)
 	{
 		HaCategory	list = lists[l];
-		HaTri		on = list_flag(&now, list);
+		HaTri		on = ha_list_flag(&now, list);
 		HaDirection dir = direction_of(on);
 		HaCheckDistance *d;
 		int			alternative = 0;
@@ -487,7 +487,7 @@ ha_list_distances(const HaIndicators *ind, const HaDistanceBasis *basis,
 			{
 				d = new_row(out, &n, list, on, dir, HA_ROLE_REQUIRES, alternative);
 				d->other = r->requires;
-				d->margin.met = list_flag(&now, r->requires);
+				d->margin.met = ha_list_flag(&now, r->requires);
 				d->note = HA_NOTE_OTHER_LIST;
 			}
 			for (j = 0; j < r->ngates + r->ncounted; j++)
@@ -503,7 +503,7 @@ ha_list_distances(const HaIndicators *ind, const HaDistanceBasis *basis,
 			{
 				d = new_row(out, &n, list, on, dir, HA_ROLE_UNLESS, alternative);
 				d->other = r->excludes;
-				d->margin.met = list_flag(&now, r->excludes);
+				d->margin.met = ha_list_flag(&now, r->excludes);
 				d->note = HA_NOTE_OTHER_LIST;
 			}
 		}
@@ -826,7 +826,7 @@ ha_cheapest_changes(const HaIndicators *ind, const HaDistanceBasis *basis,
 	{
 		HaCategory	list = lists[l];
 		HaCategory	excluded = list_excluded_by(rules, list, list_year);
-		HaTri		on = list_flag(&now, list);
+		HaTri		on = ha_list_flag(&now, list);
 		HaDirection dir = direction_of(on);
 		int			first = n;
 		int			group;

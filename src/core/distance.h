@@ -143,6 +143,7 @@ typedef struct HaChangeSet
 extern const char *ha_direction_name(HaDirection d);
 extern const char *ha_distance_note(HaDistanceNote n);
 extern HaOp ha_op_negation(HaOp op);
+extern HaTri ha_list_flag(const HaClassification *c, HaCategory list);
 extern int	ha_list_distances(const HaIndicators *ind,
 							  const HaDistanceBasis *basis, int list_year,
 							  const HaRuleSet *rules, HaCheckDistance *out);

@@ -72,36 +72,15 @@ LANGUAGE sql AS $$
 	ANALYZE housing_areas.area, housing_areas.area_year;
 $$;
 
+CREATE TABLE bench.twins_sizes (ord int PRIMARY KEY, records bigint, per_year bigint);
+
 \echo '-- national:' :areas 'areas x' :years 'years'
 SELECT bench.twins_data(:areas, :years, 300000);
-CREATE TABLE bench.twins_sizes (ord int PRIMARY KEY, records bigint, per_year bigint);
-INSERT INTO bench.twins_sizes SELECT ord, (SELECT count(*) FROM housing_areas.area_year),
-       (SELECT count(*) FROM housing_areas.area_year WHERE list_year = 2024) FROM bench.twins_pairs WHERE data = 'national';
-SELECT format('SELECT bench.check_same(%L, %L, %L, %L, %L)', 'twins', ord::text, ext_label || ' vs ' || base_label, ext, base)
-  FROM bench.twins_pairs WHERE data = 'national' ORDER BY ord
-\o /dev/null
-\gexec
-\o
-SELECT format('SELECT bench.record(%L, %L, %L, %L, %L, %s)', 'twins', ord::text,
-			  ARRAY['ext', 'base'], ARRAY[ext_label, base_label], ARRAY[ext, base], :runs)
-  FROM bench.twins_pairs WHERE data = 'national' ORDER BY ord
-\o /dev/null
-\gexec
-\o
+\set data national
+\ir twins-run.sql
 
 \echo '-- departments:' :units 'in a 20 km square, one year'
 SELECT bench.twins_data(:units, 1, 20000);
-INSERT INTO bench.twins_sizes SELECT ord, (SELECT count(*) FROM housing_areas.area_year),
-       (SELECT count(*) FROM housing_areas.area_year WHERE list_year = 2024) FROM bench.twins_pairs WHERE data = 'departments';
-SELECT format('SELECT bench.check_same(%L, %L, %L, %L, %L)', 'twins', ord::text, ext_label || ' vs ' || base_label, ext, base)
-  FROM bench.twins_pairs WHERE data = 'departments' ORDER BY ord
-\o /dev/null
-\gexec
-\o
-SELECT format('SELECT bench.record(%L, %L, %L, %L, %L, %s)', 'twins', ord::text,
-			  ARRAY['ext', 'base'], ARRAY[ext_label, base_label], ARRAY[ext, base], :runs)
-  FROM bench.twins_pairs WHERE data = 'departments' ORDER BY ord
-\o /dev/null
-\gexec
-\o
+\set data departments
+\ir twins-run.sql
 DELETE FROM housing_areas.area;

@@ -304,17 +304,9 @@ SELECT (SELECT f.facility_id FROM facility AS f
 -- list of 1 December 2026 uses the population of 1 January 2026 and labour
 -- market and convictions of 2024 and 2025.  The persons follow each area's
 -- trend one year on, so the forecast can differ from the latest list.
-CREATE TABLE demo.person (
-	area_id int NOT NULL,
-	data_year int NOT NULL,
-	age int NOT NULL,
-	nonwestern boolean NOT NULL,
-	outside_labour_fte double precision NOT NULL,
-	convicted boolean NOT NULL,
-	basic_education boolean,
-	gross_income double precision,
-	student boolean NOT NULL
-);
+\ir ../fixtures/person.sql
+CREATE TABLE demo.person (LIKE person_register);
+DROP TABLE person_register;
 COMMENT ON TABLE demo.person IS 'synthetic person-level register extract (one row per person and data year)';
 -- the reference figures the ministry would supply
 CREATE TABLE demo.reference (data_year int PRIMARY KEY, national_convicted float8, regional_income float8);

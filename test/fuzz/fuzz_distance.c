@@ -44,23 +44,6 @@ int			LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 static HaRuleBook book;
 static bool book_ready;
 
-/* A list's flag in a classification. */
-static HaTri
-flag_of(const HaClassification *c, HaCategory list)
-{
-	switch (list)
-	{
-		case HA_CAT_UDSAT:
-			return c->udsat;
-		case HA_CAT_PARALLELSAMFUND:
-			return c->parallelsamfund;
-		case HA_CAT_FOREBYGGELSE:
-			return c->forebyggelse;
-		default:
-			return c->kombineret;
-	}
-}
-
 /* Check the rows of list_distance. */
 static void
 check_distances(const HaIndicators *ind, const HaDistanceBasis *b, int year,
@@ -155,7 +138,7 @@ check_sets(const HaIndicators *ind, const HaDistanceBasis *b, int year,
 		}
 		ha_classify(&x, year, rules, &c);
 		want = s->direction == HA_DIR_ENTER ? HA_TRUE : HA_FALSE;
-		FUZZ_CHECK(flag_of(&c, s->list) == want, ha_category_name(s->list));
+		FUZZ_CHECK(ha_list_flag(&c, s->list) == want, ha_category_name(s->list));
 		if (s->direction == HA_DIR_LEAVE && s->list == HA_CAT_FOREBYGGELSE)
 			FUZZ_CHECK(c.udsat == HA_FALSE, "forebyggelse left by becoming udsat");
 	}

@@ -95,7 +95,7 @@ SELECT c.doc, pg_temp.refuses(1, '2023-06-15', 'third_country',
          format('{"members": [{"role": "applicant", %s}]}', c.doc)) AS refuses
   FROM (VALUES ('"citizenship": "DK"'), ('"citizenship": "CH"'), ('"citizenship": "NO"'),
                ('"citizenship": "GB", "student": false'), ('"citizenship": "GB", "student": true'),
-               ('"citizenship": "GB"'), ('"citizenship": ["GB", "IE"]'), ('"student": true'), ('"student": false')) AS c(doc);
+               ('"citizenship": "GB"'), ('"citizenship": "XK"'), ('"citizenship": ["GB", "IE"]'), ('"student": true'), ('"student": false')) AS c(doc);
 
 -- nr. 6: førtidspension of any member; not given is unknown
 SELECT f.doc, pg_temp.refuses(1, '2023-06-15', 'fortidspension', f.doc) AS refuses
@@ -189,6 +189,9 @@ SELECT t.label, pg_temp.try(t.area, '2023-06-15', t.doc) FROM (VALUES
   ('citizenship in lower case', 1, '{"members": [{"role": "applicant", "citizenship": "dk"}]}'),
   ('citizenship as a number', 1, '{"members": [{"role": "applicant", "citizenship": 208}]}'),
   ('no citizenship in the array', 1, '{"members": [{"role": "applicant", "citizenship": []}]}'),
+  ('no such country', 1, '{"members": [{"role": "applicant", "citizenship": "XX"}]}'),
+  ('the EU''s abbreviation for Greece', 1, '{"members": [{"role": "applicant", "citizenship": ["DK", "EL"]}]}'),
+  ('the EU''s abbreviation for the United Kingdom', 1, '{"members": [{"role": "applicant", "citizenship": "UK"}]}'),
   ('student as text', 1, '{"members": [{"role": "applicant", "student": "yes"}]}'),
   ('fortidspension as a number', 1, '{"members": [{"role": "applicant", "fortidspension": 1}]}'),
   ('already_resident as text', 1, '{"already_resident": "no", "members": [{"role": "applicant"}]}'),

@@ -2,15 +2,7 @@
 -- force on a date, coverage, twins (unknown values included) and effects
 SET search_path = housing_areas, public;
 SET DateStyle = ISO;
-CREATE FUNCTION pg_temp.try(stmt text) RETURNS text LANGUAGE plpgsql AS $$
-DECLARE st text; msg text;
-BEGIN
-  EXECUTE stmt;
-  RETURN 'accepted';
-EXCEPTION WHEN others THEN
-  GET STACKED DIAGNOSTICS st = RETURNED_SQLSTATE, msg = MESSAGE_TEXT;
-  RETURN st || ' ' || msg;
-END $$;
+\i test/fixtures/try.sql
 
 -- ---- the list in force on a date: the day before, of and after each list day
 SELECT d, list_in_force(d) FROM unnest(ARRAY['2010-09-30', '2010-10-01', '2012-09-30', '2012-10-01',

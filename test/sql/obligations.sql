@@ -23,6 +23,10 @@ SELECT d AS on_date, o.obligation, o.since, o.until, o.reason
 -- before the first list nothing is in force; NULL gives nothing
 SELECT count(*) AS before_first_list FROM obligations('2011-09-30');
 SELECT count(*) AS null_date FROM obligations(NULL);
+-- an infinite date is an error (a later list will apply then), even for an
+-- area without rows
+SELECT count(*) FROM obligations('infinity');
+SELECT count(*) FROM obligations('-infinity', 99);
 
 -- every obligation of a forebyggelse and an omdannelse area (area 1 is on no list of 2021)
 SELECT area_id, obligation, paragraph, since, until, holds, reason

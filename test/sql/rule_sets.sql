@@ -5,16 +5,7 @@ SET search_path = housing_areas, public;
 \set VERBOSITY default
 
 -- a what-if without the non-Western gate, with its own list years
-SELECT create_rules('nogate', $rules$
-# dk2021 without the non-Western gate of § 61 a stk. 2
-rules nogate for the lists of 2021 onward                "what if"
-  an area counts when residents >= 1000
-  udsat when at least 2 of (outside_labour > 40, convicted >= 3 x national_convicted,
-                            basic_education > 60, income < 55)
-  parallelsamfund when udsat
-  omdannelse when parallelsamfund on each of the last 5 lists
-end
-$rules$);
+\i test/fixtures/nogate.sql
 SELECT name, created_by = current_user AS by_me, created <= now() AS created
   FROM rule_set ORDER BY name;
 SELECT rules('nogate') = definition AS rules_gives_the_definition FROM rule_set WHERE name = 'nogate';

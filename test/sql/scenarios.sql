@@ -4,16 +4,7 @@
 -- and without the non-Western gate
 SET search_path = housing_areas, public;
 
-SELECT create_rules('nogate', $rules$
-# dk2021 without the non-Western gate of § 61 a stk. 2
-rules nogate for the lists of 2021 onward
-  an area counts when residents >= 1000
-  udsat when at least 2 of (outside_labour > 40, convicted >= 3 x national_convicted,
-                            basic_education > 60, income < 55)
-  parallelsamfund when udsat
-  omdannelse when parallelsamfund on each of the last 5 lists
-end
-$rules$);
+\i test/fixtures/nogate.sql
 
 INSERT INTO area (area_id, name, municipality_code, region_code, geom)
 SELECT i, 'Scenario ' || i, '0751', '1082',

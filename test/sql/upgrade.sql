@@ -173,7 +173,7 @@ SELECT * FROM public.my_cap;
 SELECT list_year, residents, outside_labour_pct FROM bi_area_status ORDER BY list_year;
 -- helpers moved off the search_path, still pinned
 SELECT p.oid::regprocedure AS helper, p.proconfig
-  FROM pg_proc AS p WHERE p.pronamespace = 'housing_areas_private'::regnamespace ORDER BY 1;
+  FROM pg_proc AS p WHERE p.pronamespace = 'housing_areas_private'::regnamespace ORDER BY p.oid::regprocedure::text;
 RESET search_path;
 \set catalog_var upgraded_
 \i test/fixtures/catalog.sql
