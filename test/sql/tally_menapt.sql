@@ -114,4 +114,8 @@ SELECT list, direction, option, criterion, value, flip_operator, threshold, reac
   FROM cheapest_change('residents=2000 persons_18_64=1000 outside_labour_fte=500',
                        'residents=2000 persons_18_64=1000 outside_labour_fte=500', NULL, NULL, 2025, 'menapt_gate')
  WHERE list = 'parallelsamfund';
+-- from indicators alone: the change in points of menapt
+SELECT list, direction, option, criterion, value, flip_operator, threshold, change, reached, note
+  FROM cheapest_change('residents=2000 outside_labour=50 menapt=50', 2025, 'menapt_gate')
+ WHERE list = 'parallelsamfund';
 SELECT drop_rules('menapt_gate');
