@@ -132,8 +132,13 @@ category_datum(const CategoryEnum *e, HaCategory c)
 	return ObjectIdGetDatum(e->labels[c]);
 }
 
-/* The attributes of classification, as classification_datum fills them. */
-#define CLASSIFICATION_NATTS 16
+/*
+ * The attributes of classification, as classification_datum fills them;
+ * 0.2.0's type, still in place until ALTER EXTENSION UPDATE, lacks the
+ * last (menapt).
+ */
+#define CLASSIFICATION_NATTS 17
+#define CLASSIFICATION_NATTS_0_2 16
 
 /*
  * What a function returning a classification keeps in its call site's
@@ -153,6 +158,7 @@ typedef struct ClassifyCache
 	char		header[offsetof(HeapTupleHeaderData, t_bits)];
 	int16		attlen[CLASSIFICATION_NATTS];	/* of each attribute */
 	char		attalign[CLASSIFICATION_NATTS];
+	int			natts;			/* CLASSIFICATION_NATTS or _0_2 */
 	Size		fixed_bound;	/* room for every by-value attribute */
 	bool		usual_layout;	/* the layout form_usual_classification writes */
 } ClassifyCache;
@@ -178,10 +184,10 @@ short_text(const char *str)
 /*
  * The attribute lengths of a classification whose category is the enum:
  * list_year, rules, category, the five list flags, criteria_met,
- * criteria_unknown, size_ok and the five criterion flags.
+ * criteria_unknown, size_ok and the six criterion flags.
  */
 static const int16 usual_attlen[CLASSIFICATION_NATTS] = {
-	4, -1, 4, 1, 1, 1, 1, 1, 4, 4, 1, 1, 1, 1, 1, 1
+	4, -1, 4, 1, 1, 1, 1, 1, 4, 4, 1, 1, 1, 1, 1, 1, 1
 };
 
 /*
@@ -199,14 +205,16 @@ classification_header(ClassifyCache *cache)
 	HeapTuple	tuple;
 	int			i;
 
-	if (tupdesc->natts != CLASSIFICATION_NATTS)
+	if (tupdesc->natts != CLASSIFICATION_NATTS &&
+		tupdesc->natts != CLASSIFICATION_NATTS_0_2)
 		ereport(ERROR,
 				(errcode(ERRCODE_DATATYPE_MISMATCH),
 				 errmsg("type classification has %d attributes, expected %d",
 						tupdesc->natts, CLASSIFICATION_NATTS),
 				 errhint("Run ALTER EXTENSION housing_areas UPDATE.")));
+	cache->natts = tupdesc->natts;
 	cache->fixed_bound = 0;
-	for (i = 0; i < CLASSIFICATION_NATTS; i++)
+	for (i = 0; i < cache->natts; i++)
 	{
 		Form_pg_attribute att = TupleDescAttr(tupdesc, i);
 
@@ -231,8 +239,8 @@ classification_header(ClassifyCache *cache)
 	tuple = heap_form_tuple(tupdesc, values, nulls);
 	memcpy(cache->header, tuple->t_data, sizeof(cache->header));
 	heap_freetuple(tuple);
-	cache->usual_layout = true;
-	for (i = 0; i < CLASSIFICATION_NATTS; i++)
+	cache->usual_layout = cache->natts == CLASSIFICATION_NATTS;
+	for (i = 0; i < cache->natts; i++)
 		if (cache->attlen[i] != usual_attlen[i])
 			cache->usual_layout = false;
 }
@@ -307,7 +315,7 @@ form_classification(const ClassifyCache *cache, const Datum *values,
 	char	   *data;
 	int			i;
 
-	for (i = 0; i < CLASSIFICATION_NATTS; i++)
+	for (i = 0; i < cache->natts; i++)
 	{
 		hasnull |= nulls[i];
 		if (cache->attlen[i] == -1 && !nulls[i])
@@ -315,7 +323,7 @@ form_classification(const ClassifyCache *cache, const Datum *values,
 	}
 	hoff = offsetof(HeapTupleHeaderData, t_bits);
 	if (hasnull)
-		hoff += BITMAPLEN(CLASSIFICATION_NATTS);
+		hoff += BITMAPLEN(cache->natts);
 	hoff = MAXALIGN(hoff);
 
 	tuple = (HeapTuple) palloc0(HEAPTUPLESIZE + hoff + bound);
@@ -324,7 +332,7 @@ form_classification(const ClassifyCache *cache, const Datum *values,
 	memcpy(td, cache->header, sizeof(cache->header));
 	if (hasnull)
 		td->t_infomask |= HEAP_HASNULL;
-	for (i = 0; i < CLASSIFICATION_NATTS; i++)
+	for (i = 0; i < cache->natts; i++)
 	{
 		if (nulls[i])
 			continue;
@@ -384,15 +392,26 @@ form_classification(const ClassifyCache *cache, const Datum *values,
 	return HeapTupleGetDatum(tuple);
 }
 
-/* The order of the criterion flags in a classification. */
+/* The order of the criterion flags in a classification; menapt last. */
 static const HaCriterion classification_flags[] = {
 	HA_CRIT_LABOUR, HA_CRIT_CONVICTIONS, HA_CRIT_EDUCATION,
-	HA_CRIT_INCOME, HA_CRIT_NONWESTERN
+	HA_CRIT_INCOME, HA_CRIT_NONWESTERN, HA_CRIT_MENAPT
 };
 
+/* The criterion flags of a classification with natts attributes. */
+#define CLASSIFICATION_NFLAGS(natts) \
+	((int) lengthof(classification_flags) - (CLASSIFICATION_NATTS - (natts)))
+
+/* Is the menapt flag of a classification NULL (the usual case)? */
+static inline bool
+classification_menapt_null(const HaClassification *c)
+{
+	return !c->flag_defined[HA_CRIT_MENAPT] | (c->flag[HA_CRIT_MENAPT] == HA_UNKNOWN);
+}
+
 /*
- * Does a classification have a NULL attribute: an unknown truth value, or
- * a criterion the version does not test?
+ * Does a classification have a NULL attribute other than menapt: an
+ * unknown truth value, or a criterion the version does not test?
  */
 static inline bool
 classification_has_null(const HaClassification *c)
@@ -402,7 +421,7 @@ classification_has_null(const HaClassification *c)
 		(c->kombineret == HA_UNKNOWN) | (c->size_ok == HA_UNKNOWN);
 	int			k;
 
-	for (k = 0; k < (int) lengthof(classification_flags); k++)
+	for (k = 0; k < (int) lengthof(classification_flags) - 1; k++)
 		unknown |= !c->flag_defined[classification_flags[k]] |
 			(c->flag[classification_flags[k]] == HA_UNKNOWN);
 	return unknown;
@@ -410,16 +429,19 @@ classification_has_null(const HaClassification *c)
 
 /*
  * form_classification for the common case, without its loops: the usual
- * layout (category the enum), no NULL attribute and a short rule id.  The
- * same bytes as heap_form_tuple: each attribute at its aligned offset, the
- * padding zero.
+ * layout (category the enum), no NULL attribute but menapt and a short
+ * rule id.  The same bytes as heap_form_tuple: each attribute at its
+ * aligned offset, the padding zero, and a null bitmap when menapt is NULL
+ * (as it is under every rule set that does not test it).
  */
 static Datum
 form_usual_classification(const ClassifyCache *cache, const HaClassification *c,
 						  Datum rules_id)
 {
 	Pointer		id = DatumGetPointer(rules_id);
-	Size		hoff = MAXALIGN(offsetof(HeapTupleHeaderData, t_bits));
+	bool		menapt_null = classification_menapt_null(c);
+	Size		hoff = MAXALIGN(offsetof(HeapTupleHeaderData, t_bits) +
+								(menapt_null ? BITMAPLEN(CLASSIFICATION_NATTS) : 0));
 	Size		idlen = VARSIZE_SHORT(id);
 	Size		off;
 	HeapTuple	tuple;
@@ -427,11 +449,19 @@ form_usual_classification(const ClassifyCache *cache, const HaClassification *c,
 	char	   *data;
 	int			k;
 
-	/* 4 + id + padding + 4 + 5 + padding + 4 + 4 + 6 */
-	tuple = (HeapTuple) palloc0(HEAPTUPLESIZE + hoff + 4 + idlen + 3 + 4 + 5 + 3 + 8 + 6);
+	/* 4 + id + padding + 4 + 5 + padding + 4 + 4 + 7 */
+	tuple = (HeapTuple) palloc0(HEAPTUPLESIZE + hoff + 4 + idlen + 3 + 4 + 5 + 3 + 8 + 7);
 	td = (HeapTupleHeader) ((char *) tuple + HEAPTUPLESIZE);
 	data = (char *) td + hoff;
 	memcpy(td, cache->header, sizeof(cache->header));
+	if (menapt_null)
+	{
+		/* every attribute present but the last */
+		td->t_infomask |= HEAP_HASNULL;
+		memset(td->t_bits, 0xff, (CLASSIFICATION_NATTS - 1) / 8);
+		td->t_bits[(CLASSIFICATION_NATTS - 1) / 8] =
+			(bits8) ((1 << ((CLASSIFICATION_NATTS - 1) % 8)) - 1);
+	}
 	*(int32 *) data = c->list_year;
 	memcpy(data + 4, id, idlen);
 	off = INTALIGN(4 + idlen);
@@ -447,8 +477,10 @@ form_usual_classification(const ClassifyCache *cache, const HaClassification *c,
 	*(int32 *) (data + off + 4) = c->criteria_unknown;
 	off += 8;
 	data[off++] = c->size_ok == HA_TRUE;
-	for (k = 0; k < (int) lengthof(classification_flags); k++)
+	for (k = 0; k < (int) lengthof(classification_flags) - 1; k++)
 		data[off++] = c->flag[classification_flags[k]] == HA_TRUE;
+	if (!menapt_null)
+		data[off++] = c->flag[HA_CRIT_MENAPT] == HA_TRUE;
 
 	tuple->t_len = hoff + off;
 	ItemPointerSetInvalid(&(tuple->t_self));
@@ -490,7 +522,7 @@ classification_by_values(FunctionCallInfo fcinfo, HaCallCache *cc,
 	values[i++] = Int32GetDatum(c->criteria_unknown);
 	set_tri(c->size_ok, &values[i], &nulls[i]);
 	i++;
-	for (k = 0; k < (int) lengthof(classification_flags); k++, i++)
+	for (k = 0; k < CLASSIFICATION_NFLAGS(cache->natts); k++, i++)
 	{
 		if (c->flag_defined[classification_flags[k]])
 			set_tri(c->flag[classification_flags[k]], &values[i], &nulls[i]);
@@ -541,11 +573,12 @@ PG_FUNCTION_INFO_V1(ha_classify_sql);
 Datum
 ha_classify_sql(PG_FUNCTION_ARGS)
 {
-	HaIndicators *ind = PG_GETARG_INDICATORS_P(0);
+	HaIndicators ind;
 	int32		list_year = PG_GETARG_INT32(1);
 	HaClassification c;
 
-	ha_classify(ind, list_year, rules_for_year_or_error(list_year), &c);
+	PG_GETARG_INDICATORS(0, &ind);
+	ha_classify(&ind, list_year, rules_for_year_or_error(list_year), &c);
 	return classification_datum(fcinfo, &c);
 }
 
@@ -557,14 +590,15 @@ PG_FUNCTION_INFO_V1(ha_classify_rules_sql);
 Datum
 ha_classify_rules_sql(PG_FUNCTION_ARGS)
 {
-	HaIndicators *ind = PG_GETARG_INDICATORS_P(0);
+	HaIndicators ind;
 	int32		list_year = PG_GETARG_INT32(1);
 	const HaRuleSet *rules = ha_named_rules(fcinfo, PG_GETARG_TEXT_PP(2));
 	HaClassification c;
 	HaError		err;
 
 	CHECK_CORE(ha_check_list_year(ha_rule_book(), list_year, &err), err);
-	ha_classify(ind, list_year, rules, &c);
+	PG_GETARG_INDICATORS(0, &ind);
+	ha_classify(&ind, list_year, rules, &c);
 	return classification_datum(fcinfo, &c);
 }
 
@@ -576,7 +610,7 @@ PG_FUNCTION_INFO_V1(ha_category_sql);
 Datum
 ha_category_sql(PG_FUNCTION_ARGS)
 {
-	HaIndicators *ind = PG_GETARG_INDICATORS_P(0);
+	HaIndicators ind;
 	int32		list_year = PG_GETARG_INT32(1);
 	const CategoryEnum **e = (const CategoryEnum **) fcinfo->flinfo->fn_extra;
 
@@ -586,7 +620,8 @@ ha_category_sql(PG_FUNCTION_ARGS)
 		*e = category_labels_for_type(get_func_rettype(fcinfo->flinfo->fn_oid));
 		fcinfo->flinfo->fn_extra = e;
 	}
-	PG_RETURN_DATUM(category_datum(*e, ha_category(ind, list_year,
+	PG_GETARG_INDICATORS(0, &ind);
+	PG_RETURN_DATUM(category_datum(*e, ha_category(&ind, list_year,
 													rules_for_year_or_error(list_year))));
 }
 
@@ -599,7 +634,7 @@ PG_FUNCTION_INFO_V1(ha_category_rules_sql);
 Datum
 ha_category_rules_sql(PG_FUNCTION_ARGS)
 {
-	HaIndicators *ind = PG_GETARG_INDICATORS_P(0);
+	HaIndicators ind;
 	int32		list_year = PG_GETARG_INT32(1);
 	const HaRuleSet *rules = ha_named_rules(fcinfo, PG_GETARG_TEXT_PP(2));
 	HaError		err;
@@ -615,8 +650,9 @@ ha_category_rules_sql(PG_FUNCTION_ARGS)
 		*e = category_labels_for_type(get_func_rettype(fcinfo->flinfo->fn_oid));
 		cc->extra = e;
 	}
+	PG_GETARG_INDICATORS(0, &ind);
 	PG_RETURN_DATUM(category_datum(*(const CategoryEnum **) cc->extra,
-								   ha_category(ind, list_year, rules)));
+								   ha_category(&ind, list_year, rules)));
 }
 
 /* The unit a criterion's values are in. */
@@ -757,7 +793,10 @@ ha_margins_sql(PG_FUNCTION_ARGS)
 {
 	int32		list_year = PG_GETARG_INT32(1);
 
-	return margins_rows(fcinfo, PG_GETARG_INDICATORS_P(0), list_year,
+	HaIndicators ind;
+
+	PG_GETARG_INDICATORS(0, &ind);
+	return margins_rows(fcinfo, &ind, list_year,
 						rules_for_year_or_error(list_year));
 }
 
@@ -770,8 +809,11 @@ ha_margins_rules_sql(PG_FUNCTION_ARGS)
 	const HaRuleSet *rules = ha_named_rules(fcinfo, PG_GETARG_TEXT_PP(2));
 	HaError		err;
 
+	HaIndicators ind;
+
 	CHECK_CORE(ha_check_list_year(ha_rule_book(), list_year, &err), err);
-	return margins_rows(fcinfo, PG_GETARG_INDICATORS_P(0), list_year, rules);
+	PG_GETARG_INDICATORS(0, &ind);
+	return margins_rows(fcinfo, &ind, list_year, rules);
 }
 
 /*
@@ -1147,7 +1189,7 @@ distance_inputs(FunctionCallInfo fcinfo, bool from_tally, HaIndicators *ind,
 	*list_year = PG_GETARG_INT32(year_arg);
 	if (!from_tally)
 	{
-		*ind = *PG_GETARG_INDICATORS_P(0);
+		PG_GETARG_INDICATORS(0, ind);
 		return true;
 	}
 	memset(basis, 0, sizeof(*basis));

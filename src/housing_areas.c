@@ -216,8 +216,16 @@ describe_binary(const HaError *err)
 	switch (err->kind)
 	{
 		case HA_E_BAD_VERSION:
-			return errdetail("Layout version %lld is not supported; this build reads version %lld.",
+			return errdetail("Layout version %lld is not supported; this build reads layout versions 1 and %lld.",
 							 a->n[0], a->n[1]);
+		case HA_E_NOT_ROUNDED:
+			return errdetail("Key \"%s\" holds more than 5 decimals, which is not canonical.",
+							 a->field->key);
+		case HA_E_V2_WITHOUT_MENAPT:
+			return errdetail("Layout version 2 is written only for a value with a known menapt, and this one has none.");
+		case HA_E_PACKED_OUT_OF_RANGE:
+			return errdetail("Key \"%s\" holds the packed integer %lld, beyond its range.",
+							 a->field->key, a->n[0]);
 		case HA_E_RESERVED_NOT_ZERO:
 			return errdetail_plural("The reserved byte is not zero.",
 									"The reserved bytes are not zero.",
@@ -614,13 +622,19 @@ describe(const HaError *err)
 		case HA_E_UNKNOWN_FIELD_BITS:
 		case HA_E_UNKNOWN_HOLDS_VALUE:
 		case HA_E_NEGATIVE_ZERO:
+		case HA_E_NOT_ROUNDED:
+		case HA_E_V2_WITHOUT_MENAPT:
+		case HA_E_PACKED_OUT_OF_RANGE:
 			errmsg("invalid binary representation of type %s", a->form->type_name);
 			return describe_binary(err);
 			/* exact tallies (layout version 2) */
 		case HA_E_TALLY_VERSION:
 			errmsg("invalid binary representation of type %s", a->form->type_name);
-			return errdetail("Layout version %lld is not supported; this build reads layout versions 1 and %lld.",
+			return errdetail("Layout version %lld is not supported; this build reads layout versions 1 to %lld.",
 							 a->n[0], a->n[1]);
+		case HA_E_TALLY_MENAPT_HEADER:
+			errmsg("invalid binary representation of type %s", a->form->type_name);
+			return errdetail("Layout version 3 must hold a MENAPT count, and the header holds none.");
 		case HA_E_TALLY_V1_OUT_OF_RANGE:
 			errmsg("value \"%s\" is out of range for key \"%s\"", err->value,
 				   a->field->key);

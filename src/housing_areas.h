@@ -64,10 +64,32 @@ extern void ha_send_fields(StringInfo buf, const HaKvForm *form,
 						   const void *rec);
 extern void ha_recv_fields(StringInfo buf, const HaKvForm *form, void *rec);
 
-/* Fetch an indicators argument (fixed length, passed by reference). */
-#define PG_GETARG_INDICATORS_P(n) ((HaIndicators *) PG_GETARG_POINTER(n))
-#define PG_RETURN_INDICATORS_P(x) PG_RETURN_POINTER(x)
-#define DatumGetIndicatorsP(d) ((HaIndicators *) DatumGetPointer(d))
+/*
+ * Unpack an indicators datum (a 56-byte image of layout version 1 or 2,
+ * src/core/indicators.h) into *out; a corrupt image is an error.  No
+ * allocation: the classifier calls it for every row.
+ */
+static inline void
+ha_indicators_datum(Datum d, HaIndicators *out)
+{
+	HaError		err;
+
+	if (unlikely(!ha_ind_read_image(DatumGetPointer(d), out, &err)))
+		ha_report(&err);
+}
+
+/* Unpack indicators argument n into *out. */
+#define PG_GETARG_INDICATORS(n, out) ha_indicators_datum(PG_GETARG_DATUM(n), (out))
+
+/* An indicators datum holding the canonical image of a valid record. */
+static inline Datum
+ha_indicators_result(const HaIndicators *ind)
+{
+	void	   *image = palloc(HA_IND_SIZE);
+
+	ha_ind_write_image(ind, image);
+	return PointerGetDatum(image);
+}
 
 /*
  * Return a tally (fixed length, passed by reference).  Tally arguments are

@@ -9,6 +9,8 @@
  */
 #include "ha_record.h"
 
+#include <math.h>
+
 #include "common/hashfn.h"
 #include "fmgr.h"
 #include "libpq/pqformat.h"
@@ -27,8 +29,9 @@ valid_result(const HaIndicators *ind)
 {
 	HaError		err;
 
-	return ha_record_result(ha_ind_validate(ind, &err), &err, ind,
-							sizeof(*ind));
+	if (!ha_ind_validate(ind, &err))
+		ha_report(&err);
+	return ha_indicators_result(ind);
 }
 
 PG_FUNCTION_INFO_V1(indicators_in);
@@ -39,8 +42,9 @@ indicators_in(PG_FUNCTION_ARGS)
 	HaIndicators ind;
 	HaError		err;
 
-	return ha_record_result(ha_ind_parse(PG_GETARG_CSTRING(0), &ind, &err),
-							&err, &ind, sizeof(ind));
+	if (!ha_ind_parse(PG_GETARG_CSTRING(0), &ind, &err))
+		ha_report(&err);
+	return ha_indicators_result(&ind);
 }
 
 PG_FUNCTION_INFO_V1(indicators_out);
@@ -48,56 +52,102 @@ PG_FUNCTION_INFO_V1(indicators_out);
 Datum
 indicators_out(PG_FUNCTION_ARGS)
 {
-	HaIndicators *ind = PG_GETARG_INDICATORS_P(0);
+	HaIndicators ind;
 	char	   *buf = palloc(HA_IND_TEXT_BUFLEN);
 
-	ha_ind_format(ind, buf, HA_IND_TEXT_BUFLEN);
+	PG_GETARG_INDICATORS(0, &ind);
+	ha_ind_format(&ind, buf, HA_IND_TEXT_BUFLEN);
 	PG_RETURN_CSTRING(buf);
 }
 
 PG_FUNCTION_INFO_V1(indicators_recv);
 /*
  * Binary input: version, reserved, field mask, then the fields of
- * HA_IND_FIELDS in order (int4 residents, float8 values); the struct's
- * bytes in network order.  The length must be exact, and the record passes
- * ha_ind_validate, the same domain checks as text input plus the layout
- * rules.
+ * HA_IND_FIELDS in order (int4 residents, float8 values) in network order.
+ * Version 1 (56 bytes, 0.2.0's form) has no menapt; version 2 (64 bytes)
+ * ends with menapt and must have it known.  The length must be exact, and
+ * the record passes ha_ind_validate, the same domain checks as text input
+ * plus the layout rules; menapt is rounded as text input rounds it.
  */
 Datum
 indicators_recv(PG_FUNCTION_ARGS)
 {
 	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
+	HaKvForm	form = ha_ind_form;
 	HaIndicators ind;
+	HaError		err;
+	int			version;
+	int			reserved;
+	uint16		known;
 
-	ha_check_binary_length(buf, &ha_ind_form, HA_IND_SIZE);
-	ind.version = (uint8_t) pq_getmsgbyte(buf);
-	ind.reserved = (uint8_t) pq_getmsgbyte(buf);
-	ind.known = (uint16_t) pq_getmsgint(buf, 2);
-	ha_recv_fields(buf, &ha_ind_form, &ind);
-
-	return valid_result(&ind);
+	version = buf->len - buf->cursor > 0 ?
+		(unsigned char) buf->data[buf->cursor] : HA_IND_VERSION;
+	ha_check_binary_length(buf, &ha_ind_form,
+						   version == HA_IND_VERSION_MENAPT ?
+						   HA_IND_SEND_SIZE_MENAPT : HA_IND_SEND_SIZE);
+	ha_ind_init(&ind);
+	version = pq_getmsgbyte(buf);
+	reserved = pq_getmsgbyte(buf);
+	known = (uint16) pq_getmsgint(buf, 2);
+	if (version != HA_IND_VERSION && version != HA_IND_VERSION_MENAPT)
+		ha_fail(&err, HA_E_BAD_VERSION, NULL,
+				&(HaErrorAbout) {.form = &ha_ind_form,
+				.n = {version, HA_IND_VERSION_MENAPT}});
+	else if (reserved != 0)
+		ha_fail(&err, HA_E_RESERVED_NOT_ZERO, NULL,
+				&(HaErrorAbout) {.form = &ha_ind_form, .n = {1}});
+	else if (version == HA_IND_VERSION && (known & ~HA_IND_V1_KNOWN) != 0)
+		ha_fail(&err, HA_E_UNKNOWN_FIELD_BITS, NULL,
+				&(HaErrorAbout) {.form = &ha_ind_form});
+	else if (version == HA_IND_VERSION_MENAPT &&
+			 (known & (1u << HA_IND_MENAPT)) == 0)
+		ha_fail(&err, HA_E_V2_WITHOUT_MENAPT, NULL,
+				&(HaErrorAbout) {.form = &ha_ind_form});
+	else
+	{
+		if (version == HA_IND_VERSION)
+			form.nfields = HA_IND_MENAPT;
+		ha_recv_fields(buf, &form, &ind);
+		ind.known = known;
+		/* a menapt text input takes is rounded as text input rounds it */
+		if (ind.menapt >= 0 && ind.menapt <= 100 && !signbit(ind.menapt))
+			ind.menapt = ha_ind_round_menapt(ind.menapt);
+		if (ha_ind_validate(&ind, &err))
+			return ha_indicators_result(&ind);
+	}
+	ha_report(&err);
 }
 
 PG_FUNCTION_INFO_V1(indicators_send);
-/* Binary output, the inverse of indicators_recv. */
+/*
+ * Binary output, the inverse of indicators_recv: version 1 (byte for byte
+ * 0.2.0's form) when menapt is unknown, version 2 when it is known.
+ */
 Datum
 indicators_send(PG_FUNCTION_ARGS)
 {
-	HaIndicators *ind = PG_GETARG_INDICATORS_P(0);
+	HaKvForm	form = ha_ind_form;
+	HaIndicators ind;
 	StringInfoData buf;
+	bool		menapt;
 
+	PG_GETARG_INDICATORS(0, &ind);
+	menapt = ha_ind_known(&ind, HA_IND_MENAPT);
+	if (!menapt)
+		form.nfields = HA_IND_MENAPT;
 	pq_begintypsend(&buf);
-	pq_sendbyte(&buf, ind->version);
-	pq_sendbyte(&buf, ind->reserved);
-	pq_sendint16(&buf, ind->known);
-	ha_send_fields(&buf, &ha_ind_form, ind);
+	pq_sendbyte(&buf, menapt ? HA_IND_VERSION_MENAPT : HA_IND_VERSION);
+	pq_sendbyte(&buf, 0);
+	pq_sendint16(&buf, (uint16) ind.known);
+	ha_send_fields(&buf, &form, &ind);
 	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
 }
 
 PG_FUNCTION_INFO_V1(make_indicators);
 /*
  * Constructor with one nullable argument per field (SQL defaults NULL);
- * NULL means unknown.  Called on NULL input.
+ * NULL means unknown.  Called on NULL input; 0.2.0's declaration, still
+ * in place until ALTER EXTENSION UPDATE, passes no menapt.
  */
 Datum
 make_indicators(PG_FUNCTION_ARGS)
@@ -107,7 +157,7 @@ make_indicators(PG_FUNCTION_ARGS)
 	int			f;
 
 	ha_ind_init(&ind);
-	for (f = 0; f < HA_IND_NFIELDS; f++)
+	for (f = 0; f < HA_IND_NFIELDS && f < PG_NARGS(); f++)
 	{
 		double		v;
 		char		shown[HA_DOUBLE_BUFLEN];
@@ -137,13 +187,14 @@ PG_FUNCTION_INFO_V1(indicator_value);
 Datum
 indicator_value(PG_FUNCTION_ARGS)
 {
-	HaIndicators *ind = PG_GETARG_INDICATORS_P(0);
+	HaIndicators ind;
 	HaIndField	f = ha_record_key(&ha_ind_form, PG_GETARG_TEXT_PP(1),
 								  "indicator");
 
-	if (!ha_ind_known(ind, f))
+	PG_GETARG_INDICATORS(0, &ind);
+	if (!ha_ind_known(&ind, f))
 		PG_RETURN_NULL();
-	PG_RETURN_FLOAT8(ha_ind_get(ind, f));
+	PG_RETURN_FLOAT8(ha_ind_get(&ind, f));
 }
 
 PG_FUNCTION_INFO_V1(indicators_to_jsonb);
@@ -151,10 +202,11 @@ PG_FUNCTION_INFO_V1(indicators_to_jsonb);
 Datum
 indicators_to_jsonb(PG_FUNCTION_ARGS)
 {
-	HaIndicators *ind = PG_GETARG_INDICATORS_P(0);
+	HaIndicators ind;
 	char		buf[HA_IND_TEXT_BUFLEN];
 
-	ha_ind_format_json(ind, buf, sizeof(buf));
+	PG_GETARG_INDICATORS(0, &ind);
+	ha_ind_format_json(&ind, buf, sizeof(buf));
 	return DirectFunctionCall1(jsonb_in, CStringGetDatum(buf));
 }
 
@@ -242,12 +294,16 @@ jsonb_to_indicators(PG_FUNCTION_ARGS)
 }
 
 PG_FUNCTION_INFO_V1(indicators_eq);
-/* Equality: the same known fields with the same values. */
+/* Equality: the same known fields with the same values (unpacked). */
 Datum
 indicators_eq(PG_FUNCTION_ARGS)
 {
-	PG_RETURN_BOOL(ha_ind_equal(PG_GETARG_INDICATORS_P(0),
-								PG_GETARG_INDICATORS_P(1)));
+	HaIndicators a,
+				b;
+
+	PG_GETARG_INDICATORS(0, &a);
+	PG_GETARG_INDICATORS(1, &b);
+	PG_RETURN_BOOL(ha_ind_equal(&a, &b));
 }
 
 PG_FUNCTION_INFO_V1(indicators_ne);
@@ -255,16 +311,26 @@ PG_FUNCTION_INFO_V1(indicators_ne);
 Datum
 indicators_ne(PG_FUNCTION_ARGS)
 {
-	PG_RETURN_BOOL(!ha_ind_equal(PG_GETARG_INDICATORS_P(0),
-								 PG_GETARG_INDICATORS_P(1)));
+	HaIndicators a,
+				b;
+
+	PG_GETARG_INDICATORS(0, &a);
+	PG_GETARG_INDICATORS(1, &b);
+	PG_RETURN_BOOL(!ha_ind_equal(&a, &b));
 }
 
 PG_FUNCTION_INFO_V1(indicators_hash);
-/* Hash of the canonical bytes, consistent with indicators_eq. */
+/*
+ * Hash of the stored image, consistent with indicators_eq because the
+ * image is canonical (ha_ind_write_image); a version-1 image hashes as in
+ * 0.2.0, so hash indexes and hash partitions stay valid.  The image is
+ * read first, so a corrupt one is an error here too.
+ */
 Datum
 indicators_hash(PG_FUNCTION_ARGS)
 {
-	HaIndicators *ind = PG_GETARG_INDICATORS_P(0);
+	HaIndicators ind;
 
-	return hash_any((const unsigned char *) ind, sizeof(HaIndicators));
+	PG_GETARG_INDICATORS(0, &ind);
+	return hash_any((const unsigned char *) PG_GETARG_POINTER(0), HA_IND_SIZE);
 }

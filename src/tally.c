@@ -9,10 +9,11 @@
  * another path would refuse.
  *
  * Every function reads its tally arguments through tally_arg, which takes a
- * value of the current layout (version 2) as it is and converts one of
- * layout version 1 (float8 sums, stored by housing_areas 0.2.0 or earlier
- * and still on disk after ALTER EXTENSION UPDATE) on the way in; every
- * function returns version 2.
+ * value of the current layouts (version 2, or 3 with a MENAPT count in its
+ * header) as it is and converts one of layout version 1 (float8 sums,
+ * stored by housing_areas 0.2.0 or earlier and still on disk after ALTER
+ * EXTENSION UPDATE) on the way in; every function returns version 2, or 3
+ * when the result counts MENAPT.
  *
  * The transition functions update their state in place when nodeAgg calls
  * them (AggCheckCallContext): the state then belongs to the aggregate, and
@@ -41,16 +42,24 @@ tally_convert(const void *stored, HaTally *buf)
 	return buf;
 }
 
+/* Is t of a current layout (2 or 3), which functions read as it is? */
+static inline bool
+tally_is_current(const HaTally *t)
+{
+	return (t->version == HA_TALLY_VERSION) | (t->version == HA_TALLY_VERSION_MENAPT);
+}
+
 /*
- * Tally argument n as version 2: the datum itself when it is (values are
- * checked when they are made, as before), else its conversion in *buf.
+ * Tally argument n in a current layout: the datum itself when it is
+ * (values are checked when they are made, as before), else its conversion
+ * in *buf.
  */
 static inline const HaTally *
 tally_arg(FunctionCallInfo fcinfo, int n, HaTally *buf)
 {
 	const HaTally *t = (const HaTally *) PG_GETARG_POINTER(n);
 
-	if (likely(t->version == HA_TALLY_VERSION))
+	if (likely(tally_is_current(t)))
 		return t;
 	return tally_convert(t, buf);
 }
@@ -78,7 +87,10 @@ tally_in(PG_FUNCTION_ARGS)
 }
 
 PG_FUNCTION_INFO_V1(tally_out);
-/* Text output: all ten keys in canonical order, sums as exact decimals. */
+/*
+ * Text output: all ten keys in canonical order, sums as exact decimals,
+ * and menapt when the tally counts it.
+ */
 Datum
 tally_out(PG_FUNCTION_ARGS)
 {
@@ -92,10 +104,12 @@ tally_out(PG_FUNCTION_ARGS)
 
 PG_FUNCTION_INFO_V1(tally_recv);
 /*
- * Binary input: version byte, 7 reserved bytes, then the fields of
+ * Binary input: version byte, 7 header bytes, then the fields of
  * HA_TALLY_FIELDS in order in network byte order; the length must be exact.
- * Version 2: every field an int8 (sums in millionths and øre), checked by
- * ha_tally_validate, the same checks as text input plus the layout rules.
+ * Version 2: every field an int8 (sums in millionths and øre), header bytes
+ * zero, checked by ha_tally_validate, the same checks as text input plus
+ * the layout rules.  Version 3: the same, the header bytes holding the
+ * MENAPT count + 1 as a 56-bit integer in network byte order.
  * Version 1 (what housing_areas 0.2.0 and earlier sent): the sums as
  * float8, checked as version 1 did and converted by ha_tally_from_v1.
  */
@@ -120,7 +134,13 @@ tally_recv(PG_FUNCTION_ARGS)
 	}
 	else
 	{
-		pq_copymsgbytes(buf, (char *) t.reserved, sizeof(t.reserved));
+		uint8		header[7];
+		int			i;
+
+		/* network order on the wire, little-endian in the stored header */
+		pq_copymsgbytes(buf, (char *) header, sizeof(header));
+		for (i = 0; i < 7; i++)
+			t.menapt[i] = header[6 - i];
 		ha_recv_fields(buf, &ha_tally_form, &t);
 		ok = ha_tally_validate(&t, &err);
 	}
@@ -128,17 +148,22 @@ tally_recv(PG_FUNCTION_ARGS)
 }
 
 PG_FUNCTION_INFO_V1(tally_send);
-/* Binary output, always layout version 2: the inverse of tally_recv. */
+/*
+ * Binary output, layout version 2 (version 3 when MENAPT is counted): the
+ * inverse of tally_recv.
+ */
 Datum
 tally_send(PG_FUNCTION_ARGS)
 {
 	HaTally		tmp;
 	const HaTally *t = tally_arg(fcinfo, 0, &tmp);
 	StringInfoData buf;
+	int			i;
 
 	pq_begintypsend(&buf);
 	pq_sendbyte(&buf, t->version);
-	pq_sendbytes(&buf, (const char *) t->reserved, sizeof(t->reserved));
+	for (i = 6; i >= 0; i--)
+		pq_sendbyte(&buf, t->menapt[i]);
 	ha_send_fields(&buf, &ha_tally_form, t);
 	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
 }
@@ -174,7 +199,7 @@ writable_state(FunctionCallInfo fcinfo)
 
 	if (likely(AggCheckCallContext(fcinfo, NULL)))
 	{
-		if (unlikely(state->version != HA_TALLY_VERSION))
+		if (unlikely(!tally_is_current(state)))
 			convert_in_place(state);
 		return state;
 	}
@@ -224,9 +249,10 @@ add_person_or_report(HaTally *state, HaPerson p)
 PG_FUNCTION_INFO_V1(tally_agg_step);
 /*
  * Transition function of tally_agg(age, nonwestern, outside_labour_fte,
- * convicted, basic_education, gross_income, student): adds one person to
- * the state (NULL state: an empty tally).  The meaning of NULL arguments is
- * that of ha_tally_step.  Called on NULL input.
+ * convicted, basic_education, gross_income, student[, menapt]): adds one
+ * person to the state (NULL state: an empty tally, which counts MENAPT
+ * when the aggregate has the argument menapt).  The meaning of NULL
+ * arguments is that of ha_tally_step.  Called on NULL input.
  */
 Datum
 tally_agg_step(PG_FUNCTION_ARGS)
@@ -238,6 +264,8 @@ tally_agg_step(PG_FUNCTION_ARGS)
 	{
 		state = (HaTally *) palloc(sizeof(HaTally));
 		ha_tally_init(state);
+		if (PG_NARGS() > 8)
+			ha_tally_set_menapt(state, true, 0);
 	}
 	else
 		state = writable_state(fcinfo);
@@ -252,6 +280,7 @@ tally_agg_step(PG_FUNCTION_ARGS)
 	p.income_known = !PG_ARGISNULL(6);
 	p.gross_income = p.income_known ? PG_GETARG_FLOAT8(6) : 0;
 	p.student = tri_arg(fcinfo, 7);
+	p.menapt = PG_NARGS() > 8 ? tri_arg(fcinfo, 8) : HA_UNKNOWN;
 
 	if (unlikely(!ha_tally_step(state, &p)))
 		add_person_or_report(state, p);
@@ -294,7 +323,7 @@ PG_FUNCTION_INFO_V1(tally_to_indicators);
 Datum
 tally_to_indicators(PG_FUNCTION_ARGS)
 {
-	HaIndicators *result;
+	HaIndicators result;
 	HaTally		cur;
 	HaTally		prev;
 	double		national = 0;
@@ -308,28 +337,34 @@ tally_to_indicators(PG_FUNCTION_ARGS)
 	if (!PG_ARGISNULL(3))
 		regional = PG_GETARG_FLOAT8(3);
 
-	result = (HaIndicators *) palloc(sizeof(HaIndicators));
 	if (!ha_tally_to_indicators(tally_arg(fcinfo, 0, &cur),
 								PG_ARGISNULL(1) ? NULL : tally_arg(fcinfo, 1, &prev),
 								PG_ARGISNULL(2) ? NULL : &national,
 								PG_ARGISNULL(3) ? NULL : &regional,
-								result, &err))
+								&result, &err))
 		ha_report(&err);
-	PG_RETURN_INDICATORS_P(result);
+	PG_RETURN_DATUM(ha_indicators_result(&result));
 }
 
 PG_FUNCTION_INFO_V1(tally_value);
 /*
  * tally_value(t, key): one count or sum of a tally by key, as float8: a
- * count exactly, a sum as the float8 nearest its exact decimal.
+ * count exactly, a sum as the float8 nearest its exact decimal; menapt is
+ * NULL when the tally does not count it.
  */
 Datum
 tally_value(PG_FUNCTION_ARGS)
 {
 	HaTally		buf;
 	const HaTally *t = tally_arg(fcinfo, 0, &buf);
-	int			f = ha_record_key(&ha_tally_form, PG_GETARG_TEXT_PP(1), "tally");
+	int			f = ha_record_key(&ha_tally_text_form, PG_GETARG_TEXT_PP(1), "tally");
 
+	if (f == HA_TALLY_MENAPT)
+	{
+		if (!ha_tally_menapt_counted(t))
+			PG_RETURN_NULL();
+		PG_RETURN_FLOAT8((double) ha_tally_menapt(t));
+	}
 	PG_RETURN_FLOAT8(ha_tally_get(t, (HaTallyField) f));
 }
 
@@ -358,7 +393,10 @@ tally_ne(PG_FUNCTION_ARGS)
 }
 
 PG_FUNCTION_INFO_V1(tally_hash);
-/* Hash of the canonical bytes (version 2), consistent with tally_eq. */
+/*
+ * Hash of the canonical bytes (version 2, or 3 with a MENAPT count),
+ * consistent with tally_eq; a version-2 value hashes as before.
+ */
 Datum
 tally_hash(PG_FUNCTION_ARGS)
 {

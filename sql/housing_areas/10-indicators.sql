@@ -26,7 +26,7 @@ CREATE TYPE indicators (
 );
 
 COMMENT ON TYPE indicators IS
-'Criteria values of one housing area for one list year (residents, nonwestern, outside_labour, convicted, national_convicted, basic_education, income); absent keys are unknown';
+'Criteria values of one housing area for one list year (residents, nonwestern, outside_labour, convicted, national_convicted, basic_education, income, menapt); absent keys are unknown';
 COMMENT ON FUNCTION indicators_in(cstring) IS 'text input of indicators: key=value pairs in any order';
 COMMENT ON FUNCTION indicators_out(indicators) IS 'text output of indicators: known keys in canonical order';
 COMMENT ON FUNCTION indicators_recv(internal) IS 'binary input of indicators, validated like text input';
@@ -39,12 +39,13 @@ CREATE FUNCTION make_indicators(
 	convicted double precision DEFAULT NULL,
 	national_convicted double precision DEFAULT NULL,
 	basic_education double precision DEFAULT NULL,
-	income double precision DEFAULT NULL)
+	income double precision DEFAULT NULL,
+	menapt double precision DEFAULT NULL)
 	RETURNS indicators
 	AS 'MODULE_PATHNAME', 'make_indicators'
 	LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE;
-COMMENT ON FUNCTION make_indicators(integer, double precision, double precision, double precision, double precision, double precision, double precision) IS
-'builds an indicators record from named arguments; NULL or omitted means unknown, at least one must be known';
+COMMENT ON FUNCTION make_indicators(integer, double precision, double precision, double precision, double precision, double precision, double precision, double precision) IS
+'builds an indicators record from named arguments; NULL or omitted means unknown, at least one must be known; menapt is rounded to 5 decimals';
 
 CREATE FUNCTION indicator(ind indicators, key text) RETURNS double precision
 	AS 'MODULE_PATHNAME', 'indicator_value'

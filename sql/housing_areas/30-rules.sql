@@ -25,7 +25,8 @@ CREATE TYPE classification AS (
 	convictions boolean,
 	education boolean,
 	income boolean,
-	nonwestern boolean
+	nonwestern boolean,
+	menapt boolean
 );
 COMMENT ON TYPE classification IS
 'result of classify(): the category of one area for one list year, each list flag and each criterion; NULL means undetermined (missing values) or, for a criterion, not tested by that rule version';
@@ -61,6 +62,8 @@ COMMENT ON COLUMN classification.income IS
 'criterion: mean gross income of taxpayers aged 15-64, students excluded, < 55 % of the regional mean; NULL when unknown or not tested (dk2010)';
 COMMENT ON COLUMN classification.nonwestern IS
 'criterion: non-Western immigrants and descendants > 50 % of residents; NULL when unknown';
+COMMENT ON COLUMN classification.menapt IS
+'criterion: immigrants and descendants from the MENA countries, Pakistan and Turkey (menapt), as a user rule set tests it (create_rules); NULL when unknown or not tested (every built-in version)';
 
 CREATE FUNCTION rules_for_year(list_year integer) RETURNS text
 	AS 'MODULE_PATHNAME', 'ha_rules_for_year_sql'

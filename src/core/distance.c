@@ -25,7 +25,7 @@ static const HaCategory lists[HA_DIST_NLISTS] = {
 /* The criteria values that may move (national_convicted is not an area's). */
 static const HaIndField vars[HA_DIST_NVARS] = {
 	HA_IND_RESIDENTS, HA_IND_NONWESTERN, HA_IND_OUTSIDE_LABOUR,
-	HA_IND_CONVICTED, HA_IND_BASIC_EDUCATION, HA_IND_INCOME
+	HA_IND_CONVICTED, HA_IND_BASIC_EDUCATION, HA_IND_INCOME, HA_IND_MENAPT
 };
 
 /* Candidate new values of one criterion kept for the cheapest set. */
@@ -208,6 +208,10 @@ max_steps(const HaIndicators *ind, const HaDistanceBasis *b, HaIndField f,
 	{
 		case HA_IND_NONWESTERN:
 			return dir < 0 ? t->nonwestern : t->residents - t->nonwestern;
+		case HA_IND_MENAPT:
+			if (!ha_tally_menapt_counted(t))
+				return 0;
+			return dir < 0 ? ha_tally_menapt(t) : t->residents - ha_tally_menapt(t);
 		case HA_IND_CONVICTED:
 			return dir < 0 ? t->convicted_18plus :
 				t->persons_18plus - t->convicted_18plus;
@@ -272,6 +276,10 @@ value_after(const HaIndicators *ind, const HaDistanceBasis *b, HaIndField f,
 	{
 		case HA_IND_NONWESTERN:
 			t.nonwestern += k;
+			break;
+		case HA_IND_MENAPT:
+			/* max_steps keeps the count within 0 .. residents */
+			ha_tally_set_menapt(&t, true, ha_tally_menapt(&t) + k);
 			break;
 		case HA_IND_CONVICTED:
 			t.convicted_18plus += k;

@@ -30,7 +30,7 @@
 
 /* The lists a version may define (in this order), and the criteria values that may move. */
 #define HA_DIST_NLISTS 4
-#define HA_DIST_NVARS 6
+#define HA_DIST_NVARS 7
 
 /* Which way a list is crossed. */
 typedef enum HaDirection

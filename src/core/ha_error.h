@@ -70,7 +70,11 @@ typedef enum HaErrorCode
 	X(HA_E_UNKNOWN_FIELD_BITS, HA_ERR_BINARY, HA_ABOUT_FORM) \
 	X(HA_E_UNKNOWN_HOLDS_VALUE, HA_ERR_BINARY, HA_ABOUT_FORM | HA_ABOUT_FIELD) \
 	X(HA_E_NEGATIVE_ZERO, HA_ERR_BINARY, HA_ABOUT_FORM | HA_ABOUT_FIELD) \
+	X(HA_E_NOT_ROUNDED, HA_ERR_BINARY, HA_ABOUT_FORM | HA_ABOUT_FIELD) \
 	X(HA_E_NOTHING_KNOWN, HA_ERR_PARAM, HA_ABOUT_FORM) \
+	/* a stored indicators image of layout version 2 */ \
+	X(HA_E_V2_WITHOUT_MENAPT, HA_ERR_BINARY, HA_ABOUT_FORM) \
+	X(HA_E_PACKED_OUT_OF_RANGE, HA_ERR_BINARY, HA_ABOUT_FORM | HA_ABOUT_FIELD)	/* n: the integer */ \
 	/* sums and person rows of tallies */ \
 	X(HA_E_SUM_OUT_OF_RANGE, HA_ERR_RANGE, HA_ABOUT_FIELD) \
 	X(HA_E_PERSON_NAN, HA_ERR_PARAM, HA_ABOUT_FIELD) \
@@ -79,6 +83,7 @@ typedef enum HaErrorCode
 	/* exact tallies: layout versions; a version-1 float8 sum beyond version 2 */ \
 	X(HA_E_TALLY_VERSION, HA_ERR_BINARY, HA_ABOUT_FORM)	/* n: found, newest */ \
 	X(HA_E_TALLY_V1_OUT_OF_RANGE, HA_ERR_RANGE, HA_ABOUT_FIELD | HA_ABOUT_VALUE) \
+	X(HA_E_TALLY_MENAPT_HEADER, HA_ERR_BINARY, HA_ABOUT_FORM) \
 	/* rules and history: value is the argument as given */ \
 	X(HA_E_NO_RULES_FOR_YEAR, HA_ERR_PARAM, 0)	/* n: the year */ \
 	X(HA_E_UNKNOWN_RULE_VERSION, HA_ERR_PARAM, HA_ABOUT_VALUE) \

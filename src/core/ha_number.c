@@ -307,3 +307,45 @@ ha_decimal_compare_exact(double a, int k, double b)
 	}
 	return (x.mantissa > y.mantissa) - (x.mantissa < y.mantissa);
 }
+
+/*
+ * v rounded to `decimals` decimal places (0 to 17), half away from zero,
+ * on the shortest decimal that reads back to v, so the value the user
+ * wrote ("40.000005", stored as 40.00000499...) rounds as written, like
+ * numeric.  The result is the double nearest that rounded decimal; v must
+ * be finite with |v| * 10^decimals below 2^53.
+ */
+double
+ha_round_decimals(double v, int decimals)
+{
+	static const double pow10[] = {
+		1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+		1e12, 1e13, 1e14, 1e15, 1e16, 1e17
+	};
+	HaDecimal	d;
+	uint64_t	units;
+	int			shift;
+
+	if (v == 0 || isnan(v) || isinf(v))
+		return v + 0.0;
+	d = to_decimal(fabs(v));
+	shift = d.exponent + decimals;
+	if (shift >= 0)
+	{
+		/* no digit beyond the place kept: v is already rounded */
+		return v;
+	}
+	if (-shift > 17)
+		units = 0;				/* mantissa < 10^17: below half a unit */
+	else
+	{
+		uint64_t	div = (uint64_t) pow10[-shift];
+
+		units = d.mantissa / div;
+		if (d.mantissa % div >= div - d.mantissa % div)
+			units++;			/* half or more: away from zero */
+	}
+	if (units == 0)
+		return 0.0;
+	return (v < 0 ? -1.0 : 1.0) * ((double) units / pow10[decimals]);
+}

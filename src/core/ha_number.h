@@ -29,6 +29,7 @@ extern HaNumStatus ha_scan_number(const char *tok, size_t len, bool whole,
 								  double *out);
 extern size_t ha_format_double(double v, char *buf);
 extern int	ha_decimal_compare_exact(double a, int k, double b);
+extern double ha_round_decimals(double v, int decimals);
 
 /*
  * Compare a with k * b, each double read as its shortest decimal (see

@@ -24,7 +24,8 @@ static const char *const category_names[HA_NCAT] = {
 };
 
 static const char *const criterion_names[HA_NCRIT] = {
-	"labour", "convictions", "education", "income", "nonwestern", "residents"
+	"labour", "convictions", "education", "income", "nonwestern", "menapt",
+	"residents"
 };
 
 /* The criterion of each indicator; national_convicted is none (HA_NCRIT). */
@@ -36,6 +37,7 @@ static const HaCriterion field_criterion[HA_IND_NFIELDS] = {
 	[HA_IND_NATIONAL_CONVICTED] = HA_NCRIT,
 	[HA_IND_BASIC_EDUCATION] = HA_CRIT_EDUCATION,
 	[HA_IND_INCOME] = HA_CRIT_INCOME,
+	[HA_IND_MENAPT] = HA_CRIT_MENAPT,
 };
 
 /* Name and unit of each consequence constant. */

@@ -31,6 +31,7 @@ typedef enum HaCriterion
 	HA_CRIT_EDUCATION,			/* basic_education */
 	HA_CRIT_INCOME,				/* income */
 	HA_CRIT_NONWESTERN,			/* nonwestern */
+	HA_CRIT_MENAPT,				/* menapt (user rule sets only) */
 	HA_CRIT_RESIDENTS,			/* residents (size gates) */
 	HA_NCRIT
 } HaCriterion;

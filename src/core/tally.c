@@ -99,6 +99,52 @@ const HaKvForm ha_tally_v1_form = {
 	"tally", ha_tally_v1_fields, HA_TALLY_NFIELDS, HA_TALLY_INPUT_MAX, true
 };
 
+/*
+ * What text input is read into: the fields of version 1 (the first pass of
+ * ha_tally_parse) and the MENAPT count after them.
+ */
+typedef struct HaTallyText
+{
+	HaTallyV1	v1;
+	int64_t		menapt;
+} HaTallyText;
+
+/*
+ * The keys of the text form: those of the binary forms, then menapt (the
+ * MENAPT count, a part of residents; absent: not counted), first with the
+ * storage of version 1 for the first pass of ha_tally_parse.
+ */
+static const HaFieldSpec text_first_fields[HA_TALLY_NFIELDS + 1] = {
+#define HA_TALLY_TEXT_SPEC(key, NAME, storage, offset, unit, population) \
+	{#key, V1_STORAGE_##unit, offsetof(HaTallyText, v1.key), V1_MIN_##unit, \
+	 V1_MAX_##unit, false, HA_UNIT_##unit},
+	HA_TALLY_FIELDS(HA_TALLY_TEXT_SPEC)
+#undef HA_TALLY_TEXT_SPEC
+	{"menapt", HA_INT64, offsetof(HaTallyText, menapt), V1_MIN_COUNT,
+	V1_MAX_COUNT, false, HA_UNIT_COUNT}
+};
+
+static const HaKvForm text_first_form = {
+	"tally", text_first_fields, HA_TALLY_NFIELDS + 1, HA_TALLY_INPUT_MAX, true
+};
+
+/*
+ * The keys of the text form as errors and hints name them (the stored
+ * fields, then menapt, whose value is in the header, not at an offset).
+ */
+const HaFieldSpec ha_tally_text_fields[HA_TALLY_NFIELDS + 1] = {
+#define HA_TALLY_SPEC2(key, NAME, storage, offset, unit, population) \
+	{#key, HA_##storage, offsetof(HaTally, key), MIN_##unit, MAX_##unit, \
+	 false, HA_UNIT_##unit},
+	HA_TALLY_FIELDS(HA_TALLY_SPEC2)
+#undef HA_TALLY_SPEC2
+	{"menapt", HA_INT64, 0, MIN_COUNT, MAX_COUNT, false, HA_UNIT_COUNT}
+};
+
+const HaKvForm ha_tally_text_form = {
+	"tally", ha_tally_text_fields, HA_TALLY_NFIELDS + 1, HA_TALLY_INPUT_MAX, true
+};
+
 /* The exact unit of each field: decimals kept, range in units. */
 typedef struct TallyUnit
 {
@@ -150,7 +196,7 @@ static const uint64_t pow10_u64[] = {
 	UINT64_C(1000000000000000000)
 };
 
-/* Make an empty tally of the current layout version (every count 0). */
+/* Make an empty tally of layout version 2 (every count 0, no MENAPT count). */
 void
 ha_tally_init(HaTally *t)
 {
@@ -448,7 +494,7 @@ check_header(uint8_t version, uint8_t want, const uint8_t *reserved,
 	if (version != want)
 		return ha_fail(err, HA_E_TALLY_VERSION, NULL,
 					   &(HaErrorAbout) {.form = &ha_tally_form,
-					   .n = {version, HA_TALLY_VERSION}});
+					   .n = {version, HA_TALLY_VERSION_MENAPT}});
 	for (i = 0; i < nreserved; i++)
 		if (reserved[i] != 0)
 			return ha_fail(err, HA_E_RESERVED_NOT_ZERO, NULL,
@@ -458,17 +504,37 @@ check_header(uint8_t version, uint8_t want, const uint8_t *reserved,
 }
 
 /*
- * Check a whole tally of the current layout as it arrives in binary form,
- * from text, or from memory: layout (version, reserved bytes), the range of
- * each field, then the relations between fields.
+ * Check a whole tally of the current layouts as it arrives in binary form,
+ * from text, or from memory: layout (version 2 with zero header bytes, or
+ * version 3 with a MENAPT count), the range of each field, then the
+ * relations between fields (the MENAPT count a part of residents).
  */
 bool
 ha_tally_validate(const HaTally *t, HaError *err)
 {
 	int			f;
 
-	if (!check_header(t->version, HA_TALLY_VERSION, t->reserved,
-					  sizeof(t->reserved), err))
+	if (t->version == HA_TALLY_VERSION_MENAPT)
+	{
+		uint64_t	raw = ha_tally_menapt_raw(t);
+		int64_t		n = ha_tally_menapt(t);
+		char		shown[HA_TALLY_VALUE_BUFLEN];
+
+		if (raw == 0)
+			return ha_fail(err, HA_E_TALLY_MENAPT_HEADER, NULL,
+						   &(HaErrorAbout) {.form = &ha_tally_form});
+		snprintf(shown, sizeof(shown), "%" PRId64, n);
+		if (raw - 1 > (uint64_t) HA_TALLY_COUNT_MAX)
+			return ha_fail(err, HA_E_OUT_OF_RANGE, shown,
+						   &(HaErrorAbout) {.field = &ha_tally_text_fields[HA_TALLY_MENAPT]});
+		if (n > t->residents)
+			return ha_fail(err, HA_E_PART_EXCEEDS_WHOLE, shown,
+						   &(HaErrorAbout) {.field = &ha_tally_text_fields[HA_TALLY_MENAPT],
+						   .other = &ha_tally_fields[HA_TALLY_RESIDENTS],
+						   .n = {(long long) t->residents}});
+	}
+	else if (!check_header(t->version, HA_TALLY_VERSION, t->menapt,
+						   sizeof(t->menapt), err))
 		return false;
 
 	for (f = 0; f < HA_TALLY_NFIELDS; f++)
@@ -514,9 +580,14 @@ as_v2_error(HaError *err)
 
 	if (err->about.form == &ha_tally_v1_form)
 		err->about.form = &ha_tally_form;
+	if (err->about.form == &text_first_form)
+		err->about.form = &ha_tally_text_form;
+	if (err->about.field == &text_first_fields[HA_TALLY_MENAPT])
+		err->about.field = &ha_tally_text_fields[HA_TALLY_MENAPT];
 	for (f = 0; f < HA_TALLY_NFIELDS; f++)
 	{
-		if (err->about.field == &ha_tally_v1_fields[f])
+		if (err->about.field == &ha_tally_v1_fields[f] ||
+			err->about.field == &text_first_fields[f])
 			err->about.field = &ha_tally_fields[f];
 		if (err->about.other == &ha_tally_v1_fields[f])
 			err->about.other = &ha_tally_fields[f];
@@ -666,7 +737,8 @@ find_value(const char *s, int f, const char **tok, size_t *len)
 
 /*
  * Parse the text form into *out (grammar and errors: ha_kv_parse); absent
- * keys count 0, and the result passes ha_tally_validate.
+ * keys count 0, but an absent menapt is not counted (layout version 2), a
+ * given one counted (version 3); the result passes ha_tally_validate.
  *
  * Two passes: ha_kv_parse reads the input through the version-1 form, which
  * checks the grammar, the keys, the counts, and that each sum is a finite
@@ -677,15 +749,17 @@ find_value(const char *s, int f, const char **tok, size_t *len)
 bool
 ha_tally_parse(const char *s, HaTally *out, HaError *err)
 {
-	HaTallyV1	first;
+	HaTallyText first;
 	uint32_t	seen;
 	int			f;
 
 	memset(&first, 0, sizeof(first));
-	if (!ha_kv_parse(&ha_tally_v1_form, s, &first, &seen, err))
+	if (!ha_kv_parse(&text_first_form, s, &first, &seen, err))
 		return as_v2_error(err);
 
-	counts_of_v1(&first, out);
+	counts_of_v1(&first.v1, out);
+	if (seen & (UINT32_C(1) << HA_TALLY_MENAPT))
+		ha_tally_set_menapt(out, true, first.menapt);
 	for (f = 0; f < HA_TALLY_NFIELDS; f++)
 	{
 		const char *tok;
@@ -711,7 +785,7 @@ ha_tally_parse(const char *s, HaTally *out, HaError *err)
 
 /*
  * Write the canonical text form: all keys in field order, one blank
- * between pairs.  Returns the length it needs (like snprintf); the output is
+ * between pairs, and menapt last when it is counted.  Returns the length it needs (like snprintf); the output is
  * complete when that is below cap, which HA_TALLY_TEXT_BUFLEN guarantees.
  */
 size_t
@@ -733,6 +807,13 @@ ha_tally_format(const HaTally *t, char *buf, size_t cap)
 		ha_tally_value_text(t, (HaTallyField) f, num);
 		ha_append(buf, cap, &pos, num);
 	}
+	if (ha_tally_menapt_counted(t))
+	{
+		char		num[HA_TALLY_VALUE_BUFLEN];
+
+		snprintf(num, sizeof(num), " menapt=%" PRId64, ha_tally_menapt(t));
+		ha_append(buf, cap, &pos, num);
+	}
 	return pos;
 }
 
@@ -752,7 +833,9 @@ fail_overflow(HaError *err, int f)
 
 /*
  * Add tally x into *acc (acc and x may be the same): integer addition of
- * every field, so exact, associative and commutative.  Fails, leaving *acc
+ * every field, so exact, associative and commutative.  The MENAPT counts
+ * add when both count it; otherwise the sum does not count it either, so
+ * a sum is counted only when every part is (and stays associative).  Fails, leaving *acc
  * as it was, when a count or sum would leave its range (never wraps).  The
  * sum of two valid tallies keeps every relation that ha_tally_validate
  * checks, so no other check is needed.
@@ -761,6 +844,9 @@ bool
 ha_tally_add(HaTally *acc, const HaTally *x, HaError *err)
 {
 	HaTally		sum = *acc;
+	bool		counted = ha_tally_menapt_counted(acc) &&
+		ha_tally_menapt_counted(x);
+	int64_t		menapt = ha_tally_menapt(acc) + ha_tally_menapt(x);
 	int			f;
 
 	for (f = 0; f < HA_TALLY_NFIELDS; f++)
@@ -773,6 +859,8 @@ ha_tally_add(HaTally *acc, const HaTally *x, HaError *err)
 			return fail_overflow(err, f);
 		set_units(&sum, f, a + b);
 	}
+	/* a part of residents, whose sum fitted: so does its own */
+	ha_tally_set_menapt(&sum, counted, counted ? menapt : 0);
 	*acc = sum;
 	return true;
 }
@@ -955,7 +1043,8 @@ set_two_year(HaIndicators *ind, HaIndField f, const HaTally *cur,
  * The criteria values of an area from the tallies of its last two data
  * years (rules, sections 1 and 3).
  *
- * residents, nonwestern, basic_education and income come from cur;
+ * residents, nonwestern, basic_education, income and menapt (when cur
+ * counts it) come from cur;
  * outside_labour and convicted are the mean of the shares of cur and prev
  * (unknown without prev).  national_convicted is copied when given (NULL
  * pointer: unknown).  income is 100 * income_mean(cur) / regional_income,
@@ -1000,6 +1089,12 @@ ha_tally_to_indicators(const HaTally *cur, const HaTally *prev,
 		return false;
 	if (ha_tally_share(cur, HA_TALLY_BASIC_EDUCATION_30_59, &v) &&
 		!set_indicator(out, HA_IND_BASIC_EDUCATION, v, err))
+		return false;
+	/* menapt: 100 * count / residents, rounded to 5 decimals by ha_ind_set */
+	if (ha_tally_menapt_counted(cur) && cur->residents > 0 &&
+		!set_indicator(out, HA_IND_MENAPT,
+					   100.0 * (double) ha_tally_menapt(cur) / (double) cur->residents,
+					   err))
 		return false;
 	if (regional_income != NULL && ha_tally_income_mean(cur, &v) &&
 		!set_indicator(out, HA_IND_INCOME, 100.0 * v / *regional_income, err))

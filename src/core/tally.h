@@ -22,8 +22,14 @@
  * fields of HA_TALLY_FIELDS at the offsets given there, each an int64.
  * Version 1 (housing_areas 0.1.0 and 0.2.0) had the same offsets with
  * float8 sums (HaTallyV1); such values, on disk or in binary COPY, are read
- * by converting them (ha_tally_read, ha_tally_from_v1).  `reserved` must
- * stay zero until a version gives it a meaning.
+ * by converting them (ha_tally_read, ha_tally_from_v1).
+ *
+ * Layout version 3 is version 2 with a count of residents from the MENA
+ * countries, Pakistan and Turkey (MENAPT): the 7 header bytes hold that
+ * count + 1 as a little-endian 56-bit integer (0: not counted, as in every
+ * version-2 value, whose header bytes are zero).  A tally is written in
+ * version 3 only when it counts MENAPT, so every other tally keeps the
+ * bytes (and hash) of version 2.  Its population is residents.
  */
 #ifndef HA_TALLY_H
 #define HA_TALLY_H
@@ -68,8 +74,12 @@ typedef enum HaTallyField
 	HA_TALLY_NFIELDS
 } HaTallyField;
 
-/* The layout written; HA_TALLY_VERSION_V1 is still read. */
+/*
+ * The layouts written: version 2, and version 3 when MENAPT is counted;
+ * HA_TALLY_VERSION_V1 is still read.
+ */
 #define HA_TALLY_VERSION 2
+#define HA_TALLY_VERSION_MENAPT 3
 #define HA_TALLY_VERSION_V1 1
 
 /* Largest count: 2^53 - 1, the largest integer every double holds exactly. */
@@ -114,8 +124,8 @@ typedef enum HaTallyField
 
 typedef struct HaTally
 {
-	uint8_t		version;		/* HA_TALLY_VERSION */
-	uint8_t		reserved[7];	/* must be zero */
+	uint8_t		version;		/* HA_TALLY_VERSION or _MENAPT */
+	uint8_t		menapt[7];		/* MENAPT count + 1, little-endian; 0: none */
 #define HA_TALLY_MEMBER(key, NAME, storage, ...) HA_CTYPE_##storage key;
 	HA_TALLY_FIELDS(HA_TALLY_MEMBER)
 #undef HA_TALLY_MEMBER
@@ -151,6 +161,7 @@ typedef struct HaPerson
 	bool		age_known;
 	int32_t		age;			/* whole years at the count date */
 	HaTri		nonwestern;
+	HaTri		menapt;			/* unknown when tally_agg is not told */
 	bool		fte_known;
 	double		outside_labour_fte; /* share of the year, 0 .. 1 */
 	HaTri		convicted;
@@ -180,6 +191,54 @@ typedef struct HaPersonBands
 
 extern const HaFieldSpec ha_tally_fields[HA_TALLY_NFIELDS];
 extern const HaKvForm ha_tally_form;
+extern const HaFieldSpec ha_tally_text_fields[HA_TALLY_NFIELDS + 1];
+extern const HaKvForm ha_tally_text_form;
+
+/* The key of the MENAPT count in text form: the last of ha_tally_text_form. */
+#define HA_TALLY_MENAPT HA_TALLY_NFIELDS
+
+/* Does t count MENAPT (layout version 3)? */
+static inline bool
+ha_tally_menapt_counted(const HaTally *t)
+{
+	return t->version == HA_TALLY_VERSION_MENAPT;
+}
+
+/* The 56-bit little-endian integer of the header: the count + 1, or 0. */
+static inline uint64_t
+ha_tally_menapt_raw(const HaTally *t)
+{
+	uint64_t	v = 0;
+	int			i;
+
+	for (i = 6; i >= 0; i--)
+		v = (v << 8) | t->menapt[i];
+	return v;
+}
+
+/* The MENAPT count of t (0 when it is not counted). */
+static inline int64_t
+ha_tally_menapt(const HaTally *t)
+{
+	uint64_t	raw = ha_tally_menapt_raw(t);
+
+	return raw == 0 ? 0 : (int64_t) (raw - 1);
+}
+
+/*
+ * Set the MENAPT count of t (0 .. HA_TALLY_COUNT_MAX) and the layout
+ * version that goes with it: 3 when counted, 2 (header bytes zero) when not.
+ */
+static inline void
+ha_tally_set_menapt(HaTally *t, bool counted, int64_t n)
+{
+	uint64_t	raw = counted ? (uint64_t) n + 1 : 0;
+	int			i;
+
+	t->version = counted ? HA_TALLY_VERSION_MENAPT : HA_TALLY_VERSION;
+	for (i = 0; i < 7; i++, raw >>= 8)
+		t->menapt[i] = (uint8_t) (raw & 0xff);
+}
 extern const HaFieldSpec ha_tally_v1_fields[HA_TALLY_NFIELDS];
 extern const HaKvForm ha_tally_v1_form;
 
@@ -290,6 +349,9 @@ ha_person_apply(HaTally *t, const HaPerson *p, HaPersonBands b, int64_t fte,
 {
 	t->residents++;
 	t->nonwestern += p->nonwestern == HA_TRUE;
+	/* a MENAPT count only where it is kept (tally_agg told of it) */
+	if (p->menapt == HA_TRUE && ha_tally_menapt_counted(t))
+		ha_tally_set_menapt(t, true, ha_tally_menapt(t) + 1);
 	t->persons_18_64 += b.labour;
 	t->outside_labour_fte += fte;
 	t->persons_18plus += b.adult;
@@ -316,6 +378,7 @@ ha_person_apply(HaTally *t, const HaPerson *p, HaPersonBands b, int64_t fte,
  * Unknown values:
  *	 age				resident only, in no age band;
  *	 nonwestern			not counted as non-Western;
+ *	 menapt				not counted as MENAPT (as nonwestern);
  *	 outside_labour_fte	0 (no record of time outside);
  *	 convicted			not convicted (no record in the register);
  *	 basic_education	counted as basic, as the rules say;

@@ -14,7 +14,13 @@
  *	  raw record, as it could arrive from disk or through indicators_recv:
  *	  ha_ind_validate either refuses it with a complete error report,
  *	  or the record has the same text round trip, so no byte pattern that
- *	  validation lets through can fail to come back from its own text.
+ *	  validation lets through can fail to come back from its own text;
+ *
+ *	- its first HA_IND_SIZE bytes, when there are that many, as a stored
+ *	  image (layout version 1 or 2): ha_ind_read_image either refuses it
+ *	  with a complete binary error, or gives a record that, when it also
+ *	  passes ha_ind_validate, writes back to the identical bytes (the image
+ *	  is canonical, so equal values hash alike) and has the text round trip.
  *
  * Build: see test/run-fuzz.sh.
  */
@@ -65,6 +71,28 @@ check_binary(const uint8_t *bytes)
 						 "ha_ind_validate");
 }
 
+/* Read raw bytes as a stored image and check the outcome. */
+static void
+check_image(const uint8_t *bytes)
+{
+	HaIndicators ind;
+	HaError		err;
+	unsigned char again[HA_IND_SIZE];
+
+	fuzz_clear_error(&err);
+	if (!ha_ind_read_image(bytes, &ind, &err))
+	{
+		fuzz_check_error(&err, FUZZ_CODE(HA_ERR_BINARY), "ha_ind_read_image");
+		return;
+	}
+	fuzz_clear_error(&err);
+	if (!ha_ind_validate(&ind, &err))
+		return;
+	ha_ind_write_image(&ind, again);
+	FUZZ_CHECK(memcmp(again, bytes, HA_IND_SIZE) == 0, "image not canonical");
+	check_round_trip(&ind);
+}
+
 /* libFuzzer entry point: the input as text, and its head as a raw record. */
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -75,5 +103,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	free(s);
 	if (size >= sizeof(HaIndicators))
 		check_binary(data);
+	if (size >= HA_IND_SIZE)
+		check_image(data);
 	return 0;
 }

@@ -12,11 +12,12 @@
  * Its bytes are also read as raw structs, as they could arrive from disk
  * or through tally_recv, in either layout version (the first byte says
  * which: 2 is the current one, int64 counts and sums in millionths and
- * øre; 1 the float8 sums of housing_areas 0.2.0):
+ * øre; 3 the same with a MENAPT count in the header; 1 the float8 sums of
+ * housing_areas 0.2.0):
  *
  *	  offset  size  use
  *		   0    88  tally A: ha_tally_read refuses it with an error, or
- *					gives a valid version-2 tally with the text round trip
+ *					gives a valid version-2 or -3 tally with the text round trip
  *					above; a version-1 A reads the same as its version-1
  *					text; a valid A then goes through ha_tally_to_indicators
  *					alone
@@ -107,12 +108,13 @@ check_binary(const uint8_t *bytes, HaTally *t)
 				   "an error names the version-1 form");
 		return false;
 	}
-	FUZZ_CHECK(t->version == HA_TALLY_VERSION, "read gives an old layout");
+	FUZZ_CHECK(t->version == (ha_tally_menapt_counted(t) ? HA_TALLY_VERSION_MENAPT :
+							  HA_TALLY_VERSION), "read gives an old layout");
 	check_tally_round_trip(t);
 	if (bytes[0] == HA_TALLY_VERSION_V1)
 		check_v1_text(bytes, t);
 	else
-		FUZZ_CHECK(memcmp(t, bytes, sizeof(*t)) == 0, "version 2 changed on read");
+		FUZZ_CHECK(memcmp(t, bytes, sizeof(*t)) == 0, "version 2 or 3 changed on read");
 	return true;
 }
 
@@ -214,6 +216,7 @@ person_from_bytes(const uint8_t *b)
 	p.convicted = (HaTri) (b[2] % 3);
 	p.basic_education = (HaTri) (b[3] % 3);
 	p.student = (HaTri) (b[4] % 3);
+	p.menapt = (HaTri) ((b[0] >> 3) % 3);
 	memcpy(&p.age, b + 5, sizeof(p.age));
 	memcpy(&p.outside_labour_fte, b + 9, sizeof(double));
 	memcpy(&p.gross_income, b + 17, sizeof(double));

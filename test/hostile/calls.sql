@@ -115,6 +115,10 @@ SELECT 'housing_areas.indicators', v FROM unnest(ARRAY[
 	'housing_areas.make_indicators(income => ''NaN'')',
 	'housing_areas.make_indicators(convicted => ''Infinity'', national_convicted => 0)',
 	'housing_areas.make_indicators(residents => 2147483647, income => 5e-324)',
+	'''residents=10000000 menapt=100''', '''menapt=0.000005''', '''menapt=99.999995''',
+	'housing_areas.make_indicators(menapt => ''NaN'')',
+	'housing_areas.make_indicators(menapt => 100.000001)',
+	'housing_areas.make_indicators(menapt => 5e-324)',
 	'''{"residents": 1e1000}''::jsonb::housing_areas.indicators',
 	'''residents='' || repeat(''1'', 1048576)']) AS v;
 
@@ -128,6 +132,9 @@ SELECT 'housing_areas.tally', v FROM unnest(ARRAY[
 	'''residents=10 persons_18_64=10 outside_labour_fte=5e-324''',
 	'''residents=1 persons_18plus=1 convicted_18plus=1''',
 	'(SELECT housing_areas.tally_agg(a, true, 1, true, true, 1e308, false) FROM generate_series(0, 2) AS a)',
+	'''residents=9007199254740991 menapt=9007199254740991''', '''residents=1 menapt=2''',
+	'''residents=0 menapt=0''', '''menapt=-1''',
+	'(SELECT housing_areas.tally_agg(a, true, 1, true, true, 1, false, a > 0) FROM generate_series(0, 2) AS a)',
 	'''residents='' || repeat(''1'', 1048576)']) AS v;
 
 INSERT INTO hostile.value (type, expr)
@@ -396,7 +403,12 @@ BEGIN
 		('housing_areas.tally'::regtype,
 		 housing_areas.tally_send('residents=1913 nonwestern=945 persons_18_64=1200 outside_labour_fte=535.25 persons_18plus=1500 convicted_18plus=30 persons_30_59=800 basic_education_30_59=400 taxpayers_15_64=1100 income_sum=330000000')),
 		('housing_areas.indicators'::regtype,
-		 housing_areas.indicators_send('residents=1913 nonwestern=49.4 outside_labour=44.6 convicted=1.94 national_convicted=0.65 basic_education=67.4 income=61.8'))
+		 housing_areas.indicators_send('residents=1913 nonwestern=49.4 outside_labour=44.6 convicted=1.94 national_convicted=0.65 basic_education=67.4 income=61.8')),
+		-- the layouts that carry menapt: indicators version 2, tally version 3
+		('housing_areas.indicators'::regtype,
+		 housing_areas.indicators_send('residents=1913 nonwestern=49.4 income=61.8 menapt=40.5')),
+		('housing_areas.tally'::regtype,
+		 housing_areas.tally_send('residents=1913 nonwestern=945 menapt=400'))
 	) AS v(type, valid)
 	LOOP
 		len := length(t.valid);

@@ -80,3 +80,46 @@ SELECT area_id, string_agg(list_year || ' ' || category, ', ' ORDER BY list_year
 SELECT drop_rules('nogate');
 DELETE FROM area_year WHERE area_id BETWEEN 1 AND 6;
 DELETE FROM area WHERE area_id BETWEEN 1 AND 6;
+
+-- README, scenario 2: dk2021 with the parallelsamfund gate on menapt
+-- (MENA countries, Pakistan and Turkey) instead of nonwestern; the same
+-- SQL as the README, so its figures are checked here
+SELECT create_rules('dk2021_menapt',
+  replace(replace(rules('dk2021'), 'rules dk2021 ', 'rules dk2021_menapt '),
+          'parallelsamfund when udsat and nonwestern > 50',
+          'parallelsamfund when udsat and menapt > 50'));
+SELECT category, criterion, operator, threshold, unit FROM thresholds('dk2021_menapt')
+ WHERE category = 'parallelsamfund';
+SELECT name, category(ind, 2025) AS dk2021,
+       category(ind, 2025, 'dk2021_menapt') AS menapt_gate,
+       (classify(ind, 2025, 'dk2021_menapt')).menapt AS menapt_over_50
+  FROM (VALUES
+    ('Nordparken', 'residents=2400 nonwestern=62 menapt=48.5 outside_labour=45 basic_education=65 income=50'),
+    ('Sønderhøj',  'residents=1500 nonwestern=45 menapt=52 outside_labour=42 income=52'),
+    ('Vesterbo',   'residents=1100 nonwestern=55 menapt=50 outside_labour=41 income=54'),
+    ('Østergård',  'residents=1300 nonwestern=58 outside_labour=44 basic_education=62 income=53'),
+    ('Lindely',    'residents=3000 nonwestern=70 menapt=60 outside_labour=20 basic_education=30 income=90')
+  ) AS a(name, ind_text), LATERAL (SELECT ind_text::indicators AS ind) AS i;
+-- the same areas on the list of 2025, compared
+INSERT INTO area (area_id, name, municipality_code, region_code, geom)
+SELECT 6 + i, n, '0751', '1082',
+       ST_Multi(ST_MakeEnvelope(575000 + 1000 * i, 6230000, 575400 + 1000 * i, 6230400, 25832))
+  FROM unnest(ARRAY['Nordparken', 'Sønderhøj', 'Vesterbo', 'Østergård', 'Lindely']) WITH ORDINALITY AS t(n, i);
+INSERT INTO area_year (area_id, list_year, ind)
+VALUES (7, 2025, 'residents=2400 nonwestern=62 menapt=48.5 outside_labour=45 basic_education=65 income=50'),
+       (8, 2025, 'residents=1500 nonwestern=45 menapt=52 outside_labour=42 income=52'),
+       (9, 2025, 'residents=1100 nonwestern=55 menapt=50 outside_labour=41 income=54'),
+       (10, 2025, 'residents=1300 nonwestern=58 outside_labour=44 basic_education=62 income=53'),
+       (11, 2025, 'residents=3000 nonwestern=70 menapt=60 outside_labour=20 basic_education=30 income=90');
+SELECT * FROM compare_rules_summary('dk2021', 'dk2021_menapt') WHERE list_year = 2025;
+SELECT name, municipality_code, category_a, category_b, residents
+  FROM compare_rules('dk2021', 'dk2021_menapt') WHERE list_year = 2025;
+-- the gate at its boundary in margins(): 50 is not above 50, and the
+-- distance is in points of menapt; unknown menapt leaves it unknown
+SELECT a.name, m.criterion, m.value, m.operator, m.threshold, m.met, m.distance
+  FROM area AS a JOIN area_year AS ay USING (area_id),
+       margins(ay.ind, 2025, 'dk2021_menapt') AS m
+ WHERE a.area_id BETWEEN 7 AND 10 AND m.criterion = 'menapt' ORDER BY a.area_id;
+SELECT drop_rules('dk2021_menapt');
+DELETE FROM area_year WHERE area_id BETWEEN 7 AND 11;
+DELETE FROM area WHERE area_id BETWEEN 7 AND 11;

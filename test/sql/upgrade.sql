@@ -51,6 +51,13 @@ CREATE MATERIALIZED VIEW public.my_counts AS
   SELECT category(ind, list_year) AS category, count(*) AS areas FROM public.my_area_year GROUP BY 1;
 CREATE UNIQUE INDEX my_counts_category_idx ON public.my_counts (category);
 SELECT pg_typeof(category) FROM public.my_categories LIMIT 1;
+-- the user's objects on indicators at 0.2.0: a hash index over the stored
+-- images (layout version 1) and a view calling make_indicators
+CREATE INDEX my_ind_hash_idx ON public.my_area_year USING hash (ind);
+CREATE VIEW public.my_made AS
+  SELECT make_indicators(residents => 1200, nonwestern => 55.5) AS ind;
+CREATE TABLE public.my_ind_v1 AS
+  SELECT ind, indicators_send(ind) AS sent, ind::text AS shown FROM public.my_area_year;
 -- 0.3.0 makes category() return the enum category.  PostgreSQL stored the
 -- comparison of my_udsat as category(...) = 'parallelsamfund'::text, which
 -- the enum does not take: the update stops, names the view and says what
@@ -63,6 +70,13 @@ SELECT extversion FROM pg_extension WHERE extname = 'housing_areas';
 SELECT * FROM public.my_udsat;
 -- as the hint says: drop the view, update, create it again
 DROP VIEW public.my_udsat;
+-- 0.3.0 gives make_indicators a last argument menapt (DROP and CREATE):
+-- a view calling it stops the update, named, and nothing changes
+\set VERBOSITY terse
+ALTER EXTENSION housing_areas UPDATE;
+\set VERBOSITY default
+SELECT extversion FROM pg_extension WHERE extname = 'housing_areas';
+DROP VIEW public.my_made;
 -- 0.3.0 releases the PostGIS layer, with a warning that says what to do;
 -- the objects on category() and classification.category are dropped and
 -- created again, with a warning that lists them
@@ -70,6 +84,27 @@ ALTER EXTENSION housing_areas UPDATE;
 CREATE VIEW public.my_udsat AS
   SELECT area_id, list_year FROM public.my_area_year WHERE category(ind, list_year) = 'parallelsamfund';
 SELECT * FROM public.my_udsat;
+CREATE VIEW public.my_made AS
+  SELECT make_indicators(residents => 1200, nonwestern => 55.5) AS ind;
+SELECT ind, pg_typeof(ind) FROM public.my_made;
+-- indicators stored by 0.1.0/0.2.0 (layout version 1) read back unchanged:
+-- the same text, the same binary form, equal to themselves, found through
+-- the hash index built at 0.2.0 (the image and its hash are unchanged)
+SELECT count(*) AS v1_rows,
+       count(*) FILTER (WHERE v.ind::text = v.shown AND indicators_send(v.ind) = v.sent
+                          AND v.ind = v.shown::indicators) AS unchanged
+  FROM public.my_ind_v1 AS v;
+SET enable_seqscan = off;
+SELECT list_year, ind FROM public.my_area_year
+ WHERE ind = 'residents=2000 nonwestern=60 outside_labour=45 basic_education=70' ORDER BY 1;
+EXPLAIN (COSTS OFF) SELECT list_year FROM public.my_area_year
+ WHERE ind = 'residents=2000 nonwestern=60 outside_labour=45 basic_education=70';
+-- a value with menapt (layout version 2) beside them, in the same index
+INSERT INTO public.my_area_year VALUES (1, 2023, 'residents=2000 nonwestern=60 menapt=40.5');
+SELECT list_year, ind, classify(ind, list_year) AS c FROM public.my_area_year
+ WHERE ind = 'residents=2000 menapt=40.50000 nonwestern=60';
+RESET enable_seqscan;
+DELETE FROM public.my_area_year WHERE list_year = 2023;
 -- the view of category() keeps its comment and grant, is the user's (not
 -- the extension's), and its column is now the enum; the rows are all there
 SELECT category, pg_typeof(category) FROM public.my_categories ORDER BY list_year;

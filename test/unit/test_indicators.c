@@ -222,16 +222,6 @@ test_validate_struct(void)
 
 	CHECK(ha_ind_validate(&ind, &err));
 	bad = ind;
-	bad.version = 2;
-	unit_check_refused("version 2", ha_ind_validate(&bad, &err), &err,
-					   HA_ERR_BINARY, HA_E_BAD_VERSION, "", "");
-	CHECK(err.about.n[0] == 2 && err.about.n[1] == 1);
-	bad = ind;
-	bad.reserved = 1;
-	unit_check_refused("reserved", ha_ind_validate(&bad, &err), &err,
-					   HA_ERR_BINARY, HA_E_RESERVED_NOT_ZERO, "", "");
-	CHECK(err.about.n[0] == 1);
-	bad = ind;
 	bad.known |= 0x100;
 	unit_check_refused("mask", ha_ind_validate(&bad, &err), &err,
 					   HA_ERR_BINARY, HA_E_UNKNOWN_FIELD_BITS, "", "");
@@ -266,20 +256,171 @@ test_validate_struct(void)
 	unit_check_refused("-0", ha_ind_validate(&bad, &err), &err,
 					   HA_ERR_BINARY, HA_E_NEGATIVE_ZERO, "income", "");
 	CHECK(err.about.form == &ha_ind_form);
+	bad = ind;
+	bad.known |= 1u << HA_IND_MENAPT;
+	bad.menapt = 40.000005;		/* not on the 10^-5 grid */
+	unit_check_refused("menapt 6 decimals", ha_ind_validate(&bad, &err), &err,
+					   HA_ERR_BINARY, HA_E_NOT_ROUNDED, "menapt", "");
+	bad.menapt = 40.00001;
+	CHECK(ha_ind_validate(&bad, &err));
+	bad.menapt = 100.00001;
+	unit_check_refused("menapt > 100", ha_ind_validate(&bad, &err), &err,
+					   HA_ERR_RANGE, HA_E_OUT_OF_RANGE, "menapt", "100.00001");
+}
+
+/* menapt is rounded once, to 5 decimals, half away from zero, as written. */
+static void
+test_menapt_rounding(void)
+{
+	static const char *const cases[][2] = {
+		{"menapt=40.5", "menapt=40.5"},
+		{"menapt=40.000005", "menapt=40.00001"},	/* the half: away */
+		{"menapt=40.0000049999", "menapt=40"},	/* below the half */
+		{"menapt=40.000015", "menapt=40.00002"},
+		{"menapt=0.000005", "menapt=0.00001"},
+		{"menapt=0.0000049", "menapt=0"},
+		{"menapt=1e-300", "menapt=0"},
+		{"menapt=99.999995", "menapt=100"},
+		{"menapt=99.9999949", "menapt=99.99999"},
+		{"menapt=33.333333333333336", "menapt=33.33333"},
+		{"menapt=100", "menapt=100"},
+		{"menapt=0", "menapt=0"},
+		{"menapt=12.345675", "menapt=12.34568"},
+	};
+	HaIndicators ind;
+	HaError		err;
+
+	check_canon(cases, lengthof(cases));
+	CHECK(ha_ind_round_menapt(40.000005) == 40.00001);
+	CHECK(ha_ind_round_menapt(2.5e-6) == 0);
+	CHECK(ha_round_decimals(-0.000005, 5) == -0.00001);
+	CHECK(ha_round_decimals(1.25, 1) == 1.3);
+	CHECK(ha_round_decimals(1.35, 1) == 1.4);
+	CHECK(ha_round_decimals(7, 0) == 7);
+	/* the range is checked on the value given, before rounding */
+	parse_err("menapt=100.000001", HA_ERR_RANGE, HA_E_OUT_OF_RANGE, "menapt", "100.000001");
+	parse_err("menapt=-0.000001", HA_ERR_RANGE, HA_E_OUT_OF_RANGE, "menapt", "-0.000001");
+	parse_err("menapt=NaN", HA_ERR_SYNTAX, HA_E_NAN, "menapt", "NaN");
+	/* set, as make_indicators and to_indicators store it */
+	ha_ind_init(&ind);
+	CHECK(ha_ind_set(&ind, HA_IND_MENAPT, 40.000005, "40.000005", &err));
+	CHECK(ind.menapt == 40.00001);
+	CHECK(ha_ind_validate(&ind, &err));
+}
+
+/* The bytes of an image, as hex. */
+static void
+image_hex(const unsigned char *image, char *hex)
+{
+	int			i;
+
+	for (i = 0; i < HA_IND_SIZE; i++)
+		snprintf(hex + 2 * i, 3, "%02x", image[i]);
+}
+
+/* Read an image that must be refused, and check the report. */
+static void
+image_refused(const unsigned char *image, HaErrorKind kind, const char *key)
+{
+	HaIndicators out;
+	HaError		err;
+
+	unit_check_refused("image", ha_ind_read_image(image, &out, &err), &err,
+					   HA_ERR_BINARY, kind, key, "");
+}
+
+/*
+ * The stored images: version 1 (0.2.0's bytes) without menapt, version 2
+ * with it, each read back to the same record; corrupt images refused.
+ */
+static void
+test_images(void)
+{
+	HaIndicators ind = parse_ok("residents=1913 income=61.8");
+	HaIndicators with = parse_ok("residents=1913 income=61.8 menapt=40.5");
+	HaIndicators back;
+	unsigned char image[HA_IND_SIZE];
+	unsigned char bad[HA_IND_SIZE];
+	char		hex[2 * HA_IND_SIZE + 1];
+	HaError		err;
+
+	/* version 1: version, reserved, u16 mask (native), i32, six float8 */
+	ha_ind_write_image(&ind, image);
+	CHECK(image[0] == 1 && image[1] == 0);
+	{
+		uint16_t	known;
+		int32_t		residents;
+		double		income;
+
+		memcpy(&known, image + 2, 2);
+		memcpy(&residents, image + 4, 4);
+		memcpy(&income, image + 48, 8);
+		CHECK(known == 0x41 && residents == 1913 && income == 61.8);
+	}
+	CHECK(ha_ind_read_image(image, &back, &err) && ha_ind_equal(&back, &ind));
+
+	/* version 2: version, u8 mask, u24 residents, u24 menapt, little-endian */
+	ha_ind_write_image(&with, image);
+	image_hex(image, hex);
+	CHECK(strncmp(hex, "02c1" "790700" "50cc3d", 16) == 0);	/* 4050000 */
+	CHECK(ha_ind_read_image(image, &back, &err) && ha_ind_equal(&back, &with));
+	CHECK(back.menapt == 40.5);
+
+	/* extremes of the packed integers */
+	with = parse_ok("residents=10000000 menapt=100");
+	ha_ind_write_image(&with, image);
+	image_hex(image, hex);
+	CHECK(strncmp(hex, "0281" "809698" "809698", 16) == 0);
+	CHECK(ha_ind_read_image(image, &back, &err) && ha_ind_equal(&back, &with));
+	with = parse_ok("menapt=0.00001");
+	ha_ind_write_image(&with, image);
+	image_hex(image, hex);
+	CHECK(strncmp(hex, "0280" "000000" "010000", 16) == 0);
+	CHECK(ha_ind_read_image(image, &back, &err) && ha_ind_equal(&back, &with));
+
+	/* corrupt images */
+	memcpy(bad, image, sizeof(bad));
+	bad[0] = 3;
+	image_refused(bad, HA_E_BAD_VERSION, "");
+	bad[0] = 0;
+	image_refused(bad, HA_E_BAD_VERSION, "");
+	memcpy(bad, image, sizeof(bad));
+	bad[1] = 0x01;				/* version 2 without menapt */
+	image_refused(bad, HA_E_V2_WITHOUT_MENAPT, "");
+	memcpy(bad, image, sizeof(bad));
+	bad[5] = 0x81;				/* 10000001 units */
+	bad[6] = 0x96;
+	bad[7] = 0x98;
+	image_refused(bad, HA_E_PACKED_OUT_OF_RANGE, "menapt");
+	memcpy(bad, image, sizeof(bad));
+	bad[1] = 0x81;
+	bad[2] = 0x81;				/* 10000001 residents */
+	bad[3] = 0x96;
+	bad[4] = 0x98;
+	image_refused(bad, HA_E_PACKED_OUT_OF_RANGE, "residents");
+	memcpy(bad, image, sizeof(bad));
+	bad[2] = 1;					/* residents unknown but set */
+	image_refused(bad, HA_E_UNKNOWN_HOLDS_VALUE, "residents");
+	ha_ind_write_image(&ind, bad);
+	bad[1] = 1;
+	image_refused(bad, HA_E_RESERVED_NOT_ZERO, "");
+	ha_ind_write_image(&ind, bad);
+	bad[2] |= 0x80;				/* menapt in a version 1 mask */
+	image_refused(bad, HA_E_UNKNOWN_FIELD_BITS, "");
 }
 
 /* The struct the X-macro lays out is the frozen one, field by field. */
 static void
 test_frozen_layout(void)
 {
-	static const size_t offsets[HA_IND_NFIELDS] = {4, 8, 16, 24, 32, 40, 48};
+	static const size_t offsets[HA_IND_NFIELDS] = {4, 8, 16, 24, 32, 40, 48, 56};
 	static const char *const keys[HA_IND_NFIELDS] = {
 		"residents", "nonwestern", "outside_labour", "convicted",
-		"national_convicted", "basic_education", "income"
+		"national_convicted", "basic_education", "income", "menapt"
 	};
 	int			f;
 
-	CHECK(sizeof(HaIndicators) == 56);
+	CHECK(sizeof(HaIndicators) == 64);
 	for (f = 0; f < HA_IND_NFIELDS; f++)
 	{
 		CHECK(ha_ind_fields[f].offset == offsets[f]);
@@ -390,7 +531,25 @@ random_record(void)
 static void
 test_random_round_trips(void)
 {
+	int			i;
+
 	check_random_round_trips(200000, random_record);
+	/* and through the stored image: the same record, the same bytes again */
+	for (i = 0; i < 100000; i++)
+	{
+		HaIndicators a = random_record();
+		HaIndicators b;
+		unsigned char image[HA_IND_SIZE];
+		unsigned char again[HA_IND_SIZE];
+		HaError		err;
+
+		ha_ind_write_image(&a, image);
+		CHECK(image[0] == (ha_ind_known(&a, HA_IND_MENAPT) ? 2 : 1));
+		CHECK(ha_ind_read_image(image, &b, &err));
+		CHECK(ha_ind_equal(&a, &b));
+		ha_ind_write_image(&b, again);
+		CHECK(memcmp(image, again, sizeof(image)) == 0);
+	}
 }
 
 static void
@@ -446,6 +605,8 @@ main(void)
 	RUN(test_rejects_control_characters_and_junk);
 	RUN(test_rejects_oversized);
 	RUN(test_validate_struct);
+	RUN(test_menapt_rounding);
+	RUN(test_images);
 	RUN(test_frozen_layout);
 	RUN(test_json_format);
 	RUN(test_format_double_shortest);

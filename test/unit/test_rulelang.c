@@ -592,6 +592,67 @@ test_limits(void)
 			1, NULL);
 }
 
+/*
+ * The gate on menapt instead of nonwestern: > at its boundary, unknown
+ * menapt undetermined, the flag of criterion menapt, nonwestern untested.
+ */
+static void
+test_menapt_gate(void)
+{
+	static const struct
+	{
+		const char *menapt;		/* NULL: unknown */
+		HaCategory	category;
+		HaTri		flag;
+	}			cases[] = {
+		{"50", HA_CAT_UDSAT, HA_FALSE},
+		{"50.00001", HA_CAT_PARALLELSAMFUND, HA_TRUE},
+		{"50.000004", HA_CAT_UDSAT, HA_FALSE},	/* rounds to 50 */
+		{"50.000005", HA_CAT_PARALLELSAMFUND, HA_TRUE},	/* rounds to 50.00001 */
+		{"49.99999", HA_CAT_UDSAT, HA_FALSE},
+		{NULL, HA_CAT_UNKNOWN, HA_UNKNOWN},
+	};
+	const HaRuleSet *s;
+	HaError		err;
+	int			i;
+
+	CHECK(parse_ok("rules menapt for the lists of 2021 onward\n"
+				   "an area counts when residents >= 1000\n"
+				   "udsat when at least 2 of (outside_labour > 40, convicted >= 3 x "
+				   "national_convicted, basic_education > 60, income < 55)\n"
+				   "parallelsamfund when udsat and menapt > 50\nend\n"));
+	s = ha_rules_for_year(&scratch, 2024, &err);
+	CHECK(s != NULL && s->rules[1].checks[0].criterion == HA_CRIT_MENAPT);
+	CHECK(strcmp(ha_criterion_name(HA_CRIT_MENAPT), "menapt") == 0);
+	for (i = 0; i < (int) lengthof(cases); i++)
+	{
+		char		text[200];
+		HaIndicators ind;
+		HaClassification c;
+
+		snprintf(text, sizeof(text), "residents=1913 nonwestern=60 outside_labour=44.6 "
+				 "basic_education=67.4 income=61.8%s%s",
+				 cases[i].menapt ? " menapt=" : "",
+				 cases[i].menapt ? cases[i].menapt : "");
+		CHECK(ha_ind_parse(text, &ind, &err));
+		ha_classify(&ind, 2024, s, &c);
+		CHECK(c.category == cases[i].category);
+		CHECK(c.flag_defined[HA_CRIT_MENAPT] && c.flag[HA_CRIT_MENAPT] == cases[i].flag);
+		CHECK(!c.flag_defined[HA_CRIT_NONWESTERN]);
+		CHECK(ha_category(&ind, 2024, s) == cases[i].category);
+	}
+	/* the built-in versions never test it */
+	for (i = 0; i < builtin.nsets; i++)
+	{
+		HaIndicators ind;
+		HaClassification c;
+
+		CHECK(ha_ind_parse("residents=1913 menapt=90", &ind, &err));
+		ha_classify(&ind, 2024, &builtin.sets[i], &c);
+		CHECK(!c.flag_defined[HA_CRIT_MENAPT]);
+	}
+}
+
 /* A parsed text classifies: a what-if without the non-Western gate. */
 static void
 test_what_if(void)
@@ -655,6 +716,7 @@ main(void)
 	RUN(test_syntax_errors);
 	RUN(test_invalid);
 	RUN(test_limits);
+	RUN(test_menapt_gate);
 	RUN(test_what_if);
 	return unit_done("rulelang");
 }

@@ -162,10 +162,11 @@ test_rejects_syntax(void)
 {
 	HaError		e = parse_err("", HA_ERR_SYNTAX, HA_E_EMPTY, "", "");
 
-	CHECK(e.about.form == &ha_tally_form);
+	/* text input names the keys of the text form (menapt among them) */
+	CHECK(e.about.form == &ha_tally_text_form);
 	e = parse_err("residents=1 income=2", HA_ERR_SYNTAX, HA_E_UNKNOWN_KEY, "",
 				  "income");
-	CHECK(e.about.form == &ha_tally_form);
+	CHECK(e.about.form == &ha_tally_text_form);
 	parse_err("residents=1 residents=1", HA_ERR_SYNTAX, HA_E_DUPLICATE_KEY,
 			  "residents", "");
 	parse_err("residents 1", HA_ERR_SYNTAX, HA_E_MISSING_EQUALS, "residents",
@@ -256,10 +257,13 @@ test_validate_layout(void)
 
 	CHECK(ha_tally_validate(&ok, &err));
 	bad = ok;
-	bad.version = 3;
-	unit_check_refused("version 3", ha_tally_validate(&bad, &err), &err,
+	bad.version = 4;
+	unit_check_refused("version 4", ha_tally_validate(&bad, &err), &err,
 					   HA_ERR_BINARY, HA_E_TALLY_VERSION, "", "");
-	CHECK(err.about.n[0] == 3 && err.about.n[1] == 2);
+	CHECK(err.about.n[0] == 4 && err.about.n[1] == 3);
+	bad.version = 3;				/* version 3 without a count */
+	unit_check_refused("version 3", ha_tally_validate(&bad, &err), &err,
+					   HA_ERR_BINARY, HA_E_TALLY_MENAPT_HEADER, "", "");
 	bad.version = 0;
 	unit_check_refused("version 0", ha_tally_read(&bad, &ok, &err), &err,
 					   HA_ERR_BINARY, HA_E_TALLY_VERSION, "", "");
@@ -267,7 +271,7 @@ test_validate_layout(void)
 	for (i = 0; i < 7; i++)
 	{
 		bad = ok;
-		bad.reserved[i] = 0x80;
+		bad.menapt[i] = 0x80;
 		unit_check_refused("reserved", ha_tally_validate(&bad, &err), &err,
 						   HA_ERR_BINARY, HA_E_RESERVED_NOT_ZERO, "", "");
 		CHECK(err.about.n[0] == 7);
@@ -1378,6 +1382,103 @@ v1_err(const HaTallyV1 *v, HaErrorCode code, HaErrorKind kind, const char *key,
 														   strlen(err.about.field->key))]);
 }
 
+/*
+ * The MENAPT count: absent is not counted (layout version 2, the bytes of
+ * before), given is counted (version 3, count + 1 in the header); a part
+ * of residents; sums count it only when both parts do; persons add to it
+ * only in a tally that counts it; to_indicators gives its share.
+ */
+static void
+test_menapt(void)
+{
+	HaTally		t = parse_ok("residents=10 menapt=3");
+	HaTally		u = parse_ok("residents=10");
+	HaTally		x;
+	HaTally		bad;
+	HaIndicators ind;
+	HaError		err;
+	char		buf[HA_TALLY_TEXT_BUFLEN];
+	int			i;
+
+	CHECK(t.version == 3 && ha_tally_menapt_counted(&t) && ha_tally_menapt(&t) == 3);
+	CHECK(t.menapt[0] == 4 && t.menapt[1] == 0 && t.menapt[6] == 0);
+	CHECK(u.version == 2 && !ha_tally_menapt_counted(&u));
+	for (i = 0; i < 7; i++)
+		CHECK(u.menapt[i] == 0);
+	ha_tally_format(&t, buf, sizeof(buf));
+	CHECK(strstr(buf, "income_sum=0 menapt=3") != NULL);
+	ha_tally_format(&u, buf, sizeof(buf));
+	CHECK(strstr(buf, "menapt") == NULL);
+	CHECK_STR(canon("residents=5 menapt=0"),
+			  "residents=5 nonwestern=0 persons_18_64=0 outside_labour_fte=0 "
+			  "persons_18plus=0 convicted_18plus=0 persons_30_59=0 "
+			  "basic_education_30_59=0 taxpayers_15_64=0 income_sum=0 menapt=0");
+	x = parse_ok("residents=10 menapt=0");
+	CHECK(!ha_tally_equal(&u, &x));
+
+	/* a part of residents; whole; in range */
+	parse_err("residents=2 menapt=3", HA_ERR_RANGE, HA_E_PART_EXCEEDS_WHOLE,
+			  "menapt", "3");
+	parse_err("residents=2 menapt=1.5", HA_ERR_SYNTAX, HA_E_NOT_WHOLE, "menapt", "1.5");
+	parse_err("residents=2 menapt=-1", HA_ERR_RANGE, HA_E_OUT_OF_RANGE, "menapt", "-1");
+	/* the header of a stored value: a count + 1 up to the largest count */
+	bad = t;
+	bad.menapt[6] = 0x80;
+	unit_check_refused("huge", ha_tally_validate(&bad, &err), &err,
+					   HA_ERR_RANGE, HA_E_OUT_OF_RANGE, "menapt", NULL);
+	bad = t;
+	bad.menapt[0] = 12;				/* 11 of 10 residents */
+	unit_check_refused("part", ha_tally_read(&bad, &x, &err), &err,
+					   HA_ERR_RANGE, HA_E_PART_EXCEEDS_WHOLE, "menapt", "11");
+
+	/* sums: counted + counted = sum, anything + not counted = not counted */
+	x = t;
+	CHECK(ha_tally_add(&x, &t, &err) && ha_tally_menapt(&x) == 6 && x.residents == 20);
+	x = t;
+	CHECK(ha_tally_add(&x, &u, &err) && !ha_tally_menapt_counted(&x) && x.version == 2);
+	x = u;
+	CHECK(ha_tally_add(&x, &t, &err) && !ha_tally_menapt_counted(&x));
+
+	/* persons: counted only where the tally counts it; NULL is not MENAPT */
+	{
+		HaTally		counted;
+		HaTally		plain;
+		HaPerson	p = person(40);
+		static const HaTri each[] = {HA_TRUE, HA_FALSE, HA_UNKNOWN, HA_TRUE};
+
+		ha_tally_init(&counted);
+		ha_tally_set_menapt(&counted, true, 0);
+		ha_tally_init(&plain);
+		for (i = 0; i < (int) lengthof(each); i++)
+		{
+			p.menapt = each[i];
+			CHECK(add_person(&counted, &p, &err) && add_person(&plain, &p, &err));
+		}
+		CHECK(ha_tally_menapt(&counted) == 2 && counted.residents == 4);
+		CHECK(!ha_tally_menapt_counted(&plain) && plain.version == 2);
+		/* the careful way counts alike */
+		ha_tally_init(&x);
+		ha_tally_set_menapt(&x, true, 0);
+		p.menapt = HA_TRUE;
+		CHECK(ha_tally_add_person(&x, &p, &err) && ha_tally_menapt(&x) == 1);
+	}
+
+	/* to_indicators: 100 * count / residents, 5 decimals; unknown otherwise */
+	CHECK(ha_tally_to_indicators(&t, NULL, NULL, NULL, &ind, &err));
+	CHECK(ha_ind_known(&ind, HA_IND_MENAPT) && ind.menapt == 30);
+	x = parse_ok("residents=3 menapt=1");
+	CHECK(ha_tally_to_indicators(&x, NULL, NULL, NULL, &ind, &err));
+	CHECK(ind.menapt == 33.33333);
+	x = parse_ok("residents=3 menapt=2");
+	CHECK(ha_tally_to_indicators(&x, NULL, NULL, NULL, &ind, &err));
+	CHECK(ind.menapt == 66.66667);
+	CHECK(ha_tally_to_indicators(&u, NULL, NULL, NULL, &ind, &err));
+	CHECK(!ha_ind_known(&ind, HA_IND_MENAPT));
+	x = parse_ok("residents=0 menapt=0");
+	CHECK(ha_tally_to_indicators(&x, NULL, NULL, NULL, &ind, &err));
+	CHECK(!ha_ind_known(&ind, HA_IND_MENAPT));
+}
+
 static void
 test_v1_reads_back(void)
 {
@@ -1498,5 +1599,6 @@ main(void)
 	RUN(test_department_sums_exact);
 	RUN(test_add_associative);
 	RUN(test_v1_reads_back);
+	RUN(test_menapt);
 	return unit_done("tally");
 }
