@@ -36,7 +36,11 @@ extern double ha_round_decimals(double v, int decimals);
  * ha_decimal_compare_exact).  Inline fast path: k * b in binary is within
  * half an ulp of the decimal product, and each double within half an ulp of
  * its shortest decimal, so a relative gap above 1e-12 decides without
- * decimal arithmetic; only near-ties take the exact way.
+ * decimal arithmetic; only near-ties take the exact way.  Below 1e-290 the
+ * doubles may be subnormal, whose ulp is absolute (4.9e-324), so the
+ * relative bound does not hold there: such values take the exact way too
+ * (with a normal scale, k * b is near a only when b is normal, as k is an
+ * int).
  */
 static inline int
 ha_decimal_compare(double a, int k, double b)
@@ -52,7 +56,7 @@ ha_decimal_compare(double a, int k, double b)
 	/* both tests, then one branch that is almost never taken: no guess */
 	above = gap > 1e-12 * scale;
 	below = gap < -1e-12 * scale;
-	if (above | below)
+	if ((above | below) & (scale >= 1e-290))
 		return above - below;
 	return ha_decimal_compare_exact(a, k, b);
 }

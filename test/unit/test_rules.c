@@ -491,6 +491,12 @@ test_decimal_compare(void)
 	CHECK(ha_decimal_compare(1e-7, 2, 5e-8) == 0);
 	CHECK(ha_decimal_compare(100, 2, 50) == 0);
 	CHECK(ha_decimal_compare(99.99999999999999, 2, 50) < 0);
+	/* subnormals: 3 x 3.2e-322 is 9.6e-322 in decimals, not in binary */
+	CHECK(ha_decimal_compare(9.6e-322, 3, 3.2e-322) == 0);
+	CHECK(ha_decimal_compare(9.6e-322, 3, 3.2e-322) ==
+		  ha_decimal_compare_exact(9.6e-322, 3, 3.2e-322));
+	CHECK(ha_decimal_compare(9.7e-322, 3, 3.2e-322) > 0);
+	CHECK(ha_decimal_compare(1e-300, 3, 3.2e-322) > 0);
 }
 
 static void
