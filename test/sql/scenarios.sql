@@ -95,7 +95,7 @@ SELECT name, category(ind, 2025) AS dk2021,
        (classify(ind, 2025, 'dk2021_menapt')).menapt AS menapt_over_50
   FROM (VALUES
     ('Nordparken', 'residents=2400 nonwestern=62 menapt=48.5 outside_labour=45 basic_education=65 income=50'),
-    ('Sønderhøj',  'residents=1500 nonwestern=45 menapt=52 outside_labour=42 income=52'),
+    ('Sønderhøj',  'residents=1500 nonwestern=56 menapt=52 outside_labour=42 income=52'),
     ('Vesterbo',   'residents=1100 nonwestern=55 menapt=50 outside_labour=41 income=54'),
     ('Østergård',  'residents=1300 nonwestern=58 outside_labour=44 basic_education=62 income=53'),
     ('Lindely',    'residents=3000 nonwestern=70 menapt=60 outside_labour=20 basic_education=30 income=90')
@@ -107,7 +107,7 @@ SELECT 6 + i, n, '0751', '1082',
   FROM unnest(ARRAY['Nordparken', 'Sønderhøj', 'Vesterbo', 'Østergård', 'Lindely']) WITH ORDINALITY AS t(n, i);
 INSERT INTO area_year (area_id, list_year, ind)
 VALUES (7, 2025, 'residents=2400 nonwestern=62 menapt=48.5 outside_labour=45 basic_education=65 income=50'),
-       (8, 2025, 'residents=1500 nonwestern=45 menapt=52 outside_labour=42 income=52'),
+       (8, 2025, 'residents=1500 nonwestern=56 menapt=52 outside_labour=42 income=52'),
        (9, 2025, 'residents=1100 nonwestern=55 menapt=50 outside_labour=41 income=54'),
        (10, 2025, 'residents=1300 nonwestern=58 outside_labour=44 basic_education=62 income=53'),
        (11, 2025, 'residents=3000 nonwestern=70 menapt=60 outside_labour=20 basic_education=30 income=90');
