@@ -605,34 +605,7 @@ offer(Query *qu, int32_t j, double d, int common)
 	return true;
 }
 
-/*
- * Whether no record of a box can enter: its smallest root mean square over
- * the shared coordinates exceeds the k-th distance by more than rounding
- * (relative 1e-12, absolute 1e-9 beyond the half unit of the 10th decimal).
- */
-static inline bool
-beyond(const Query *qu, const HaTwinNode *nd, unsigned shared, int common)
-{
-	double		s = 0.0;
-	int			d;
-
-	if (qu->count < qu->k)
-		return false;
-	for (d = 0; d < HA_TWIN_DIMS; d++)
-		if (shared & (1u << d))
-		{
-			double		g = 0.0;
-
-			if (qu->q[d] < nd->lo[d])
-				g = nd->lo[d] - qu->q[d];
-			else if (qu->q[d] > nd->hi[d])
-				g = qu->q[d] - nd->hi[d];
-			s += g * g;
-		}
-	return sqrt(s / (double) common) * (1.0 - 1e-12) - 1e-9 > qu->heap[0].distance;
-}
-
-/* The squared gap of the query to a box over the shared coordinates (to order children). */
+/* The squared gap of the query to a box over the shared coordinates. */
 static inline double
 gap2(const Query *qu, const HaTwinNode *nd, unsigned shared)
 {
@@ -651,6 +624,20 @@ gap2(const Query *qu, const HaTwinNode *nd, unsigned shared)
 			s += g * g;
 		}
 	return s;
+}
+
+/*
+ * Whether no record of a box can enter: its smallest root mean square over
+ * the shared coordinates exceeds the k-th distance by more than rounding
+ * (relative 1e-12, absolute 1e-9 beyond the half unit of the 10th decimal).
+ */
+static inline bool
+beyond(const Query *qu, const HaTwinNode *nd, unsigned shared, int common)
+{
+	if (qu->count < qu->k)
+		return false;
+	return sqrt(gap2(qu, nd, shared) / (double) common) * (1.0 - 1e-12) - 1e-9 >
+		qu->heap[0].distance;
 }
 
 /* Search a tree node for the query over the shared coordinates. */

@@ -32,6 +32,7 @@
 #include <stdlib.h>
 
 #include "twins.h"
+#include "../unit/twins_naive.h"
 
 /* Abort with the failed condition unless cond holds (libFuzzer keeps the input). */
 #define FUZZ_CHECK(cond, what) \
@@ -54,56 +55,6 @@ static int32_t ex_b[64];
 static HaTwin got[MAXK];
 static HaTwin want[MAXK];
 static unsigned char work[1 << 20];
-
-/* Whether (a, b) is among the nexcl excluded pairs of ids. */
-static int
-is_excluded(int32_t a, int32_t b, int nexcl)
-{
-	int			e;
-
-	for (e = 0; e < nexcl; e++)
-		if (ex_a[e] == a && ex_b[e] == b)
-			return 1;
-	return 0;
-}
-
-/* The k best twins of record i over every pair, by (distance, id). */
-static int
-naive(int n, int i, int k, int min_common, int nexcl)
-{
-	int			count = 0;
-	int			j;
-
-	for (j = 0; j < n; j++)
-	{
-		int			common;
-		double		d;
-		int			b;
-
-		if (j == i || is_excluded(ids[i], ids[j], nexcl))
-			continue;
-		d = ha_twin_distance(&xs[i * HA_TWIN_DIMS], &xs[j * HA_TWIN_DIMS],
-							 min_common, &common);
-		if (isnan(d))
-			continue;
-		b = count < k ? count++ : k;
-		while (b > 0 && (want[b - 1].distance > d ||
-						 (want[b - 1].distance == d && want[b - 1].id > ids[j])))
-		{
-			if (b < k)
-				want[b] = want[b - 1];
-			b--;
-		}
-		if (b < k)
-		{
-			want[b].index = j;
-			want[b].id = ids[j];
-			want[b].distance = d;
-			want[b].common = common;
-		}
-	}
-	return count;
-}
 
 int			LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -168,7 +119,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	for (i = 0; i < n; i++)
 	{
 		int			count;
-		int			wcount = naive(n, i, k, min_common, nexcl);
+		int			wcount = twins_naive(ids, xs, n, i, k, min_common,
+										  ex_a, ex_b, nexcl, want);
 		int			r;
 		HaTwinsStatus st = ha_twins_of(&set, i, k, got, &count);
 

@@ -11,6 +11,7 @@
 
 #include "unit.h"
 #include "../../src/core/twins.h"
+#include "twins_naive.h"
 
 #define MAXN 3000
 #define MAXK 12
@@ -27,57 +28,6 @@ static double
 rng_unit(void)
 {
 	return (double) (rng_next() >> 11) / 9007199254740992.0;
-}
-
-/* Whether the pair (a, b) of ids is among the nexcl excluded pairs. */
-static bool
-naive_excluded(int32_t a, int32_t b, int nexcl)
-{
-	int			e;
-
-	for (e = 0; e < nexcl; e++)
-		if (ex_a[e] == a && ex_b[e] == b)
-			return true;
-	return false;
-}
-
-/* The twins of record i by every pair, the k best by (distance, id): the reference. */
-static int
-naive_twins(int n, int i, int k, int min_common, int nexcl, HaTwin *out)
-{
-	int			count = 0;
-	int			j;
-
-	for (j = 0; j < n; j++)
-	{
-		int			common;
-		double		d;
-		int			b;
-
-		if (j == i || naive_excluded(ids[i], ids[j], nexcl))
-			continue;
-		d = ha_twin_distance(&xs[i * HA_TWIN_DIMS], &xs[j * HA_TWIN_DIMS],
-							 min_common, &common);
-		if (isnan(d))
-			continue;
-		/* insert into the sorted k best */
-		b = count < k ? count++ : k;
-		while (b > 0 && (out[b - 1].distance > d ||
-						 (out[b - 1].distance == d && out[b - 1].id > ids[j])))
-		{
-			if (b < k)
-				out[b] = out[b - 1];
-			b--;
-		}
-		if (b < k)
-		{
-			out[b].index = j;
-			out[b].id = ids[j];
-			out[b].distance = d;
-			out[b].common = common;
-		}
-	}
-	return count;
 }
 
 /* Build the set of the current records, or record a failure. */
@@ -111,7 +61,8 @@ compare_all(int n, int k, int min_common, int nexcl)
 	for (i = 0; i < n; i++)
 	{
 		int			count;
-		int			wcount = naive_twins(n, i, k, min_common, nexcl, want);
+		int			wcount = twins_naive(ids, xs, n, i, k, min_common,
+										  ex_a, ex_b, nexcl, want);
 		int			r;
 		bool		same;
 
