@@ -35,34 +35,9 @@ LANGUAGE sql STABLE AS $$
 	 WHERE t.ind IS NOT NULL
 $$;
 
--- area_twins as it was until nearest_twins(): every pair of a year by a
--- hash join, twin_rms() per pair, ranked (the "before" of pairs 1 and 3)
-CREATE VIEW bench.area_twins_all_pairs AS
-WITH coordinates AS MATERIALIZED (
-	SELECT ay.area_id, ay.list_year, housing_areas.twin_coordinates(ay.ind, ay.list_year) AS x
-	  FROM housing_areas.area_year AS ay
-	 WHERE ay.ind IS NOT NULL
-), x AS MATERIALIZED (
-	SELECT c.area_id, c.list_year, c.x[1] AS l, c.x[2] AS c, c.x[3] AS e, c.x[4] AS i, c.x[5] AS n
-	  FROM coordinates AS c
-), pairs AS (
-	SELECT t.area_id, t.list_year, o.area_id AS twin_id,
-		   housing_areas_private.twin_rms(t.l, t.c, t.e, t.i, t.n, o.l, o.c, o.e, o.i, o.n, 3) AS distance,
-		   housing_areas_private.twin_known(t.l, t.c, t.e, t.i, t.n, o.l, o.c, o.e, o.i, o.n) AS common_criteria
-	  FROM x AS t
-	  JOIN x AS o ON o.list_year = t.list_year AND o.area_id <> t.area_id
-	 WHERE NOT EXISTS (SELECT 1 FROM housing_areas.plan_area AS own
-						 JOIN housing_areas.plan_area AS p ON p.plan_id = own.plan_id
-						WHERE own.area_id = t.area_id AND p.area_id = o.area_id
-						  AND own.period && daterange(make_date(t.list_year, 1, 1), make_date(t.list_year + 1, 1, 1)))
-), ranked AS (
-	SELECT p.*, (row_number() OVER (PARTITION BY p.area_id, p.list_year ORDER BY p.distance, p.twin_id))::integer AS rank
-	  FROM pairs AS p
-	 WHERE p.distance IS NOT NULL
-)
-SELECT r.area_id, r.list_year, r.rank, r.twin_id, r.distance, r.common_criteria
-  FROM ranked AS r
- WHERE r.rank <= 5;
+-- area_twins as it was until nearest_twins() (the "before" of pairs 1 and 3)
+\set all_pairs bench.area_twins_all_pairs
+\ir ../fixtures/twins-all-pairs.sql
 
 CREATE TABLE bench.twins_pairs (ord int PRIMARY KEY, data text, ext_label text, base_label text, ext text, base text);
 INSERT INTO bench.twins_pairs VALUES

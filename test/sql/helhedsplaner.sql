@@ -294,31 +294,9 @@ INSERT INTO plan_area (plan_id, area_id) SELECT 4, g FROM generate_series(41, 60
 ANALYZE area_year;
 CREATE TEMP TABLE twins_view AS SELECT area_id, list_year, rank, twin_id, distance, common_criteria FROM area_twins;
 -- the oracle: area_twins as it was, every pair of a year, ranked
-CREATE TEMP TABLE twins_oracle AS
-WITH coordinates AS MATERIALIZED (
-	SELECT ay.area_id, ay.list_year, twin_coordinates(ay.ind, ay.list_year) AS x
-	  FROM area_year AS ay
-	 WHERE ay.ind IS NOT NULL
-), x AS MATERIALIZED (
-	SELECT c.area_id, c.list_year, c.x[1] AS l, c.x[2] AS c, c.x[3] AS e, c.x[4] AS i, c.x[5] AS n
-	  FROM coordinates AS c
-), pairs AS (
-	SELECT t.area_id, t.list_year, o.area_id AS twin_id,
-		   housing_areas_private.twin_rms(t.l, t.c, t.e, t.i, t.n, o.l, o.c, o.e, o.i, o.n, 3) AS distance,
-		   housing_areas_private.twin_known(t.l, t.c, t.e, t.i, t.n, o.l, o.c, o.e, o.i, o.n) AS common_criteria
-	  FROM x AS t
-	  JOIN x AS o ON o.list_year = t.list_year AND o.area_id <> t.area_id
-	 WHERE NOT EXISTS (SELECT 1 FROM plan_area AS own JOIN plan_area AS p ON p.plan_id = own.plan_id
-						WHERE own.area_id = t.area_id AND p.area_id = o.area_id
-						  AND own.period && daterange(make_date(t.list_year, 1, 1), make_date(t.list_year + 1, 1, 1)))
-), ranked AS (
-	SELECT p.*, (row_number() OVER (PARTITION BY p.area_id, p.list_year ORDER BY p.distance, p.twin_id))::integer AS rank
-	  FROM pairs AS p
-	 WHERE p.distance IS NOT NULL
-)
-SELECT r.area_id, r.list_year, r.rank, r.twin_id, r.distance, r.common_criteria
-  FROM ranked AS r
- WHERE r.rank <= 5;
+\set all_pairs pg_temp.twins_all_pairs
+\i test/fixtures/twins-all-pairs.sql
+CREATE TEMP TABLE twins_oracle AS SELECT * FROM pg_temp.twins_all_pairs;
 -- twins() compares an area with every record of its year in SQL: a fifth
 -- of the records (each plan's among them) keeps the test quick
 CREATE TEMP TABLE twins_function AS
@@ -368,6 +346,7 @@ SELECT t.source, t.list_year, count(*) AS plan_pairs
   JOIN plan_area AS p ON p.plan_id = own.plan_id AND p.area_id = t.twin_id
  GROUP BY 1, 2 ORDER BY 1 DESC, 2;
 DROP TABLE twins_view, twins_oracle, twins_function;
+DROP VIEW pg_temp.twins_all_pairs;
 DELETE FROM plan;
 DELETE FROM area;
 
