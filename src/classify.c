@@ -132,29 +132,66 @@ category_datum(const CategoryEnum *e, HaCategory c)
 	return ObjectIdGetDatum(e->labels[c]);
 }
 
-/* The attributes of classification, as classification_datum fills them. */
-#define CLASSIFICATION_NATTS 16
+/* The order of the criterion flags at the end of a classification. */
+static const HaCriterion classification_flags[] = {
+	HA_CRIT_LABOUR, HA_CRIT_CONVICTIONS, HA_CRIT_EDUCATION,
+	HA_CRIT_INCOME, HA_CRIT_NONWESTERN
+};
+
+/*
+ * The attributes of classification, as classification_datum fills them:
+ * list_year, rules, category, the five list flags, criteria_met,
+ * criteria_unknown, size_ok, then one flag per criterion.
+ */
+#define CLASSIFICATION_FIRST_FLAG 11
+#define CLASSIFICATION_NATTS ((int) (CLASSIFICATION_FIRST_FLAG + lengthof(classification_flags)))
+
+/* Room for a classification tuple without nulls: header, then data. */
+#define CLASSIFICATION_MAX_BYTES \
+	(MAXALIGN(offsetof(HeapTupleHeaderData, t_bits)) + \
+	 HA_RULES_NAME_LEN + CLASSIFICATION_NATTS * (4 + ALIGNOF_INT))
+
+/*
+ * A classification of one rule version, all else zero and no null, as
+ * heap_form_tuple lays it out: a row without nulls is this copied, then
+ * each value written at its offset.  Its rule id is also the text datum
+ * of the version's id (a short varlena inside bytes).
+ */
+typedef struct ClassifyTemplate
+{
+	const HaRuleSet *rules;
+	char		id[HA_RULES_NAME_LEN];
+	bool		fast;			/* the layout classification_datum writes */
+	uint16		len;			/* of the tuple, header included */
+	uint16		hoff;			/* offset of the data */
+	uint16		off[CLASSIFICATION_NATTS];	/* of each attribute in the data */
+	union
+	{
+		char		bytes[CLASSIFICATION_MAX_BYTES];
+		double		align;		/* a tuple header is MAXALIGNed */
+	}			tuple;
+} ClassifyTemplate;
 
 /*
  * What a function returning a classification keeps in its call site's
  * cache (HaCallCache.extra, fn_extra holding the rule set named): the
- * blessed tuple descriptor, the label OIDs, the rule id of each rule
- * version as a text datum and the tuple header, so that a scan over
- * millions of rows builds none of them per row.
+ * blessed tuple descriptor, the label OIDs, a template per rule version
+ * (at most the built-in ones and the call site's user rule set) and the
+ * tuple header, so that a scan over millions of rows builds none of them
+ * per row.
  */
 typedef struct ClassifyCache
 {
 	TupleDesc	tupdesc;
 	const CategoryEnum *categories;
-	const HaRuleSet *rules[8];
-	Datum		rules_id[8];	/* short varlena (1-byte header) texts */
-	int			nrules;
+	ClassifyTemplate templates[HA_MAX_RULE_SETS + 1];
+	int			ntemplates;
 	/* the header heap_form_tuple writes, from a tuple without nulls */
 	char		header[offsetof(HeapTupleHeaderData, t_bits)];
 	int16		attlen[CLASSIFICATION_NATTS];	/* of each attribute */
 	char		attalign[CLASSIFICATION_NATTS];
 	Size		fixed_bound;	/* room for every by-value attribute */
-	bool		usual_layout;	/* the layout form_usual_classification writes */
+	bool		usual_layout;	/* the layout classification_datum writes */
 } ClassifyCache;
 
 /*
@@ -176,13 +213,19 @@ short_text(const char *str)
 }
 
 /*
- * The attribute lengths of a classification whose category is the enum:
- * list_year, rules, category, the five list flags, criteria_met,
- * criteria_unknown, size_ok and the five criterion flags.
+ * The length of attribute i in the layout classification_datum writes:
+ * int4 list_year, text rules, the enum category (4 bytes), the five list
+ * flags, two int4 counts, then booleans.
  */
-static const int16 usual_attlen[CLASSIFICATION_NATTS] = {
-	4, -1, 4, 1, 1, 1, 1, 1, 4, 4, 1, 1, 1, 1, 1, 1
-};
+static int16
+usual_attlen(int i)
+{
+	static const int16 head[CLASSIFICATION_FIRST_FLAG] = {
+		4, -1, 4, 1, 1, 1, 1, 1, 4, 4, 1
+	};
+
+	return i < CLASSIFICATION_FIRST_FLAG ? head[i] : 1;
+}
 
 /*
  * Keep the header heap_form_tuple writes for a classification without
@@ -203,9 +246,10 @@ classification_header(ClassifyCache *cache)
 		ereport(ERROR,
 				(errcode(ERRCODE_DATATYPE_MISMATCH),
 				 errmsg("type classification has %d attributes, expected %d",
-						tupdesc->natts, CLASSIFICATION_NATTS),
+						tupdesc->natts, (int) CLASSIFICATION_NATTS),
 				 errhint("Run ALTER EXTENSION housing_areas UPDATE.")));
 	cache->fixed_bound = 0;
+	cache->usual_layout = cache->categories != NULL;
 	for (i = 0; i < CLASSIFICATION_NATTS; i++)
 	{
 		Form_pg_attribute att = TupleDescAttr(tupdesc, i);
@@ -215,6 +259,8 @@ classification_header(ClassifyCache *cache)
 		cache->attalign[i] = att->attalign;
 		if (att->attbyval)
 			cache->fixed_bound += att->attlen + MAXIMUM_ALIGNOF;
+		if (att->attlen != usual_attlen(i))
+			cache->usual_layout = false;
 		/* bool, int4 and oid (the enum) by value, text by reference */
 		if (att->attbyval && att->attlen == 1 && att->attalign == TYPALIGN_CHAR)
 			values[i] = (Datum) 0;
@@ -231,10 +277,6 @@ classification_header(ClassifyCache *cache)
 	tuple = heap_form_tuple(tupdesc, values, nulls);
 	memcpy(cache->header, tuple->t_data, sizeof(cache->header));
 	heap_freetuple(tuple);
-	cache->usual_layout = true;
-	for (i = 0; i < CLASSIFICATION_NATTS; i++)
-		if (cache->attlen[i] != usual_attlen[i])
-			cache->usual_layout = false;
 }
 
 /* The cache of a function returning a classification, made on its first call. */
@@ -262,29 +304,100 @@ classify_cache(FunctionCallInfo fcinfo, HaCallCache *cc)
 	return cache;
 }
 
-/* The rule id of a version as a text datum, made once per function call site. */
-static Datum
-rules_id_datum(FunctionCallInfo fcinfo, HaCallCache *cc, ClassifyCache *cache,
-			   const HaRuleSet *rules)
+/*
+ * Make the template of a rule version in t: heap_form_tuple's bytes for a
+ * row of zeros with this rule id, and the offset of each attribute found
+ * as heap_fill_tuple places them (a short varlena unaligned, the rest at
+ * their alignment).
+ */
+static void
+make_template(const ClassifyCache *cache, ClassifyTemplate *t,
+			  const HaRuleSet *rules)
 {
+	Datum		values[CLASSIFICATION_NATTS];
+	bool		nulls[CLASSIFICATION_NATTS];
+	HeapTuple	tuple;
+	Size		off = 0;
 	int			i;
 
-	/* a user rule set's copy is one buffer that ha_named_rules refills */
-	if (rules == cc->user)
-		return short_text(rules->id);
-	for (i = 0; i < cache->nrules; i++)
-		if (cache->rules[i] == rules)
-			return cache->rules_id[i];
-	if (cache->nrules < (int) lengthof(cache->rules))
+	memset(t, 0, sizeof(*t));
+	t->rules = rules;
+	strlcpy(t->id, rules->id, sizeof(t->id));
+	memset(nulls, 0, sizeof(nulls));
+	for (i = 0; i < CLASSIFICATION_NATTS; i++)
+		values[i] = cache->attlen[i] == -1 ? short_text(i == 1 ? rules->id : "")
+			: (Datum) 0;
+	tuple = heap_form_tuple(cache->tupdesc, values, nulls);
+	if (tuple->t_len > sizeof(t->tuple.bytes))
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("a classification of rule version \"%s\" does not fit %d bytes",
+						rules->id, (int) sizeof(t->tuple.bytes))));
+	memcpy(t->tuple.bytes, tuple->t_data, tuple->t_len);
+	t->len = tuple->t_len;
+	t->hoff = tuple->t_data->t_hoff;
+	for (i = 0; i < CLASSIFICATION_NATTS; i++)
 	{
-		MemoryContext old = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
-
-		cache->rules[cache->nrules] = rules;
-		cache->rules_id[cache->nrules] = short_text(rules->id);
-		MemoryContextSwitchTo(old);
-		return cache->rules_id[cache->nrules++];
+		if (cache->attlen[i] == -1)
+		{
+			/* short_text gave a short varlena: stored as it is */
+			Assert(VARATT_IS_SHORT(DatumGetPointer(values[i])));
+			t->off[i] = off;
+			off += VARSIZE_SHORT(DatumGetPointer(values[i]));
+		}
+		else
+		{
+			off = att_align_nominal(off, cache->attalign[i]);
+			t->off[i] = off;
+			off += cache->attlen[i];
+		}
 	}
-	return short_text(rules->id);
+	if (t->hoff + off != t->len)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATATYPE_MISMATCH),
+				 errmsg("type classification has an unexpected layout"),
+				 errhint("Run ALTER EXTENSION housing_areas UPDATE.")));
+	t->fast = cache->usual_layout && VARATT_IS_SHORT(DatumGetPointer(values[1]));
+	heap_freetuple(tuple);
+}
+
+/*
+ * The template of a rule version, made once per function call site; a
+ * user rule set's copy is one buffer that ha_named_rules refills, so its
+ * template is made again when its id changes.
+ */
+static const ClassifyTemplate *
+classification_template(HaCallCache *cc, ClassifyCache *cache,
+						const HaRuleSet *rules)
+{
+	ClassifyTemplate *t;
+	int			i;
+
+	for (i = 0; i < cache->ntemplates; i++)
+	{
+		t = &cache->templates[i];
+		if (t->rules == rules)
+		{
+			if (rules == cc->user && strcmp(t->id, rules->id) != 0)
+				make_template(cache, t, rules);
+			return t;
+		}
+	}
+	/* never full (the built-in versions and one user set); else reuse the last */
+	if (cache->ntemplates < (int) lengthof(cache->templates))
+		cache->ntemplates++;
+	t = &cache->templates[cache->ntemplates - 1];
+	make_template(cache, t, rules);
+	return t;
+}
+
+/* The rule id of a version as a text datum: inside its template. */
+static Datum
+rules_id_datum(HaCallCache *cc, ClassifyCache *cache, const HaRuleSet *rules)
+{
+	const ClassifyTemplate *t = classification_template(cc, cache, rules);
+
+	return PointerGetDatum(t->tuple.bytes + t->hoff + t->off[1]);
 }
 
 /*
@@ -384,12 +497,6 @@ form_classification(const ClassifyCache *cache, const Datum *values,
 	return HeapTupleGetDatum(tuple);
 }
 
-/* The order of the criterion flags in a classification. */
-static const HaCriterion classification_flags[] = {
-	HA_CRIT_LABOUR, HA_CRIT_CONVICTIONS, HA_CRIT_EDUCATION,
-	HA_CRIT_INCOME, HA_CRIT_NONWESTERN
-};
-
 /*
  * Does a classification have a NULL attribute: an unknown truth value, or
  * a criterion the version does not test?
@@ -409,63 +516,12 @@ classification_has_null(const HaClassification *c)
 }
 
 /*
- * form_classification for the common case, without its loops: the usual
- * layout (category the enum), no NULL attribute and a short rule id.  The
- * same bytes as heap_form_tuple: each attribute at its aligned offset, the
- * padding zero.
- */
-static Datum
-form_usual_classification(const ClassifyCache *cache, const HaClassification *c,
-						  Datum rules_id)
-{
-	Pointer		id = DatumGetPointer(rules_id);
-	Size		hoff = MAXALIGN(offsetof(HeapTupleHeaderData, t_bits));
-	Size		idlen = VARSIZE_SHORT(id);
-	Size		off;
-	HeapTuple	tuple;
-	HeapTupleHeader td;
-	char	   *data;
-	int			k;
-
-	/* 4 + id + padding + 4 + 5 + padding + 4 + 4 + 6 */
-	tuple = (HeapTuple) palloc0(HEAPTUPLESIZE + hoff + 4 + idlen + 3 + 4 + 5 + 3 + 8 + 6);
-	td = (HeapTupleHeader) ((char *) tuple + HEAPTUPLESIZE);
-	data = (char *) td + hoff;
-	memcpy(td, cache->header, sizeof(cache->header));
-	*(int32 *) data = c->list_year;
-	memcpy(data + 4, id, idlen);
-	off = INTALIGN(4 + idlen);
-	*(Oid *) (data + off) = cache->categories->labels[c->category];
-	off += 4;
-	data[off++] = c->udsat == HA_TRUE;
-	data[off++] = c->parallelsamfund == HA_TRUE;
-	data[off++] = c->forebyggelse == HA_TRUE;
-	data[off++] = c->forebyggelse_raw == HA_TRUE;
-	data[off++] = c->kombineret == HA_TRUE;
-	off = INTALIGN(off);
-	*(int32 *) (data + off) = c->criteria_met;
-	*(int32 *) (data + off + 4) = c->criteria_unknown;
-	off += 8;
-	data[off++] = c->size_ok == HA_TRUE;
-	for (k = 0; k < (int) lengthof(classification_flags); k++)
-		data[off++] = c->flag[classification_flags[k]] == HA_TRUE;
-
-	tuple->t_len = hoff + off;
-	ItemPointerSetInvalid(&(tuple->t_self));
-	tuple->t_tableOid = InvalidOid;
-	tuple->t_data = td;
-	HeapTupleHeaderSetDatumLength(td, hoff + off);
-	td->t_hoff = hoff;
-	return HeapTupleGetDatum(tuple);
-}
-
-/*
  * The classification composite through form_classification, from arrays of
  * values and nulls: any layout, any NULL attribute.
  */
 static Datum
-classification_by_values(FunctionCallInfo fcinfo, HaCallCache *cc,
-						 ClassifyCache *cache, const HaClassification *c)
+classification_by_values(HaCallCache *cc, ClassifyCache *cache,
+						 const HaClassification *c)
 {
 	Datum		values[CLASSIFICATION_NATTS];
 	bool		nulls[CLASSIFICATION_NATTS];
@@ -474,7 +530,7 @@ classification_by_values(FunctionCallInfo fcinfo, HaCallCache *cc,
 
 	memset(nulls, 0, sizeof(nulls));
 	values[i++] = Int32GetDatum(c->list_year);
-	values[i++] = rules_id_datum(fcinfo, cc, cache, c->rules);
+	values[i++] = rules_id_datum(cc, cache, c->rules);
 	values[i++] = category_datum(cache->categories, c->category);
 	set_tri(c->udsat, &values[i], &nulls[i]);
 	i++;
@@ -503,37 +559,49 @@ classification_by_values(FunctionCallInfo fcinfo, HaCallCache *cc,
 
 /*
  * Build the classification composite: the common case (no NULL attribute,
- * the usual layout) written directly, about a tenth of a classify() call
- * otherwise spent in form_classification's loops; any other through
- * classification_by_values.
+ * the usual layout) as a copy of its rule version's template with each
+ * value written at its offset; any other through classification_by_values.
  */
 static Datum
 classification_datum(FunctionCallInfo fcinfo, const HaClassification *c)
 {
 	HaCallCache *cc = ha_call_cache(fcinfo);
 	ClassifyCache *cache = classify_cache(fcinfo, cc);
+	const ClassifyTemplate *t = classification_template(cc, cache, c->rules);
+	HeapTupleHeader td;
+	char	   *data;
+	int			k;
 
 	Assert(c->category >= HA_CAT_NONE && c->category <= HA_CAT_UNKNOWN);
-	if (cache->usual_layout && cache->categories != NULL &&
-		!classification_has_null(c))
-	{
-		Datum		id = rules_id_datum(fcinfo, cc, cache, c->rules);
-
-		if (VARATT_IS_SHORT(DatumGetPointer(id)))
-		{
-			Datum		tuple = form_usual_classification(cache, c, id);
+	if (!t->fast || classification_has_null(c))
+		return classification_by_values(cc, cache, c);
+	td = (HeapTupleHeader) palloc(t->len);
+	memcpy(td, t->tuple.bytes, t->len);
+	data = (char *) td + t->hoff;
+	*(int32 *) (data + t->off[0]) = c->list_year;
+	*(Oid *) (data + t->off[2]) = cache->categories->labels[c->category];
+	data[t->off[3]] = c->udsat == HA_TRUE;
+	data[t->off[4]] = c->parallelsamfund == HA_TRUE;
+	data[t->off[5]] = c->forebyggelse == HA_TRUE;
+	data[t->off[6]] = c->forebyggelse_raw == HA_TRUE;
+	data[t->off[7]] = c->kombineret == HA_TRUE;
+	*(int32 *) (data + t->off[8]) = c->criteria_met;
+	*(int32 *) (data + t->off[9]) = c->criteria_unknown;
+	data[t->off[10]] = c->size_ok == HA_TRUE;
+	for (k = 0; k < (int) lengthof(classification_flags); k++)
+		data[t->off[CLASSIFICATION_FIRST_FLAG + k]] =
+			c->flag[classification_flags[k]] == HA_TRUE;
 #ifdef USE_ASSERT_CHECKING
-			/* the same bytes as the general way */
-			HeapTupleHeader fast = DatumGetHeapTupleHeader(tuple);
-			HeapTupleHeader check = DatumGetHeapTupleHeader(classification_by_values(fcinfo, cc, cache, c));
+	{
+		/* the same bytes as the general way */
+		HeapTupleHeader check = DatumGetHeapTupleHeader(classification_by_values(cc, cache, c));
 
-			Assert(HeapTupleHeaderGetDatumLength(fast) == HeapTupleHeaderGetDatumLength(check));
-			Assert(memcmp(fast, check, HeapTupleHeaderGetDatumLength(fast)) == 0);
-#endif
-			return tuple;
-		}
+		Assert(HeapTupleHeaderGetDatumLength(td) == HeapTupleHeaderGetDatumLength(check));
+		Assert(memcmp(td, check, HeapTupleHeaderGetDatumLength(td)) == 0);
 	}
-	return classification_by_values(fcinfo, cc, cache, c);
+#endif
+	/* what HeapTupleGetDatum returns for a tuple with no external value */
+	return PointerGetDatum(td);
 }
 
 PG_FUNCTION_INFO_V1(ha_classify_sql);
