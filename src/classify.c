@@ -575,8 +575,18 @@ classification_datum(FunctionCallInfo fcinfo, const HaClassification *c)
 	Assert(c->category >= HA_CAT_NONE && c->category <= HA_CAT_UNKNOWN);
 	if (!t->fast || classification_has_null(c))
 		return classification_by_values(cc, cache, c);
-	td = (HeapTupleHeader) palloc(t->len);
-	memcpy(td, t->tuple.bytes, t->len);
+	/* a copy of constant size (no call) where the tuple fits 64 bytes */
+	StaticAssertStmt(sizeof(t->tuple.bytes) >= 64, "template smaller than 64 bytes");
+	if (t->len <= 64)
+	{
+		td = (HeapTupleHeader) palloc(64);
+		memcpy(td, t->tuple.bytes, 64);
+	}
+	else
+	{
+		td = (HeapTupleHeader) palloc(t->len);
+		memcpy(td, t->tuple.bytes, t->len);
+	}
 	data = (char *) td + t->hoff;
 	*(int32 *) (data + t->off[0]) = c->list_year;
 	*(Oid *) (data + t->off[2]) = cache->categories->labels[c->category];

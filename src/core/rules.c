@@ -396,21 +396,9 @@ ha_rule_applies(const HaCategoryRule *r, int list_year)
 	return rule_in_force(r, list_year);
 }
 
-/* Record the flag a check gives its criterion in a classification. */
-static inline void
-set_flag(HaClassification *detail, HaCriterion criterion, HaTri t, bool counted)
-{
-	detail->flag[criterion] = t;
-	detail->flag_defined[criterion] = true;
-	/* counted without a branch on t */
-	detail->criteria_met += counted & (t == HA_TRUE);
-	detail->criteria_unknown += counted & (t == HA_UNKNOWN);
-}
-
 /* ---- compiling a version ---- */
 
 HA_STATIC_ASSERT(HA_MAX_DISTINCT_CHECKS <= 256, distinct_index_fits_uint8);
-HA_STATIC_ASSERT(HA_MAX_RULES <= 127, rule_index_fits_int8);
 
 /* Do two checks compare the same value with the same threshold alike? */
 static bool
@@ -469,7 +457,7 @@ ha_compile_rules(HaRuleSet *set)
 	}
 	for (k = 0; k < HA_NCRIT; k++)
 	{
-		set->flag_rule[k] = -1;
+		set->flag_from[k] = INT_MAX;
 		set->flag_distinct[k] = 0;
 		set->flag_counted[k] = false;
 	}
@@ -482,7 +470,7 @@ ha_compile_rules(HaRuleSet *set)
 			{
 				HaCriterion c = r->checks[j].criterion;
 
-				set->flag_rule[c] = (int8_t) i;
+				set->flag_from[c] = r->first_year == 0 ? INT_MIN : r->first_year;
 				set->flag_distinct[c] = r->distinct[j];
 				set->flag_counted[c] = j >= r->ngates;
 			}
@@ -566,7 +554,6 @@ evaluate(const HaIndicators *ind, int list_year, const HaRuleSet *rules,
 	size_ok = k[rules->size_distinct];
 	if (detail)
 	{
-		memset(detail, 0, sizeof(*detail));
 		detail->list_year = list_year;
 		detail->rules = rules;
 		detail->size_ok = tri_of(size_ok);
@@ -612,12 +599,19 @@ evaluate(const HaIndicators *ind, int list_year, const HaRuleSet *rules,
 
 	if (detail)
 	{
+		/* each criterion's flag where its rule is in force, without a branch */
+		detail->criteria_met = detail->criteria_unknown = 0;
 		for (i = 0; i < HA_NCRIT; i++)
-			if (rules->flag_rule[i] >= 0 &&
-				rule_in_force(&rules->rules[rules->flag_rule[i]], list_year))
-				set_flag(detail, (HaCriterion) i,
-						 tri_of(k[rules->flag_distinct[i]]),
-						 rules->flag_counted[i]);
+		{
+			bool		defined = list_year >= rules->flag_from[i];
+			HaTri		t = defined ? tri_of(k[rules->flag_distinct[i]]) : HA_FALSE;
+			bool		counted = defined & rules->flag_counted[i];
+
+			detail->flag[i] = t;
+			detail->flag_defined[i] = defined;
+			detail->criteria_met += counted & (t == HA_TRUE);
+			detail->criteria_unknown += counted & (t == HA_UNKNOWN);
+		}
 		detail->udsat = tri_of(value[HA_CAT_UDSAT]);
 		detail->parallelsamfund = tri_of(value[HA_CAT_PARALLELSAMFUND]);
 		detail->forebyggelse = tri_of(value[HA_CAT_FOREBYGGELSE]);

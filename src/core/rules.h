@@ -16,6 +16,7 @@
 #ifndef HA_RULES_H
 #define HA_RULES_H
 
+#include <limits.h>
 #include <stdbool.h>
 #include <stdint.h>
 
@@ -127,7 +128,8 @@ typedef struct HaRuleSet
 								 * and the checks of the category rules */
 	int			size_distinct;	/* the size gate is distinct[size_distinct] */
 	/* the check giving each criterion's flag (flag_checks), by criterion */
-	int8_t		flag_rule[HA_NCRIT];	/* its rule, -1: the version has none */
+	int			flag_from[HA_NCRIT];	/* first list year of its rule;
+										 * INT_MIN: every year, INT_MAX: none */
 	uint8_t		flag_distinct[HA_NCRIT];	/* its distinct check */
 	bool		flag_counted[HA_NCRIT]; /* among "at least k of" */
 } HaRuleSet;
