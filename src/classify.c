@@ -497,22 +497,12 @@ form_classification(const ClassifyCache *cache, const Datum *values,
 	return HeapTupleGetDatum(tuple);
 }
 
-/*
- * Does a classification have a NULL attribute: an unknown truth value, or
- * a criterion the version does not test?
- */
+/* Write a truth value as a boolean; true when it is unknown (a NULL). */
 static inline bool
-classification_has_null(const HaClassification *c)
+put_tri(char *p, HaTri t)
 {
-	bool		unknown = (c->udsat == HA_UNKNOWN) | (c->parallelsamfund == HA_UNKNOWN) |
-		(c->forebyggelse == HA_UNKNOWN) | (c->forebyggelse_raw == HA_UNKNOWN) |
-		(c->kombineret == HA_UNKNOWN) | (c->size_ok == HA_UNKNOWN);
-	int			k;
-
-	for (k = 0; k < (int) lengthof(classification_flags); k++)
-		unknown |= !c->flag_defined[classification_flags[k]] |
-			(c->flag[classification_flags[k]] == HA_UNKNOWN);
-	return unknown;
+	*p = t == HA_TRUE;
+	return t == HA_UNKNOWN;
 }
 
 /*
@@ -560,7 +550,8 @@ classification_by_values(HaCallCache *cc, ClassifyCache *cache,
 /*
  * Build the classification composite: the common case (no NULL attribute,
  * the usual layout) as a copy of its rule version's template with each
- * value written at its offset; any other through classification_by_values.
+ * value written at its offset, the NULLs found on the way; any other
+ * through classification_by_values.
  */
 static Datum
 classification_datum(FunctionCallInfo fcinfo, const HaClassification *c)
@@ -570,10 +561,11 @@ classification_datum(FunctionCallInfo fcinfo, const HaClassification *c)
 	const ClassifyTemplate *t = classification_template(cc, cache, c->rules);
 	HeapTupleHeader td;
 	char	   *data;
+	bool		unknown;
 	int			k;
 
 	Assert(c->category >= HA_CAT_NONE && c->category <= HA_CAT_UNKNOWN);
-	if (!t->fast || classification_has_null(c))
+	if (!t->fast)
 		return classification_by_values(cc, cache, c);
 	/* a copy of constant size (no call) where the tuple fits 64 bytes */
 	StaticAssertStmt(sizeof(t->tuple.bytes) >= 64, "template smaller than 64 bytes");
@@ -590,17 +582,24 @@ classification_datum(FunctionCallInfo fcinfo, const HaClassification *c)
 	data = (char *) td + t->hoff;
 	*(int32 *) (data + t->off[0]) = c->list_year;
 	*(Oid *) (data + t->off[2]) = cache->categories->labels[c->category];
-	data[t->off[3]] = c->udsat == HA_TRUE;
-	data[t->off[4]] = c->parallelsamfund == HA_TRUE;
-	data[t->off[5]] = c->forebyggelse == HA_TRUE;
-	data[t->off[6]] = c->forebyggelse_raw == HA_TRUE;
-	data[t->off[7]] = c->kombineret == HA_TRUE;
+	unknown = put_tri(data + t->off[3], c->udsat) |
+		put_tri(data + t->off[4], c->parallelsamfund) |
+		put_tri(data + t->off[5], c->forebyggelse) |
+		put_tri(data + t->off[6], c->forebyggelse_raw) |
+		put_tri(data + t->off[7], c->kombineret);
 	*(int32 *) (data + t->off[8]) = c->criteria_met;
 	*(int32 *) (data + t->off[9]) = c->criteria_unknown;
-	data[t->off[10]] = c->size_ok == HA_TRUE;
+	unknown |= put_tri(data + t->off[10], c->size_ok);
 	for (k = 0; k < (int) lengthof(classification_flags); k++)
-		data[t->off[CLASSIFICATION_FIRST_FLAG + k]] =
-			c->flag[classification_flags[k]] == HA_TRUE;
+		unknown |= put_tri(data + t->off[CLASSIFICATION_FIRST_FLAG + k],
+						   c->flag[classification_flags[k]]) |
+			!c->flag_defined[classification_flags[k]];
+	/* a NULL attribute: the general way, with a null bitmap */
+	if (unknown)
+	{
+		pfree(td);
+		return classification_by_values(cc, cache, c);
+	}
 #ifdef USE_ASSERT_CHECKING
 	{
 		/* the same bytes as the general way */
