@@ -42,6 +42,20 @@ rules_for_year_or_error(int32 list_year)
 	return rules;
 }
 
+/*
+ * The version a rules argument names (built in or a user rule set), then
+ * the error of a list year before the first version's years.
+ */
+static const HaRuleSet *
+chosen_rules(FunctionCallInfo fcinfo, int rules_arg, int32 list_year)
+{
+	const HaRuleSet *rules = ha_named_rules(fcinfo, PG_GETARG_TEXT_PP(rules_arg));
+	HaError		err;
+
+	CHECK_CORE(ha_check_list_year(ha_rule_book(), list_year, &err), err);
+	return rules;
+}
+
 /* A truth value as a nullable SQL boolean. */
 static void
 set_tri(HaTri t, Datum *value, bool *isnull)
@@ -636,11 +650,9 @@ ha_classify_rules_sql(PG_FUNCTION_ARGS)
 {
 	HaIndicators *ind = PG_GETARG_INDICATORS_P(0);
 	int32		list_year = PG_GETARG_INT32(1);
-	const HaRuleSet *rules = ha_named_rules(fcinfo, PG_GETARG_TEXT_PP(2));
+	const HaRuleSet *rules = chosen_rules(fcinfo, 2, list_year);
 	HaClassification c;
-	HaError		err;
 
-	CHECK_CORE(ha_check_list_year(ha_rule_book(), list_year, &err), err);
 	ha_classify(ind, list_year, rules, &c);
 	return classification_datum(fcinfo, &c);
 }
@@ -678,12 +690,9 @@ ha_category_rules_sql(PG_FUNCTION_ARGS)
 {
 	HaIndicators *ind = PG_GETARG_INDICATORS_P(0);
 	int32		list_year = PG_GETARG_INT32(1);
-	const HaRuleSet *rules = ha_named_rules(fcinfo, PG_GETARG_TEXT_PP(2));
-	HaError		err;
-	HaCallCache *cc;
+	const HaRuleSet *rules = chosen_rules(fcinfo, 2, list_year);
+	HaCallCache *cc = ha_call_cache(fcinfo);
 
-	CHECK_CORE(ha_check_list_year(ha_rule_book(), list_year, &err), err);
-	cc = ha_call_cache(fcinfo);
 	if (cc->extra == NULL)
 	{
 		const CategoryEnum **e = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt,
@@ -844,11 +853,9 @@ Datum
 ha_margins_rules_sql(PG_FUNCTION_ARGS)
 {
 	int32		list_year = PG_GETARG_INT32(1);
-	const HaRuleSet *rules = ha_named_rules(fcinfo, PG_GETARG_TEXT_PP(2));
-	HaError		err;
 
-	CHECK_CORE(ha_check_list_year(ha_rule_book(), list_year, &err), err);
-	return margins_rows(fcinfo, PG_GETARG_INDICATORS_P(0), list_year, rules);
+	return margins_rows(fcinfo, PG_GETARG_INDICATORS_P(0), list_year,
+						chosen_rules(fcinfo, 2, list_year));
 }
 
 /*
@@ -1008,13 +1015,11 @@ ha_omdannelse_rules_sql(PG_FUNCTION_ARGS)
 {
 	const HaRuleSet *rules;
 	int32		list_year;
-	HaError		err;
 
 	if (PG_ARGISNULL(1) || PG_ARGISNULL(2))
 		PG_RETURN_NULL();
 	list_year = PG_GETARG_INT32(1);
-	rules = ha_named_rules(fcinfo, PG_GETARG_TEXT_PP(2));
-	CHECK_CORE(ha_check_list_year(ha_rule_book(), list_year, &err), err);
+	rules = chosen_rules(fcinfo, 2, list_year);
 	if (!ha_set_omdannelse_possible(rules, list_year))
 		PG_RETURN_BOOL(false);
 	if (PG_ARGISNULL(0))
@@ -1293,32 +1298,95 @@ set_amount(bool known, int64 v, Datum *value, bool *isnull)
 	*isnull = !known;
 }
 
+/* The columns of a list_distance or cheapest_change row. */
+#define DISTANCE_NCOLS 15
+
+/*
+ * What a list_distance or cheapest_change form reads from its arguments
+ * (the record, for the tally forms the tallies behind it, the list year,
+ * the rule version) and the result set its rows go to.
+ */
+typedef struct DistanceCall
+{
+	ReturnSetInfo *rsinfo;
+	HaIndicators ind;
+	HaDistanceBasis basis;
+	const HaDistanceBasis *tallies; /* &basis for the tally forms, else NULL */
+	int32		list_year;
+	const HaRuleSet *rules;
+} DistanceCall;
+
+/*
+ * Open the result set of a list_distance or cheapest_change form and read
+ * its arguments (distance_inputs, distance_rules); false (no rows) when
+ * the record, the list year or a chosen version is NULL.
+ */
+static bool
+distance_call(FunctionCallInfo fcinfo, bool from_tally, int rules_arg,
+			  DistanceCall *call)
+{
+	call->rsinfo = begin_rows(fcinfo);
+	if (!distance_inputs(fcinfo, from_tally, &call->ind, &call->basis,
+						 &call->list_year))
+		return false;
+	call->tallies = from_tally ? &call->basis : NULL;
+	call->rules = distance_rules(fcinfo, rules_arg, call->list_year);
+	return call->rules != NULL;
+}
+
+/*
+ * Start a list_distance or cheapest_change row: every column NULL but the
+ * list, whether the record is on it and the direction of the change.
+ */
+static void
+distance_row_start(Datum *values, bool *nulls, HaCategory list,
+				   HaTri on_list, HaDirection direction)
+{
+	memset(nulls, true, sizeof(bool) * DISTANCE_NCOLS);
+	values[0] = CStringGetTextDatum(ha_category_name(list));
+	nulls[0] = false;
+	set_tri(on_list, &values[1], &nulls[1]);
+	if (direction != HA_DIR_NONE)
+	{
+		values[2] = CStringGetTextDatum(ha_direction_name(direction));
+		nulls[2] = false;
+	}
+}
+
+/* Append a list_distance or cheapest_change row, its note last. */
+static void
+distance_row_put(const DistanceCall *call, Datum *values, bool *nulls,
+				 HaDistanceNote note)
+{
+	const char *text = ha_distance_note(note);
+
+	if (text)
+	{
+		values[DISTANCE_NCOLS - 1] = CStringGetTextDatum(text);
+		nulls[DISTANCE_NCOLS - 1] = false;
+	}
+	tuplestore_putvalues(call->rsinfo->setResult, call->rsinfo->setDesc,
+						 values, nulls);
+}
+
 /* list_distance() rows of one record. */
 static Datum
 list_distance_rows(FunctionCallInfo fcinfo, bool from_tally, int rules_arg)
 {
-	ReturnSetInfo *rsinfo = begin_rows(fcinfo);
-	HaIndicators ind;
-	HaDistanceBasis basis;
-	int32		list_year;
-	const HaRuleSet *rules;
+	DistanceCall call;
 	HaCheckDistance *d;
 	int			n,
 				i;
 
-	if (!distance_inputs(fcinfo, from_tally, &ind, &basis, &list_year))
-		return (Datum) 0;
-	rules = distance_rules(fcinfo, rules_arg, list_year);
-	if (rules == NULL)
+	if (!distance_call(fcinfo, from_tally, rules_arg, &call))
 		return (Datum) 0;
 	d = palloc(sizeof(HaCheckDistance) * HA_MAX_DISTANCES);
-	n = ha_list_distances(&ind, from_tally ? &basis : NULL, list_year, rules, d);
+	n = ha_list_distances(&call.ind, call.tallies, call.list_year, call.rules, d);
 	for (i = 0; i < n; i++)
 	{
-		Datum		values[15];
-		bool		nulls[15];
+		Datum		values[DISTANCE_NCOLS];
+		bool		nulls[DISTANCE_NCOLS];
 		const HaCheck *c = d[i].margin.check;
-		const char *note = ha_distance_note(d[i].note);
 		int			alternatives = 0;
 		int			j;
 		bool		income;
@@ -1326,15 +1394,7 @@ list_distance_rows(FunctionCallInfo fcinfo, bool from_tally, int rules_arg)
 		for (j = 0; j < n; j++)
 			if (d[j].list == d[i].list && d[j].alternative > alternatives)
 				alternatives = d[j].alternative;
-		memset(nulls, true, sizeof(nulls));
-		values[0] = CStringGetTextDatum(ha_category_name(d[i].list));
-		nulls[0] = false;
-		set_tri(d[i].on_list, &values[1], &nulls[1]);
-		if (d[i].direction != HA_DIR_NONE)
-		{
-			values[2] = CStringGetTextDatum(ha_direction_name(d[i].direction));
-			nulls[2] = false;
-		}
+		distance_row_start(values, nulls, d[i].list, d[i].on_list, d[i].direction);
 		values[3] = CStringGetTextDatum(distance_rule_text(&d[i], alternatives));
 		nulls[3] = false;
 		set_tri(d[i].margin.met, &values[8], &nulls[8]);
@@ -1367,12 +1427,7 @@ list_distance_rows(FunctionCallInfo fcinfo, bool from_tally, int rules_arg)
 			values[13] = CStringGetTextDatum(criterion_unit(c->criterion));
 			nulls[13] = false;
 		}
-		if (note)
-		{
-			values[14] = CStringGetTextDatum(note);
-			nulls[14] = false;
-		}
-		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+		distance_row_put(&call, values, nulls, d[i].note);
 	}
 	return (Datum) 0;
 }
@@ -1413,40 +1468,24 @@ ha_list_distance_tally_rules_sql(PG_FUNCTION_ARGS)
 static Datum
 cheapest_change_rows(FunctionCallInfo fcinfo, bool from_tally, int rules_arg)
 {
-	ReturnSetInfo *rsinfo = begin_rows(fcinfo);
-	HaIndicators ind;
-	HaDistanceBasis basis;
-	int32		list_year;
-	const HaRuleSet *rules;
+	DistanceCall call;
 	HaChangeSet *s;
 	int			n,
 				i,
 				j;
 
-	if (!distance_inputs(fcinfo, from_tally, &ind, &basis, &list_year))
-		return (Datum) 0;
-	rules = distance_rules(fcinfo, rules_arg, list_year);
-	if (rules == NULL)
+	if (!distance_call(fcinfo, from_tally, rules_arg, &call))
 		return (Datum) 0;
 	s = palloc(sizeof(HaChangeSet) * HA_MAX_CHANGE_SETS);
-	n = ha_cheapest_changes(&ind, from_tally ? &basis : NULL, list_year, rules, s);
+	n = ha_cheapest_changes(&call.ind, call.tallies, call.list_year, call.rules, s);
 	for (i = 0; i < n; i++)
 	{
 		for (j = 0; j < Max(s[i].nmoves, 1); j++)
 		{
-			Datum		values[15];
-			bool		nulls[15];
-			const char *note = ha_distance_note(s[i].note);
+			Datum		values[DISTANCE_NCOLS];
+			bool		nulls[DISTANCE_NCOLS];
 
-			memset(nulls, true, sizeof(nulls));
-			values[0] = CStringGetTextDatum(ha_category_name(s[i].list));
-			nulls[0] = false;
-			set_tri(s[i].on_list, &values[1], &nulls[1]);
-			if (s[i].direction != HA_DIR_NONE)
-			{
-				values[2] = CStringGetTextDatum(ha_direction_name(s[i].direction));
-				nulls[2] = false;
-			}
+			distance_row_start(values, nulls, s[i].list, s[i].on_list, s[i].direction);
 			if (s[i].nmoves > 0)
 			{
 				const HaMove *m = &s[i].moves[j];
@@ -1468,12 +1507,7 @@ cheapest_change_rows(FunctionCallInfo fcinfo, bool from_tally, int rules_arg)
 				values[13] = CStringGetTextDatum(criterion_unit(crit));
 				nulls[13] = false;
 			}
-			if (note)
-			{
-				values[14] = CStringGetTextDatum(note);
-				nulls[14] = false;
-			}
-			tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+			distance_row_put(&call, values, nulls, s[i].note);
 		}
 	}
 	return (Datum) 0;
