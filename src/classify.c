@@ -217,6 +217,7 @@ typedef struct ClassifyCache
 	char		header[offsetof(HeapTupleHeaderData, t_bits)];
 	int16		attlen[CLASSIFICATION_NATTS];	/* of each attribute */
 	char		attalign[CLASSIFICATION_NATTS];
+	char		attstorage[CLASSIFICATION_NATTS];
 	int			natts;			/* CLASSIFICATION_NATTS or _0_2 */
 	Size		fixed_bound;	/* room for every by-value attribute */
 	bool		usual_layout;	/* the layout classification_datum writes */
@@ -287,6 +288,7 @@ classification_header(ClassifyCache *cache)
 		nulls[i] = false;
 		cache->attlen[i] = att->attlen;
 		cache->attalign[i] = att->attalign;
+		cache->attstorage[i] = att->attstorage;
 		if (att->attbyval)
 			cache->fixed_bound += att->attlen + MAXIMUM_ALIGNOF;
 		if (att->attlen != usual_attlen(i))
@@ -501,6 +503,16 @@ form_classification(const ClassifyCache *cache, const Datum *values,
 					{
 						memcpy(data + off, val, VARSIZE_SHORT(val));
 						off += VARSIZE_SHORT(val);
+					}
+					else if (cache->attstorage[i] != TYPSTORAGE_PLAIN &&
+							 VARATT_CAN_MAKE_SHORT(val))
+					{
+						/* as heap_fill_tuple: a 1-byte header where it fits */
+						Size		len = VARATT_CONVERTED_SHORT_SIZE(val);
+
+						SET_VARSIZE_SHORT(data + off, len);
+						memcpy(data + off + VARHDRSZ_SHORT, VARDATA(val), len - VARHDRSZ_SHORT);
+						off += len;
 					}
 					else
 					{
