@@ -442,10 +442,11 @@ rules_id_datum(HaCallCache *cc, ClassifyCache *cache, const HaRuleSet *rules)
 
 /*
  * heap_form_tuple for a classification, in one pass: every attribute is
- * passed by value except the rule id, a short varlena, so the data fits a
- * bound known in advance and needs no sizing pass; the layout (alignment,
- * null bitmap, header) is heap_form_tuple's, so any reader of the tuple
- * sees the same bytes.  About a fifth of a classify() call otherwise.
+ * passed by value except the rule id, a short varlena (and 0.2.0's text
+ * category), so the data fits a bound known in advance and needs no sizing
+ * pass; the layout (alignment, null bitmap, header, 1-byte varlena
+ * headers) is heap_form_tuple's, so any reader of the tuple sees the same
+ * bytes.  About a fifth of a classify() call otherwise.
  */
 static Datum
 form_classification(const ClassifyCache *cache, const Datum *values,
