@@ -42,6 +42,20 @@ rules_for_year_or_error(int32 list_year)
 	return rules;
 }
 
+/*
+ * The version a rules argument names (built in or a user rule set), then
+ * the error of a list year before the first version's years.
+ */
+static const HaRuleSet *
+chosen_rules(FunctionCallInfo fcinfo, int rules_arg, int32 list_year)
+{
+	const HaRuleSet *rules = ha_named_rules(fcinfo, PG_GETARG_TEXT_PP(rules_arg));
+	HaError		err;
+
+	CHECK_CORE(ha_check_list_year(ha_rule_book(), list_year, &err), err);
+	return rules;
+}
+
 /* A truth value as a nullable SQL boolean. */
 static void
 set_tri(HaTri t, Datum *value, bool *isnull)
@@ -132,35 +146,81 @@ category_datum(const CategoryEnum *e, HaCategory c)
 	return ObjectIdGetDatum(e->labels[c]);
 }
 
+/* The criterion flags at the end of a classification, menapt last. */
+static const HaCriterion classification_flags[] = {
+	HA_CRIT_LABOUR, HA_CRIT_CONVICTIONS, HA_CRIT_EDUCATION,
+	HA_CRIT_INCOME, HA_CRIT_NONWESTERN, HA_CRIT_MENAPT
+};
+
 /*
- * The attributes of classification, as classification_datum fills them;
- * 0.2.0's type, still in place until ALTER EXTENSION UPDATE, lacks the
- * last (menapt).
+ * The attributes of classification, as classification_datum fills them:
+ * list_year, rules, category, the five list flags, criteria_met,
+ * criteria_unknown, size_ok, then one flag per criterion.  0.2.0's type,
+ * still in place until ALTER EXTENSION UPDATE, lacks the last (menapt).
  */
-#define CLASSIFICATION_NATTS 17
-#define CLASSIFICATION_NATTS_0_2 16
+#define CLASSIFICATION_FIRST_FLAG 11
+#define CLASSIFICATION_NATTS ((int) (CLASSIFICATION_FIRST_FLAG + lengthof(classification_flags)))
+#define CLASSIFICATION_NATTS_0_2 (CLASSIFICATION_NATTS - 1)
+
+/* Room for a classification tuple: header and null bitmap, then data. */
+#define CLASSIFICATION_MAX_BYTES \
+	(MAXALIGN(offsetof(HeapTupleHeaderData, t_bits) + BITMAPLEN(CLASSIFICATION_NATTS)) + \
+	 HA_RULES_NAME_LEN + CLASSIFICATION_NATTS * (4 + ALIGNOF_INT))
+
+/*
+ * The bytes classification_datum copies at a constant size (no call): a
+ * usual classification with a rule id of up to HA_RULES_NAME_LEN - 1
+ * bytes and a null bitmap fits them.
+ */
+#define CLASSIFICATION_COPY_BYTES 96
+
+/*
+ * A classification of one rule version, all else zero, as heap_form_tuple
+ * lays it out: a row whose NULLs are the template's is this copied, then
+ * each value written at its offset.  The template has no NULL but the
+ * menapt flag of a version that never tests menapt (every built-in one),
+ * which is NULL in each of its rows.  Its rule id is also the text datum
+ * of the version's id (a short varlena inside bytes).
+ */
+typedef struct ClassifyTemplate
+{
+	const HaRuleSet *rules;
+	char		id[HA_RULES_NAME_LEN];
+	bool		fast;			/* the layout classification_datum writes */
+	bool		menapt_null;	/* menapt NULL (the version never tests it) */
+	bool		menapt_value;	/* menapt a value (not NULL, not 0.2.0's type) */
+	uint16		len;			/* of the tuple, header included */
+	uint16		hoff;			/* offset of the data */
+	uint16		off[CLASSIFICATION_NATTS];	/* of each attribute in the data */
+	union
+	{
+		char		bytes[CLASSIFICATION_MAX_BYTES];
+		double		align;		/* a tuple header is MAXALIGNed */
+	}			tuple;
+} ClassifyTemplate;
 
 /*
  * What a function returning a classification keeps in its call site's
  * cache (HaCallCache.extra, fn_extra holding the rule set named): the
- * blessed tuple descriptor, the label OIDs, the rule id of each rule
- * version as a text datum and the tuple header, so that a scan over
- * millions of rows builds none of them per row.
+ * blessed tuple descriptor, the label OIDs, a template per rule version
+ * (at most the built-in ones and the call site's user rule set) and the
+ * tuple header, so that a scan over millions of rows builds none of them
+ * per row.
  */
 typedef struct ClassifyCache
 {
 	TupleDesc	tupdesc;
 	const CategoryEnum *categories;
-	const HaRuleSet *rules[8];
-	Datum		rules_id[8];	/* short varlena (1-byte header) texts */
-	int			nrules;
+	ClassifyTemplate templates[HA_MAX_RULE_SETS + 1];
+	int			ntemplates;
 	/* the header heap_form_tuple writes, from a tuple without nulls */
 	char		header[offsetof(HeapTupleHeaderData, t_bits)];
 	int16		attlen[CLASSIFICATION_NATTS];	/* of each attribute */
 	char		attalign[CLASSIFICATION_NATTS];
+	char		attstorage[CLASSIFICATION_NATTS];
 	int			natts;			/* CLASSIFICATION_NATTS or _0_2 */
 	Size		fixed_bound;	/* room for every by-value attribute */
-	bool		usual_layout;	/* the layout form_usual_classification writes */
+	bool		usual_layout;	/* the layout classification_datum writes */
 } ClassifyCache;
 
 /*
@@ -182,13 +242,19 @@ short_text(const char *str)
 }
 
 /*
- * The attribute lengths of a classification whose category is the enum:
- * list_year, rules, category, the five list flags, criteria_met,
- * criteria_unknown, size_ok and the six criterion flags.
+ * The length of attribute i in the layout classification_datum writes:
+ * int4 list_year, text rules, the enum category (4 bytes), the five list
+ * flags, two int4 counts, then booleans.
  */
-static const int16 usual_attlen[CLASSIFICATION_NATTS] = {
-	4, -1, 4, 1, 1, 1, 1, 1, 4, 4, 1, 1, 1, 1, 1, 1, 1
-};
+static int16
+usual_attlen(int i)
+{
+	static const int16 head[CLASSIFICATION_FIRST_FLAG] = {
+		4, -1, 4, 1, 1, 1, 1, 1, 4, 4, 1
+	};
+
+	return i < CLASSIFICATION_FIRST_FLAG ? head[i] : 1;
+}
 
 /*
  * Keep the header heap_form_tuple writes for a classification without
@@ -210,10 +276,11 @@ classification_header(ClassifyCache *cache)
 		ereport(ERROR,
 				(errcode(ERRCODE_DATATYPE_MISMATCH),
 				 errmsg("type classification has %d attributes, expected %d",
-						tupdesc->natts, CLASSIFICATION_NATTS),
+						tupdesc->natts, (int) CLASSIFICATION_NATTS),
 				 errhint("Run ALTER EXTENSION housing_areas UPDATE.")));
 	cache->natts = tupdesc->natts;
 	cache->fixed_bound = 0;
+	cache->usual_layout = cache->categories != NULL;
 	for (i = 0; i < cache->natts; i++)
 	{
 		Form_pg_attribute att = TupleDescAttr(tupdesc, i);
@@ -221,8 +288,11 @@ classification_header(ClassifyCache *cache)
 		nulls[i] = false;
 		cache->attlen[i] = att->attlen;
 		cache->attalign[i] = att->attalign;
+		cache->attstorage[i] = att->attstorage;
 		if (att->attbyval)
 			cache->fixed_bound += att->attlen + MAXIMUM_ALIGNOF;
+		if (att->attlen != usual_attlen(i))
+			cache->usual_layout = false;
 		/* bool, int4 and oid (the enum) by value, text by reference */
 		if (att->attbyval && att->attlen == 1 && att->attalign == TYPALIGN_CHAR)
 			values[i] = (Datum) 0;
@@ -239,10 +309,6 @@ classification_header(ClassifyCache *cache)
 	tuple = heap_form_tuple(tupdesc, values, nulls);
 	memcpy(cache->header, tuple->t_data, sizeof(cache->header));
 	heap_freetuple(tuple);
-	cache->usual_layout = cache->natts == CLASSIFICATION_NATTS;
-	for (i = 0; i < cache->natts; i++)
-		if (cache->attlen[i] != usual_attlen[i])
-			cache->usual_layout = false;
 }
 
 /* The cache of a function returning a classification, made on its first call. */
@@ -270,37 +336,117 @@ classify_cache(FunctionCallInfo fcinfo, HaCallCache *cc)
 	return cache;
 }
 
-/* The rule id of a version as a text datum, made once per function call site. */
-static Datum
-rules_id_datum(FunctionCallInfo fcinfo, HaCallCache *cc, ClassifyCache *cache,
-			   const HaRuleSet *rules)
+/*
+ * Make the template of a rule version in t: heap_form_tuple's bytes for a
+ * row of zeros with this rule id (and menapt NULL where the version never
+ * tests it), and the offset of each attribute found as heap_fill_tuple
+ * places them (a short varlena unaligned, the rest at their alignment, a
+ * NULL nowhere).
+ */
+static void
+make_template(const ClassifyCache *cache, ClassifyTemplate *t,
+			  const HaRuleSet *rules)
 {
+	Datum		values[CLASSIFICATION_NATTS];
+	bool		nulls[CLASSIFICATION_NATTS];
+	HeapTuple	tuple;
+	Size		off = 0;
 	int			i;
 
-	/* a user rule set's copy is one buffer that ha_named_rules refills */
-	if (rules == cc->user)
-		return short_text(rules->id);
-	for (i = 0; i < cache->nrules; i++)
-		if (cache->rules[i] == rules)
-			return cache->rules_id[i];
-	if (cache->nrules < (int) lengthof(cache->rules))
+	memset(t, 0, sizeof(*t));
+	t->rules = rules;
+	strlcpy(t->id, rules->id, sizeof(t->id));
+	memset(nulls, 0, sizeof(nulls));
+	for (i = 0; i < cache->natts; i++)
+		values[i] = cache->attlen[i] == -1 ? short_text(i == 1 ? rules->id : "")
+			: (Datum) 0;
+	/* the flag_defined of evaluate(): false in every year */
+	t->menapt_null = cache->natts == CLASSIFICATION_NATTS &&
+		rules->flag_from[HA_CRIT_MENAPT] == INT_MAX;
+	nulls[CLASSIFICATION_NATTS - 1] = t->menapt_null;
+	t->menapt_value = cache->natts == CLASSIFICATION_NATTS && !t->menapt_null;
+	tuple = heap_form_tuple(cache->tupdesc, values, nulls);
+	if (tuple->t_len > sizeof(t->tuple.bytes))
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("a classification of rule version \"%s\" does not fit %d bytes",
+						rules->id, (int) sizeof(t->tuple.bytes))));
+	memcpy(t->tuple.bytes, tuple->t_data, tuple->t_len);
+	t->len = tuple->t_len;
+	t->hoff = tuple->t_data->t_hoff;
+	for (i = 0; i < cache->natts; i++)
 	{
-		MemoryContext old = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
-
-		cache->rules[cache->nrules] = rules;
-		cache->rules_id[cache->nrules] = short_text(rules->id);
-		MemoryContextSwitchTo(old);
-		return cache->rules_id[cache->nrules++];
+		if (nulls[i])
+			t->off[i] = 0;
+		else if (cache->attlen[i] == -1)
+		{
+			/* short_text gave a short varlena: stored as it is */
+			Assert(VARATT_IS_SHORT(DatumGetPointer(values[i])));
+			t->off[i] = off;
+			off += VARSIZE_SHORT(DatumGetPointer(values[i]));
+		}
+		else
+		{
+			off = att_align_nominal(off, cache->attalign[i]);
+			t->off[i] = off;
+			off += cache->attlen[i];
+		}
 	}
-	return short_text(rules->id);
+	if (t->hoff + off != t->len)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATATYPE_MISMATCH),
+				 errmsg("type classification has an unexpected layout"),
+				 errhint("Run ALTER EXTENSION housing_areas UPDATE.")));
+	t->fast = cache->usual_layout && VARATT_IS_SHORT(DatumGetPointer(values[1]));
+	heap_freetuple(tuple);
+}
+
+/*
+ * The template of a rule version, made once per function call site; a
+ * user rule set's copy is one buffer that ha_named_rules refills, so its
+ * template is made again when its id changes.
+ */
+static const ClassifyTemplate *
+classification_template(HaCallCache *cc, ClassifyCache *cache,
+						const HaRuleSet *rules)
+{
+	ClassifyTemplate *t;
+	int			i;
+
+	for (i = 0; i < cache->ntemplates; i++)
+	{
+		t = &cache->templates[i];
+		if (t->rules == rules)
+		{
+			if (rules == cc->user && strcmp(t->id, rules->id) != 0)
+				make_template(cache, t, rules);
+			return t;
+		}
+	}
+	/* never full (the built-in versions and one user set); else reuse the last */
+	if (cache->ntemplates < (int) lengthof(cache->templates))
+		cache->ntemplates++;
+	t = &cache->templates[cache->ntemplates - 1];
+	make_template(cache, t, rules);
+	return t;
+}
+
+/* The rule id of a version as a text datum: inside its template. */
+static Datum
+rules_id_datum(HaCallCache *cc, ClassifyCache *cache, const HaRuleSet *rules)
+{
+	const ClassifyTemplate *t = classification_template(cc, cache, rules);
+
+	return PointerGetDatum(t->tuple.bytes + t->hoff + t->off[1]);
 }
 
 /*
  * heap_form_tuple for a classification, in one pass: every attribute is
- * passed by value except the rule id, a short varlena, so the data fits a
- * bound known in advance and needs no sizing pass; the layout (alignment,
- * null bitmap, header) is heap_form_tuple's, so any reader of the tuple
- * sees the same bytes.  About a fifth of a classify() call otherwise.
+ * passed by value except the rule id, a short varlena (and 0.2.0's text
+ * category), so the data fits a bound known in advance and needs no sizing
+ * pass; the layout (alignment, null bitmap, header, 1-byte varlena
+ * headers) is heap_form_tuple's, so any reader of the tuple sees the same
+ * bytes.  About a fifth of a classify() call otherwise.
  */
 static Datum
 form_classification(const ClassifyCache *cache, const Datum *values,
@@ -359,6 +505,16 @@ form_classification(const ClassifyCache *cache, const Datum *values,
 						memcpy(data + off, val, VARSIZE_SHORT(val));
 						off += VARSIZE_SHORT(val);
 					}
+					else if (cache->attstorage[i] != TYPSTORAGE_PLAIN &&
+							 VARATT_CAN_MAKE_SHORT(val))
+					{
+						/* as heap_fill_tuple: a 1-byte header where it fits */
+						Size		len = VARATT_CONVERTED_SHORT_SIZE(val);
+
+						SET_VARSIZE_SHORT(data + off, len);
+						memcpy(data + off + VARHDRSZ_SHORT, VARDATA(val), len - VARHDRSZ_SHORT);
+						off += len;
+					}
 					else
 					{
 						Assert(!VARATT_IS_EXTERNAL(val) && !VARATT_IS_COMPRESSED(val));
@@ -392,103 +548,12 @@ form_classification(const ClassifyCache *cache, const Datum *values,
 	return HeapTupleGetDatum(tuple);
 }
 
-/* The order of the criterion flags in a classification; menapt last. */
-static const HaCriterion classification_flags[] = {
-	HA_CRIT_LABOUR, HA_CRIT_CONVICTIONS, HA_CRIT_EDUCATION,
-	HA_CRIT_INCOME, HA_CRIT_NONWESTERN, HA_CRIT_MENAPT
-};
-
-/* The criterion flags of a classification with natts attributes. */
-#define CLASSIFICATION_NFLAGS(natts) \
-	((int) lengthof(classification_flags) - (CLASSIFICATION_NATTS - (natts)))
-
-/* Is the menapt flag of a classification NULL (the usual case)? */
+/* Write a truth value as a boolean; true when it is unknown (a NULL). */
 static inline bool
-classification_menapt_null(const HaClassification *c)
+put_tri(char *p, HaTri t)
 {
-	return !c->flag_defined[HA_CRIT_MENAPT] | (c->flag[HA_CRIT_MENAPT] == HA_UNKNOWN);
-}
-
-/*
- * Does a classification have a NULL attribute other than menapt: an
- * unknown truth value, or a criterion the version does not test?
- */
-static inline bool
-classification_has_null(const HaClassification *c)
-{
-	bool		unknown = (c->udsat == HA_UNKNOWN) | (c->parallelsamfund == HA_UNKNOWN) |
-		(c->forebyggelse == HA_UNKNOWN) | (c->forebyggelse_raw == HA_UNKNOWN) |
-		(c->kombineret == HA_UNKNOWN) | (c->size_ok == HA_UNKNOWN);
-	int			k;
-
-	for (k = 0; k < (int) lengthof(classification_flags) - 1; k++)
-		unknown |= !c->flag_defined[classification_flags[k]] |
-			(c->flag[classification_flags[k]] == HA_UNKNOWN);
-	return unknown;
-}
-
-/*
- * form_classification for the common case, without its loops: the usual
- * layout (category the enum), no NULL attribute but menapt and a short
- * rule id.  The same bytes as heap_form_tuple: each attribute at its
- * aligned offset, the padding zero, and a null bitmap when menapt is NULL
- * (as it is under every rule set that does not test it).
- */
-static Datum
-form_usual_classification(const ClassifyCache *cache, const HaClassification *c,
-						  Datum rules_id)
-{
-	Pointer		id = DatumGetPointer(rules_id);
-	bool		menapt_null = classification_menapt_null(c);
-	Size		hoff = MAXALIGN(offsetof(HeapTupleHeaderData, t_bits) +
-								(menapt_null ? BITMAPLEN(CLASSIFICATION_NATTS) : 0));
-	Size		idlen = VARSIZE_SHORT(id);
-	Size		off;
-	HeapTuple	tuple;
-	HeapTupleHeader td;
-	char	   *data;
-	int			k;
-
-	/* 4 + id + padding + 4 + 5 + padding + 4 + 4 + 7 */
-	tuple = (HeapTuple) palloc0(HEAPTUPLESIZE + hoff + 4 + idlen + 3 + 4 + 5 + 3 + 8 + 7);
-	td = (HeapTupleHeader) ((char *) tuple + HEAPTUPLESIZE);
-	data = (char *) td + hoff;
-	memcpy(td, cache->header, sizeof(cache->header));
-	if (menapt_null)
-	{
-		/* every attribute present but the last */
-		td->t_infomask |= HEAP_HASNULL;
-		memset(td->t_bits, 0xff, (CLASSIFICATION_NATTS - 1) / 8);
-		td->t_bits[(CLASSIFICATION_NATTS - 1) / 8] =
-			(bits8) ((1 << ((CLASSIFICATION_NATTS - 1) % 8)) - 1);
-	}
-	*(int32 *) data = c->list_year;
-	memcpy(data + 4, id, idlen);
-	off = INTALIGN(4 + idlen);
-	*(Oid *) (data + off) = cache->categories->labels[c->category];
-	off += 4;
-	data[off++] = c->udsat == HA_TRUE;
-	data[off++] = c->parallelsamfund == HA_TRUE;
-	data[off++] = c->forebyggelse == HA_TRUE;
-	data[off++] = c->forebyggelse_raw == HA_TRUE;
-	data[off++] = c->kombineret == HA_TRUE;
-	off = INTALIGN(off);
-	*(int32 *) (data + off) = c->criteria_met;
-	*(int32 *) (data + off + 4) = c->criteria_unknown;
-	off += 8;
-	data[off++] = c->size_ok == HA_TRUE;
-	for (k = 0; k < (int) lengthof(classification_flags) - 1; k++)
-		data[off++] = c->flag[classification_flags[k]] == HA_TRUE;
-	if (!menapt_null)
-		data[off++] = c->flag[HA_CRIT_MENAPT] == HA_TRUE;
-
-	tuple->t_len = hoff + off;
-	ItemPointerSetInvalid(&(tuple->t_self));
-	tuple->t_tableOid = InvalidOid;
-	tuple->t_data = td;
-	HeapTupleHeaderSetDatumLength(td, hoff + off);
-	td->t_hoff = hoff;
-	return HeapTupleGetDatum(tuple);
+	*p = t == HA_TRUE;
+	return t == HA_UNKNOWN;
 }
 
 /*
@@ -496,8 +561,8 @@ form_usual_classification(const ClassifyCache *cache, const HaClassification *c,
  * values and nulls: any layout, any NULL attribute.
  */
 static Datum
-classification_by_values(FunctionCallInfo fcinfo, HaCallCache *cc,
-						 ClassifyCache *cache, const HaClassification *c)
+classification_by_values(HaCallCache *cc, ClassifyCache *cache,
+						 const HaClassification *c)
 {
 	Datum		values[CLASSIFICATION_NATTS];
 	bool		nulls[CLASSIFICATION_NATTS];
@@ -506,7 +571,7 @@ classification_by_values(FunctionCallInfo fcinfo, HaCallCache *cc,
 
 	memset(nulls, 0, sizeof(nulls));
 	values[i++] = Int32GetDatum(c->list_year);
-	values[i++] = rules_id_datum(fcinfo, cc, cache, c->rules);
+	values[i++] = rules_id_datum(cc, cache, c->rules);
 	values[i++] = category_datum(cache->categories, c->category);
 	set_tri(c->udsat, &values[i], &nulls[i]);
 	i++;
@@ -522,7 +587,7 @@ classification_by_values(FunctionCallInfo fcinfo, HaCallCache *cc,
 	values[i++] = Int32GetDatum(c->criteria_unknown);
 	set_tri(c->size_ok, &values[i], &nulls[i]);
 	i++;
-	for (k = 0; k < CLASSIFICATION_NFLAGS(cache->natts); k++, i++)
+	for (k = 0; k < cache->natts - CLASSIFICATION_FIRST_FLAG; k++, i++)
 	{
 		if (c->flag_defined[classification_flags[k]])
 			set_tri(c->flag[classification_flags[k]], &values[i], &nulls[i]);
@@ -534,9 +599,10 @@ classification_by_values(FunctionCallInfo fcinfo, HaCallCache *cc,
 }
 
 /*
- * Build the classification composite: the common case (no NULL attribute,
- * the usual layout) written directly, about a tenth of a classify() call
- * otherwise spent in form_classification's loops; any other through
+ * Build the classification composite: the common case (the usual layout,
+ * no NULL attribute but the menapt of a version that never tests it) as a
+ * copy of its rule version's template with each value written at its
+ * offset, the NULLs found on the way; any other through
  * classification_by_values.
  */
 static Datum
@@ -544,28 +610,68 @@ classification_datum(FunctionCallInfo fcinfo, const HaClassification *c)
 {
 	HaCallCache *cc = ha_call_cache(fcinfo);
 	ClassifyCache *cache = classify_cache(fcinfo, cc);
+	const ClassifyTemplate *t = classification_template(cc, cache, c->rules);
+	HeapTupleHeader td;
+	char	   *data;
+	bool		unknown;
+	int			k;
 
 	Assert(c->category >= HA_CAT_NONE && c->category <= HA_CAT_UNKNOWN);
-	if (cache->usual_layout && cache->categories != NULL &&
-		!classification_has_null(c))
+	if (!t->fast)
+		return classification_by_values(cc, cache, c);
+	/* a copy of constant size (no call) where the tuple fits */
+	StaticAssertStmt(sizeof(t->tuple.bytes) >= CLASSIFICATION_COPY_BYTES,
+					 "template smaller than its copy");
+	if (t->len <= CLASSIFICATION_COPY_BYTES)
 	{
-		Datum		id = rules_id_datum(fcinfo, cc, cache, c->rules);
-
-		if (VARATT_IS_SHORT(DatumGetPointer(id)))
-		{
-			Datum		tuple = form_usual_classification(cache, c, id);
-#ifdef USE_ASSERT_CHECKING
-			/* the same bytes as the general way */
-			HeapTupleHeader fast = DatumGetHeapTupleHeader(tuple);
-			HeapTupleHeader check = DatumGetHeapTupleHeader(classification_by_values(fcinfo, cc, cache, c));
-
-			Assert(HeapTupleHeaderGetDatumLength(fast) == HeapTupleHeaderGetDatumLength(check));
-			Assert(memcmp(fast, check, HeapTupleHeaderGetDatumLength(fast)) == 0);
-#endif
-			return tuple;
-		}
+		td = (HeapTupleHeader) palloc(CLASSIFICATION_COPY_BYTES);
+		memcpy(td, t->tuple.bytes, CLASSIFICATION_COPY_BYTES);
 	}
-	return classification_by_values(fcinfo, cc, cache, c);
+	else
+	{
+		td = (HeapTupleHeader) palloc(t->len);
+		memcpy(td, t->tuple.bytes, t->len);
+	}
+	data = (char *) td + t->hoff;
+	*(int32 *) (data + t->off[0]) = c->list_year;
+	*(Oid *) (data + t->off[2]) = cache->categories->labels[c->category];
+	unknown = put_tri(data + t->off[3], c->udsat) |
+		put_tri(data + t->off[4], c->parallelsamfund) |
+		put_tri(data + t->off[5], c->forebyggelse) |
+		put_tri(data + t->off[6], c->forebyggelse_raw) |
+		put_tri(data + t->off[7], c->kombineret);
+	*(int32 *) (data + t->off[8]) = c->criteria_met;
+	*(int32 *) (data + t->off[9]) = c->criteria_unknown;
+	unknown |= put_tri(data + t->off[10], c->size_ok);
+	for (k = 0; k < (int) lengthof(classification_flags) - 1; k++)
+		unknown |= put_tri(data + t->off[CLASSIFICATION_FIRST_FLAG + k],
+						   c->flag[classification_flags[k]]) |
+			!c->flag_defined[classification_flags[k]];
+	/* menapt: a value where the template holds one, else NULL as there */
+	if (t->menapt_value)
+		unknown |= put_tri(data + t->off[CLASSIFICATION_NATTS - 1],
+						   c->flag[HA_CRIT_MENAPT]) |
+			!c->flag_defined[HA_CRIT_MENAPT];
+	else
+		unknown |= t->menapt_null & c->flag_defined[HA_CRIT_MENAPT] &
+			(c->flag[HA_CRIT_MENAPT] != HA_UNKNOWN);
+	/* a NULL attribute the template lacks, or the reverse: the general way */
+	if (unknown)
+	{
+		pfree(td);
+		return classification_by_values(cc, cache, c);
+	}
+#ifdef USE_ASSERT_CHECKING
+	{
+		/* the same bytes as the general way */
+		HeapTupleHeader check = DatumGetHeapTupleHeader(classification_by_values(cc, cache, c));
+
+		Assert(HeapTupleHeaderGetDatumLength(td) == HeapTupleHeaderGetDatumLength(check));
+		Assert(memcmp(td, check, HeapTupleHeaderGetDatumLength(td)) == 0);
+	}
+#endif
+	/* what HeapTupleGetDatum returns for a tuple with no external value */
+	return PointerGetDatum(td);
 }
 
 PG_FUNCTION_INFO_V1(ha_classify_sql);
@@ -592,11 +698,9 @@ ha_classify_rules_sql(PG_FUNCTION_ARGS)
 {
 	HaIndicators ind;
 	int32		list_year = PG_GETARG_INT32(1);
-	const HaRuleSet *rules = ha_named_rules(fcinfo, PG_GETARG_TEXT_PP(2));
+	const HaRuleSet *rules = chosen_rules(fcinfo, 2, list_year);
 	HaClassification c;
-	HaError		err;
 
-	CHECK_CORE(ha_check_list_year(ha_rule_book(), list_year, &err), err);
 	PG_GETARG_INDICATORS(0, &ind);
 	ha_classify(&ind, list_year, rules, &c);
 	return classification_datum(fcinfo, &c);
@@ -636,12 +740,9 @@ ha_category_rules_sql(PG_FUNCTION_ARGS)
 {
 	HaIndicators ind;
 	int32		list_year = PG_GETARG_INT32(1);
-	const HaRuleSet *rules = ha_named_rules(fcinfo, PG_GETARG_TEXT_PP(2));
-	HaError		err;
-	HaCallCache *cc;
+	const HaRuleSet *rules = chosen_rules(fcinfo, 2, list_year);
+	HaCallCache *cc = ha_call_cache(fcinfo);
 
-	CHECK_CORE(ha_check_list_year(ha_rule_book(), list_year, &err), err);
-	cc = ha_call_cache(fcinfo);
 	if (cc->extra == NULL)
 	{
 		const CategoryEnum **e = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt,
@@ -806,12 +907,10 @@ Datum
 ha_margins_rules_sql(PG_FUNCTION_ARGS)
 {
 	int32		list_year = PG_GETARG_INT32(1);
-	const HaRuleSet *rules = ha_named_rules(fcinfo, PG_GETARG_TEXT_PP(2));
-	HaError		err;
 
+	const HaRuleSet *rules = chosen_rules(fcinfo, 2, list_year);
 	HaIndicators ind;
 
-	CHECK_CORE(ha_check_list_year(ha_rule_book(), list_year, &err), err);
 	PG_GETARG_INDICATORS(0, &ind);
 	return margins_rows(fcinfo, &ind, list_year, rules);
 }
@@ -973,13 +1072,11 @@ ha_omdannelse_rules_sql(PG_FUNCTION_ARGS)
 {
 	const HaRuleSet *rules;
 	int32		list_year;
-	HaError		err;
 
 	if (PG_ARGISNULL(1) || PG_ARGISNULL(2))
 		PG_RETURN_NULL();
 	list_year = PG_GETARG_INT32(1);
-	rules = ha_named_rules(fcinfo, PG_GETARG_TEXT_PP(2));
-	CHECK_CORE(ha_check_list_year(ha_rule_book(), list_year, &err), err);
+	rules = chosen_rules(fcinfo, 2, list_year);
 	if (!ha_set_omdannelse_possible(rules, list_year))
 		PG_RETURN_BOOL(false);
 	if (PG_ARGISNULL(0))
@@ -1258,32 +1355,95 @@ set_amount(bool known, int64 v, Datum *value, bool *isnull)
 	*isnull = !known;
 }
 
+/* The columns of a list_distance or cheapest_change row. */
+#define DISTANCE_NCOLS 15
+
+/*
+ * What a list_distance or cheapest_change form reads from its arguments
+ * (the record, for the tally forms the tallies behind it, the list year,
+ * the rule version) and the result set its rows go to.
+ */
+typedef struct DistanceCall
+{
+	ReturnSetInfo *rsinfo;
+	HaIndicators ind;
+	HaDistanceBasis basis;
+	const HaDistanceBasis *tallies; /* &basis for the tally forms, else NULL */
+	int32		list_year;
+	const HaRuleSet *rules;
+} DistanceCall;
+
+/*
+ * Open the result set of a list_distance or cheapest_change form and read
+ * its arguments (distance_inputs, distance_rules); false (no rows) when
+ * the record, the list year or a chosen version is NULL.
+ */
+static bool
+distance_call(FunctionCallInfo fcinfo, bool from_tally, int rules_arg,
+			  DistanceCall *call)
+{
+	call->rsinfo = begin_rows(fcinfo);
+	if (!distance_inputs(fcinfo, from_tally, &call->ind, &call->basis,
+						 &call->list_year))
+		return false;
+	call->tallies = from_tally ? &call->basis : NULL;
+	call->rules = distance_rules(fcinfo, rules_arg, call->list_year);
+	return call->rules != NULL;
+}
+
+/*
+ * Start a list_distance or cheapest_change row: every column NULL but the
+ * list, whether the record is on it and the direction of the change.
+ */
+static void
+distance_row_start(Datum *values, bool *nulls, HaCategory list,
+				   HaTri on_list, HaDirection direction)
+{
+	memset(nulls, true, sizeof(bool) * DISTANCE_NCOLS);
+	values[0] = CStringGetTextDatum(ha_category_name(list));
+	nulls[0] = false;
+	set_tri(on_list, &values[1], &nulls[1]);
+	if (direction != HA_DIR_NONE)
+	{
+		values[2] = CStringGetTextDatum(ha_direction_name(direction));
+		nulls[2] = false;
+	}
+}
+
+/* Append a list_distance or cheapest_change row, its note last. */
+static void
+distance_row_put(const DistanceCall *call, Datum *values, bool *nulls,
+				 HaDistanceNote note)
+{
+	const char *text = ha_distance_note(note);
+
+	if (text)
+	{
+		values[DISTANCE_NCOLS - 1] = CStringGetTextDatum(text);
+		nulls[DISTANCE_NCOLS - 1] = false;
+	}
+	tuplestore_putvalues(call->rsinfo->setResult, call->rsinfo->setDesc,
+						 values, nulls);
+}
+
 /* list_distance() rows of one record. */
 static Datum
 list_distance_rows(FunctionCallInfo fcinfo, bool from_tally, int rules_arg)
 {
-	ReturnSetInfo *rsinfo = begin_rows(fcinfo);
-	HaIndicators ind;
-	HaDistanceBasis basis;
-	int32		list_year;
-	const HaRuleSet *rules;
+	DistanceCall call;
 	HaCheckDistance *d;
 	int			n,
 				i;
 
-	if (!distance_inputs(fcinfo, from_tally, &ind, &basis, &list_year))
-		return (Datum) 0;
-	rules = distance_rules(fcinfo, rules_arg, list_year);
-	if (rules == NULL)
+	if (!distance_call(fcinfo, from_tally, rules_arg, &call))
 		return (Datum) 0;
 	d = palloc(sizeof(HaCheckDistance) * HA_MAX_DISTANCES);
-	n = ha_list_distances(&ind, from_tally ? &basis : NULL, list_year, rules, d);
+	n = ha_list_distances(&call.ind, call.tallies, call.list_year, call.rules, d);
 	for (i = 0; i < n; i++)
 	{
-		Datum		values[15];
-		bool		nulls[15];
+		Datum		values[DISTANCE_NCOLS];
+		bool		nulls[DISTANCE_NCOLS];
 		const HaCheck *c = d[i].margin.check;
-		const char *note = ha_distance_note(d[i].note);
 		int			alternatives = 0;
 		int			j;
 		bool		income;
@@ -1291,15 +1451,7 @@ list_distance_rows(FunctionCallInfo fcinfo, bool from_tally, int rules_arg)
 		for (j = 0; j < n; j++)
 			if (d[j].list == d[i].list && d[j].alternative > alternatives)
 				alternatives = d[j].alternative;
-		memset(nulls, true, sizeof(nulls));
-		values[0] = CStringGetTextDatum(ha_category_name(d[i].list));
-		nulls[0] = false;
-		set_tri(d[i].on_list, &values[1], &nulls[1]);
-		if (d[i].direction != HA_DIR_NONE)
-		{
-			values[2] = CStringGetTextDatum(ha_direction_name(d[i].direction));
-			nulls[2] = false;
-		}
+		distance_row_start(values, nulls, d[i].list, d[i].on_list, d[i].direction);
 		values[3] = CStringGetTextDatum(distance_rule_text(&d[i], alternatives));
 		nulls[3] = false;
 		set_tri(d[i].margin.met, &values[8], &nulls[8]);
@@ -1332,12 +1484,7 @@ list_distance_rows(FunctionCallInfo fcinfo, bool from_tally, int rules_arg)
 			values[13] = CStringGetTextDatum(criterion_unit(c->criterion));
 			nulls[13] = false;
 		}
-		if (note)
-		{
-			values[14] = CStringGetTextDatum(note);
-			nulls[14] = false;
-		}
-		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+		distance_row_put(&call, values, nulls, d[i].note);
 	}
 	return (Datum) 0;
 }
@@ -1378,40 +1525,24 @@ ha_list_distance_tally_rules_sql(PG_FUNCTION_ARGS)
 static Datum
 cheapest_change_rows(FunctionCallInfo fcinfo, bool from_tally, int rules_arg)
 {
-	ReturnSetInfo *rsinfo = begin_rows(fcinfo);
-	HaIndicators ind;
-	HaDistanceBasis basis;
-	int32		list_year;
-	const HaRuleSet *rules;
+	DistanceCall call;
 	HaChangeSet *s;
 	int			n,
 				i,
 				j;
 
-	if (!distance_inputs(fcinfo, from_tally, &ind, &basis, &list_year))
-		return (Datum) 0;
-	rules = distance_rules(fcinfo, rules_arg, list_year);
-	if (rules == NULL)
+	if (!distance_call(fcinfo, from_tally, rules_arg, &call))
 		return (Datum) 0;
 	s = palloc(sizeof(HaChangeSet) * HA_MAX_CHANGE_SETS);
-	n = ha_cheapest_changes(&ind, from_tally ? &basis : NULL, list_year, rules, s);
+	n = ha_cheapest_changes(&call.ind, call.tallies, call.list_year, call.rules, s);
 	for (i = 0; i < n; i++)
 	{
 		for (j = 0; j < Max(s[i].nmoves, 1); j++)
 		{
-			Datum		values[15];
-			bool		nulls[15];
-			const char *note = ha_distance_note(s[i].note);
+			Datum		values[DISTANCE_NCOLS];
+			bool		nulls[DISTANCE_NCOLS];
 
-			memset(nulls, true, sizeof(nulls));
-			values[0] = CStringGetTextDatum(ha_category_name(s[i].list));
-			nulls[0] = false;
-			set_tri(s[i].on_list, &values[1], &nulls[1]);
-			if (s[i].direction != HA_DIR_NONE)
-			{
-				values[2] = CStringGetTextDatum(ha_direction_name(s[i].direction));
-				nulls[2] = false;
-			}
+			distance_row_start(values, nulls, s[i].list, s[i].on_list, s[i].direction);
 			if (s[i].nmoves > 0)
 			{
 				const HaMove *m = &s[i].moves[j];
@@ -1433,12 +1564,7 @@ cheapest_change_rows(FunctionCallInfo fcinfo, bool from_tally, int rules_arg)
 				values[13] = CStringGetTextDatum(criterion_unit(crit));
 				nulls[13] = false;
 			}
-			if (note)
-			{
-				values[14] = CStringGetTextDatum(note);
-				nulls[14] = false;
-			}
-			tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+			distance_row_put(&call, values, nulls, s[i].note);
 		}
 	}
 	return (Datum) 0;

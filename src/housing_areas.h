@@ -52,7 +52,19 @@ typedef struct HaCallCache
 	HaSnapshotId snapshot;
 } HaCallCache;
 
-extern HaCallCache *ha_call_cache(FunctionCallInfo fcinfo);
+/*
+ * The per-call-site cache of a function (fn_extra), created on first use.
+ * Inline: classify() reads it once per row.
+ */
+static inline HaCallCache *
+ha_call_cache(FunctionCallInfo fcinfo)
+{
+	if (fcinfo->flinfo->fn_extra == NULL)
+		fcinfo->flinfo->fn_extra =
+			MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(HaCallCache));
+	return (HaCallCache *) fcinfo->flinfo->fn_extra;
+}
+
 extern const HaRuleSet *ha_named_rules(FunctionCallInfo fcinfo, text *name);
 extern text *ha_user_rules_text(const char *name);
 

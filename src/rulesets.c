@@ -223,16 +223,6 @@ unknown_rule_set(const char *name)
 					 ha_version_list(NULL, "and"))));
 }
 
-/* The per-call-site cache of a function (fn_extra), created on first use. */
-HaCallCache *
-ha_call_cache(FunctionCallInfo fcinfo)
-{
-	if (fcinfo->flinfo->fn_extra == NULL)
-		fcinfo->flinfo->fn_extra =
-			MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(HaCallCache));
-	return (HaCallCache *) fcinfo->flinfo->fn_extra;
-}
-
 /*
  * What makes the rows a statement sees the same as another's: the
  * transaction, its command counter and the count of completed

@@ -986,6 +986,7 @@ version_body(Parser *p, HaRuleSet *set, CategoryUse *use, const Tok *first)
 		TRY(category_rule(p, set, use));
 	TRY(block_end(p, &end));
 	mark_flags(set);
+	ha_compile_rules(set);
 	set->source = block_span(p, first, end);
 	p->book->nsets++;
 	return true;

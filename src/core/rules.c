@@ -166,38 +166,44 @@ ha_rules_by_id(const HaRuleBook *book, const char *id, HaError *err)
 /* ---- three-valued logic ---- */
 
 /*
- * Kleene AND, NOT and OR as tables indexed by HaTri (false, true,
- * unknown): no branch on the data, which a scan over millions of rows
- * would mispredict.
+ * The evaluator's form of a truth value: bit 0 "surely true", bit 1
+ * "possibly true", so that Kleene AND and OR are bitwise AND and OR and a
+ * scan over millions of rows takes no branch and no table on them.
  */
-static const HaTri tri_and_table[3][3] = {
-	[HA_FALSE] = {[HA_FALSE] = HA_FALSE, [HA_TRUE] = HA_FALSE, [HA_UNKNOWN] = HA_FALSE},
-	[HA_TRUE] = {[HA_FALSE] = HA_FALSE, [HA_TRUE] = HA_TRUE, [HA_UNKNOWN] = HA_UNKNOWN},
-	[HA_UNKNOWN] = {[HA_FALSE] = HA_FALSE, [HA_TRUE] = HA_UNKNOWN, [HA_UNKNOWN] = HA_UNKNOWN},
-};
-static const HaTri tri_not_table[3] = {
-	[HA_FALSE] = HA_TRUE, [HA_TRUE] = HA_FALSE, [HA_UNKNOWN] = HA_UNKNOWN,
-};
+typedef uint8_t HaKleene;
 
-/* Kleene AND. */
-static inline HaTri
-tri_and(HaTri a, HaTri b)
+#define K_FALSE 0
+#define K_UNKNOWN 2
+#define K_TRUE 3
+
+/* Kleene NOT: surely true is not possibly false, and the reverse. */
+static inline HaKleene
+k_not(HaKleene a)
 {
-	return tri_and_table[a][b];
+	return (HaKleene) ((((a & 1) ^ 1) << 1) | ((a >> 1) ^ 1));
 }
 
-/* Kleene NOT. */
-static inline HaTri
-tri_not(HaTri a)
+/* A truth value in the evaluator's form. */
+static inline HaKleene
+k_of(HaTri t)
 {
-	return tri_not_table[a];
+	static const HaKleene of[3] = {
+		[HA_FALSE] = K_FALSE, [HA_TRUE] = K_TRUE, [HA_UNKNOWN] = K_UNKNOWN
+	};
+
+	return of[t];
 }
 
-/* Kleene OR, by De Morgan from AND. */
+/* A truth value of the evaluator's form as HaTri. */
 static inline HaTri
-tri_or(HaTri a, HaTri b)
+tri_of(HaKleene k)
 {
-	return tri_not(tri_and(tri_not(a), tri_not(b)));
+	static const HaTri of[4] = {
+		[K_FALSE] = HA_FALSE, [1] = HA_UNKNOWN, [K_UNKNOWN] = HA_UNKNOWN,
+		[K_TRUE] = HA_TRUE
+	};
+
+	return of[k];
 }
 
 /* Round away binary noise (3 * 0.65 = 1.9500000000000002) for display. */
@@ -392,33 +398,140 @@ ha_rule_applies(const HaCategoryRule *r, int list_year)
 	return rule_in_force(r, list_year);
 }
 
-/* "at least needed of these" in three-valued logic. */
-static inline HaTri
-at_least(int met, int unknown, int needed)
-{
-	/* true when enough hold; else unknown unless even the unknown ones fall short */
-	int			holds = met >= needed;
-	int			may = met + unknown >= needed;
+/* ---- compiling a version ---- */
 
-	return holds ? HA_TRUE : (may ? HA_UNKNOWN : HA_FALSE);
+HA_STATIC_ASSERT(HA_MAX_DISTINCT_CHECKS <= 256, distinct_index_fits_uint8);
+
+/* Do two checks compare the same value with the same threshold alike? */
+static bool
+same_comparison(const HaCheck *a, const HaCheck *b)
+{
+	return a->field == b->field && a->op == b->op &&
+		a->threshold == b->threshold &&
+		a->times_national == b->times_national &&
+		(!a->times_national || a->multiple == b->multiple);
 }
 
-/* Record the flag a check gives its criterion in a classification. */
-static void
-set_flag(HaClassification *detail, const HaCheck *c, HaTri t, bool counted)
+/* The index of check c among the distinct checks of a version, added if new. */
+static int
+distinct_index(HaRuleSet *set, const HaCheck *c)
 {
-	detail->flag[c->criterion] = t;
-	detail->flag_defined[c->criterion] = true;
-	/* counted without a branch on t */
-	detail->criteria_met += counted & (t == HA_TRUE);
-	detail->criteria_unknown += counted & (t == HA_UNKNOWN);
+	int			k;
+
+	for (k = 0; k < set->ndistinct; k++)
+		if (same_comparison(&set->distinct[k], c))
+			return k;
+	set->distinct[set->ndistinct] = *c;
+	return set->ndistinct++;
 }
 
 /*
- * Evaluate a rule version on one record.  With detail, fill the whole
+ * Compile a parsed version for the evaluator: every distinct comparison
+ * once, those of the size gate and the category rules before those only
+ * the kombineret flag reads, each check of each rule pointed at its
+ * distinct comparison, and the check giving each criterion's flag
+ * (flag_checks, which mark_flags of rulelang.c sets first).  The parser
+ * calls it once per version; a version is never changed after.
+ */
+void
+ha_compile_rules(HaRuleSet *set)
+{
+	int			pass,
+				i,
+				j,
+				k;
+
+	set->ndistinct = 0;
+	set->size_distinct = distinct_index(set, &set->size_gate);
+	for (pass = 0; pass < 2; pass++)
+	{
+		for (i = 0; i < set->nrules; i++)
+		{
+			HaCategoryRule *r = &set->rules[i];
+
+			if ((r->category == HA_CAT_KOMBINERET) != (pass == 1))
+				continue;
+			for (j = 0; j < r->ngates + r->ncounted; j++)
+				r->distinct[j] = (uint8_t) distinct_index(set, &r->checks[j]);
+		}
+		if (pass == 0)
+			set->ncategory = set->ndistinct;
+	}
+	for (k = 0; k < HA_NCRIT; k++)
+	{
+		set->flag_from[k] = INT_MAX;
+		set->flag_distinct[k] = 0;
+		set->flag_counted[k] = false;
+	}
+	for (i = 0; i < set->nrules; i++)
+	{
+		const HaCategoryRule *r = &set->rules[i];
+
+		for (j = 0; j < r->ngates + r->ncounted; j++)
+			if (r->flag_checks & (1u << j))
+			{
+				HaCriterion c = r->checks[j].criterion;
+
+				set->flag_from[c] = r->first_year == 0 ? INT_MIN : r->first_year;
+				set->flag_distinct[c] = r->distinct[j];
+				set->flag_counted[c] = j >= r->ngates;
+			}
+	}
+}
+
+/*
+ * Whether a plain check is met, by [field known][operator][comparison + 1]:
+ * unknown when its value is.
+ */
+static const HaKleene plain_met[2][4][3] = {
+	{
+		{K_UNKNOWN, K_UNKNOWN, K_UNKNOWN}, {K_UNKNOWN, K_UNKNOWN, K_UNKNOWN},
+		{K_UNKNOWN, K_UNKNOWN, K_UNKNOWN}, {K_UNKNOWN, K_UNKNOWN, K_UNKNOWN},
+	},
+	{
+		[HA_OP_GT] = {K_FALSE, K_FALSE, K_TRUE},
+		[HA_OP_GE] = {K_FALSE, K_TRUE, K_TRUE},
+		[HA_OP_LT] = {K_TRUE, K_FALSE, K_FALSE},
+		[HA_OP_LE] = {K_TRUE, K_TRUE, K_FALSE},
+	},
+};
+
+/*
+ * The truth value of distinct checks [from, to) of a version on one
+ * record, into k: a plain one (an indicator against a number) without a
+ * branch on the data, each indicator converted once; a relative one as
+ * check_met decides it.
+ */
+static inline void
+distinct_checks(const HaRuleSet *rules, const HaIndicators *ind, int from,
+				int to, HaKleene *k)
+{
+	double		v[HA_IND_NFIELDS];
+	unsigned	known = ind->known;
+	int			i;
+
+#define HA_IND_LOAD(key, NAME, ...) v[HA_IND_##NAME] = (double) ind->key;
+	HA_IND_FIELDS(HA_IND_LOAD)
+#undef HA_IND_LOAD
+	for (i = from; i < to; i++)
+	{
+		const HaCheck *c = &rules->distinct[i];
+		double		x = v[c->field];
+		int			cmp = (x > c->threshold) - (x < c->threshold);
+
+		if (c->times_national)
+			k[i] = k_of(check_met(c, ind));
+		else
+			k[i] = plain_met[(known >> c->field) & 1][c->op][cmp + 1];
+	}
+}
+
+/*
+ * Evaluate a compiled version on one record: each distinct check once,
+ * then the rules over their outcomes.  With detail, fill the whole
  * classification (flags, criteria counts); without it, only the category,
- * taking every shortcut the three-valued logic allows: a rule is left as
- * soon as it is decided, and a small area is decided by the size gate.
+ * leaving out what cannot change it (the kombineret flag and the checks
+ * only it reads) and deciding a small area by the size gate.
  *
  * The flag of a criterion is the outcome of the first check of it in the
  * version (rulelang.c marks it in flag_checks); criteria_met and
@@ -428,96 +541,92 @@ static HaCategory
 evaluate(const HaIndicators *ind, int list_year, const HaRuleSet *rules,
 		 HaClassification *detail)
 {
-	HaTri		raw[HA_NCAT];
-	HaTri		value[HA_NCAT];
-	HaTri		size_ok;
+	HaKleene	k[HA_MAX_DISTINCT_CHECKS];
+	HaKleene	raw[HA_NCAT];
+	HaKleene	value[HA_NCAT];
+	HaKleene	size_ok;
 	int			i,
 				j;
 	static const HaCategory precedence[] = {
 		HA_CAT_PARALLELSAMFUND, HA_CAT_UDSAT, HA_CAT_FOREBYGGELSE
 	};
 
-	size_ok = check_met(&rules->size_gate, ind);
+	distinct_checks(rules, ind, 0,
+					detail ? rules->ndistinct : rules->ncategory, k);
+	size_ok = k[rules->size_distinct];
 	if (detail)
 	{
-		memset(detail, 0, sizeof(*detail));
 		detail->list_year = list_year;
 		detail->rules = rules;
-		detail->size_ok = size_ok;
+		detail->size_ok = tri_of(size_ok);
 	}
-	else if (size_ok == HA_FALSE)
+	else if (size_ok == K_FALSE)
 		return HA_CAT_NONE;		/* below 1,000 residents: on no list */
 	for (i = 0; i < HA_NCAT; i++)
-		raw[i] = value[i] = HA_FALSE;
+		raw[i] = value[i] = K_FALSE;
 
 	for (i = 0; i < rules->nrules; i++)
 	{
 		const HaCategoryRule *r = &rules->rules[i];
-		const HaCheck *counted = r->checks + r->ngates;
-		bool		flags = detail != NULL && r->defines_flags;
-		HaTri		t = size_ok;
-		int			met = 0,
-					unknown = 0;
+		const uint8_t *gate = r->distinct;
+		const uint8_t *counted = r->distinct + r->ngates;
+		HaKleene	t = size_ok;
+		int			surely = 0,
+					possibly = 0;
 
 		if (!rule_in_force(r, list_year))
 			continue;
-		if (!detail)
-		{
-			/* the category never depends on the kombineret flag */
-			if (r->category == HA_CAT_KOMBINERET)
-				continue;
-			/* excluded whatever its own tests say (forebyggelse of an udsat area) */
-			if (r->excludes != HA_CAT_NONE && value[r->excludes] == HA_TRUE)
-				continue;
-		}
+		/* the category never depends on the kombineret flag */
+		if (!detail && r->category == HA_CAT_KOMBINERET)
+			continue;
 		if (r->requires != HA_CAT_NONE)
-			t = tri_and(t, value[r->requires]);
-		for (j = 0; j < r->ngates && (flags || t != HA_FALSE); j++)
+			t &= value[r->requires];
+		for (j = 0; j < r->ngates; j++)
+			t &= k[gate[j]];
+		/* "at least needed of": surely when enough surely hold, and so on */
+		for (j = 0; j < r->ncounted; j++)
 		{
-			HaTri		g = check_met(&r->checks[j], ind);
-
-			t = tri_and(t, g);
-			if (flags && (r->flag_checks & (1u << j)))
-				set_flag(detail, &r->checks[j], g, false);
+			surely += k[counted[j]] & 1;
+			possibly += k[counted[j]] >> 1;
 		}
-		for (j = 0; j < r->ncounted && (flags || t != HA_FALSE); j++)
-		{
-			HaTri		c = check_met(&counted[j], ind);
-
-			met += (c == HA_TRUE);
-			unknown += (c == HA_UNKNOWN);
-			if (flags)
-			{
-				if (r->flag_checks & (1u << (r->ngates + j)))
-					set_flag(detail, &counted[j], c, true);
-			}
-			else if (met >= r->needed)
-				break;			/* decided: enough criteria hold */
-		}
-		if (r->ncounted > 0 && t != HA_FALSE)
-			t = tri_and(t, at_least(met, unknown + r->ncounted - j, r->needed));
-		raw[r->category] = tri_or(raw[r->category], t);
+		if (r->ncounted > 0)
+			t &= (HaKleene) (((possibly >= r->needed) << 1) |
+							 (surely >= r->needed));
+		raw[r->category] |= t;
 		value[r->category] = raw[r->category];
+		/* excluded when the other holds (forebyggelse of an udsat area) */
 		if (r->excludes != HA_CAT_NONE)
-			value[r->category] = tri_and(raw[r->category],
-										 tri_not(value[r->excludes]));
+			value[r->category] &= k_not(value[r->excludes]);
 	}
 
 	if (detail)
 	{
-		detail->udsat = value[HA_CAT_UDSAT];
-		detail->parallelsamfund = value[HA_CAT_PARALLELSAMFUND];
-		detail->forebyggelse = value[HA_CAT_FOREBYGGELSE];
-		detail->forebyggelse_raw = raw[HA_CAT_FOREBYGGELSE];
-		detail->kombineret = value[HA_CAT_KOMBINERET];
+		/* each criterion's flag where its rule is in force, without a branch */
+		detail->criteria_met = detail->criteria_unknown = 0;
+		for (i = 0; i < HA_NCRIT; i++)
+		{
+			bool		defined = list_year >= rules->flag_from[i];
+			HaTri		t = defined ? tri_of(k[rules->flag_distinct[i]]) : HA_FALSE;
+			bool		counted = defined & rules->flag_counted[i];
+
+			detail->flag[i] = t;
+			detail->flag_defined[i] = defined;
+			detail->criteria_met += counted & (t == HA_TRUE);
+			detail->criteria_unknown += counted & (t == HA_UNKNOWN);
+		}
+		detail->udsat = tri_of(value[HA_CAT_UDSAT]);
+		detail->parallelsamfund = tri_of(value[HA_CAT_PARALLELSAMFUND]);
+		detail->forebyggelse = tri_of(value[HA_CAT_FOREBYGGELSE]);
+		detail->forebyggelse_raw = tri_of(raw[HA_CAT_FOREBYGGELSE]);
+		detail->kombineret = tri_of(value[HA_CAT_KOMBINERET]);
 	}
 	for (i = 0; i < LENGTH(precedence); i++)
 	{
-		HaTri		v = value[precedence[i]];
+		HaKleene	v = value[precedence[i]];
 
-		if (v == HA_TRUE)
+		if (v == K_TRUE)
 			return precedence[i];
-		if (v == HA_UNKNOWN)
+		if (v == K_UNKNOWN)
 			return HA_CAT_UNKNOWN;
 	}
 	return HA_CAT_NONE;

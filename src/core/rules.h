@@ -16,6 +16,7 @@
 #ifndef HA_RULES_H
 #define HA_RULES_H
 
+#include <limits.h>
 #include <stdbool.h>
 #include <stdint.h>
 
@@ -80,6 +81,8 @@ typedef struct HaCheck
 #define HA_MAX_RULES 16			/* category rules of one version */
 #define HA_MAX_RULE_SETS 8		/* versions in one rule text */
 #define HA_RULES_NAME_LEN 32	/* longest version name, with its NUL */
+/* distinct checks of one version: the size gate and every check of a rule */
+#define HA_MAX_DISTINCT_CHECKS (1 + HA_MAX_RULES * HA_MAX_RULE_CHECKS)
 
 /* How one category (or one alternative of the kombineret flag) is decided. */
 typedef struct HaCategoryRule
@@ -93,6 +96,8 @@ typedef struct HaCategoryRule
 	int			needed;
 	bool		defines_flags;	/* some check of it is a composite's flag */
 	uint16_t	flag_checks;	/* bit j: checks[j] gives its criterion's flag */
+	uint8_t		distinct[HA_MAX_RULE_CHECKS];	/* checks[j] is the set's
+												 * distinct[distinct[j]] */
 	HaCheck		checks[HA_MAX_RULE_CHECKS]; /* gates, then counted */
 	HaSpan		paragraph;		/* the paragraph of the law, as quoted */
 } HaCategoryRule;
@@ -112,6 +117,22 @@ typedef struct HaRuleSet
 	HaSpan		paragraph;		/* of the version, e.g. the act */
 	HaSpan		size_paragraph;
 	HaSpan		omdannelse_paragraph;
+
+	/*
+	 * Compiled by ha_compile_rules when the version is parsed: each distinct
+	 * comparison once, those a category depends on first, so the evaluator
+	 * computes each once per record, for every rule that holds it.
+	 */
+	HaCheck		distinct[HA_MAX_DISTINCT_CHECKS];
+	int			ndistinct;
+	int			ncategory;		/* distinct[0 .. ncategory): the size gate
+								 * and the checks of the category rules */
+	int			size_distinct;	/* the size gate is distinct[size_distinct] */
+	/* the check giving each criterion's flag (flag_checks), by criterion */
+	int			flag_from[HA_NCRIT];	/* first list year of its rule;
+										 * INT_MIN: every year, INT_MAX: none */
+	uint8_t		flag_distinct[HA_NCRIT];	/* its distinct check */
+	bool		flag_counted[HA_NCRIT]; /* among "at least k of" */
 } HaRuleSet;
 
 /* The constants of what the lists oblige (rules.md, section 5). */
@@ -234,6 +255,7 @@ extern const HaRuleSet *ha_rules_by_id(const HaRuleBook *book,
 									   const char *id, HaError *err);
 extern bool ha_check_list_year(const HaRuleBook *book, int list_year,
 							   HaError *err);
+extern void ha_compile_rules(HaRuleSet *set);
 extern void ha_classify(const HaIndicators *ind, int list_year,
 						const HaRuleSet *rules, HaClassification *out);
 extern HaCategory ha_category(const HaIndicators *ind, int list_year,

@@ -51,6 +51,10 @@ CREATE MATERIALIZED VIEW public.my_counts AS
   SELECT category(ind, list_year) AS category, count(*) AS areas FROM public.my_area_year GROUP BY 1;
 CREATE UNIQUE INDEX my_counts_category_idx ON public.my_counts (category);
 SELECT pg_typeof(category) FROM public.my_categories LIMIT 1;
+-- classify() at 0.2.0: this library fills 0.2.0's classification (16
+-- attributes, category text), without menapt
+SELECT list_year, classify(ind, list_year) AS c, classify(ind, list_year, 'dk2013') AS c_dk2013
+  FROM public.my_area_year ORDER BY list_year;
 -- the user's objects on indicators at 0.2.0: a hash index over the stored
 -- images (layout version 1) and a view calling make_indicators
 CREATE INDEX my_ind_hash_idx ON public.my_area_year USING hash (ind);
@@ -113,6 +117,9 @@ SELECT obj_description('public.my_categories'::regclass) AS comment,
        NOT EXISTS (SELECT 1 FROM pg_depend WHERE objid = 'public.my_categories'::regclass
                      AND deptype = 'e') AS not_in_extension;
 SELECT count(*) AS my_rows FROM public.my_area_year;
+-- the same classifications at 0.3.0, with menapt (NULL: not tested) last
+SELECT list_year, classify(ind, list_year) AS c, classify(ind, list_year, 'dk2013') AS c_dk2013
+  FROM public.my_area_year ORDER BY list_year;
 -- the materialized view is filled again, with its index; its category is
 -- now the enum
 SELECT category, pg_typeof(category), areas FROM public.my_counts ORDER BY category;

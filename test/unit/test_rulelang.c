@@ -286,6 +286,66 @@ test_flags(void)
 		  !s->rules[4].defines_flags);
 }
 
+/*
+ * The compiled form: each distinct comparison once (the size gate first,
+ * those of the category rules before the kombineret flag's), every check
+ * pointed at its comparison, each flag at its first check and rule year.
+ */
+static void
+test_compiled(void)
+{
+	const HaRuleSet *s = &builtin.sets[3];
+	HaError		err;
+	HaIndicators ind;
+	HaClassification c;
+	int			i,
+				j;
+
+	/* dk2021: 14 checks, basic_education > 60 twice: 13 distinct, 10 first */
+	CHECK(strcmp(s->id, "dk2021") == 0);
+	CHECK(s->ndistinct == 13 && s->ncategory == 10 && s->size_distinct == 0);
+	CHECK(s->rules[0].category == HA_CAT_UDSAT &&
+		  s->rules[4].category == HA_CAT_FOREBYGGELSE);
+	CHECK(s->rules[0].distinct[2] == s->rules[4].distinct[3]);
+	CHECK(s->rules[0].distinct[0] != s->rules[4].distinct[1]);	/* > 40, > 30 */
+	CHECK(s->rules[2].distinct[0] >= s->ncategory &&
+		  s->rules[3].distinct[1] >= s->ncategory);
+	for (i = 0; i < s->nrules; i++)
+		for (j = 0; j < s->rules[i].ngates + s->rules[i].ncounted; j++)
+		{
+			const HaCheck *a = &s->rules[i].checks[j];
+			const HaCheck *b = &s->distinct[s->rules[i].distinct[j]];
+
+			CHECK(a->field == b->field && a->op == b->op &&
+				  a->threshold == b->threshold &&
+				  a->times_national == b->times_national);
+		}
+	CHECK(s->flag_from[HA_CRIT_LABOUR] == INT_MIN && s->flag_counted[HA_CRIT_LABOUR]);
+	CHECK(s->flag_from[HA_CRIT_NONWESTERN] == INT_MIN &&
+		  !s->flag_counted[HA_CRIT_NONWESTERN] &&
+		  s->flag_distinct[HA_CRIT_NONWESTERN] == s->rules[1].distinct[0]);
+	CHECK(s->flag_from[HA_CRIT_RESIDENTS] == INT_MAX);
+
+	/* a flag whose first check is in a rule from a later list year */
+	CHECK(parse_ok("rules later for the lists of 2010 onward\n"
+				   "an area counts when residents >= 1000\n"
+				   "udsat when at least 1 of (outside_labour > 40, income < 55)\n"
+				   "parallelsamfund from the list of 2016 when udsat and nonwestern > 50\n"
+				   "end\n"));
+	s = &scratch.sets[0];
+	CHECK(s->ndistinct == 4 && s->flag_from[HA_CRIT_NONWESTERN] == 2016);
+	CHECK(ha_ind_parse("residents=1913 nonwestern=60 outside_labour=44.6 income=61.8",
+					   &ind, &err));
+	ha_classify(&ind, 2015, s, &c);
+	CHECK(c.category == HA_CAT_UDSAT && !c.flag_defined[HA_CRIT_NONWESTERN]);
+	CHECK(c.flag_defined[HA_CRIT_LABOUR] && c.flag[HA_CRIT_LABOUR] == HA_TRUE &&
+		  c.criteria_met == 1 && c.criteria_unknown == 0);
+	ha_classify(&ind, 2016, s, &c);
+	CHECK(c.category == HA_CAT_PARALLELSAMFUND &&
+		  c.flag_defined[HA_CRIT_NONWESTERN] && c.flag[HA_CRIT_NONWESTERN] == HA_TRUE);
+	CHECK(!c.flag_defined[HA_CRIT_EDUCATION] && !c.flag_defined[HA_CRIT_CONVICTIONS]);
+}
+
 /* Every construct, and the layouts a writer may choose. */
 static void
 test_constructs(void)
@@ -712,6 +772,7 @@ main(void)
 	RUN(test_builtin_versions);
 	RUN(test_round_trip);
 	RUN(test_flags);
+	RUN(test_compiled);
 	RUN(test_constructs);
 	RUN(test_syntax_errors);
 	RUN(test_invalid);
