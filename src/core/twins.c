@@ -171,84 +171,86 @@ rms_checked(const double *a, const double *b, unsigned mask, int min_common,
 	return HA_TWINS_OK;
 }
 
-/* Sift a[root] down a max-heap of n record indices ordered by id. */
+/* Whether element x is greater than element y (arg: what the order needs). */
+typedef bool (*HeapGreater) (const void *x, const void *y, const void *arg);
+
+/* Swap two elements of size bytes (at most 8). */
+static inline void
+swap_elements(char *x, char *y, size_t size)
+{
+	char		t[8];
+
+	memcpy(t, x, size);
+	memcpy(x, y, size);
+	memcpy(y, t, size);
+}
+
+/* Sift element root down a max-heap of n elements of size bytes. */
 static void
-sift_by_id(int32_t *a, int root, int n, const int32_t *ids)
+sift_down(char *a, int root, int n, size_t size, HeapGreater greater,
+		  const void *arg)
 {
 	for (;;)
 	{
 		int			child = 2 * root + 1;
-		int32_t		t;
 
 		if (child >= n)
 			return;
-		if (child + 1 < n && ids[a[child + 1]] > ids[a[child]])
+		if (child + 1 < n &&
+			greater(a + (child + 1) * size, a + child * size, arg))
 			child++;
-		if (ids[a[root]] >= ids[a[child]])
+		if (!greater(a + child * size, a + root * size, arg))
 			return;
-		t = a[root];
-		a[root] = a[child];
-		a[child] = t;
+		swap_elements(a + root * size, a + child * size, size);
 		root = child;
 	}
 }
 
-/* Heap sort of record indices by id (no allocation). */
+/* Heap sort of n elements of size bytes, ascending (no allocation). */
+static void
+heap_sort(void *base, int n, size_t size, HeapGreater greater, const void *arg)
+{
+	char	   *a = base;
+	int			i;
+
+	for (i = n / 2 - 1; i >= 0; i--)
+		sift_down(a, i, n, size, greater, arg);
+	for (i = n - 1; i > 0; i--)
+	{
+		swap_elements(a, a + i * size, size);
+		sift_down(a, 0, i, size, greater, arg);
+	}
+}
+
+/* Record index x after y by id (arg: the ids). */
+static bool
+id_greater(const void *x, const void *y, const void *arg)
+{
+	const int32_t *ids = arg;
+
+	return ids[*(const int32_t *) x] > ids[*(const int32_t *) y];
+}
+
+/* int64 x above y. */
+static bool
+int64_greater(const void *x, const void *y, const void *arg)
+{
+	(void) arg;
+	return *(const int64_t *) x > *(const int64_t *) y;
+}
+
+/* Heap sort of record indices by id. */
 static void
 sort_by_id(int32_t *a, int n, const int32_t *ids)
 {
-	int			i;
-
-	for (i = n / 2 - 1; i >= 0; i--)
-		sift_by_id(a, i, n, ids);
-	for (i = n - 1; i > 0; i--)
-	{
-		int32_t		t = a[0];
-
-		a[0] = a[i];
-		a[i] = t;
-		sift_by_id(a, 0, i, ids);
-	}
+	heap_sort(a, n, sizeof(int32_t), id_greater, ids);
 }
 
-/* Sift a[root] down a max-heap of n int64 values. */
-static void
-sift_int64(int64_t *a, int root, int n)
-{
-	for (;;)
-	{
-		int			child = 2 * root + 1;
-		int64_t		t;
-
-		if (child >= n)
-			return;
-		if (child + 1 < n && a[child + 1] > a[child])
-			child++;
-		if (a[root] >= a[child])
-			return;
-		t = a[root];
-		a[root] = a[child];
-		a[child] = t;
-		root = child;
-	}
-}
-
-/* Heap sort of int64 values (no allocation). */
+/* Heap sort of int64 values. */
 static void
 sort_int64(int64_t *a, int n)
 {
-	int			i;
-
-	for (i = n / 2 - 1; i >= 0; i--)
-		sift_int64(a, i, n);
-	for (i = n - 1; i > 0; i--)
-	{
-		int64_t		t = a[0];
-
-		a[0] = a[i];
-		a[i] = t;
-		sift_int64(a, 0, i);
-	}
+	heap_sort(a, n, sizeof(int64_t), int64_greater, NULL);
 }
 
 /* The record index of an id (indices sorted by id in byid), or -1. */
