@@ -99,46 +99,99 @@ test_absent_keys_count_zero(void)
 			  "basic_education_30_59=0 taxpayers_15_64=1 income_sum=-7.5");
 }
 
+/*
+ * Record a failure unless text parses and field f of the tally holds units
+ * (a count, millionths of a full-time person, øre).
+ */
+static void
+check_units(const char *text, HaTallyField f, int64_t units)
+{
+	HaTally		t = parse_ok(text);
+	int64_t		got = ha_tally_units(&t, f);
+
+	unit_checks_run++;
+	if (got != units)
+	{
+		printf("#   \"%s\": %s is %" PRId64 ", want %" PRId64 "\n", text,
+			   ha_tally_fields[f].key, got, units);
+		unit_checks_failed++;
+	}
+}
+
+/* The units of one field of an accepted text input. */
+typedef struct UnitsCase
+{
+	const char *text;
+	HaTallyField field;
+	int64_t		units;
+} UnitsCase;
+
+/* Record a failure for each case whose field does not hold its units. */
+static void
+check_units_cases(const UnitsCase *cases, size_t n)
+{
+	size_t		i;
+
+	for (i = 0; i < n; i++)
+		check_units(cases[i].text, cases[i].field, cases[i].units);
+}
+
 static void
 test_number_spellings(void)
 {
-	HaTally		t = parse_ok("residents=+007 persons_18_64=3 outside_labour_fte=.5 "
-							 "taxpayers_15_64=2 income_sum=-0");
+	static const char spelled[] = "residents=+007 persons_18_64=3 "
+		"outside_labour_fte=.5 taxpayers_15_64=2 income_sum=-0";
+	static const UnitsCase cases[] = {
+		{spelled, HA_TALLY_RESIDENTS, 7},
+		{spelled, HA_TALLY_OUTSIDE_LABOUR_FTE, 500000},
+		{spelled, HA_TALLY_INCOME_SUM, 0},
+		{"persons_18_64=1 outside_labour_fte=-0", HA_TALLY_OUTSIDE_LABOUR_FTE, 0},
+		/* exponents are read exactly */
+		{"taxpayers_15_64=1 income_sum=1.5e15", HA_TALLY_INCOME_SUM,
+		INT64_C(150000000000000000)},
+		{"taxpayers_15_64=1 income_sum=12345e-4", HA_TALLY_INCOME_SUM, 123},
+		{"persons_18_64=1 outside_labour_fte=0.000001e6",
+		HA_TALLY_OUTSIDE_LABOUR_FTE, 1000000},
+		{"taxpayers_15_64=1 income_sum=0.00000000000000000000000000000001e32",
+		HA_TALLY_INCOME_SUM, 100},
+	};
+	HaTally		t;
 
-	CHECK(t.residents == 7 && t.outside_labour_fte == 500000);
-	CHECK(t.income_sum == 0);
-	t = parse_ok("persons_18_64=1 outside_labour_fte=-0");
-	CHECK(t.outside_labour_fte == 0);
-	/* exponents are read exactly, and print as plain decimals */
+	check_units_cases(cases, lengthof(cases));
+	/* an exponent prints as a plain decimal */
 	t = parse_ok("taxpayers_15_64=1 income_sum=1.5e15");
-	CHECK(t.income_sum == INT64_C(150000000000000000));
 	CHECK(strstr(text_of(&t), "income_sum=1500000000000000") != NULL);
-	t = parse_ok("taxpayers_15_64=1 income_sum=12345e-4");
-	CHECK(t.income_sum == 123);
-	t = parse_ok("persons_18_64=1 outside_labour_fte=0.000001e6");
-	CHECK(t.outside_labour_fte == 1000000);
-	t = parse_ok("taxpayers_15_64=1 income_sum=0.00000000000000000000000000000001e32");
-	CHECK(t.income_sum == 100);
 }
 
 static void
 test_boundaries(void)
 {
-	HaTally		t = parse_ok("residents=9007199254740991 nonwestern=9007199254740991");
+	static const UnitsCase cases[] = {
+		{"residents=9007199254740991 nonwestern=9007199254740991",
+		HA_TALLY_RESIDENTS, HA_TALLY_COUNT_MAX},
+		/* the sums reach the largest int64 of their units, either sign for øre */
+		{"taxpayers_15_64=1 income_sum=-92233720368547758.07",
+		HA_TALLY_INCOME_SUM, -INT64_MAX},
+		{"taxpayers_15_64=1 income_sum=92233720368547758.07",
+		HA_TALLY_INCOME_SUM, INT64_MAX},
+		{"taxpayers_15_64=1 income_sum=92233720368547758.074999",
+		HA_TALLY_INCOME_SUM, INT64_MAX},
+		{"persons_18_64=9007199254740991 outside_labour_fte=9223372036854.775807",
+		HA_TALLY_OUTSIDE_LABOUR_FTE, INT64_MAX},
+		{"persons_18_64=4 outside_labour_fte=4", HA_TALLY_OUTSIDE_LABOUR_FTE,
+		4000000},
+		{"residents=0", HA_TALLY_RESIDENTS, 0},
+	};
+	HaTally		t;
 
-	CHECK(t.residents == HA_TALLY_COUNT_MAX);
+	check_units_cases(cases, lengthof(cases));
+	t = parse_ok(cases[0].text);
 	CHECK(strncmp(text_of(&t), "residents=9007199254740991 nonwestern=9007199254740991",
 				  54) == 0);
+	t = parse_ok(cases[1].text);
+	CHECK(strstr(text_of(&t), "income_sum=-92233720368547758.07") != NULL);
 	parse_err("residents=9007199254740992", HA_ERR_RANGE, HA_E_OUT_OF_RANGE,
 			  "residents", "9007199254740992");
-	/* the sums reach the largest int64 of their units, either sign for øre */
-	t = parse_ok("taxpayers_15_64=1 income_sum=-92233720368547758.07");
-	CHECK(t.income_sum == -INT64_MAX);
-	CHECK(strstr(text_of(&t), "income_sum=-92233720368547758.07") != NULL);
-	t = parse_ok("taxpayers_15_64=1 income_sum=92233720368547758.07");
-	CHECK(t.income_sum == INT64_MAX);
-	t = parse_ok("taxpayers_15_64=1 income_sum=92233720368547758.074999");
-	CHECK(t.income_sum == INT64_MAX);
 	parse_err("taxpayers_15_64=1 income_sum=92233720368547758.075", HA_ERR_RANGE,
 			  HA_E_OUT_OF_RANGE, "income_sum", "92233720368547758.075");
 	parse_err("taxpayers_15_64=1 income_sum=-92233720368547758.08", HA_ERR_RANGE,
@@ -147,14 +200,8 @@ test_boundaries(void)
 			  HA_E_OUT_OF_RANGE, "income_sum", "-1.7976931348623157e308");
 	parse_err("taxpayers_15_64=1 income_sum=1e20", HA_ERR_RANGE,
 			  HA_E_OUT_OF_RANGE, "income_sum", "1e20");
-	t = parse_ok("persons_18_64=9007199254740991 outside_labour_fte=9223372036854.775807");
-	CHECK(t.outside_labour_fte == INT64_MAX);
 	parse_err("persons_18_64=9007199254740991 outside_labour_fte=9223372036854.7758075",
 			  HA_ERR_RANGE, HA_E_OUT_OF_RANGE, "outside_labour_fte", NULL);
-	t = parse_ok("persons_18_64=4 outside_labour_fte=4");
-	CHECK(t.outside_labour_fte == 4000000);
-	t = parse_ok("residents=0");
-	CHECK(t.residents == 0);
 }
 
 static void
