@@ -294,9 +294,37 @@ test_rejects_oversized(void)
 	check_input_limit();
 }
 
+/* A field of a valid tally set to a value ha_tally_validate refuses. */
+typedef struct RefusedCase
+{
+	const char *label;
+	HaTallyField field;
+	int64_t		units;
+	HaErrorKind kind;
+	const char *key;			/* the key the report names */
+	const char *value;			/* the value it quotes */
+} RefusedCase;
+
 static void
 test_validate_layout(void)
 {
+	/* each a change of the tally full (1400 persons_18plus) */
+	static const RefusedCase cases[] = {
+		{"INT64_MIN øre", HA_TALLY_INCOME_SUM, INT64_MIN, HA_E_OUT_OF_RANGE,
+		"income_sum", "-92233720368547758.08"},
+		{"-1 millionth", HA_TALLY_OUTSIDE_LABOUR_FTE, -1, HA_E_OUT_OF_RANGE,
+		"outside_labour_fte", "-0.000001"},
+		{"fte part", HA_TALLY_OUTSIDE_LABOUR_FTE, INT64_C(1200000001),
+		HA_E_PART_EXCEEDS_WHOLE, "outside_labour_fte", "1200.000001"},
+		{"income", HA_TALLY_TAXPAYERS_15_64, 0, HA_E_INCOME_WITHOUT_TAXPAYERS,
+		"income_sum", "254000000.5"},
+		{"INT64_MAX", HA_TALLY_PERSONS_18PLUS, INT64_MAX, HA_E_OUT_OF_RANGE,
+		"persons_18plus", "9223372036854775807"},
+		{"-1", HA_TALLY_TAXPAYERS_15_64, -1, HA_E_OUT_OF_RANGE,
+		"taxpayers_15_64", "-1"},
+		{"part", HA_TALLY_CONVICTED_18PLUS, 1401, HA_E_PART_EXCEEDS_WHOLE,
+		"convicted_18plus", "1401"},
+	};
 	HaTally		ok = parse_ok(full);
 	HaTally		bad;
 	HaError		err;
@@ -324,43 +352,22 @@ test_validate_layout(void)
 		CHECK(err.about.n[0] == 7);
 	}
 	/* the sums, quoted as decimals of their units */
-	bad = ok;
-	bad.income_sum = INT64_MIN;
-	unit_check_refused("INT64_MIN øre", ha_tally_validate(&bad, &err), &err,
-					   HA_ERR_RANGE, HA_E_OUT_OF_RANGE, "income_sum",
-					   "-92233720368547758.08");
-	bad = ok;
-	bad.outside_labour_fte = -1;
-	unit_check_refused("-1 millionth", ha_tally_validate(&bad, &err), &err,
-					   HA_ERR_RANGE, HA_E_OUT_OF_RANGE, "outside_labour_fte",
-					   "-0.000001");
+	for (i = 0; i < (int) lengthof(cases); i++)
+	{
+		const RefusedCase *c = &cases[i];
+		int64_t		units = c->units;
+
+		bad = ok;
+		memcpy((char *) &bad + ha_tally_fields[c->field].offset, &units,
+			   sizeof(units));
+		unit_check_refused(c->label, ha_tally_validate(&bad, &err), &err,
+						   HA_ERR_RANGE, c->kind, c->key, c->value);
+	}
 	bad = ok;
 	bad.outside_labour_fte = INT64_C(1200000001);
-	unit_check_refused("fte part", ha_tally_validate(&bad, &err), &err,
-					   HA_ERR_RANGE, HA_E_PART_EXCEEDS_WHOLE, "outside_labour_fte",
-					   "1200.000001");
-	CHECK(err.about.n[0] == 1200);
+	CHECK(!ha_tally_validate(&bad, &err) && err.about.n[0] == 1200);
 	bad.outside_labour_fte = INT64_C(1200000000);
 	CHECK(ha_tally_validate(&bad, &err));
-	bad = ok;
-	bad.taxpayers_15_64 = 0;
-	unit_check_refused("income", ha_tally_validate(&bad, &err), &err,
-					   HA_ERR_RANGE, HA_E_INCOME_WITHOUT_TAXPAYERS, "income_sum",
-					   "254000000.5");
-	bad = ok;
-	bad.persons_18plus = INT64_MAX;
-	unit_check_refused("INT64_MAX", ha_tally_validate(&bad, &err), &err,
-					   HA_ERR_RANGE, HA_E_OUT_OF_RANGE, "persons_18plus",
-					   "9223372036854775807");
-	bad = ok;
-	bad.taxpayers_15_64 = -1;
-	unit_check_refused("-1", ha_tally_validate(&bad, &err), &err,
-					   HA_ERR_RANGE, HA_E_OUT_OF_RANGE, "taxpayers_15_64", "-1");
-	bad = ok;
-	bad.convicted_18plus = bad.persons_18plus + 1;
-	unit_check_refused("part", ha_tally_validate(&bad, &err), &err,
-					   HA_ERR_RANGE, HA_E_PART_EXCEEDS_WHOLE, "convicted_18plus",
-					   "1401");
 }
 
 /* The struct the X-macro lays out is the frozen one, field by field. */
