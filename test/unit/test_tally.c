@@ -308,7 +308,7 @@ typedef struct RefusedCase
 static void
 test_validate_layout(void)
 {
-	/* each a change of the tally full (1400 persons_18plus) */
+	/* one field of full changed (full has 1200 persons_18_64, 1400 persons_18plus) */
 	static const RefusedCase cases[] = {
 		{"INT64_MIN øre", HA_TALLY_INCOME_SUM, INT64_MIN, HA_E_OUT_OF_RANGE,
 		"income_sum", "-92233720368547758.08"},
