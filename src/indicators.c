@@ -293,17 +293,24 @@ jsonb_to_indicators(PG_FUNCTION_ARGS)
 	return valid_result(&ind);
 }
 
-PG_FUNCTION_INFO_V1(indicators_eq);
-/* Equality: the same known fields with the same values (unpacked). */
-Datum
-indicators_eq(PG_FUNCTION_ARGS)
+/* Whether the two indicators arguments are equal (unpacked, ha_ind_equal). */
+static bool
+args_equal(FunctionCallInfo fcinfo)
 {
 	HaIndicators a,
 				b;
 
 	PG_GETARG_INDICATORS(0, &a);
 	PG_GETARG_INDICATORS(1, &b);
-	PG_RETURN_BOOL(ha_ind_equal(&a, &b));
+	return ha_ind_equal(&a, &b);
+}
+
+PG_FUNCTION_INFO_V1(indicators_eq);
+/* Equality: the same known fields with the same values (unpacked). */
+Datum
+indicators_eq(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(args_equal(fcinfo));
 }
 
 PG_FUNCTION_INFO_V1(indicators_ne);
@@ -311,12 +318,7 @@ PG_FUNCTION_INFO_V1(indicators_ne);
 Datum
 indicators_ne(PG_FUNCTION_ARGS)
 {
-	HaIndicators a,
-				b;
-
-	PG_GETARG_INDICATORS(0, &a);
-	PG_GETARG_INDICATORS(1, &b);
-	PG_RETURN_BOOL(!ha_ind_equal(&a, &b));
+	PG_RETURN_BOOL(!args_equal(fcinfo));
 }
 
 PG_FUNCTION_INFO_V1(indicators_hash);

@@ -358,24 +358,32 @@ SELECT * FROM housing_areas_private.nearest_twins('{5,3,9,4}',
   '{{0,0,0,0,0},{1,0,0,0,0},{0,1,0,0,0},{NULL,NULL,NULL,0,0}}', '{}', '{}', 1, 2);
 SELECT count(*) AS no_records FROM housing_areas_private.nearest_twins('{}', '{}', '{}', '{}', 5, 3);
 SELECT count(*) AS one_record FROM housing_areas_private.nearest_twins('{1}', '{{1,1,1,1,1}}', '{}', '{}', 5, 3);
-SELECT pg_temp.try($$SELECT * FROM housing_areas_private.nearest_twins('{1,2}', '{{1,1,1,1,1},{1,1,1,1,1}}', '{}', '{}', 0, 3)$$) AS k0;
-SELECT pg_temp.try($$SELECT * FROM housing_areas_private.nearest_twins('{1,2}', '{{1,1,1,1,1},{1,1,1,1,1}}', '{}', '{}', 5, 0)$$) AS min_common_0;
-SELECT pg_temp.try($$SELECT * FROM housing_areas_private.nearest_twins('{1,2}', '{{1,1,1,1,1},{1,1,1,1,1}}', '{}', '{}', 5, 6)$$) AS min_common_6;
-SELECT pg_temp.try($$SELECT * FROM housing_areas_private.nearest_twins('{1,2}', '{1,1,1,1,1,1,1,1,1,1}', '{}', '{}', 5, 3)$$) AS flat;
-SELECT pg_temp.try($$SELECT * FROM housing_areas_private.nearest_twins('{1,2,3}', '{{1,1,1,1,1},{1,1,1,1,1}}', '{}', '{}', 5, 3)$$) AS too_few_rows;
-SELECT pg_temp.try($$SELECT * FROM housing_areas_private.nearest_twins('{1,2}', '{{1,1,1,1},{1,1,1,1}}', '{}', '{}', 5, 3)$$) AS four_columns;
-SELECT pg_temp.try($$SELECT * FROM housing_areas_private.nearest_twins('{{1,2}}', '{{1,1,1,1,1},{1,1,1,1,1}}', '{}', '{}', 5, 3)$$) AS ids_2d;
-SELECT pg_temp.try($$SELECT * FROM housing_areas_private.nearest_twins('{1,NULL}', '{{1,1,1,1,1},{1,1,1,1,1}}', '{}', '{}', 5, 3)$$) AS null_id;
-SELECT pg_temp.try($$SELECT * FROM housing_areas_private.nearest_twins('{1,1}', '{{1,1,1,1,1},{1,1,1,1,1}}', '{}', '{}', 5, 3)$$) AS duplicate_id;
-SELECT pg_temp.try($$SELECT * FROM housing_areas_private.nearest_twins('{1,2}', '{{1,1,1,1,1},{1,NaN,1,1,1}}', '{}', '{}', 5, 3)$$) AS nan;
-SELECT pg_temp.try($$SELECT * FROM housing_areas_private.nearest_twins('{1,2}', '{{1,1,1,1,1},{1,1,1,1,-Infinity}}', '{}', '{}', 5, 3)$$) AS infinity;
-SELECT pg_temp.try($$SELECT * FROM housing_areas_private.nearest_twins('{1,2}', '{{1,1,1,1,1},{1,1,1,1,1}}', '{1}', '{}', 5, 3)$$) AS exclusion_lengths;
-SELECT pg_temp.try($$SELECT * FROM housing_areas_private.nearest_twins('{1,2}', '{{1,1,1,1,1},{1,1,1,1,1}}', '{1}', '{NULL}', 5, 3)$$) AS exclusion_null;
+-- pg_temp.twins_try(ids, coordinates[, exclude_area, exclude_twin, k,
+-- min_common]): how nearest_twins() takes them (pg_temp.try)
+CREATE FUNCTION pg_temp.twins_try(ids text, x text, ea text DEFAULT '{}',
+    eb text DEFAULT '{}', k int DEFAULT 5, min_common int DEFAULT 3) RETURNS text
+LANGUAGE sql AS $$
+  SELECT pg_temp.try(format('SELECT * FROM housing_areas_private.nearest_twins(%L, %L, %L, %L, %s, %s)',
+                            ids, x, ea, eb, k, min_common))
+$$;
+SELECT pg_temp.twins_try('{1,2}', '{{1,1,1,1,1},{1,1,1,1,1}}', k => 0) AS k0;
+SELECT pg_temp.twins_try('{1,2}', '{{1,1,1,1,1},{1,1,1,1,1}}', min_common => 0) AS min_common_0;
+SELECT pg_temp.twins_try('{1,2}', '{{1,1,1,1,1},{1,1,1,1,1}}', min_common => 6) AS min_common_6;
+SELECT pg_temp.twins_try('{1,2}', '{1,1,1,1,1,1,1,1,1,1}') AS flat;
+SELECT pg_temp.twins_try('{1,2,3}', '{{1,1,1,1,1},{1,1,1,1,1}}') AS too_few_rows;
+SELECT pg_temp.twins_try('{1,2}', '{{1,1,1,1},{1,1,1,1}}') AS four_columns;
+SELECT pg_temp.twins_try('{{1,2}}', '{{1,1,1,1,1},{1,1,1,1,1}}') AS ids_2d;
+SELECT pg_temp.twins_try('{1,NULL}', '{{1,1,1,1,1},{1,1,1,1,1}}') AS null_id;
+SELECT pg_temp.twins_try('{1,1}', '{{1,1,1,1,1},{1,1,1,1,1}}') AS duplicate_id;
+SELECT pg_temp.twins_try('{1,2}', '{{1,1,1,1,1},{1,NaN,1,1,1}}') AS nan;
+SELECT pg_temp.twins_try('{1,2}', '{{1,1,1,1,1},{1,1,1,1,-Infinity}}') AS infinity;
+SELECT pg_temp.twins_try('{1,2}', '{{1,1,1,1,1},{1,1,1,1,1}}', ea => '{1}') AS exclusion_lengths;
+SELECT pg_temp.twins_try('{1,2}', '{{1,1,1,1,1},{1,1,1,1,1}}', ea => '{1}', eb => '{NULL}') AS exclusion_null;
 -- beyond the safe range every pair is checked as the float8 operators of the
 -- SQL check them: the same error as twin_distance(), or the same rows
-SELECT pg_temp.try($$SELECT * FROM housing_areas_private.nearest_twins('{1,2}', '{{1e200,1,1,1,1},{1,1,1,1,1}}', '{}', '{}', 5, 3)$$) AS overflow,
+SELECT pg_temp.twins_try('{1,2}', '{{1e200,1,1,1,1},{1,1,1,1,1}}') AS overflow,
        pg_temp.try($$SELECT twin_distance('{1e200,1,1,1,1}', '{1,1,1,1,1}')$$) AS overflow_sql;
-SELECT pg_temp.try($$SELECT * FROM housing_areas_private.nearest_twins('{1,2}', '{{1e-170,1,1,1,1},{0,1,1,1,1}}', '{}', '{}', 5, 3)$$) AS underflow,
+SELECT pg_temp.twins_try('{1,2}', '{{1e-170,1,1,1,1},{0,1,1,1,1}}') AS underflow,
        pg_temp.try($$SELECT twin_distance('{1e-170,1,1,1,1}', '{0,1,1,1,1}')$$) AS underflow_sql;
 SELECT n.distance = twin_distance('{1e151,2e151,1,1,1}', '{-1e151,1,1,1,1}') AS checked_same
   FROM housing_areas_private.nearest_twins('{1,2}', '{{1e151,2e151,1,1,1},{-1e151,1,1,1,1}}', '{}', '{}', 5, 3) AS n

@@ -98,22 +98,23 @@ DROP TABLE menapt_persons;
 -- what it takes to leave or enter a list gated on menapt, counted in
 -- persons of the tally's MENAPT count (and nothing to count without it)
 SELECT create_rules('menapt_gate', E'rules menapt_gate\n  an area counts when residents >= 1000\n  udsat when outside_labour > 40\n  parallelsamfund when udsat and menapt > 50\nend\n');
+-- the tally $1 now; the year before, the same without a menapt count
+PREPARE gate_distance(tally) AS
 SELECT list, on_list, direction, criterion, value, threshold, holds, change, persons, note
-  FROM list_distance('residents=2000 persons_18_64=1000 outside_labour_fte=500 menapt=1100',
-                     'residents=2000 persons_18_64=1000 outside_labour_fte=500', NULL, NULL, 2025, 'menapt_gate')
+  FROM list_distance($1, 'residents=2000 persons_18_64=1000 outside_labour_fte=500',
+                     NULL, NULL, 2025, 'menapt_gate')
  WHERE criterion = 'menapt';
-SELECT list, on_list, direction, criterion, value, threshold, holds, change, persons, note
-  FROM list_distance('residents=2000 persons_18_64=1000 outside_labour_fte=500 menapt=1000',
-                     'residents=2000 persons_18_64=1000 outside_labour_fte=500', NULL, NULL, 2025, 'menapt_gate')
- WHERE criterion = 'menapt';
+PREPARE gate_change(tally) AS
 SELECT list, direction, option, criterion, value, flip_operator, threshold, reached, persons, note
-  FROM cheapest_change('residents=2000 persons_18_64=1000 outside_labour_fte=500 menapt=1100',
-                       'residents=2000 persons_18_64=1000 outside_labour_fte=500', NULL, NULL, 2025, 'menapt_gate')
+  FROM cheapest_change($1, 'residents=2000 persons_18_64=1000 outside_labour_fte=500',
+                       NULL, NULL, 2025, 'menapt_gate')
  WHERE list = 'parallelsamfund';
-SELECT list, direction, option, criterion, value, flip_operator, threshold, reached, persons, note
-  FROM cheapest_change('residents=2000 persons_18_64=1000 outside_labour_fte=500',
-                       'residents=2000 persons_18_64=1000 outside_labour_fte=500', NULL, NULL, 2025, 'menapt_gate')
- WHERE list = 'parallelsamfund';
+EXECUTE gate_distance('residents=2000 persons_18_64=1000 outside_labour_fte=500 menapt=1100');
+EXECUTE gate_distance('residents=2000 persons_18_64=1000 outside_labour_fte=500 menapt=1000');
+EXECUTE gate_change('residents=2000 persons_18_64=1000 outside_labour_fte=500 menapt=1100');
+EXECUTE gate_change('residents=2000 persons_18_64=1000 outside_labour_fte=500');
+DEALLOCATE gate_distance;
+DEALLOCATE gate_change;
 -- from indicators alone: the change in points of menapt
 SELECT list, direction, option, criterion, value, flip_operator, threshold, change, reached, note
   FROM cheapest_change('residents=2000 outside_labour=50 menapt=50', 2025, 'menapt_gate')

@@ -114,6 +114,13 @@ moves(const HaChangeSet *s, int n, const HaIndField *fields)
 	return true;
 }
 
+/* Does a set move this one field alone? */
+static bool
+moves_only(const HaChangeSet *s, HaIndField field)
+{
+	return moves(s, 1, &field);
+}
+
 static const char korskaer[] = "residents=1913 nonwestern=49.4 outside_labour=44.6 "
 "convicted=1.94 national_convicted=0.65 basic_education=67.4 income=61.8";
 
@@ -207,7 +214,6 @@ test_unknown(void)
 	const HaCheckDistance *d;
 	const HaChangeSet *s;
 	static const HaIndField both[] = {HA_IND_OUTSIDE_LABOUR, HA_IND_BASIC_EDUCATION};
-	static const HaIndField res[] = {HA_IND_RESIDENTS};
 	int			i;
 
 	distances(&ind, NULL, 2024, NULL);
@@ -224,7 +230,8 @@ test_unknown(void)
 	 */
 	cheapest(&ind, NULL, 2024, NULL);
 	s = set_of(HA_CAT_UDSAT, 1);
-	CHECK(moves(s, 1, res) && s->moves[0].amount == -501 && s->persons == 501);
+	CHECK(moves_only(s, HA_IND_RESIDENTS) && s->moves[0].amount == -501 &&
+		  s->persons == 501);
 	CHECK(sets_of(HA_CAT_UDSAT) == 1);
 	/* parallelsamfund: nonwestern unknown, so its status is unknown */
 	s = NULL;
@@ -238,7 +245,7 @@ test_unknown(void)
 	ind = record("residents=1500 outside_labour=44 basic_education=70 convicted=2 income=60");
 	cheapest(&ind, NULL, 2024, NULL);
 	CHECK(moves(set_of(HA_CAT_UDSAT, 1), 2, both));
-	CHECK(moves(set_of(HA_CAT_UDSAT, 2), 1, res));
+	CHECK(moves_only(set_of(HA_CAT_UDSAT, 2), HA_IND_RESIDENTS));
 	CHECK(sets_of(HA_CAT_UDSAT) == 2);
 
 	/* residents unknown: no change of the criteria decides entering */
@@ -256,24 +263,20 @@ test_cheapest_unit(void)
 	HaIndicators ind = record("residents=1913 nonwestern=60 outside_labour=44.6 "
 							  "convicted=1.94 national_convicted=0.65 basic_education=67.4 income=61.8");
 	const HaChangeSet *s;
-	static const HaIndField labour[] = {HA_IND_OUTSIDE_LABOUR};
-	static const HaIndField education[] = {HA_IND_BASIC_EDUCATION};
-	static const HaIndField nonwestern[] = {HA_IND_NONWESTERN};
-	static const HaIndField residents[] = {HA_IND_RESIDENTS};
 
 	cheapest(&ind, NULL, 2024, NULL);
 	/* leave udsat: one of the two criteria that hold, the nearer first */
-	CHECK(moves(set_of(HA_CAT_UDSAT, 1), 1, labour));
-	CHECK(moves(set_of(HA_CAT_UDSAT, 2), 1, education));
-	CHECK(moves(set_of(HA_CAT_UDSAT, 3), 1, residents));
+	CHECK(moves_only(set_of(HA_CAT_UDSAT, 1), HA_IND_OUTSIDE_LABOUR));
+	CHECK(moves_only(set_of(HA_CAT_UDSAT, 2), HA_IND_BASIC_EDUCATION));
+	CHECK(moves_only(set_of(HA_CAT_UDSAT, 3), HA_IND_RESIDENTS));
 	CHECK(sets_of(HA_CAT_UDSAT) == 3);
 	s = set_of(HA_CAT_UDSAT, 1);
 	CHECK(s->moves[0].op == HA_OP_LE && s->moves[0].threshold == 40 &&
 		  s->moves[0].change == -4.6 && !s->moves[0].strict);
 	/* leave parallelsamfund: leave udsat, or nonwestern to <= 50 */
-	CHECK(moves(set_of(HA_CAT_PARALLELSAMFUND, 1), 1, labour));
-	CHECK(moves(set_of(HA_CAT_PARALLELSAMFUND, 2), 1, education));
-	CHECK(moves(set_of(HA_CAT_PARALLELSAMFUND, 3), 1, nonwestern));
+	CHECK(moves_only(set_of(HA_CAT_PARALLELSAMFUND, 1), HA_IND_OUTSIDE_LABOUR));
+	CHECK(moves_only(set_of(HA_CAT_PARALLELSAMFUND, 2), HA_IND_BASIC_EDUCATION));
+	CHECK(moves_only(set_of(HA_CAT_PARALLELSAMFUND, 3), HA_IND_NONWESTERN));
 	s = set_of(HA_CAT_PARALLELSAMFUND, 3);
 	CHECK(s->moves[0].op == HA_OP_LE && s->moves[0].change == -10);
 	/*
@@ -281,13 +284,15 @@ test_cheapest_unit(void)
 	 * § 61 b criterion and leaves udsat (education > 60 holds for both)
 	 */
 	s = set_of(HA_CAT_FOREBYGGELSE, 1);
-	CHECK(s != NULL && s->direction == HA_DIR_ENTER && moves(s, 1, labour) &&
+	CHECK(s != NULL && s->direction == HA_DIR_ENTER &&
+		  moves_only(s, HA_IND_OUTSIDE_LABOUR) &&
 		  s->moves[0].threshold == 40);
 	/* no set with residents: the criteria alone cross, so residents is not needed */
 	CHECK(sets_of(HA_CAT_FOREBYGGELSE) == 2);
 	/* leave kombineret: labour below 40, strictly */
 	s = set_of(HA_CAT_KOMBINERET, 1);
-	CHECK(moves(s, 1, labour) && s->moves[0].op == HA_OP_LT && s->moves[0].strict);
+	CHECK(moves_only(s, HA_IND_OUTSIDE_LABOUR) && s->moves[0].op == HA_OP_LT &&
+		  s->moves[0].strict);
 }
 
 /* Entering below the size gate needs residents too. */
@@ -297,11 +302,11 @@ test_cheapest_size_gate(void)
 	HaIndicators ind = record("residents=966 nonwestern=80 outside_labour=48 "
 							  "basic_education=68 income=40 convicted=1 national_convicted=0.6");
 	const HaChangeSet *s;
-	static const HaIndField residents[] = {HA_IND_RESIDENTS};
 
 	cheapest(&ind, NULL, 2023, NULL);
 	s = set_of(HA_CAT_PARALLELSAMFUND, 1);
-	CHECK(s != NULL && s->direction == HA_DIR_ENTER && moves(s, 1, residents) &&
+	CHECK(s != NULL && s->direction == HA_DIR_ENTER &&
+		  moves_only(s, HA_IND_RESIDENTS) &&
 		  s->moves[0].amount == 34 && s->moves[0].op == HA_OP_GE);
 	CHECK(sets_of(HA_CAT_PARALLELSAMFUND) == 1);
 }
@@ -398,7 +403,6 @@ test_cheapest_persons(void)
 	static const HaIndField first[] = {HA_IND_OUTSIDE_LABOUR, HA_IND_CONVICTED, HA_IND_INCOME};
 	static const HaIndField second[] = {HA_IND_CONVICTED, HA_IND_BASIC_EDUCATION, HA_IND_INCOME};
 	static const HaIndField third[] = {HA_IND_OUTSIDE_LABOUR, HA_IND_CONVICTED, HA_IND_BASIC_EDUCATION};
-	static const HaIndField residents[] = {HA_IND_RESIDENTS};
 
 	cheapest(&ind, &b, 2024, NULL);
 	/* 5 + 0.067 + 5 points */
@@ -412,7 +416,7 @@ test_cheapest_persons(void)
 	CHECK(moves(s, 3, third) && s->persons == 152 && s->income_kr == 0);
 	CHECK(sets_of(HA_CAT_UDSAT) == 5);
 	s = set_of(HA_CAT_UDSAT, 5);
-	CHECK(moves(s, 1, residents) && s->persons == 1001);
+	CHECK(moves_only(s, HA_IND_RESIDENTS) && s->persons == 1001);
 	/* each move reaches a value that flips its test */
 	s = set_of(HA_CAT_UDSAT, 2);
 	CHECK(s->moves[0].reached_known && s->moves[0].reached < 1.95);

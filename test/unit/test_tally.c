@@ -99,46 +99,99 @@ test_absent_keys_count_zero(void)
 			  "basic_education_30_59=0 taxpayers_15_64=1 income_sum=-7.5");
 }
 
+/*
+ * Record a failure unless text parses and field f of the tally holds units
+ * (a count, millionths of a full-time person, øre).
+ */
+static void
+check_units(const char *text, HaTallyField f, int64_t units)
+{
+	HaTally		t = parse_ok(text);
+	int64_t		got = ha_tally_units(&t, f);
+
+	unit_checks_run++;
+	if (got != units)
+	{
+		printf("#   \"%s\": %s is %" PRId64 ", want %" PRId64 "\n", text,
+			   ha_tally_fields[f].key, got, units);
+		unit_checks_failed++;
+	}
+}
+
+/* The units of one field of an accepted text input. */
+typedef struct UnitsCase
+{
+	const char *text;
+	HaTallyField field;
+	int64_t		units;
+} UnitsCase;
+
+/* Record a failure for each case whose field does not hold its units. */
+static void
+check_units_cases(const UnitsCase *cases, size_t n)
+{
+	size_t		i;
+
+	for (i = 0; i < n; i++)
+		check_units(cases[i].text, cases[i].field, cases[i].units);
+}
+
 static void
 test_number_spellings(void)
 {
-	HaTally		t = parse_ok("residents=+007 persons_18_64=3 outside_labour_fte=.5 "
-							 "taxpayers_15_64=2 income_sum=-0");
+	static const char spelled[] = "residents=+007 persons_18_64=3 "
+		"outside_labour_fte=.5 taxpayers_15_64=2 income_sum=-0";
+	static const UnitsCase cases[] = {
+		{spelled, HA_TALLY_RESIDENTS, 7},
+		{spelled, HA_TALLY_OUTSIDE_LABOUR_FTE, 500000},
+		{spelled, HA_TALLY_INCOME_SUM, 0},
+		{"persons_18_64=1 outside_labour_fte=-0", HA_TALLY_OUTSIDE_LABOUR_FTE, 0},
+		/* exponents are read exactly */
+		{"taxpayers_15_64=1 income_sum=1.5e15", HA_TALLY_INCOME_SUM,
+		INT64_C(150000000000000000)},
+		{"taxpayers_15_64=1 income_sum=12345e-4", HA_TALLY_INCOME_SUM, 123},
+		{"persons_18_64=1 outside_labour_fte=0.000001e6",
+		HA_TALLY_OUTSIDE_LABOUR_FTE, 1000000},
+		{"taxpayers_15_64=1 income_sum=0.00000000000000000000000000000001e32",
+		HA_TALLY_INCOME_SUM, 100},
+	};
+	HaTally		t;
 
-	CHECK(t.residents == 7 && t.outside_labour_fte == 500000);
-	CHECK(t.income_sum == 0);
-	t = parse_ok("persons_18_64=1 outside_labour_fte=-0");
-	CHECK(t.outside_labour_fte == 0);
-	/* exponents are read exactly, and print as plain decimals */
+	check_units_cases(cases, lengthof(cases));
+	/* an exponent prints as a plain decimal */
 	t = parse_ok("taxpayers_15_64=1 income_sum=1.5e15");
-	CHECK(t.income_sum == INT64_C(150000000000000000));
 	CHECK(strstr(text_of(&t), "income_sum=1500000000000000") != NULL);
-	t = parse_ok("taxpayers_15_64=1 income_sum=12345e-4");
-	CHECK(t.income_sum == 123);
-	t = parse_ok("persons_18_64=1 outside_labour_fte=0.000001e6");
-	CHECK(t.outside_labour_fte == 1000000);
-	t = parse_ok("taxpayers_15_64=1 income_sum=0.00000000000000000000000000000001e32");
-	CHECK(t.income_sum == 100);
 }
 
 static void
 test_boundaries(void)
 {
-	HaTally		t = parse_ok("residents=9007199254740991 nonwestern=9007199254740991");
+	static const UnitsCase cases[] = {
+		{"residents=9007199254740991 nonwestern=9007199254740991",
+		HA_TALLY_RESIDENTS, HA_TALLY_COUNT_MAX},
+		/* the sums reach the largest int64 of their units, either sign for øre */
+		{"taxpayers_15_64=1 income_sum=-92233720368547758.07",
+		HA_TALLY_INCOME_SUM, -INT64_MAX},
+		{"taxpayers_15_64=1 income_sum=92233720368547758.07",
+		HA_TALLY_INCOME_SUM, INT64_MAX},
+		{"taxpayers_15_64=1 income_sum=92233720368547758.074999",
+		HA_TALLY_INCOME_SUM, INT64_MAX},
+		{"persons_18_64=9007199254740991 outside_labour_fte=9223372036854.775807",
+		HA_TALLY_OUTSIDE_LABOUR_FTE, INT64_MAX},
+		{"persons_18_64=4 outside_labour_fte=4", HA_TALLY_OUTSIDE_LABOUR_FTE,
+		4000000},
+		{"residents=0", HA_TALLY_RESIDENTS, 0},
+	};
+	HaTally		t;
 
-	CHECK(t.residents == HA_TALLY_COUNT_MAX);
+	check_units_cases(cases, lengthof(cases));
+	t = parse_ok(cases[0].text);
 	CHECK(strncmp(text_of(&t), "residents=9007199254740991 nonwestern=9007199254740991",
 				  54) == 0);
+	t = parse_ok(cases[1].text);
+	CHECK(strstr(text_of(&t), "income_sum=-92233720368547758.07") != NULL);
 	parse_err("residents=9007199254740992", HA_ERR_RANGE, HA_E_OUT_OF_RANGE,
 			  "residents", "9007199254740992");
-	/* the sums reach the largest int64 of their units, either sign for øre */
-	t = parse_ok("taxpayers_15_64=1 income_sum=-92233720368547758.07");
-	CHECK(t.income_sum == -INT64_MAX);
-	CHECK(strstr(text_of(&t), "income_sum=-92233720368547758.07") != NULL);
-	t = parse_ok("taxpayers_15_64=1 income_sum=92233720368547758.07");
-	CHECK(t.income_sum == INT64_MAX);
-	t = parse_ok("taxpayers_15_64=1 income_sum=92233720368547758.074999");
-	CHECK(t.income_sum == INT64_MAX);
 	parse_err("taxpayers_15_64=1 income_sum=92233720368547758.075", HA_ERR_RANGE,
 			  HA_E_OUT_OF_RANGE, "income_sum", "92233720368547758.075");
 	parse_err("taxpayers_15_64=1 income_sum=-92233720368547758.08", HA_ERR_RANGE,
@@ -147,14 +200,8 @@ test_boundaries(void)
 			  HA_E_OUT_OF_RANGE, "income_sum", "-1.7976931348623157e308");
 	parse_err("taxpayers_15_64=1 income_sum=1e20", HA_ERR_RANGE,
 			  HA_E_OUT_OF_RANGE, "income_sum", "1e20");
-	t = parse_ok("persons_18_64=9007199254740991 outside_labour_fte=9223372036854.775807");
-	CHECK(t.outside_labour_fte == INT64_MAX);
 	parse_err("persons_18_64=9007199254740991 outside_labour_fte=9223372036854.7758075",
 			  HA_ERR_RANGE, HA_E_OUT_OF_RANGE, "outside_labour_fte", NULL);
-	t = parse_ok("persons_18_64=4 outside_labour_fte=4");
-	CHECK(t.outside_labour_fte == 4000000);
-	t = parse_ok("residents=0");
-	CHECK(t.residents == 0);
 }
 
 static void
@@ -247,9 +294,37 @@ test_rejects_oversized(void)
 	check_input_limit();
 }
 
+/* A field of a valid tally set to a value ha_tally_validate refuses. */
+typedef struct RefusedCase
+{
+	const char *label;
+	HaTallyField field;
+	int64_t		units;
+	HaErrorKind kind;
+	const char *key;			/* the key the report names */
+	const char *value;			/* the value it quotes */
+} RefusedCase;
+
 static void
 test_validate_layout(void)
 {
+	/* one field of full changed (full has 1200 persons_18_64, 1400 persons_18plus) */
+	static const RefusedCase cases[] = {
+		{"INT64_MIN øre", HA_TALLY_INCOME_SUM, INT64_MIN, HA_E_OUT_OF_RANGE,
+		"income_sum", "-92233720368547758.08"},
+		{"-1 millionth", HA_TALLY_OUTSIDE_LABOUR_FTE, -1, HA_E_OUT_OF_RANGE,
+		"outside_labour_fte", "-0.000001"},
+		{"fte part", HA_TALLY_OUTSIDE_LABOUR_FTE, INT64_C(1200000001),
+		HA_E_PART_EXCEEDS_WHOLE, "outside_labour_fte", "1200.000001"},
+		{"income", HA_TALLY_TAXPAYERS_15_64, 0, HA_E_INCOME_WITHOUT_TAXPAYERS,
+		"income_sum", "254000000.5"},
+		{"INT64_MAX", HA_TALLY_PERSONS_18PLUS, INT64_MAX, HA_E_OUT_OF_RANGE,
+		"persons_18plus", "9223372036854775807"},
+		{"-1", HA_TALLY_TAXPAYERS_15_64, -1, HA_E_OUT_OF_RANGE,
+		"taxpayers_15_64", "-1"},
+		{"part", HA_TALLY_CONVICTED_18PLUS, 1401, HA_E_PART_EXCEEDS_WHOLE,
+		"convicted_18plus", "1401"},
+	};
 	HaTally		ok = parse_ok(full);
 	HaTally		bad;
 	HaError		err;
@@ -277,43 +352,22 @@ test_validate_layout(void)
 		CHECK(err.about.n[0] == 7);
 	}
 	/* the sums, quoted as decimals of their units */
-	bad = ok;
-	bad.income_sum = INT64_MIN;
-	unit_check_refused("INT64_MIN øre", ha_tally_validate(&bad, &err), &err,
-					   HA_ERR_RANGE, HA_E_OUT_OF_RANGE, "income_sum",
-					   "-92233720368547758.08");
-	bad = ok;
-	bad.outside_labour_fte = -1;
-	unit_check_refused("-1 millionth", ha_tally_validate(&bad, &err), &err,
-					   HA_ERR_RANGE, HA_E_OUT_OF_RANGE, "outside_labour_fte",
-					   "-0.000001");
+	for (i = 0; i < (int) lengthof(cases); i++)
+	{
+		const RefusedCase *c = &cases[i];
+		int64_t		units = c->units;
+
+		bad = ok;
+		memcpy((char *) &bad + ha_tally_fields[c->field].offset, &units,
+			   sizeof(units));
+		unit_check_refused(c->label, ha_tally_validate(&bad, &err), &err,
+						   HA_ERR_RANGE, c->kind, c->key, c->value);
+	}
 	bad = ok;
 	bad.outside_labour_fte = INT64_C(1200000001);
-	unit_check_refused("fte part", ha_tally_validate(&bad, &err), &err,
-					   HA_ERR_RANGE, HA_E_PART_EXCEEDS_WHOLE, "outside_labour_fte",
-					   "1200.000001");
-	CHECK(err.about.n[0] == 1200);
+	CHECK(!ha_tally_validate(&bad, &err) && err.about.n[0] == 1200);
 	bad.outside_labour_fte = INT64_C(1200000000);
 	CHECK(ha_tally_validate(&bad, &err));
-	bad = ok;
-	bad.taxpayers_15_64 = 0;
-	unit_check_refused("income", ha_tally_validate(&bad, &err), &err,
-					   HA_ERR_RANGE, HA_E_INCOME_WITHOUT_TAXPAYERS, "income_sum",
-					   "254000000.5");
-	bad = ok;
-	bad.persons_18plus = INT64_MAX;
-	unit_check_refused("INT64_MAX", ha_tally_validate(&bad, &err), &err,
-					   HA_ERR_RANGE, HA_E_OUT_OF_RANGE, "persons_18plus",
-					   "9223372036854775807");
-	bad = ok;
-	bad.taxpayers_15_64 = -1;
-	unit_check_refused("-1", ha_tally_validate(&bad, &err), &err,
-					   HA_ERR_RANGE, HA_E_OUT_OF_RANGE, "taxpayers_15_64", "-1");
-	bad = ok;
-	bad.convicted_18plus = bad.persons_18plus + 1;
-	unit_check_refused("part", ha_tally_validate(&bad, &err), &err,
-					   HA_ERR_RANGE, HA_E_PART_EXCEEDS_WHOLE, "convicted_18plus",
-					   "1401");
 }
 
 /* The struct the X-macro lays out is the frozen one, field by field. */
@@ -386,42 +440,44 @@ test_add(void)
 			  "basic_education_30_59=0 taxpayers_15_64=2 income_sum=0.3");
 }
 
+/*
+ * Record a failure unless adding b to *acc is refused as a sum out of range
+ * naming key, and leaves *acc as it was.
+ */
+static void
+check_add_refused(const char *label, HaTally *acc, const HaTally *b,
+				  const char *key)
+{
+	HaTally		before = *acc;
+	HaError		err;
+
+	unit_check_refused(label, ha_tally_add(acc, b, &err), &err, HA_ERR_RANGE,
+					   HA_E_SUM_OUT_OF_RANGE, key, "");
+	CHECK(ha_tally_equal(acc, &before));
+}
+
 static void
 test_add_overflow_leaves_acc(void)
 {
 	HaTally		a = parse_ok("residents=9007199254740991");
 	HaTally		b = parse_ok("residents=1");
-	HaTally		before;
 	HaError		err;
 
-	before = a;
-	unit_check_refused("count", ha_tally_add(&a, &b, &err), &err, HA_ERR_RANGE,
-					   HA_E_SUM_OUT_OF_RANGE, "residents", "");
-	CHECK(ha_tally_equal(&a, &before));
+	check_add_refused("count", &a, &b, "residents");
 	/* one øre past either end of income_sum, one millionth past fte */
 	a = parse_ok("residents=1 taxpayers_15_64=1 income_sum=92233720368547758.07");
 	b = parse_ok("residents=1 taxpayers_15_64=1 income_sum=0.01");
-	before = a;
-	unit_check_refused("sum", ha_tally_add(&a, &b, &err), &err, HA_ERR_RANGE,
-					   HA_E_SUM_OUT_OF_RANGE, "income_sum", "");
-	CHECK(ha_tally_equal(&a, &before));
-	unit_check_refused("sum", ha_tally_add(&b, &a, &err), &err, HA_ERR_RANGE,
-					   HA_E_SUM_OUT_OF_RANGE, "income_sum", "");
+	check_add_refused("sum", &a, &b, "income_sum");
+	check_add_refused("sum", &b, &a, "income_sum");
 	a = parse_ok("taxpayers_15_64=1 income_sum=-92233720368547758.07");
 	b = parse_ok("taxpayers_15_64=1 income_sum=-0.01");
-	before = a;
-	unit_check_refused("negative sum", ha_tally_add(&a, &b, &err), &err,
-					   HA_ERR_RANGE, HA_E_SUM_OUT_OF_RANGE, "income_sum", "");
-	CHECK(ha_tally_equal(&a, &before));
+	check_add_refused("negative sum", &a, &b, "income_sum");
 	/* the largest sums of both signs cancel */
 	b = parse_ok("taxpayers_15_64=1 income_sum=92233720368547758.07");
 	CHECK(ha_tally_add(&a, &b, &err) && a.income_sum == 0);
 	a = parse_ok("persons_18_64=5000000000000 outside_labour_fte=4611686018427.387903");
 	b = parse_ok("persons_18_64=5000000000000 outside_labour_fte=4611686018427.387905");
-	before = a;
-	unit_check_refused("fte", ha_tally_add(&a, &b, &err), &err, HA_ERR_RANGE,
-					   HA_E_SUM_OUT_OF_RANGE, "outside_labour_fte", "");
-	CHECK(ha_tally_equal(&a, &before));
+	check_add_refused("fte", &a, &b, "outside_labour_fte");
 	b = parse_ok("persons_18_64=5000000000000 outside_labour_fte=4611686018427.387903");
 	CHECK(ha_tally_add(&a, &b, &err) && a.outside_labour_fte == INT64_MAX - 1);
 }
