@@ -1489,36 +1489,29 @@ list_distance_rows(FunctionCallInfo fcinfo, bool from_tally, int rules_arg)
 	return (Datum) 0;
 }
 
+/*
+ * The form of a list_distance or cheapest_change call, from its number of
+ * arguments: (ind, list_year [, rules]) or (cur, prev, national, regional,
+ * list_year [, rules]); the argument of the rules, or -1.
+ */
+static bool
+distance_form(FunctionCallInfo fcinfo, int *rules_arg)
+{
+	bool		from_tally = PG_NARGS() >= 5;
+
+	*rules_arg = (PG_NARGS() == 3 || PG_NARGS() == 6) ? PG_NARGS() - 1 : -1;
+	return from_tally;
+}
+
 PG_FUNCTION_INFO_V1(ha_list_distance_sql);
-/* list_distance(ind, list_year): every test of every list, and what flips it. */
+/* list_distance(), every form: every test of every list, and what flips it. */
 Datum
 ha_list_distance_sql(PG_FUNCTION_ARGS)
 {
-	return list_distance_rows(fcinfo, false, -1);
-}
+	int			rules_arg;
+	bool		from_tally = distance_form(fcinfo, &rules_arg);
 
-PG_FUNCTION_INFO_V1(ha_list_distance_rules_sql);
-/* list_distance(ind, list_year, rules): the same under a chosen version. */
-Datum
-ha_list_distance_rules_sql(PG_FUNCTION_ARGS)
-{
-	return list_distance_rows(fcinfo, false, 2);
-}
-
-PG_FUNCTION_INFO_V1(ha_list_distance_tally_sql);
-/* list_distance(cur, prev, national, regional, list_year): with persons. */
-Datum
-ha_list_distance_tally_sql(PG_FUNCTION_ARGS)
-{
-	return list_distance_rows(fcinfo, true, -1);
-}
-
-PG_FUNCTION_INFO_V1(ha_list_distance_tally_rules_sql);
-/* list_distance(cur, prev, national, regional, list_year, rules). */
-Datum
-ha_list_distance_tally_rules_sql(PG_FUNCTION_ARGS)
-{
-	return list_distance_rows(fcinfo, true, 5);
+	return list_distance_rows(fcinfo, from_tally, rules_arg);
 }
 
 /* cheapest_change() rows of one record. */
@@ -1571,33 +1564,12 @@ cheapest_change_rows(FunctionCallInfo fcinfo, bool from_tally, int rules_arg)
 }
 
 PG_FUNCTION_INFO_V1(ha_cheapest_change_sql);
-/* cheapest_change(ind, list_year): the fewest criteria that cross each list. */
+/* cheapest_change(), every form: the fewest criteria that cross each list. */
 Datum
 ha_cheapest_change_sql(PG_FUNCTION_ARGS)
 {
-	return cheapest_change_rows(fcinfo, false, -1);
-}
+	int			rules_arg;
+	bool		from_tally = distance_form(fcinfo, &rules_arg);
 
-PG_FUNCTION_INFO_V1(ha_cheapest_change_rules_sql);
-/* cheapest_change(ind, list_year, rules): the same under a chosen version. */
-Datum
-ha_cheapest_change_rules_sql(PG_FUNCTION_ARGS)
-{
-	return cheapest_change_rows(fcinfo, false, 2);
-}
-
-PG_FUNCTION_INFO_V1(ha_cheapest_change_tally_sql);
-/* cheapest_change(cur, prev, national, regional, list_year): with persons. */
-Datum
-ha_cheapest_change_tally_sql(PG_FUNCTION_ARGS)
-{
-	return cheapest_change_rows(fcinfo, true, -1);
-}
-
-PG_FUNCTION_INFO_V1(ha_cheapest_change_tally_rules_sql);
-/* cheapest_change(cur, prev, national, regional, list_year, rules). */
-Datum
-ha_cheapest_change_tally_rules_sql(PG_FUNCTION_ARGS)
-{
-	return cheapest_change_rows(fcinfo, true, 5);
+	return cheapest_change_rows(fcinfo, from_tally, rules_arg);
 }

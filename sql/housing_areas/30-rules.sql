@@ -235,7 +235,7 @@ COMMENT ON FUNCTION list_distance(indicators, integer) IS
 
 CREATE FUNCTION list_distance(ind indicators, list_year integer, rules text)
 	RETURNS SETOF list_distance_row
-	AS 'MODULE_PATHNAME', 'ha_list_distance_rules_sql'
+	AS 'MODULE_PATHNAME', 'ha_list_distance_sql'
 	LANGUAGE C STABLE STRICT PARALLEL SAFE ROWS 30;
 COMMENT ON FUNCTION list_distance(indicators, integer, text) IS
 'list_distance() under a chosen rule version';
@@ -244,7 +244,7 @@ CREATE FUNCTION list_distance(cur tally, prev tally,
 	national_convicted double precision, regional_income double precision,
 	list_year integer)
 	RETURNS SETOF list_distance_row
-	AS 'MODULE_PATHNAME', 'ha_list_distance_tally_sql'
+	AS 'MODULE_PATHNAME', 'ha_list_distance_sql'
 	LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE ROWS 30;
 COMMENT ON FUNCTION list_distance(tally, tally, double precision, double precision, integer) IS
 'list_distance() of the record to_indicators(cur, prev, national_convicted, regional_income) gives, with the change also in persons of the latest data year (cur; prev stays): persons is the signed change of the count the criterion counts (outside_labour: full-time persons outside work and education aged 18-64, convicted: convicted aged 18+, basic_education: aged 30-59 with basic schooling only, nonwestern: non-Western residents, residents: residents), the smallest whole number that flips the test as to_indicators computes it; income_kr the signed change of mean income in whole kroner; NULL with a note when no number within the populations flips it; no rows when cur or list_year is NULL';
@@ -253,7 +253,7 @@ CREATE FUNCTION list_distance(cur tally, prev tally,
 	national_convicted double precision, regional_income double precision,
 	list_year integer, rules text)
 	RETURNS SETOF list_distance_row
-	AS 'MODULE_PATHNAME', 'ha_list_distance_tally_rules_sql'
+	AS 'MODULE_PATHNAME', 'ha_list_distance_sql'
 	LANGUAGE C STABLE CALLED ON NULL INPUT PARALLEL SAFE ROWS 30;
 COMMENT ON FUNCTION list_distance(tally, tally, double precision, double precision, integer, text) IS
 'list_distance() from tallies under a chosen rule version; no rows when cur, list_year or rules is NULL';
@@ -267,7 +267,7 @@ COMMENT ON FUNCTION cheapest_change(indicators, integer) IS
 
 CREATE FUNCTION cheapest_change(ind indicators, list_year integer, rules text)
 	RETURNS SETOF cheapest_change_row
-	AS 'MODULE_PATHNAME', 'ha_cheapest_change_rules_sql'
+	AS 'MODULE_PATHNAME', 'ha_cheapest_change_sql'
 	LANGUAGE C STABLE STRICT PARALLEL SAFE ROWS 20;
 COMMENT ON FUNCTION cheapest_change(indicators, integer, text) IS
 'cheapest_change() under a chosen rule version';
@@ -276,7 +276,7 @@ CREATE FUNCTION cheapest_change(cur tally, prev tally,
 	national_convicted double precision, regional_income double precision,
 	list_year integer)
 	RETURNS SETOF cheapest_change_row
-	AS 'MODULE_PATHNAME', 'ha_cheapest_change_tally_sql'
+	AS 'MODULE_PATHNAME', 'ha_cheapest_change_sql'
 	LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE ROWS 20;
 COMMENT ON FUNCTION cheapest_change(tally, tally, double precision, double precision, integer) IS
 'cheapest_change() of the record to_indicators(cur, prev, national_convicted, regional_income) gives, counted in persons of the latest data year (cur): each criterion moves by the fewest whole persons (persons, signed as in list_distance) or whole kroner of mean income (income_kr) that flip one of its tests, reached is the value they give, and option 1 is the set of fewest percentage points, then fewest persons, then fewest kroner; no rows when cur or list_year is NULL';
@@ -285,7 +285,7 @@ CREATE FUNCTION cheapest_change(cur tally, prev tally,
 	national_convicted double precision, regional_income double precision,
 	list_year integer, rules text)
 	RETURNS SETOF cheapest_change_row
-	AS 'MODULE_PATHNAME', 'ha_cheapest_change_tally_rules_sql'
+	AS 'MODULE_PATHNAME', 'ha_cheapest_change_sql'
 	LANGUAGE C STABLE CALLED ON NULL INPUT PARALLEL SAFE ROWS 20;
 COMMENT ON FUNCTION cheapest_change(tally, tally, double precision, double precision, integer, text) IS
 'cheapest_change() from tallies under a chosen rule version; no rows when cur, list_year or rules is NULL';
