@@ -260,103 +260,102 @@ COMMENT ON FUNCTION obligations(date, integer) IS
 
 CREATE TABLE country (
 	code text PRIMARY KEY CHECK (code ~ '^[A-Z]{2}$'),
-	name text NOT NULL
+	name text NOT NULL,
+	membership text CHECK (membership IN ('EU', 'EEA', 'CH'))
 );
 COMMENT ON TABLE country IS
-'the citizenships a household document may name: the codes of ISO 3166-1 alpha-2 (as Debian''s iso-codes lists them in 2026) and XK for Kosovo (a user-assigned code the EU and Denmark use); an unknown code is an error, so that EL or UK (the EU''s abbreviations for Greece and the United Kingdom) is never taken for a third country';
+'the citizenships a household document may name: the codes of ISO 3166-1 alpha-2 (as Debian''s iso-codes lists them in 2026) and XK for Kosovo (a user-assigned code the EU and Denmark use); an unknown code is an error, so that EL or UK (the EU''s abbreviations for Greece and the United Kingdom) is never taken for a third country; membership marks the EU, EEA and Swiss ones';
 COMMENT ON COLUMN country.code IS
 'ISO 3166-1 alpha-2 code (GR for Greece, GB for the United Kingdom)';
 COMMENT ON COLUMN country.name IS
 'English name of the country';
+COMMENT ON COLUMN country.membership IS
+'EU, EEA (Iceland, Liechtenstein, Norway) or CH (Switzerland): the countries whose citizens § 59 stk. 6 nr. 4 and stk. 7 do not refuse (as of 2026); NULL for a third country';
 INSERT INTO country VALUES
-	('AD', 'Andorra'), ('AE', 'United Arab Emirates'), ('AF', 'Afghanistan'),
-	('AG', 'Antigua and Barbuda'), ('AI', 'Anguilla'), ('AL', 'Albania'), ('AM', 'Armenia'),
-	('AO', 'Angola'), ('AQ', 'Antarctica'), ('AR', 'Argentina'), ('AS', 'American Samoa'),
-	('AT', 'Austria'), ('AU', 'Australia'), ('AW', 'Aruba'), ('AX', 'Åland Islands'),
-	('AZ', 'Azerbaijan'), ('BA', 'Bosnia and Herzegovina'), ('BB', 'Barbados'), ('BD', 'Bangladesh'),
-	('BE', 'Belgium'), ('BF', 'Burkina Faso'), ('BG', 'Bulgaria'), ('BH', 'Bahrain'),
-	('BI', 'Burundi'), ('BJ', 'Benin'), ('BL', 'Saint Barthélemy'), ('BM', 'Bermuda'),
-	('BN', 'Brunei Darussalam'), ('BO', 'Bolivia'), ('BQ', 'Bonaire, Sint Eustatius and Saba'),
-	('BR', 'Brazil'), ('BS', 'Bahamas'), ('BT', 'Bhutan'), ('BV', 'Bouvet Island'),
-	('BW', 'Botswana'), ('BY', 'Belarus'), ('BZ', 'Belize'), ('CA', 'Canada'),
-	('CC', 'Cocos (Keeling) Islands'), ('CD', 'Congo, The Democratic Republic of the'),
-	('CF', 'Central African Republic'), ('CG', 'Congo'), ('CH', 'Switzerland'),
-	('CI', 'Côte d''Ivoire'), ('CK', 'Cook Islands'), ('CL', 'Chile'), ('CM', 'Cameroon'),
-	('CN', 'China'), ('CO', 'Colombia'), ('CR', 'Costa Rica'), ('CU', 'Cuba'), ('CV', 'Cabo Verde'),
-	('CW', 'Curaçao'), ('CX', 'Christmas Island'), ('CY', 'Cyprus'), ('CZ', 'Czechia'),
-	('DE', 'Germany'), ('DJ', 'Djibouti'), ('DK', 'Denmark'), ('DM', 'Dominica'),
-	('DO', 'Dominican Republic'), ('DZ', 'Algeria'), ('EC', 'Ecuador'), ('EE', 'Estonia'),
-	('EG', 'Egypt'), ('EH', 'Western Sahara'), ('ER', 'Eritrea'), ('ES', 'Spain'), ('ET', 'Ethiopia'),
-	('FI', 'Finland'), ('FJ', 'Fiji'), ('FK', 'Falkland Islands (Malvinas)'),
-	('FM', 'Micronesia, Federated States of'), ('FO', 'Faroe Islands'), ('FR', 'France'),
-	('GA', 'Gabon'), ('GB', 'United Kingdom'), ('GD', 'Grenada'), ('GE', 'Georgia'),
-	('GF', 'French Guiana'), ('GG', 'Guernsey'), ('GH', 'Ghana'), ('GI', 'Gibraltar'),
-	('GL', 'Greenland'), ('GM', 'Gambia'), ('GN', 'Guinea'), ('GP', 'Guadeloupe'),
-	('GQ', 'Equatorial Guinea'), ('GR', 'Greece'),
-	('GS', 'South Georgia and the South Sandwich Islands'), ('GT', 'Guatemala'), ('GU', 'Guam'),
-	('GW', 'Guinea-Bissau'), ('GY', 'Guyana'), ('HK', 'Hong Kong'),
-	('HM', 'Heard Island and McDonald Islands'), ('HN', 'Honduras'), ('HR', 'Croatia'),
-	('HT', 'Haiti'), ('HU', 'Hungary'), ('ID', 'Indonesia'), ('IE', 'Ireland'), ('IL', 'Israel'),
-	('IM', 'Isle of Man'), ('IN', 'India'), ('IO', 'British Indian Ocean Territory'), ('IQ', 'Iraq'),
-	('IR', 'Iran'), ('IS', 'Iceland'), ('IT', 'Italy'), ('JE', 'Jersey'), ('JM', 'Jamaica'),
-	('JO', 'Jordan'), ('JP', 'Japan'), ('KE', 'Kenya'), ('KG', 'Kyrgyzstan'), ('KH', 'Cambodia'),
-	('KI', 'Kiribati'), ('KM', 'Comoros'), ('KN', 'Saint Kitts and Nevis'), ('KP', 'North Korea'),
-	('KR', 'South Korea'), ('KW', 'Kuwait'), ('KY', 'Cayman Islands'), ('KZ', 'Kazakhstan'),
-	('LA', 'Laos'), ('LB', 'Lebanon'), ('LC', 'Saint Lucia'), ('LI', 'Liechtenstein'),
-	('LK', 'Sri Lanka'), ('LR', 'Liberia'), ('LS', 'Lesotho'), ('LT', 'Lithuania'),
-	('LU', 'Luxembourg'), ('LV', 'Latvia'), ('LY', 'Libya'), ('MA', 'Morocco'), ('MC', 'Monaco'),
-	('MD', 'Moldova'), ('ME', 'Montenegro'), ('MF', 'Saint Martin (French part)'),
-	('MG', 'Madagascar'), ('MH', 'Marshall Islands'), ('MK', 'North Macedonia'), ('ML', 'Mali'),
-	('MM', 'Myanmar'), ('MN', 'Mongolia'), ('MO', 'Macao'), ('MP', 'Northern Mariana Islands'),
-	('MQ', 'Martinique'), ('MR', 'Mauritania'), ('MS', 'Montserrat'), ('MT', 'Malta'),
-	('MU', 'Mauritius'), ('MV', 'Maldives'), ('MW', 'Malawi'), ('MX', 'Mexico'), ('MY', 'Malaysia'),
-	('MZ', 'Mozambique'), ('NA', 'Namibia'), ('NC', 'New Caledonia'), ('NE', 'Niger'),
-	('NF', 'Norfolk Island'), ('NG', 'Nigeria'), ('NI', 'Nicaragua'), ('NL', 'Netherlands'),
-	('NO', 'Norway'), ('NP', 'Nepal'), ('NR', 'Nauru'), ('NU', 'Niue'), ('NZ', 'New Zealand'),
-	('OM', 'Oman'), ('PA', 'Panama'), ('PE', 'Peru'), ('PF', 'French Polynesia'),
-	('PG', 'Papua New Guinea'), ('PH', 'Philippines'), ('PK', 'Pakistan'), ('PL', 'Poland'),
-	('PM', 'Saint Pierre and Miquelon'), ('PN', 'Pitcairn'), ('PR', 'Puerto Rico'),
-	('PS', 'Palestine, State of'), ('PT', 'Portugal'), ('PW', 'Palau'), ('PY', 'Paraguay'),
-	('QA', 'Qatar'), ('RE', 'Réunion'), ('RO', 'Romania'), ('RS', 'Serbia'),
-	('RU', 'Russian Federation'), ('RW', 'Rwanda'), ('SA', 'Saudi Arabia'), ('SB', 'Solomon Islands'),
-	('SC', 'Seychelles'), ('SD', 'Sudan'), ('SE', 'Sweden'), ('SG', 'Singapore'),
-	('SH', 'Saint Helena, Ascension and Tristan da Cunha'), ('SI', 'Slovenia'),
-	('SJ', 'Svalbard and Jan Mayen'), ('SK', 'Slovakia'), ('SL', 'Sierra Leone'),
-	('SM', 'San Marino'), ('SN', 'Senegal'), ('SO', 'Somalia'), ('SR', 'Suriname'),
-	('SS', 'South Sudan'), ('ST', 'Sao Tome and Principe'), ('SV', 'El Salvador'),
-	('SX', 'Sint Maarten (Dutch part)'), ('SY', 'Syria'), ('SZ', 'Eswatini'),
-	('TC', 'Turks and Caicos Islands'), ('TD', 'Chad'), ('TF', 'French Southern Territories'),
-	('TG', 'Togo'), ('TH', 'Thailand'), ('TJ', 'Tajikistan'), ('TK', 'Tokelau'),
-	('TL', 'Timor-Leste'), ('TM', 'Turkmenistan'), ('TN', 'Tunisia'), ('TO', 'Tonga'),
-	('TR', 'Türkiye'), ('TT', 'Trinidad and Tobago'), ('TV', 'Tuvalu'), ('TW', 'Taiwan'),
-	('TZ', 'Tanzania'), ('UA', 'Ukraine'), ('UG', 'Uganda'),
-	('UM', 'United States Minor Outlying Islands'), ('US', 'United States'), ('UY', 'Uruguay'),
-	('UZ', 'Uzbekistan'), ('VA', 'Holy See (Vatican City State)'),
-	('VC', 'Saint Vincent and the Grenadines'), ('VE', 'Venezuela'),
-	('VG', 'Virgin Islands, British'), ('VI', 'Virgin Islands, U.S.'), ('VN', 'Vietnam'),
-	('VU', 'Vanuatu'), ('WF', 'Wallis and Futuna'), ('WS', 'Samoa'), ('XK', 'Kosovo'),
-	('YE', 'Yemen'), ('YT', 'Mayotte'), ('ZA', 'South Africa'), ('ZM', 'Zambia'), ('ZW', 'Zimbabwe');
-
-CREATE TABLE eu_eea_country (
-	code text PRIMARY KEY REFERENCES country,
-	membership text NOT NULL CHECK (membership IN ('EU', 'EEA', 'CH'))
-);
-COMMENT ON TABLE eu_eea_country IS
-'the countries whose citizens § 59 stk. 6 nr. 4 and stk. 7 do not refuse: the EU, the other EEA countries and Switzerland (as of 2026)';
-COMMENT ON COLUMN eu_eea_country.code IS
-'the country (country.code)';
-COMMENT ON COLUMN eu_eea_country.membership IS
-'EU, EEA (Iceland, Liechtenstein, Norway) or CH (Switzerland)';
-INSERT INTO eu_eea_country VALUES
-	('AT', 'EU'), ('BE', 'EU'), ('BG', 'EU'), ('HR', 'EU'),
-	('CY', 'EU'), ('CZ', 'EU'), ('DK', 'EU'), ('EE', 'EU'),
-	('FI', 'EU'), ('FR', 'EU'), ('DE', 'EU'), ('GR', 'EU'),
-	('HU', 'EU'), ('IE', 'EU'), ('IT', 'EU'), ('LV', 'EU'),
-	('LT', 'EU'), ('LU', 'EU'), ('MT', 'EU'), ('NL', 'EU'),
-	('PL', 'EU'), ('PT', 'EU'), ('RO', 'EU'), ('SK', 'EU'),
-	('SI', 'EU'), ('ES', 'EU'), ('SE', 'EU'),
-	('IS', 'EEA'), ('LI', 'EEA'), ('NO', 'EEA'),
-	('CH', 'CH');
+	('AD', 'Andorra', NULL), ('AE', 'United Arab Emirates', NULL), ('AF', 'Afghanistan', NULL),
+	('AG', 'Antigua and Barbuda', NULL), ('AI', 'Anguilla', NULL), ('AL', 'Albania', NULL),
+	('AM', 'Armenia', NULL), ('AO', 'Angola', NULL), ('AQ', 'Antarctica', NULL),
+	('AR', 'Argentina', NULL), ('AS', 'American Samoa', NULL), ('AT', 'Austria', 'EU'),
+	('AU', 'Australia', NULL), ('AW', 'Aruba', NULL), ('AX', 'Åland Islands', NULL),
+	('AZ', 'Azerbaijan', NULL), ('BA', 'Bosnia and Herzegovina', NULL), ('BB', 'Barbados', NULL),
+	('BD', 'Bangladesh', NULL), ('BE', 'Belgium', 'EU'), ('BF', 'Burkina Faso', NULL),
+	('BG', 'Bulgaria', 'EU'), ('BH', 'Bahrain', NULL), ('BI', 'Burundi', NULL), ('BJ', 'Benin', NULL),
+	('BL', 'Saint Barthélemy', NULL), ('BM', 'Bermuda', NULL), ('BN', 'Brunei Darussalam', NULL),
+	('BO', 'Bolivia', NULL), ('BQ', 'Bonaire, Sint Eustatius and Saba', NULL), ('BR', 'Brazil', NULL),
+	('BS', 'Bahamas', NULL), ('BT', 'Bhutan', NULL), ('BV', 'Bouvet Island', NULL),
+	('BW', 'Botswana', NULL), ('BY', 'Belarus', NULL), ('BZ', 'Belize', NULL), ('CA', 'Canada', NULL),
+	('CC', 'Cocos (Keeling) Islands', NULL), ('CD', 'Congo, The Democratic Republic of the', NULL),
+	('CF', 'Central African Republic', NULL), ('CG', 'Congo', NULL), ('CH', 'Switzerland', 'CH'),
+	('CI', 'Côte d''Ivoire', NULL), ('CK', 'Cook Islands', NULL), ('CL', 'Chile', NULL),
+	('CM', 'Cameroon', NULL), ('CN', 'China', NULL), ('CO', 'Colombia', NULL),
+	('CR', 'Costa Rica', NULL), ('CU', 'Cuba', NULL), ('CV', 'Cabo Verde', NULL),
+	('CW', 'Curaçao', NULL), ('CX', 'Christmas Island', NULL), ('CY', 'Cyprus', 'EU'),
+	('CZ', 'Czechia', 'EU'), ('DE', 'Germany', 'EU'), ('DJ', 'Djibouti', NULL),
+	('DK', 'Denmark', 'EU'), ('DM', 'Dominica', NULL), ('DO', 'Dominican Republic', NULL),
+	('DZ', 'Algeria', NULL), ('EC', 'Ecuador', NULL), ('EE', 'Estonia', 'EU'), ('EG', 'Egypt', NULL),
+	('EH', 'Western Sahara', NULL), ('ER', 'Eritrea', NULL), ('ES', 'Spain', 'EU'),
+	('ET', 'Ethiopia', NULL), ('FI', 'Finland', 'EU'), ('FJ', 'Fiji', NULL),
+	('FK', 'Falkland Islands (Malvinas)', NULL), ('FM', 'Micronesia, Federated States of', NULL),
+	('FO', 'Faroe Islands', NULL), ('FR', 'France', 'EU'), ('GA', 'Gabon', NULL),
+	('GB', 'United Kingdom', NULL), ('GD', 'Grenada', NULL), ('GE', 'Georgia', NULL),
+	('GF', 'French Guiana', NULL), ('GG', 'Guernsey', NULL), ('GH', 'Ghana', NULL),
+	('GI', 'Gibraltar', NULL), ('GL', 'Greenland', NULL), ('GM', 'Gambia', NULL),
+	('GN', 'Guinea', NULL), ('GP', 'Guadeloupe', NULL), ('GQ', 'Equatorial Guinea', NULL),
+	('GR', 'Greece', 'EU'), ('GS', 'South Georgia and the South Sandwich Islands', NULL),
+	('GT', 'Guatemala', NULL), ('GU', 'Guam', NULL), ('GW', 'Guinea-Bissau', NULL),
+	('GY', 'Guyana', NULL), ('HK', 'Hong Kong', NULL),
+	('HM', 'Heard Island and McDonald Islands', NULL), ('HN', 'Honduras', NULL),
+	('HR', 'Croatia', 'EU'), ('HT', 'Haiti', NULL), ('HU', 'Hungary', 'EU'),
+	('ID', 'Indonesia', NULL), ('IE', 'Ireland', 'EU'), ('IL', 'Israel', NULL),
+	('IM', 'Isle of Man', NULL), ('IN', 'India', NULL),
+	('IO', 'British Indian Ocean Territory', NULL), ('IQ', 'Iraq', NULL), ('IR', 'Iran', NULL),
+	('IS', 'Iceland', 'EEA'), ('IT', 'Italy', 'EU'), ('JE', 'Jersey', NULL), ('JM', 'Jamaica', NULL),
+	('JO', 'Jordan', NULL), ('JP', 'Japan', NULL), ('KE', 'Kenya', NULL), ('KG', 'Kyrgyzstan', NULL),
+	('KH', 'Cambodia', NULL), ('KI', 'Kiribati', NULL), ('KM', 'Comoros', NULL),
+	('KN', 'Saint Kitts and Nevis', NULL), ('KP', 'North Korea', NULL), ('KR', 'South Korea', NULL),
+	('KW', 'Kuwait', NULL), ('KY', 'Cayman Islands', NULL), ('KZ', 'Kazakhstan', NULL),
+	('LA', 'Laos', NULL), ('LB', 'Lebanon', NULL), ('LC', 'Saint Lucia', NULL),
+	('LI', 'Liechtenstein', 'EEA'), ('LK', 'Sri Lanka', NULL), ('LR', 'Liberia', NULL),
+	('LS', 'Lesotho', NULL), ('LT', 'Lithuania', 'EU'), ('LU', 'Luxembourg', 'EU'),
+	('LV', 'Latvia', 'EU'), ('LY', 'Libya', NULL), ('MA', 'Morocco', NULL), ('MC', 'Monaco', NULL),
+	('MD', 'Moldova', NULL), ('ME', 'Montenegro', NULL), ('MF', 'Saint Martin (French part)', NULL),
+	('MG', 'Madagascar', NULL), ('MH', 'Marshall Islands', NULL), ('MK', 'North Macedonia', NULL),
+	('ML', 'Mali', NULL), ('MM', 'Myanmar', NULL), ('MN', 'Mongolia', NULL), ('MO', 'Macao', NULL),
+	('MP', 'Northern Mariana Islands', NULL), ('MQ', 'Martinique', NULL), ('MR', 'Mauritania', NULL),
+	('MS', 'Montserrat', NULL), ('MT', 'Malta', 'EU'), ('MU', 'Mauritius', NULL),
+	('MV', 'Maldives', NULL), ('MW', 'Malawi', NULL), ('MX', 'Mexico', NULL),
+	('MY', 'Malaysia', NULL), ('MZ', 'Mozambique', NULL), ('NA', 'Namibia', NULL),
+	('NC', 'New Caledonia', NULL), ('NE', 'Niger', NULL), ('NF', 'Norfolk Island', NULL),
+	('NG', 'Nigeria', NULL), ('NI', 'Nicaragua', NULL), ('NL', 'Netherlands', 'EU'),
+	('NO', 'Norway', 'EEA'), ('NP', 'Nepal', NULL), ('NR', 'Nauru', NULL), ('NU', 'Niue', NULL),
+	('NZ', 'New Zealand', NULL), ('OM', 'Oman', NULL), ('PA', 'Panama', NULL), ('PE', 'Peru', NULL),
+	('PF', 'French Polynesia', NULL), ('PG', 'Papua New Guinea', NULL), ('PH', 'Philippines', NULL),
+	('PK', 'Pakistan', NULL), ('PL', 'Poland', 'EU'), ('PM', 'Saint Pierre and Miquelon', NULL),
+	('PN', 'Pitcairn', NULL), ('PR', 'Puerto Rico', NULL), ('PS', 'Palestine, State of', NULL),
+	('PT', 'Portugal', 'EU'), ('PW', 'Palau', NULL), ('PY', 'Paraguay', NULL), ('QA', 'Qatar', NULL),
+	('RE', 'Réunion', NULL), ('RO', 'Romania', 'EU'), ('RS', 'Serbia', NULL),
+	('RU', 'Russian Federation', NULL), ('RW', 'Rwanda', NULL), ('SA', 'Saudi Arabia', NULL),
+	('SB', 'Solomon Islands', NULL), ('SC', 'Seychelles', NULL), ('SD', 'Sudan', NULL),
+	('SE', 'Sweden', 'EU'), ('SG', 'Singapore', NULL),
+	('SH', 'Saint Helena, Ascension and Tristan da Cunha', NULL), ('SI', 'Slovenia', 'EU'),
+	('SJ', 'Svalbard and Jan Mayen', NULL), ('SK', 'Slovakia', 'EU'), ('SL', 'Sierra Leone', NULL),
+	('SM', 'San Marino', NULL), ('SN', 'Senegal', NULL), ('SO', 'Somalia', NULL),
+	('SR', 'Suriname', NULL), ('SS', 'South Sudan', NULL), ('ST', 'Sao Tome and Principe', NULL),
+	('SV', 'El Salvador', NULL), ('SX', 'Sint Maarten (Dutch part)', NULL), ('SY', 'Syria', NULL),
+	('SZ', 'Eswatini', NULL), ('TC', 'Turks and Caicos Islands', NULL), ('TD', 'Chad', NULL),
+	('TF', 'French Southern Territories', NULL), ('TG', 'Togo', NULL), ('TH', 'Thailand', NULL),
+	('TJ', 'Tajikistan', NULL), ('TK', 'Tokelau', NULL), ('TL', 'Timor-Leste', NULL),
+	('TM', 'Turkmenistan', NULL), ('TN', 'Tunisia', NULL), ('TO', 'Tonga', NULL),
+	('TR', 'Türkiye', NULL), ('TT', 'Trinidad and Tobago', NULL), ('TV', 'Tuvalu', NULL),
+	('TW', 'Taiwan', NULL), ('TZ', 'Tanzania', NULL), ('UA', 'Ukraine', NULL), ('UG', 'Uganda', NULL),
+	('UM', 'United States Minor Outlying Islands', NULL), ('US', 'United States', NULL),
+	('UY', 'Uruguay', NULL), ('UZ', 'Uzbekistan', NULL),
+	('VA', 'Holy See (Vatican City State)', NULL), ('VC', 'Saint Vincent and the Grenadines', NULL),
+	('VE', 'Venezuela', NULL), ('VG', 'Virgin Islands, British', NULL),
+	('VI', 'Virgin Islands, U.S.', NULL), ('VN', 'Vietnam', NULL), ('VU', 'Vanuatu', NULL),
+	('WF', 'Wallis and Futuna', NULL), ('WS', 'Samoa', NULL), ('XK', 'Kosovo', NULL),
+	('YE', 'Yemen', NULL), ('YT', 'Mayotte', NULL), ('ZA', 'South Africa', NULL),
+	('ZM', 'Zambia', NULL), ('ZW', 'Zimbabwe', NULL);
 
 CREATE TABLE allocation_ground (
 	obligation text NOT NULL REFERENCES obligation_kind,
@@ -394,7 +393,7 @@ INSERT INTO allocation_ground VALUES
 	('allocation_limit', 'lease_terminated', 3, 'almenboligloven § 59 stk. 6 nr. 3', 'member', NULL,
 	 'a member had a lease terminated for gross breach within the last consequence(''allocation_window'') months'),
 	('allocation_limit', 'third_country', 4, 'almenboligloven § 59 stk. 6 nr. 4', 'member', NULL,
-	 'a member is not a citizen of an EU/EEA country or Switzerland (eu_eea_country), students excepted'),
+	 'a member is not a citizen of an EU/EEA country or Switzerland (country.membership), students excepted'),
 	('allocation_limit', 'public_benefits', 5, 'almenboligloven § 59 stk. 6 nr. 5', 'member', NULL,
 	 'a member has received selvforsørgelses-, hjemrejse- or overgangsydelse, uddannelseshjælp or kontanthjælp for consequence(''benefit_months'') consecutive months'),
 	('allocation_limit', 'fortidspension', 6, 'almenboligloven § 59 stk. 6 nr. 6', 'member', NULL,
@@ -672,7 +671,8 @@ BEGIN
 									  WHEN 'UK' THEN 'The United Kingdom is GB in ISO 3166-1 (UK is the EU''s abbreviation).'
 									  ELSE 'The codes are those of ISO 3166-1 alpha-2, listed in the table housing_areas.country.' END);
 			END IF;
-			third := NOT EXISTS (SELECT 1 FROM housing_areas.eu_eea_country AS cc WHERE cc.code = ANY (codes));
+			third := NOT EXISTS (SELECT 1 FROM housing_areas.country AS cc
+								 WHERE cc.code = ANY (codes) AND cc.membership IS NOT NULL);
 		END IF;
 		member := i; role := r; ground := 'third_country';
 		meets := third AND NOT student;

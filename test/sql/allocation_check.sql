@@ -9,8 +9,9 @@ SET datestyle = 'ISO, YMD';
 
 SELECT obligation, ground, number, paragraph, who, optional FROM allocation_ground
  ORDER BY (SELECT k.ordinal FROM obligation_kind AS k WHERE k.obligation = allocation_ground.obligation), number, ground;
-SELECT code FROM eu_eea_country WHERE membership <> 'EU' ORDER BY code;
-SELECT count(*) AS eu FROM eu_eea_country WHERE membership = 'EU';
+SELECT code FROM country WHERE membership <> 'EU' ORDER BY code;
+SELECT count(*) AS eu FROM country WHERE membership = 'EU';
+SELECT count(*) AS countries, count(membership) AS eu_eea_ch FROM country;
 
 -- the refusal of one ground for a household
 CREATE FUNCTION pg_temp.refuses(area integer, on_date date, ground text, doc text) RETURNS text
