@@ -162,9 +162,13 @@ static const HaCriterion classification_flags[] = {
 #define CLASSIFICATION_NATTS ((int) (CLASSIFICATION_FIRST_FLAG + lengthof(classification_flags)))
 #define CLASSIFICATION_NATTS_0_2 (CLASSIFICATION_NATTS - 1)
 
-/* Room for a classification tuple: header and null bitmap, then data. */
+/*
+ * Room for a classification tuple: header and null bitmap, then data.  The
+ * bitmap's length is written out: BITMAPLEN is an inline function from
+ * PostgreSQL 18 on, not a constant expression.
+ */
 #define CLASSIFICATION_MAX_BYTES \
-	(MAXALIGN(offsetof(HeapTupleHeaderData, t_bits) + BITMAPLEN(CLASSIFICATION_NATTS)) + \
+	(MAXALIGN(offsetof(HeapTupleHeaderData, t_bits) + (CLASSIFICATION_NATTS + 7) / 8) + \
 	 HA_RULES_NAME_LEN + CLASSIFICATION_NATTS * (4 + ALIGNOF_INT))
 
 /*
