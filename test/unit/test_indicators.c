@@ -293,6 +293,12 @@ test_menapt_rounding(void)
 		{"menapt=99.99999499999999999", "menapt=99.99999"},
 		{"menapt=0.00000499999999999999", "menapt=0"},
 		{"menapt=-0", "menapt=0"},
+		{"menapt=0000000000000000000000040.000005", "menapt=40.00001"},
+		{"menapt=+40.000005", "menapt=40.00001"},
+		{"menapt=4000000499999999999999e-20", "menapt=40"},
+		{"menapt=4000000500000000000001e-20", "menapt=40.00001"},
+		{"menapt=100.00000000000000000001", "menapt=100"},	/* its double is 100 */
+		{"menapt=0e999999999", "menapt=0"},
 	};
 	HaIndicators ind;
 	HaError		err;
