@@ -327,3 +327,35 @@ ha_kv_format(const HaKvForm *form, const void *rec, uint32_t mask, bool json,
 		ha_append(buf, cap, &pos, "}");
 	return pos;
 }
+
+/*
+ * The value token of key in s, an input ha_kv_parse has accepted with that
+ * key in it, into *tok and *len.
+ */
+void
+ha_kv_find_value(const char *s, const char *key, const char **tok, size_t *len)
+{
+	size_t		keylen = strlen(key);
+	const char *p = s;
+
+	for (;;)
+	{
+		const char *k;
+		const char *v;
+
+		while (ha_kv_is_separator(*p))
+			p++;
+		k = p;
+		while (*p != '=')
+			p++;
+		v = ++p;
+		while (*p != '\0' && !ha_kv_is_separator(*p))
+			p++;
+		if ((size_t) (v - 1 - k) == keylen && memcmp(k, key, keylen) == 0)
+		{
+			*tok = v;
+			*len = (size_t) (p - v);
+			return;
+		}
+	}
+}

@@ -102,6 +102,8 @@ extern void ha_field_put(const HaFieldSpec *spec, void *rec, double v);
 extern void ha_field_text(const HaFieldSpec *spec, const void *rec, char *buf);
 extern void ha_shown_token(const char *tok, size_t len, char *shown);
 extern void ha_append(char *buf, size_t cap, size_t *pos, const char *text);
+extern void ha_kv_find_value(const char *s, const char *key, const char **tok,
+							 size_t *len);
 
 /* Blank characters that separate pairs (ASCII whitespace). */
 static inline bool

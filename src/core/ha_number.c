@@ -349,3 +349,101 @@ ha_round_decimals(double v, int decimals)
 		return 0.0;
 	return (v < 0 ? -1.0 : 1.0) * ((double) units / pow10[decimals]);
 }
+
+/*
+ * Read the decimal number tok[0..len) exactly as a whole number of units of
+ * 10^-decimals, rounded half away from zero when it has more decimals, into
+ * *out; false when the result lies outside min .. max.  tok
+ * must match the grammar of ha_scan_number ([+-] digits [. digits] [e [+-]
+ * digits], no NaN or infinity): the caller has checked it.
+ *
+ * The number is its digits D (integer and fraction part, leading zeros
+ * included) times 10^(exponent - fraction digits), so the units are D times
+ * 10^k with k = exponent - fraction digits + decimals: the first n + k of
+ * the n digits are kept, and the first digit dropped decides the rounding
+ * (5 or more rounds away from zero: half a unit or more).
+ */
+bool
+ha_scan_units(const char *tok, size_t len, int decimals, int64_t min,
+			  int64_t max, int64_t *out)
+{
+	const char *end = tok + len;
+	const char *p = tok;
+	const char *digits;
+	const char *mark = NULL;	/* the exponent's 'e', or end */
+	bool		negative = false;
+	long		ndigits = 0;
+	long		nfrac = 0;
+	long		exponent = 0;
+	long		keep;
+	long		i;
+	uint64_t	value = 0;
+	uint64_t	limit;
+	bool		round_up = false;
+
+	if (p < end && (*p == '+' || *p == '-'))
+		negative = *p++ == '-';
+	digits = p;
+	for (; p < end && *p != 'e' && *p != 'E'; p++)
+	{
+		if (*p == '.')
+		{
+			mark = p;
+			continue;
+		}
+		ndigits++;
+		if (mark != NULL)
+			nfrac++;
+	}
+	if (p < end)
+	{
+		bool		exp_negative = false;
+
+		p++;
+		if (*p == '+' || *p == '-')
+			exp_negative = *p++ == '-';
+		for (; p < end; p++)
+			if (exponent < 1000000)
+				exponent = exponent * 10 + (*p - '0');
+		if (exp_negative)
+			exponent = -exponent;
+	}
+
+	limit = negative ? (uint64_t) 0 - (uint64_t) min : (uint64_t) max;
+	keep = ndigits + exponent - nfrac + decimals;
+	i = 0;
+	for (p = digits; i < ndigits; p++)
+	{
+		int			d;
+
+		if (*p == '.')
+			continue;
+		d = *p - '0';
+		if (i < keep)
+		{
+			if (value > (UINT64_MAX - (uint64_t) d) / 10)
+				return false;
+			value = value * 10 + (uint64_t) d;
+		}
+		else if (i == keep)
+			round_up = d >= 5;
+		i++;
+	}
+	/* trailing zeros the exponent asks for */
+	for (i = ndigits; i < keep && value != 0; i++)
+	{
+		if (value > UINT64_MAX / 10)
+			return false;
+		value *= 10;
+	}
+	if (round_up)
+	{
+		if (value == UINT64_MAX)
+			return false;
+		value++;
+	}
+	if (value > limit)
+		return false;
+	*out = negative ? (int64_t) ((uint64_t) 0 - value) : (int64_t) value;
+	return true;
+}

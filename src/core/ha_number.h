@@ -11,6 +11,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 typedef enum HaNumStatus
 {
@@ -30,6 +31,8 @@ extern HaNumStatus ha_scan_number(const char *tok, size_t len, bool whole,
 extern size_t ha_format_double(double v, char *buf);
 extern int	ha_decimal_compare_exact(double a, int k, double b);
 extern double ha_round_decimals(double v, int decimals);
+extern bool ha_scan_units(const char *tok, size_t len, int decimals,
+						  int64_t min, int64_t max, int64_t *out);
 
 /*
  * Compare a with k * b, each double read as its shortest decimal (see

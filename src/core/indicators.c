@@ -73,6 +73,24 @@ ha_ind_round_menapt(double v)
 }
 
 /*
+ * menapt as written in a token that passed ha_field_scan: its digits read
+ * exactly and rounded to 5 decimals, half away from zero, as numeric
+ * rounds them, so a token of more digits than a double holds rounds as
+ * written ("40.00000499999999999" to 40, where its double, 40.000005,
+ * would round up).  The range was checked on the value given.
+ */
+static double
+menapt_of_token(const char *tok, size_t len)
+{
+	int64_t		units = 0;
+
+	/* in range as a double, within 10^-14 of 100 as digits: never false */
+	if (!ha_scan_units(tok, len, 5, 0, HA_IND_MENAPT_UNITS_MAX, &units))
+		units = HA_IND_MENAPT_UNITS_MAX;
+	return (double) units / HA_IND_MENAPT_SCALE;
+}
+
+/*
  * Store a checked value in field f and mark it known; -0 becomes 0, menapt
  * is rounded.
  */
@@ -112,6 +130,8 @@ ha_ind_set_text(HaIndicators *ind, HaIndField f, const char *tok, size_t len,
 
 	if (!ha_field_scan(&ha_ind_fields[f], tok, len, &v, err))
 		return false;
+	if (f == HA_IND_MENAPT)
+		v = menapt_of_token(tok, len);
 	store(ind, f, v);
 	return true;
 }
@@ -155,7 +175,7 @@ ha_ind_validate(const HaIndicators *ind, HaError *err)
 
 /*
  * Parse the text form into *out (grammar and errors: ha_kv_parse); absent
- * keys are unknown; menapt is rounded like every other input of it.
+ * keys are unknown; menapt is rounded from its digits as written.
  */
 bool
 ha_ind_parse(const char *s, HaIndicators *out, HaError *err)
@@ -167,7 +187,13 @@ ha_ind_parse(const char *s, HaIndicators *out, HaError *err)
 		return false;
 	out->known = seen;
 	if (ha_ind_known(out, HA_IND_MENAPT))
-		out->menapt = ha_ind_round_menapt(out->menapt);
+	{
+		const char *tok;
+		size_t		len;
+
+		ha_kv_find_value(s, ha_ind_fields[HA_IND_MENAPT].key, &tok, &len);
+		out->menapt = menapt_of_token(tok, len);
+	}
 	return true;
 }
 

@@ -289,111 +289,6 @@ ha_tally_get(const HaTally *t, HaTallyField f)
 	return strtod(text, NULL);
 }
 
-/* Status of scan_units. */
-typedef enum
-{
-	UNITS_OK,
-	UNITS_OUT_OF_RANGE
-} UnitsStatus;
-
-/*
- * Read the decimal number tok[0..len) exactly as a whole number of units of
- * 10^-decimals, rounded half away from zero when it has more decimals, into
- * *out; UNITS_OUT_OF_RANGE when the result lies outside min .. max.  tok
- * must match the grammar of ha_scan_number ([+-] digits [. digits] [e [+-]
- * digits], no NaN or infinity): the caller has checked it.
- *
- * The number is its digits D (integer and fraction part, leading zeros
- * included) times 10^(exponent - fraction digits), so the units are D times
- * 10^k with k = exponent - fraction digits + decimals: the first n + k of
- * the n digits are kept, and the first digit dropped decides the rounding
- * (5 or more rounds away from zero: half a unit or more).
- */
-static UnitsStatus
-scan_units(const char *tok, size_t len, int decimals, int64_t min,
-		   int64_t max, int64_t *out)
-{
-	const char *end = tok + len;
-	const char *p = tok;
-	const char *digits;
-	const char *mark = NULL;	/* the exponent's 'e', or end */
-	bool		negative = false;
-	long		ndigits = 0;
-	long		nfrac = 0;
-	long		exponent = 0;
-	long		keep;
-	long		i;
-	uint64_t	value = 0;
-	uint64_t	limit;
-	bool		round_up = false;
-
-	if (p < end && (*p == '+' || *p == '-'))
-		negative = *p++ == '-';
-	digits = p;
-	for (; p < end && *p != 'e' && *p != 'E'; p++)
-	{
-		if (*p == '.')
-		{
-			mark = p;
-			continue;
-		}
-		ndigits++;
-		if (mark != NULL)
-			nfrac++;
-	}
-	if (p < end)
-	{
-		bool		exp_negative = false;
-
-		p++;
-		if (*p == '+' || *p == '-')
-			exp_negative = *p++ == '-';
-		for (; p < end; p++)
-			if (exponent < 1000000)
-				exponent = exponent * 10 + (*p - '0');
-		if (exp_negative)
-			exponent = -exponent;
-	}
-
-	limit = negative ? (uint64_t) 0 - (uint64_t) min : (uint64_t) max;
-	keep = ndigits + exponent - nfrac + decimals;
-	i = 0;
-	for (p = digits; i < ndigits; p++)
-	{
-		int			d;
-
-		if (*p == '.')
-			continue;
-		d = *p - '0';
-		if (i < keep)
-		{
-			if (value > (UINT64_MAX - (uint64_t) d) / 10)
-				return UNITS_OUT_OF_RANGE;
-			value = value * 10 + (uint64_t) d;
-		}
-		else if (i == keep)
-			round_up = d >= 5;
-		i++;
-	}
-	/* trailing zeros the exponent asks for */
-	for (i = ndigits; i < keep && value != 0; i++)
-	{
-		if (value > UINT64_MAX / 10)
-			return UNITS_OUT_OF_RANGE;
-		value *= 10;
-	}
-	if (round_up)
-	{
-		if (value == UINT64_MAX)
-			return UNITS_OUT_OF_RANGE;
-		value++;
-	}
-	if (value > limit)
-		return UNITS_OUT_OF_RANGE;
-	*out = negative ? (int64_t) ((uint64_t) 0 - value) : (int64_t) value;
-	return UNITS_OK;
-}
-
 /*
  * Round the double v to whole units of field f into *out; false when v is
  * not finite, negative for a field that takes no negative values (as text
@@ -415,7 +310,7 @@ scan_units(const char *tok, size_t len, int decimals, int64_t min,
  * are.
  *
  * Most values take ha_round_fast; the rest (near-ties, |v| * scale of 2^51
- * or more) take the shortest digits and scan_units.
+ * or more) take the shortest digits and ha_scan_units.
  */
 bool
 ha_tally_round(double v, HaTallyField f, int64_t *out)
@@ -440,7 +335,7 @@ ha_tally_round(double v, HaTallyField f, int64_t *out)
 	{
 		size_t		len = ha_format_double(v, text);
 
-		if (scan_units(text, len, u->decimals, u->min, u->max, &r) != UNITS_OK)
+		if (!ha_scan_units(text, len, u->decimals, u->min, u->max, &r))
 			return false;
 	}
 	if (r < u->min || r > u->max)
@@ -703,39 +598,6 @@ ha_tally_read(const void *bytes, HaTally *out, HaError *err)
 }
 
 /*
- * The value token of field f in s, an input ha_kv_parse has accepted with
- * key f in it, into *tok and *len.
- */
-static void
-find_value(const char *s, int f, const char **tok, size_t *len)
-{
-	const char *key = ha_tally_fields[f].key;
-	size_t		keylen = strlen(key);
-	const char *p = s;
-
-	for (;;)
-	{
-		const char *k;
-		const char *v;
-
-		while (ha_kv_is_separator(*p))
-			p++;
-		k = p;
-		while (*p != '=')
-			p++;
-		v = ++p;
-		while (*p != '\0' && !ha_kv_is_separator(*p))
-			p++;
-		if ((size_t) (v - 1 - k) == keylen && memcmp(k, key, keylen) == 0)
-		{
-			*tok = v;
-			*len = (size_t) (p - v);
-			return;
-		}
-	}
-}
-
-/*
  * Parse the text form into *out (grammar and errors: ha_kv_parse); absent
  * keys count 0, but an absent menapt is not counted (layout version 2), a
  * given one counted (version 3); the result passes ha_tally_validate.
@@ -743,7 +605,7 @@ find_value(const char *s, int f, const char **tok, size_t *len)
  * Two passes: ha_kv_parse reads the input through the version-1 form, which
  * checks the grammar, the keys, the counts, and that each sum is a finite
  * decimal of the right sign; then each sum given is read again from its
- * digits by scan_units, exactly, and rounded to its unit.  A float8 could
+ * digits by ha_scan_units, exactly, and rounded to its unit.  A float8 could
  * not hold the 19 digits of a large sum in øre.
  */
 bool
@@ -769,9 +631,9 @@ ha_tally_parse(const char *s, HaTally *out, HaError *err)
 		if (ha_tally_v1_fields[f].storage == HA_INT64 ||
 			!(seen & (UINT32_C(1) << f)))
 			continue;
-		find_value(s, f, &tok, &len);
-		if (scan_units(tok, len, unit_of[f].decimals, unit_of[f].min,
-					   unit_of[f].max, &units) != UNITS_OK)
+		ha_kv_find_value(s, ha_tally_fields[f].key, &tok, &len);
+		if (!ha_scan_units(tok, len, unit_of[f].decimals, unit_of[f].min,
+						   unit_of[f].max, &units))
 		{
 			char		shown[HA_SHOWN_BUFLEN];
 

@@ -27,6 +27,17 @@ SELECT v AS written,
                ('0'), ('100')) AS t(v);
 SELECT ('menapt=' || v)::indicators = ('menapt=' || round(v::numeric, 5))::indicators AS same
   FROM (VALUES ('50.000004'), ('50.000005'), ('66.666666666')) AS t(v);
+-- more digits than a float8 holds: text and jsonb round the digits as
+-- written, as numeric does (the float8 of make_indicators is 40.000005)
+SELECT v AS written,
+       ('menapt=' || v)::indicators AS text_in,
+       jsonb_build_object('menapt', v::numeric)::indicators AS from_jsonb,
+       ('menapt=' || v)::indicators = ('menapt=' || round(v::numeric, 5))::indicators AS text_same,
+       jsonb_build_object('menapt', v::numeric)::indicators
+         = ('menapt=' || round(v::numeric, 5))::indicators AS jsonb_same,
+       make_indicators(menapt => v::double precision) AS made
+  FROM (VALUES ('40.00000499999999999'), ('40.00000500000000001'),
+               ('4.000000499999999999e1'), ('99.99999499999999999')) AS t(v);
 
 -- the range 0 to 100 is checked on the value given, like the other shares
 SELECT 'menapt=100.000001'::indicators;

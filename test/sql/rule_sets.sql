@@ -134,6 +134,28 @@ BEGIN
 	RAISE NOTICE 'income < 50, < 55, < 60 for income 52: %', got;
 END
 $$;
+-- one call site of classify() kept across statements (a PL/pgSQL
+-- expression), the rule set re-created under its name, testing menapt and
+-- not in turn: each classification follows the definition, with the
+-- attribute images and NULLs of a row PostgreSQL builds (*=)
+DO $$
+DECLARE
+	c housing_areas.classification;
+	got text[] := '{}';
+BEGIN
+	FOR i IN 1..4 LOOP
+		PERFORM housing_areas.drop_rules('nogate');
+		PERFORM housing_areas.create_rules('nogate', CASE WHEN i % 2 = 1
+			THEN E'rules nogate\n  an area counts when residents >= 1000\n  udsat when menapt > 40\nend\n'
+			ELSE E'rules nogate\n  an area counts when residents >= 1000\n  udsat when income < 55\nend\n' END);
+		c := housing_areas.classify('residents=1913 income=60 menapt=45', 2024, 'nogate');
+		got := got || format('%s menapt=%s same=%s', c.category,
+							 coalesce(c.menapt::text, 'NULL'),
+							 c *= ROW(c.*)::housing_areas.classification);
+	END LOOP;
+	RAISE NOTICE 'menapt > 40, income < 55, in turn: %', got;
+END
+$$;
 -- a prepared statement and a cached plan read the definition each time
 PREPARE cat(int) AS SELECT category(ind, 2024, 'nogate') FROM probe WHERE n = $1;
 EXECUTE cat(2);

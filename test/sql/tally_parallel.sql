@@ -13,7 +13,8 @@ SELECT g AS id, 1 + (g * 31) % 199 AS area,
        CASE WHEN g % 11 = 0 THEN NULL ELSE g % 19 = 0 END AS convicted,
        CASE WHEN g % 9 = 0 THEN NULL ELSE g % 2 = 0 END AS basic_education,
        CASE WHEN g % 8 = 0 THEN NULL ELSE ((g * 7919) % 600000 - 20000) END::float8 AS gross_income,
-       CASE WHEN g % 13 = 0 THEN NULL ELSE g % 4 = 0 END AS student
+       CASE WHEN g % 13 = 0 THEN NULL ELSE g % 4 = 0 END AS student,
+       CASE WHEN g % 17 = 0 THEN NULL ELSE g % 6 = 0 END AS menapt
   FROM generate_series(1, 200000) AS g;
 ANALYZE par_persons;
 
@@ -24,6 +25,10 @@ SELECT tally_agg(age, nonwestern, outside_labour_fte, convicted, basic_education
 CREATE VIEW par_areas AS
 SELECT area, tally_agg(age, nonwestern, outside_labour_fte, convicted, basic_education, gross_income, student) AS t
   FROM par_persons GROUP BY area;
+-- with the MENAPT count (layout version 3 states combined)
+CREATE VIEW par_menapt_areas AS
+SELECT area, tally_agg(age, nonwestern, outside_labour_fte, convicted, basic_education, gross_income, student, menapt) AS t
+  FROM par_persons GROUP BY area;
 
 -- serial
 SET max_parallel_workers_per_gather = 0;
@@ -31,6 +36,7 @@ EXPLAIN (COSTS OFF) SELECT * FROM par_total;
 SELECT t::text AS serial_total FROM par_total \gset
 SELECT string_agg(area || ' ' || t::text, E'\n' ORDER BY area) AS serial_areas FROM par_areas \gset
 SELECT sum(t)::text AS serial_sum FROM par_areas \gset
+SELECT string_agg(area || ' ' || t::text, E'\n' ORDER BY area) AS serial_menapt FROM par_menapt_areas \gset
 
 -- parallel, forced
 \i test/fixtures/parallel.sql
@@ -39,6 +45,7 @@ EXPLAIN (COSTS OFF) SELECT * FROM par_total;
 SELECT t::text AS parallel_total FROM par_total \gset
 EXPLAIN (COSTS OFF) SELECT * FROM par_areas;
 SELECT string_agg(area || ' ' || t::text, E'\n' ORDER BY area) AS parallel_areas FROM par_areas \gset
+SELECT string_agg(area || ' ' || t::text, E'\n' ORDER BY area) AS parallel_menapt FROM par_menapt_areas \gset
 
 -- sum(tally) runs in parallel too: the tallies of 2000 departments
 CREATE TABLE par_departments AS
@@ -58,9 +65,17 @@ SELECT :'serial_total' = :'parallel_total' AS total_same,
        :'serial_sum' = :'parallel_sum' AS department_sum_same,
        :'serial_sum' = :'serial_total' AS areas_add_up;
 SELECT :'parallel_total' AS total;
+-- the MENAPT counts: the same in parallel, each area's the count of its rows
+SELECT pg_temp.workers_launched('SELECT * FROM par_menapt_areas') > 0 AS menapt_workers_launched,
+       :'serial_menapt' = :'parallel_menapt' AS menapt_areas_same;
+SELECT count(*) AS areas,
+       bool_and(tally_value(a.t, 'menapt') = p.n) AS menapt_counts_right
+  FROM par_menapt_areas AS a
+  JOIN (SELECT area, count(*) FILTER (WHERE menapt) AS n FROM par_persons GROUP BY area) AS p USING (area);
+SELECT split_part(:'parallel_menapt', E'\n', 1) AS first_menapt_area;
 -- the first areas
 SELECT split_part(:'parallel_areas', E'\n', n) AS area_tally FROM generate_series(1, 3) AS n;
 
 CALL pg_temp.force_parallel(false);
-DROP VIEW par_total, par_areas;
+DROP VIEW par_total, par_areas, par_menapt_areas;
 DROP TABLE par_persons, par_departments;

@@ -286,6 +286,19 @@ test_menapt_rounding(void)
 		{"menapt=100", "menapt=100"},
 		{"menapt=0", "menapt=0"},
 		{"menapt=12.345675", "menapt=12.34568"},
+		/* more digits than a double holds: the digits decide, as numeric */
+		{"menapt=40.00000499999999999", "menapt=40"},
+		{"menapt=40.00000500000000001", "menapt=40.00001"},
+		{"menapt=4.000000499999999999e1", "menapt=40"},
+		{"menapt=99.99999499999999999", "menapt=99.99999"},
+		{"menapt=0.00000499999999999999", "menapt=0"},
+		{"menapt=-0", "menapt=0"},
+		{"menapt=0000000000000000000000040.000005", "menapt=40.00001"},
+		{"menapt=+40.000005", "menapt=40.00001"},
+		{"menapt=4000000499999999999999e-20", "menapt=40"},
+		{"menapt=4000000500000000000001e-20", "menapt=40.00001"},
+		{"menapt=100.00000000000000000001", "menapt=100"},	/* its double is 100 */
+		{"menapt=0e999999999", "menapt=0"},
 	};
 	HaIndicators ind;
 	HaError		err;

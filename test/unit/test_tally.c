@@ -1438,6 +1438,55 @@ v1_err(const HaTallyV1 *v, HaErrorCode code, HaErrorKind kind, const char *key,
 														   strlen(err.about.field->key))]);
 }
 
+
+/*
+ * to_indicators' menapt, 100 * count / residents in a double, rounds as the
+ * exact fraction does (to 5 decimals, half away from zero): every count of
+ * residents 1 to 600, and the first and last 1500 counts of large
+ * residents, among them exact halves (1 of 4,000,000 is 0.000025 %).
+ */
+static void
+test_menapt_share_rounding(void)
+{
+	static const int64_t large[] = {
+		4000000, 8000000, 10000000, 9999999, 6400000, 3200000, 1280000,
+		2560000, 1600000, 7999999
+	};
+	HaIndicators ind;
+	HaError		err;
+	int64_t		r;
+	int64_t		c;
+	int			k;
+	long		wrong = 0;
+
+	for (k = -600; k < (int) lengthof(large); k++)
+	{
+		r = k < 0 ? -k : large[k];
+		for (c = 0; c <= r; c++)
+		{
+			HaTally		t;
+			int64_t		units;
+
+			if (k >= 0 && c == 1500 && r > 3000)
+				c = r - 1500;
+			ha_tally_init(&t);
+			t.residents = r;
+			ha_tally_set_menapt(&t, true, c);
+			/* 10^7 * c / r, half up, in integers */
+			units = (2 * INT64_C(10000000) * c + r) / (2 * r);
+			if (!ha_tally_to_indicators(&t, NULL, NULL, NULL, &ind, &err) ||
+				ind.menapt != (double) units / HA_IND_MENAPT_SCALE)
+			{
+				if (wrong++ < 5)
+					printf("#   %lld of %lld residents: menapt %.17g, want %lld units\n",
+						   (long long) c, (long long) r, ind.menapt,
+						   (long long) units);
+			}
+		}
+	}
+	CHECK(wrong == 0);
+}
+
 /*
  * The MENAPT count: absent is not counted (layout version 2, the bytes of
  * before), given is counted (version 3, count + 1 in the header); a part
@@ -1656,5 +1705,6 @@ main(void)
 	RUN(test_add_associative);
 	RUN(test_v1_reads_back);
 	RUN(test_menapt);
+	RUN(test_menapt_share_rounding);
 	return unit_done("tally");
 }
