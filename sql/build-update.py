@@ -51,6 +51,9 @@ import sys
 
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..')
 DIRECTIVE = re.compile(r'^-- @([a-z-]+)\s+(.*?)\s*$')
+# what looks like a directive (a line of the template that no rule of SQL
+# starts so): one not in the form above is an error, never a comment
+LOOKS_LIKE_DIRECTIVE = re.compile(r'^\s*--\s*@')
 HEAD = re.compile(r'^CREATE\s+(?:OR\s+REPLACE\s+|UNIQUE\s+)?(FUNCTION|AGGREGATE|PROCEDURE|VIEW|MATERIALIZED\s+VIEW|TABLE|INDEX|'
                   r'TYPE|OPERATOR\s+CLASS|OPERATOR\s+FAMILY|OPERATOR|SCHEMA|DOMAIN|CAST|(?:CONSTRAINT\s+)?TRIGGER)'
                   r'\s+([A-Za-z0-9_."]+|[^\s(]+)')
@@ -321,14 +324,25 @@ def definitions(order, table):
 def build(template, extension):
     """The update script: template with each directive replaced."""
     index, order, notes = sources(extension)
-    out = []
+    out, done = [], {}
     for n, line in enumerate(open(template).read().split('\n'), 1):
+        where = '%s:%d' % (os.path.relpath(template, ROOT), n)
         m = DIRECTIVE.match(line)
         if not m:
+            if LOOKS_LIKE_DIRECTIVE.match(line):
+                sys.exit('%s: not a directive: %r (a directive is "-- @name ARGUMENT", in lower case, '
+                         'on a line of its own)' % (where, line))
             out.append(line)
             continue
         what, arg = m.group(1), m.group(2)
-        where = '%s:%d' % (os.path.relpath(template, ROOT), n)
+        # what creates or inserts, twice, would fail in the update or repeat rows
+        once = {'create': 'create', 'create-only': 'create', 'rows': 'rows', 'add': 'add',
+                'dump': 'dump', 'definitions': 'definitions'}.get(what)
+        if once:
+            key = (once, ' '.join(arg.split()).lower())
+            if key in done:
+                sys.exit('%s: @%s %s again (first at line %d)' % (where, what, arg, done[key]))
+            done[key] = n
         if what == 'definitions':
             out.append(definitions(order, arg))
             continue
