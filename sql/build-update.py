@@ -31,7 +31,8 @@ directives, each a line of its own that the build replaces:
     -- @add CONSTRAINT NAME ON S.TABLE   CONSTRAINT, with the column or
                                   constraint as the CREATE TABLE in the
                                   sources writes it
-    -- @definitions TABLE         an INSERT of (ord, kind, name,
+    -- @definitions TABLE         an INSERT of (ord, kind, name, args (a
+                                  function's argument types),
                                   create_command) into TABLE: every view and
                                   function of the sources after 10-model.sql
                                   with its comments, in file order (the last
@@ -298,7 +299,7 @@ def table_element(index, table, what, name):
 
 def definitions(order, table):
     """The INSERT of every view and function of the files after 10-model.sql
-    into table (ord, kind, name, create_command), each statement with the
+    into table (ord, kind, name, args, create_command), each statement with the
     COMMENT statements that follow it."""
     rows, seen = [], set()
     for k, (f, s) in enumerate(order):
@@ -317,8 +318,9 @@ def definitions(order, table):
         command = '\n'.join([s] + comments)
         if '$src$' in command:
             sys.exit('%s contains $src$' % obj)
-        rows.append("\t(%d, '%s', '%s', $src$%s$src$)" % (len(rows) + 1, m.group(1).lower(), obj, command))
-    return 'INSERT INTO %s (ord, kind, name, create_command) VALUES\n%s;' % (table, ',\n'.join(rows))
+        args = "'%s'" % signature(s[m.end():]).replace("'", "''") if m.group(1) == 'FUNCTION' else 'NULL'
+        rows.append("\t(%d, '%s', '%s', %s, $src$%s$src$)" % (len(rows) + 1, m.group(1).lower(), obj, args, command))
+    return 'INSERT INTO %s (ord, kind, name, args, create_command) VALUES\n%s;' % (table, ',\n'.join(rows))
 
 
 def build(template, extension):
