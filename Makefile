@@ -87,18 +87,21 @@ src/core/twins.bc: BITCODE_CFLAGS += -ffp-contract=off
 src/core/builtin_rules.c: src/core/builtin.rules src/core/embed-rules.sh
 	sh src/core/embed-rules.sh src/core/builtin.rules $@
 
-housing_areas--$(CORE_VERSION).sql: $(CORE_SQL) housing_areas.control
+# the folders too: a numbered file removed or renamed (git mv, a checkout)
+# changes no file that is left, only its folder
+housing_areas--$(CORE_VERSION).sql: $(CORE_SQL) sql/housing_areas housing_areas.control
 	$(call assemble,housing_areas,$(CORE_VERSION))
 
-housing_areas_postgis--$(GIS_VERSION).sql: $(GIS_SQL) housing_areas_postgis.control
+housing_areas_postgis--$(GIS_VERSION).sql: $(GIS_SQL) sql/housing_areas_postgis housing_areas_postgis.control
 	$(call assemble,housing_areas_postgis,$(GIS_VERSION))
 
 # an update script of the unreleased version: its template with each
 # directive replaced by the definition in the numbered files
-housing_areas--%.sql: sql/updates/housing_areas--%.sql.in $(CORE_SQL) sql/build-update.py
+housing_areas--%.sql: sql/updates/housing_areas--%.sql.in $(CORE_SQL) sql/housing_areas sql/build-update.py
 	python3 sql/build-update.py $< $@
 
-housing_areas_postgis--%.sql: sql/updates/housing_areas_postgis--%.sql.in $(GIS_SQL) sql/build-update.py
+housing_areas_postgis--%.sql: sql/updates/housing_areas_postgis--%.sql.in $(GIS_SQL) sql/housing_areas_postgis \
+		sql/build-update.py
 	python3 sql/build-update.py $< $@
 
 .PHONY: test test-matrix demo unit docs federation hostile

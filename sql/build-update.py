@@ -31,7 +31,8 @@ directives, each a line of its own that the build replaces:
     -- @add CONSTRAINT NAME ON S.TABLE   CONSTRAINT, with the column or
                                   constraint as the CREATE TABLE in the
                                   sources writes it
-    -- @definitions TABLE         an INSERT of (ord, kind, name,
+    -- @definitions TABLE         an INSERT of (ord, kind, name, args (a
+                                  function's argument types),
                                   create_command) into TABLE: every view and
                                   function of the sources after 10-model.sql
                                   with its comments, in file order (the last
@@ -51,6 +52,9 @@ import sys
 
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..')
 DIRECTIVE = re.compile(r'^-- @([a-z-]+)\s+(.*?)\s*$')
+# what looks like a directive (a line of the template that no rule of SQL
+# starts so): one not in the form above is an error, never a comment
+LOOKS_LIKE_DIRECTIVE = re.compile(r'^\s*--\s*@')
 HEAD = re.compile(r'^CREATE\s+(?:OR\s+REPLACE\s+|UNIQUE\s+)?(FUNCTION|AGGREGATE|PROCEDURE|VIEW|MATERIALIZED\s+VIEW|TABLE|INDEX|'
                   r'TYPE|OPERATOR\s+CLASS|OPERATOR\s+FAMILY|OPERATOR|SCHEMA|DOMAIN|CAST|(?:CONSTRAINT\s+)?TRIGGER)'
                   r'\s+([A-Za-z0-9_."]+|[^\s(]+)')
@@ -295,7 +299,7 @@ def table_element(index, table, what, name):
 
 def definitions(order, table):
     """The INSERT of every view and function of the files after 10-model.sql
-    into table (ord, kind, name, create_command), each statement with the
+    into table (ord, kind, name, args, create_command), each statement with the
     COMMENT statements that follow it."""
     rows, seen = [], set()
     for k, (f, s) in enumerate(order):
@@ -314,21 +318,33 @@ def definitions(order, table):
         command = '\n'.join([s] + comments)
         if '$src$' in command:
             sys.exit('%s contains $src$' % obj)
-        rows.append("\t(%d, '%s', '%s', $src$%s$src$)" % (len(rows) + 1, m.group(1).lower(), obj, command))
-    return 'INSERT INTO %s (ord, kind, name, create_command) VALUES\n%s;' % (table, ',\n'.join(rows))
+        args = "'%s'" % signature(s[m.end():]).replace("'", "''") if m.group(1) == 'FUNCTION' else 'NULL'
+        rows.append("\t(%d, '%s', '%s', %s, $src$%s$src$)" % (len(rows) + 1, m.group(1).lower(), obj, args, command))
+    return 'INSERT INTO %s (ord, kind, name, args, create_command) VALUES\n%s;' % (table, ',\n'.join(rows))
 
 
 def build(template, extension):
     """The update script: template with each directive replaced."""
     index, order, notes = sources(extension)
-    out = []
+    out, done = [], {}
     for n, line in enumerate(open(template).read().split('\n'), 1):
+        where = '%s:%d' % (os.path.relpath(template, ROOT), n)
         m = DIRECTIVE.match(line)
         if not m:
+            if LOOKS_LIKE_DIRECTIVE.match(line):
+                sys.exit('%s: not a directive: %r (a directive is "-- @name ARGUMENT", in lower case, '
+                         'on a line of its own)' % (where, line))
             out.append(line)
             continue
         what, arg = m.group(1), m.group(2)
-        where = '%s:%d' % (os.path.relpath(template, ROOT), n)
+        # what creates or inserts, twice, would fail in the update or repeat rows
+        once = {'create': 'create', 'create-only': 'create', 'rows': 'rows', 'add': 'add',
+                'dump': 'dump', 'definitions': 'definitions'}.get(what)
+        if once:
+            key = (once, ' '.join(arg.split()).lower())
+            if key in done:
+                sys.exit('%s: @%s %s again (first at line %d)' % (where, what, arg, done[key]))
+            done[key] = n
         if what == 'definitions':
             out.append(definitions(order, arg))
             continue

@@ -180,7 +180,9 @@ ha_regress_tests() {
 
 # The number of unit tests: one per RUN() in test/unit/test_*.c.
 ha_unit_plan() {
-	cat "$HA_ROOT"/test/unit/test_*.c | grep -cE '^[[:space:]]*RUN\('
+	# RUN() of the C tests, the PLAN of each Python one
+	echo $(($(cat "$HA_ROOT"/test/unit/test_*.c | grep -cE '^[[:space:]]*RUN\(') + $(sed -n \
+		's/^PLAN = \([0-9][0-9]*\)$/+\1/p' "$HA_ROOT"/test/unit/test_*.py | tr -d '\n')))
 }
 
 # The fuzz targets to run: $HA_FUZZ_TARGETS, or every test/fuzz/fuzz_*.c.

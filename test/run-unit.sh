@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Build and run the C unit tests of src/core under AddressSanitizer and
-# UBSan (no PostgreSQL needed).  Prints each test's TAP line and, last,
+# UBSan (no PostgreSQL needed), then the Python ones (test/unit/test_*.py:
+# sql/build-update.py).  Prints each test's TAP line and, last,
 # "unit: N passed, N failed".  Exit status 0 only when all passed.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -33,6 +34,21 @@ for src in test/unit/test_*.c; do
 	f=$(grep -c '^not ok ' "$log")
 	if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then
 		echo "not ok - $name (exit status $rc: crash or sanitizer report)"
+		f=1
+	fi
+	passed=$((passed + p))
+	failed=$((failed + f))
+done
+# the update-script builder (sql/build-update.py), TAP lines too
+for src in test/unit/test_*.py; do
+	log=$out/$(basename "$src" .py).log
+	python3 "$src" >"$log" 2>&1
+	rc=$?
+	cat "$log"
+	p=$(grep -c '^ok ' "$log")
+	f=$(grep -c '^not ok ' "$log")
+	if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then
+		echo "not ok - $src (exit status $rc)"
 		f=1
 	fi
 	passed=$((passed + p))

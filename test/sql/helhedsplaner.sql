@@ -379,6 +379,18 @@ SELECT pg_temp.twins_try('{1,2}', '{{1,1,1,1,1},{1,NaN,1,1,1}}') AS nan;
 SELECT pg_temp.twins_try('{1,2}', '{{1,1,1,1,1},{1,1,1,1,-Infinity}}') AS infinity;
 SELECT pg_temp.twins_try('{1,2}', '{{1,1,1,1,1},{1,1,1,1,1}}', ea => '{1}') AS exclusion_lengths;
 SELECT pg_temp.twins_try('{1,2}', '{{1,1,1,1,1},{1,1,1,1,1}}', ea => '{1}', eb => '{NULL}') AS exclusion_null;
+SELECT pg_temp.twins_try('{1,2}', '{{1,1,1,1,1},{1,1,1,1,1}}', ea => '{{1}}', eb => '{{2}}') AS exclusion_2d;
+SELECT pg_temp.twins_try('{1}', '{{{1,1,1,1,1}}}') AS coordinates_3d;
+SELECT pg_temp.twins_try('{}', '{{1,1,1,1,1}}') AS a_row_without_id;
+-- arrays with lower bounds other than 1 give the same rows (the exclusion
+-- of record 1's twin 2 at work in both)
+SELECT array_agg(a ORDER BY a) = array_agg(b ORDER BY b) AS same_rows_any_bounds, count(*) AS rows
+  FROM (SELECT n::text AS a, row_number() OVER () AS i
+          FROM housing_areas_private.nearest_twins('[0:2]={1,2,3}', '[0:2][-1:3]={{0,0,0,0,0},{1,1,1,1,1},{3,3,3,3,3}}',
+                                                   '[5:5]={1}', '[-7:-7]={2}', 5, 1) AS n) AS x
+  FULL JOIN (SELECT n::text AS b, row_number() OVER () AS i
+               FROM housing_areas_private.nearest_twins('{1,2,3}', '{{0,0,0,0,0},{1,1,1,1,1},{3,3,3,3,3}}',
+                                                        '{1}', '{2}', 5, 1) AS n) AS y USING (i);
 -- beyond the safe range every pair is checked as the float8 operators of the
 -- SQL check them: the same error as twin_distance(), or the same rows
 SELECT pg_temp.twins_try('{1,2}', '{{1e200,1,1,1,1},{1,1,1,1,1}}') AS overflow,
