@@ -9,6 +9,21 @@ out=test/out/unit
 mkdir -p "$out"
 CC=${CC:-gcc}
 passed=0 failed=0
+
+# Show test NAME's log ($out/NAME.log) and count its TAP lines; an exit
+# status rc other than 0 without a "not ok" line counts as one failure.
+count_log() {
+	local name=$1 rc=$2 why=$3 log=$out/$1.log p f
+	cat "$log"
+	p=$(grep -c '^ok ' "$log")
+	f=$(grep -c '^not ok ' "$log")
+	if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then
+		echo "not ok - $name (exit status $rc: $why)"
+		f=1
+	fi
+	passed=$((passed + p))
+	failed=$((failed + f))
+}
 # the built-in rule text, as the library embeds it (src/core/builtin_rules.c)
 sh src/core/embed-rules.sh src/core/builtin.rules src/core/builtin_rules.c ||
 	echo "# could not generate src/core/builtin_rules.c"
@@ -25,34 +40,15 @@ for src in test/unit/test_*.c; do
 		failed=$((failed + 1))
 		continue
 	fi
-	log=$out/$name.log
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1 \
-		"$bin" >"$log" 2>&1
-	rc=$?
-	cat "$log"
-	p=$(grep -c '^ok ' "$log")
-	f=$(grep -c '^not ok ' "$log")
-	if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then
-		echo "not ok - $name (exit status $rc: crash or sanitizer report)"
-		f=1
-	fi
-	passed=$((passed + p))
-	failed=$((failed + f))
+		"$bin" >"$out/$name.log" 2>&1
+	count_log "$name" $? "crash or sanitizer report"
 done
 # the update-script builder (sql/build-update.py), TAP lines too
 for src in test/unit/test_*.py; do
-	log=$out/$(basename "$src" .py).log
-	python3 "$src" >"$log" 2>&1
-	rc=$?
-	cat "$log"
-	p=$(grep -c '^ok ' "$log")
-	f=$(grep -c '^not ok ' "$log")
-	if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then
-		echo "not ok - $src (exit status $rc)"
-		f=1
-	fi
-	passed=$((passed + p))
-	failed=$((failed + f))
+	name=$(basename "$src" .py)
+	python3 "$src" >"$out/$name.log" 2>&1
+	count_log "$name" $? "uncaught error"
 done
 echo "unit: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

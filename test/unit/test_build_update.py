@@ -47,7 +47,7 @@ def test_good():
     """A directive gives the statement of the sources, its comments, its rows."""
     rc, err, text = build('-- @create TABLE housing_areas.country\n-- @rows TABLE housing_areas.country\n')
     check('build: @create and @rows of country', rc == 0 and text.count('CREATE TABLE country') == 1
-          and 'COMMENT ON COLUMN country.membership' in text and "('DK', 'Denmark', 'EU')" in text, err)
+          and 'COMMENT ON COLUMN country.membership' in text and "('DK', 'Denmark', 'EU', NULL)" in text, err)
 
 
 def test_missing():
