@@ -28,6 +28,7 @@
  *
  * Build: see test/run-fuzz.sh.
  */
+#include <float.h>
 #include <math.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -113,6 +114,9 @@ check_sets(const HaIndicators *ind, const HaDistanceBasis *b, int year,
 		FUZZ_CHECK(s->direction != HA_DIR_NONE, rules->id);
 		FUZZ_CHECK(s->option == (i > 0 && sets[i - 1].list == s->list ?
 								 sets[i - 1].option + 1 : 1), rules->id);
+		int			tiny = -1;	/* a strict move at a subnormal threshold */
+		int			ulps;
+
 		for (j = 0; j < s->nmoves; j++)
 		{
 			const HaMove *m = &s->moves[j];
@@ -129,15 +133,38 @@ check_sets(const HaIndicators *ind, const HaDistanceBasis *b, int year,
 				 * Just past the threshold, by a step relative to it: a fixed
 				 * step would overshoot a tiny threshold (a multiple of a
 				 * national average near 0) past the next one, or below 0.
+				 * At a subnormal threshold, one ulp at a time, below.
 				 */
 				double		step = fabs(v) * 1e-9;
 
-				v += (m->op == HA_OP_LT ? -1 : 1) * (step > 0 ? step : 1e-12);
+				if (fabs(v) >= DBL_MIN || v == 0)
+					v += (m->op == HA_OP_LT ? -1 : 1) * (step > 0 ? step : 1e-12);
+				else
+				{
+					tiny = j;
+					v = nextafter(v, m->op == HA_OP_LT ? -INFINITY : INFINITY);
+				}
 			}
 			ha_field_put(&ha_ind_fields[m->field], &x, v);
 		}
 		ha_classify(&x, year, rules, &c);
 		want = s->direction == HA_DIR_ENTER ? HA_TRUE : HA_FALSE;
+
+		/*
+		 * A subnormal multiple of national_convicted is compared as the
+		 * shortest decimals of its parts (ha_decimal_compare), which lie an
+		 * ulp or two from the binary threshold (subnormals keep fewer
+		 * digits): the crossing must come within 16 ulps of it.
+		 */
+		for (ulps = 1; tiny >= 0 && ulps < 16 && ha_list_flag(&c, s->list) != want; ulps++)
+		{
+			const HaMove *m = &s->moves[tiny];
+			double		v = ha_ind_get(&x, m->field);
+
+			ha_field_put(&ha_ind_fields[m->field], &x,
+						 nextafter(v, m->op == HA_OP_LT ? -INFINITY : INFINITY));
+			ha_classify(&x, year, rules, &c);
+		}
 		FUZZ_CHECK(ha_list_flag(&c, s->list) == want, ha_category_name(s->list));
 		if (s->direction == HA_DIR_LEAVE && s->list == HA_CAT_FOREBYGGELSE)
 			FUZZ_CHECK(c.udsat == HA_FALSE, "forebyggelse left by becoming udsat");
