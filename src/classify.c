@@ -1378,14 +1378,18 @@ typedef struct DistanceCall
 } DistanceCall;
 
 /*
- * Open the result set of a list_distance or cheapest_change form and read
- * its arguments (distance_inputs, distance_rules); false (no rows) when
- * the record, the list year or a chosen version is NULL.
+ * Open the result set of a list_distance or cheapest_change call and read
+ * its arguments, the form told by their number (distance_inputs,
+ * distance_rules); false (no rows) when the record, the list year or a
+ * chosen version is NULL.
  */
 static bool
-distance_call(FunctionCallInfo fcinfo, bool from_tally, int rules_arg,
-			  DistanceCall *call)
+distance_call(FunctionCallInfo fcinfo, DistanceCall *call)
 {
+	/* (ind, year [, rules]) or (cur, prev, national, regional, year [, rules]) */
+	bool		from_tally = PG_NARGS() >= 5;
+	int			rules_arg = (PG_NARGS() == 3 || PG_NARGS() == 6) ? PG_NARGS() - 1 : -1;
+
 	call->rsinfo = begin_rows(fcinfo);
 	if (!distance_inputs(fcinfo, from_tally, &call->ind, &call->basis,
 						 &call->list_year))
@@ -1430,16 +1434,17 @@ distance_row_put(const DistanceCall *call, Datum *values, bool *nulls,
 						 values, nulls);
 }
 
-/* list_distance() rows of one record. */
-static Datum
-list_distance_rows(FunctionCallInfo fcinfo, bool from_tally, int rules_arg)
+PG_FUNCTION_INFO_V1(ha_list_distance_sql);
+/* list_distance(), every form: every test of every list, and what flips it. */
+Datum
+ha_list_distance_sql(PG_FUNCTION_ARGS)
 {
 	DistanceCall call;
 	HaCheckDistance *d;
 	int			n,
 				i;
 
-	if (!distance_call(fcinfo, from_tally, rules_arg, &call))
+	if (!distance_call(fcinfo, &call))
 		return (Datum) 0;
 	d = palloc(sizeof(HaCheckDistance) * HA_MAX_DISTANCES);
 	n = ha_list_distances(&call.ind, call.tallies, call.list_year, call.rules, d);
@@ -1493,34 +1498,10 @@ list_distance_rows(FunctionCallInfo fcinfo, bool from_tally, int rules_arg)
 	return (Datum) 0;
 }
 
-/*
- * The form of a list_distance or cheapest_change call, from its number of
- * arguments: (ind, list_year [, rules]) or (cur, prev, national, regional,
- * list_year [, rules]); the argument of the rules, or -1.
- */
-static bool
-distance_form(FunctionCallInfo fcinfo, int *rules_arg)
-{
-	bool		from_tally = PG_NARGS() >= 5;
-
-	*rules_arg = (PG_NARGS() == 3 || PG_NARGS() == 6) ? PG_NARGS() - 1 : -1;
-	return from_tally;
-}
-
-PG_FUNCTION_INFO_V1(ha_list_distance_sql);
-/* list_distance(), every form: every test of every list, and what flips it. */
+PG_FUNCTION_INFO_V1(ha_cheapest_change_sql);
+/* cheapest_change(), every form: the fewest criteria that cross each list. */
 Datum
-ha_list_distance_sql(PG_FUNCTION_ARGS)
-{
-	int			rules_arg;
-	bool		from_tally = distance_form(fcinfo, &rules_arg);
-
-	return list_distance_rows(fcinfo, from_tally, rules_arg);
-}
-
-/* cheapest_change() rows of one record. */
-static Datum
-cheapest_change_rows(FunctionCallInfo fcinfo, bool from_tally, int rules_arg)
+ha_cheapest_change_sql(PG_FUNCTION_ARGS)
 {
 	DistanceCall call;
 	HaChangeSet *s;
@@ -1528,7 +1509,7 @@ cheapest_change_rows(FunctionCallInfo fcinfo, bool from_tally, int rules_arg)
 				i,
 				j;
 
-	if (!distance_call(fcinfo, from_tally, rules_arg, &call))
+	if (!distance_call(fcinfo, &call))
 		return (Datum) 0;
 	s = palloc(sizeof(HaChangeSet) * HA_MAX_CHANGE_SETS);
 	n = ha_cheapest_changes(&call.ind, call.tallies, call.list_year, call.rules, s);
@@ -1565,15 +1546,4 @@ cheapest_change_rows(FunctionCallInfo fcinfo, bool from_tally, int rules_arg)
 		}
 	}
 	return (Datum) 0;
-}
-
-PG_FUNCTION_INFO_V1(ha_cheapest_change_sql);
-/* cheapest_change(), every form: the fewest criteria that cross each list. */
-Datum
-ha_cheapest_change_sql(PG_FUNCTION_ARGS)
-{
-	int			rules_arg;
-	bool		from_tally = distance_form(fcinfo, &rules_arg);
-
-	return cheapest_change_rows(fcinfo, from_tally, rules_arg);
 }
