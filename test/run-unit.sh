@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Build and run the C unit tests of src/core under AddressSanitizer and
 # UBSan (no PostgreSQL needed), then the Python ones (test/unit/test_*.py:
-# sql/build-update.py).  Prints each test's TAP line and, last,
-# "unit: N passed, N failed".  Exit status 0 only when all passed.
+# sql/build-update.py, the links of the documentation).  Prints each
+# test's TAP line and, last, "unit: N passed, N failed".  Exit status 0 only when all passed.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 out=test/out/unit
@@ -44,7 +44,7 @@ for src in test/unit/test_*.c; do
 		"$bin" >"$out/$name.log" 2>&1
 	count_log "$name" $? "crash or sanitizer report"
 done
-# the update-script builder (sql/build-update.py), TAP lines too
+# the update-script builder (sql/build-update.py) and the documentation's links, TAP lines too
 for src in test/unit/test_*.py; do
 	name=$(basename "$src" .py)
 	python3 "$src" >"$out/$name.log" 2>&1

@@ -81,7 +81,7 @@ SELECT drop_rules('nogate');
 DELETE FROM area_year WHERE area_id BETWEEN 1 AND 6;
 DELETE FROM area WHERE area_id BETWEEN 1 AND 6;
 
--- README, scenario 2: dk2021 with the parallelsamfund gate on menapt
+-- docs/guide.md, scenario 2: dk2021 with the parallelsamfund gate on menapt
 -- (MENA countries, Pakistan and Turkey) instead of nonwestern; the same
 -- SQL as the README, so its figures are checked here
 SELECT create_rules('dk2021_menapt',
