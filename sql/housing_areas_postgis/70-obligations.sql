@@ -527,7 +527,6 @@ CREATE FUNCTION housing_areas_private.household_grounds(household jsonb, on_date
 	SET search_path = pg_catalog, pg_temp
 	SET datestyle = 'ISO, YMD'
 AS $$
-#variable_conflict use_column
 DECLARE
 	top_keys constant text[] := ARRAY['members', 'already_resident'];
 	member_keys constant text[] := ARRAY['role', 'birth_date', 'age', 'citizenship', 'student', 'prison_release',
