@@ -363,49 +363,6 @@ COMMENT ON COLUMN bi_monitoring_status.lat IS
 COMMENT ON COLUMN bi_monitoring_status.suppressed IS
 'the columns of this row hidden for disclosure, comma-separated: tier, criteria_met, criteria_unknown, previous_tier, then the person figures (residents, nonwestern_pct, outside_labour_pct, convicted_pct, basic_education_pct, income_pct); empty when nothing is hidden (a NULL not listed is unknown)';
 
-CREATE VIEW gis_monitoring_status AS
-SELECT (b.unit_id::bigint * 100 + b.scheme_id) * 100 + b.year % 100 AS id,
-	   b.scheme, b.unit_id, b.year, b.name, b.kind, b.tenure, b.municipality_code,
-	   b.tier, b.previous_tier, b.area_id, b.list_category,
-	   u.geom,
-	   (b.unit_id::bigint * 100 + b.scheme_id) * 100 + b.year % 100 AS ogc_fid,
-	   b.suppressed
-  FROM bi_monitoring_status AS b
-  JOIN monitoring_unit AS u ON u.unit_id = b.unit_id
- WHERE u.geom IS NOT NULL;
-COMMENT ON VIEW gis_monitoring_status IS
-'bi_monitoring_status for GIS clients, the units with a boundary: key id first (bigint: (unit_id * 100 + scheme_id) * 100 + the last two digits of the year), the same key as ogc_fid for GDAL, geometry(MultiPolygon, 25832); tiers disclosed as in bi_monitoring_status; filter on scheme and year for one map; a fetch by id or ogc_fid computes that row only';
-COMMENT ON COLUMN gis_monitoring_status.id IS
-'key for GIS clients: (unit_id * 100 + scheme_id) * 100 + year % 100, unique for years 2010 to 2109; the first column, which QGIS proposes as the key of a view';
-COMMENT ON COLUMN gis_monitoring_status.scheme IS
-'name of the tier scheme';
-COMMENT ON COLUMN gis_monitoring_status.unit_id IS
-'the unit (monitoring_unit.unit_id)';
-COMMENT ON COLUMN gis_monitoring_status.year IS
-'the year of the indicators, read as a list year';
-COMMENT ON COLUMN gis_monitoring_status.name IS
-'name of the unit';
-COMMENT ON COLUMN gis_monitoring_status.kind IS
-'what the unit is (department, parish, own ...)';
-COMMENT ON COLUMN gis_monitoring_status.tenure IS
-'the tenure of its dwellings (almen, privat, andel, ejer, blandet); NULL when not recorded';
-COMMENT ON COLUMN gis_monitoring_status.municipality_code IS
-'four-digit municipality code of the unit; NULL when not recorded';
-COMMENT ON COLUMN gis_monitoring_status.tier IS
-'the tier under the scheme (0 when no tier holds); NULL when undetermined or suppressed for disclosure (listed in suppressed)';
-COMMENT ON COLUMN gis_monitoring_status.previous_tier IS
-'the tier of the unit''s year before (year - 1); NULL when it has no row that year, when undetermined or suppressed';
-COMMENT ON COLUMN gis_monitoring_status.area_id IS
-'the legal area beside the unit (given, else spatial); NULL when none';
-COMMENT ON COLUMN gis_monitoring_status.list_category IS
-'the legal area''s category that year on the official lists (area_status); NULL without an area or its row that year';
-COMMENT ON COLUMN gis_monitoring_status.geom IS
-'the unit boundary: MultiPolygon in EPSG:25832 (metres)';
-COMMENT ON COLUMN gis_monitoring_status.ogc_fid IS
-'the key id again, under the name GDAL''s PostgreSQL driver takes as the feature id of a view';
-COMMENT ON COLUMN gis_monitoring_status.suppressed IS
-'the columns of the row of bi_monitoring_status hidden for disclosure, comma-separated (tier and previous_tier among them); empty when nothing is hidden';
-
 CREATE VIEW gis_monitoring_status_points AS
 SELECT (b.unit_id::bigint * 100 + b.scheme_id) * 100 + b.year % 100 AS id,
 	   b.scheme, b.unit_id, b.year, b.name, b.kind, b.tenure, b.municipality_code,
@@ -447,4 +404,44 @@ COMMENT ON COLUMN gis_monitoring_status_points.geom IS
 COMMENT ON COLUMN gis_monitoring_status_points.ogc_fid IS
 'the key id again, under the name GDAL''s PostgreSQL driver takes as the feature id of a view';
 COMMENT ON COLUMN gis_monitoring_status_points.suppressed IS
+'the columns of the row of bi_monitoring_status hidden for disclosure, comma-separated (tier and previous_tier among them); empty when nothing is hidden';
+
+-- the rows of the points layer for the units with a boundary, with it
+CREATE VIEW gis_monitoring_status AS
+SELECT p.id, p.scheme, p.unit_id, p.year, p.name, p.kind, p.tenure, p.municipality_code,
+	   p.tier, p.previous_tier, p.area_id, p.list_category, u.geom, p.ogc_fid, p.suppressed
+  FROM gis_monitoring_status_points AS p
+  JOIN monitoring_unit AS u ON u.unit_id = p.unit_id
+ WHERE u.geom IS NOT NULL;
+COMMENT ON VIEW gis_monitoring_status IS
+'bi_monitoring_status for GIS clients, the units with a boundary: key id first (bigint: (unit_id * 100 + scheme_id) * 100 + the last two digits of the year), the same key as ogc_fid for GDAL, geometry(MultiPolygon, 25832); tiers disclosed as in bi_monitoring_status; filter on scheme and year for one map; a fetch by id or ogc_fid computes that row only';
+COMMENT ON COLUMN gis_monitoring_status.id IS
+'key for GIS clients: (unit_id * 100 + scheme_id) * 100 + year % 100, unique for years 2010 to 2109; the first column, which QGIS proposes as the key of a view';
+COMMENT ON COLUMN gis_monitoring_status.scheme IS
+'name of the tier scheme';
+COMMENT ON COLUMN gis_monitoring_status.unit_id IS
+'the unit (monitoring_unit.unit_id)';
+COMMENT ON COLUMN gis_monitoring_status.year IS
+'the year of the indicators, read as a list year';
+COMMENT ON COLUMN gis_monitoring_status.name IS
+'name of the unit';
+COMMENT ON COLUMN gis_monitoring_status.kind IS
+'what the unit is (department, parish, own ...)';
+COMMENT ON COLUMN gis_monitoring_status.tenure IS
+'the tenure of its dwellings (almen, privat, andel, ejer, blandet); NULL when not recorded';
+COMMENT ON COLUMN gis_monitoring_status.municipality_code IS
+'four-digit municipality code of the unit; NULL when not recorded';
+COMMENT ON COLUMN gis_monitoring_status.tier IS
+'the tier under the scheme (0 when no tier holds); NULL when undetermined or suppressed for disclosure (listed in suppressed)';
+COMMENT ON COLUMN gis_monitoring_status.previous_tier IS
+'the tier of the unit''s year before (year - 1); NULL when it has no row that year, when undetermined or suppressed';
+COMMENT ON COLUMN gis_monitoring_status.area_id IS
+'the legal area beside the unit (given, else spatial); NULL when none';
+COMMENT ON COLUMN gis_monitoring_status.list_category IS
+'the legal area''s category that year on the official lists (area_status); NULL without an area or its row that year';
+COMMENT ON COLUMN gis_monitoring_status.geom IS
+'the unit boundary: MultiPolygon in EPSG:25832 (metres)';
+COMMENT ON COLUMN gis_monitoring_status.ogc_fid IS
+'the key id again, under the name GDAL''s PostgreSQL driver takes as the feature id of a view';
+COMMENT ON COLUMN gis_monitoring_status.suppressed IS
 'the columns of the row of bi_monitoring_status hidden for disclosure, comma-separated (tier and previous_tier among them); empty when nothing is hidden';
