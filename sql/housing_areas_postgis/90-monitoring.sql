@@ -108,8 +108,12 @@ CREATE FUNCTION housing_areas_private.scheme_id(scheme text) RETURNS smallint
 AS $$
 DECLARE
 	id smallint;
+	has_tiers boolean;
 BEGIN
-	SELECT s.scheme_id INTO id FROM housing_areas.monitoring_scheme AS s WHERE s.name = scheme_id.scheme;
+	SELECT s.scheme_id, EXISTS (SELECT 1 FROM housing_areas.tier_scheme AS t WHERE t.scheme_id = s.scheme_id)
+	  INTO id, has_tiers
+	  FROM housing_areas.monitoring_scheme AS s
+	 WHERE s.name = scheme_id.scheme;
 	IF id IS NULL THEN
 		RAISE EXCEPTION 'tier scheme "%" does not exist', scheme
 			USING ERRCODE = 'undefined_object',
@@ -118,7 +122,7 @@ BEGIN
 										FROM housing_areas.monitoring_scheme AS s) || '.',
 								  'Add the scheme to housing_areas.monitoring_scheme and its tiers to housing_areas.tier_scheme.');
 	END IF;
-	IF NOT EXISTS (SELECT 1 FROM housing_areas.tier_scheme AS t WHERE t.scheme_id = id) THEN
+	IF NOT has_tiers THEN
 		RAISE EXCEPTION 'tier scheme "%" has no tiers', scheme
 			USING ERRCODE = 'invalid_parameter_value',
 				  HINT = 'Add its tiers to housing_areas.tier_scheme: a tier number and a user rule set each.';
