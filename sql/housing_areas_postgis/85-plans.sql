@@ -34,6 +34,8 @@ CREATE TABLE dwelling_change (
 	CONSTRAINT dwelling_change_whole CHECK (kind = 'commercial_m2' OR amount = trunc(amount))
 );
 CREATE INDEX dwelling_change_area_idx ON dwelling_change (area_id, changed_on);
+COMMENT ON INDEX dwelling_change_area_idx IS
+'an area''s changes in date order';
 COMMENT ON TABLE dwelling_change IS
 'the ledger of a development plan (§ 168 a): dated changes of an area''s dwelling stock, projected to the deadline by plan_projection()';
 COMMENT ON COLUMN dwelling_change.change_id IS
@@ -50,8 +52,6 @@ COMMENT ON COLUMN dwelling_change.note IS
 'free text: the sale, the building, the case number';
 COMMENT ON CONSTRAINT dwelling_change_whole ON dwelling_change IS
 'dwellings are counted in whole numbers; only commercial_m2 takes fractions';
-COMMENT ON INDEX dwelling_change_area_idx IS
-'an area''s changes in date order';
 
 SELECT pg_catalog.pg_extension_config_dump('dwelling_change', '');
 SELECT pg_catalog.pg_extension_config_dump('dwelling_change_change_id_seq', '');
