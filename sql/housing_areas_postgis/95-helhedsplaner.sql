@@ -23,11 +23,6 @@ COMMENT ON COLUMN plan_focus_area.label_da IS
 'name of the focus area in Danish';
 COMMENT ON COLUMN plan_focus_area.label_en IS
 'name of the focus area in English';
-INSERT INTO plan_focus_area VALUES
-	('safety_wellbeing', 'tryghed og trivsel', 'safety and well-being'),
-	('crime_prevention', 'kriminalitetsforebyggelse', 'crime prevention'),
-	('education_employment', 'uddannelse og beskæftigelse', 'education and employment'),
-	('prevention_parenting', 'forebyggelse og forældreansvar', 'prevention and parental responsibility');
 
 CREATE TABLE plan_funding_source (
 	source text PRIMARY KEY CHECK (source ~ '^[a-z][a-z_]*$'),
@@ -42,6 +37,13 @@ COMMENT ON COLUMN plan_funding_source.label_da IS
 'name of the source in Danish';
 COMMENT ON COLUMN plan_funding_source.label_en IS
 'name of the source in English';
+
+-- the built-in focus areas and sources
+INSERT INTO plan_focus_area VALUES
+	('safety_wellbeing', 'tryghed og trivsel', 'safety and well-being'),
+	('crime_prevention', 'kriminalitetsforebyggelse', 'crime prevention'),
+	('education_employment', 'uddannelse og beskæftigelse', 'education and employment'),
+	('prevention_parenting', 'forebyggelse og forældreansvar', 'prevention and parental responsibility');
 INSERT INTO plan_funding_source VALUES
 	('landsbyggefonden', 'Landsbyggefonden', 'the National Building Fund'),
 	('municipality', 'kommunen', 'the municipality'),
