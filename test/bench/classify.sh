@@ -11,14 +11,10 @@
 #   (default sizes: 100000 1000000 10000000; BENCH_RUNS runs, default 6;
 #   BENCH_PORT, default 54332)
 set -uo pipefail
-cd "$(dirname "$0")/../.."
-. test/lib.sh
-. test/bench/lib-bench.sh
+. "$(dirname "$0")/lib-bench.sh"
 hb_args classify "$@"
 sizes=${HB_ARGS[*]:-100000 1000000 10000000}
-runs=${BENCH_RUNS:-6}
-[ "$runs" -ge 2 ] 2>/dev/null || ha_die "BENCH_RUNS must be a number >= 2"
-[ "$runs" = 6 ] || HB_COMMAND="BENCH_RUNS=$runs $HB_COMMAND"
+hb_runs 6
 for n in $sizes; do
 	[ "$n" -ge 1000 ] 2>/dev/null || ha_die "a size must be a number of rows >= 1000, not $n"
 done

@@ -1,11 +1,16 @@
-# test/bench/lib-bench.sh: shared by the benchmarks in test/bench/, sourced
-# after test/lib.sh.  Every benchmark prints its results as Markdown on
-# stdout (progress and check messages go to stderr) and, with --write FILE,
-# also replaces its own section of FILE (docs/performance.md), the lines
-# between <!-- bench:NAME:begin --> and <!-- bench:NAME:end -->.
+# test/bench/lib-bench.sh: shared by the benchmarks in test/bench/, each of
+# which starts with `set -uo pipefail` (the end of its usage text) and
+# `. "$(dirname "$0")/lib-bench.sh"`: this changes to the root of the tree
+# and sources test/lib.sh.  Every benchmark prints its results as Markdown
+# on stdout (progress and check messages go to stderr) and, with --write
+# FILE, also replaces its own section of FILE (docs/performance.md), the
+# lines between <!-- bench:NAME:begin --> and <!-- bench:NAME:end -->.
 #
 # hb_args NAME ARGS...   parse --write FILE; the other arguments are left in
 #                        HB_ARGS; checks the markers before anything runs
+# hb_at_least NAME VALUE MIN  dies unless VALUE is a whole number >= MIN
+# hb_runs DEFAULT        sets runs to BENCH_RUNS or DEFAULT (at least 2); a
+#                        BENCH_RUNS other than DEFAULT goes into the command
 # hb_start PORT SETTINGS a clean build, ha_bench_start (its chatter on
 #                        stderr) and pg_prewarm
 # hb_psql ARGS...        psql without psqlrc, stopping at the first error
@@ -15,6 +20,9 @@
 # hb_scatter_note NAME  Markdown: the footnote for medians marked †, if any
 # hb_finish FILE         print the Markdown in FILE; with --write, put it in
 #                        the section
+
+cd "$(dirname "${BASH_SOURCE[0]}")/../.." || exit 1
+. test/lib.sh
 
 HB_NAME=
 HB_WRITE=
@@ -52,6 +60,15 @@ hb_args() {
 # (NAME says which argument, as the usage text names it).
 hb_at_least() {
 	[ "$2" -ge "$3" ] 2>/dev/null || ha_die "$1 must be a number >= $3, not $2"
+}
+
+# hb_runs DEFAULT: sets runs, the timed runs of each query, to BENCH_RUNS or
+# DEFAULT; dies unless it is at least 2; shows a BENCH_RUNS other than
+# DEFAULT in the command the report names (call it after hb_args).
+hb_runs() {
+	runs=${BENCH_RUNS:-$1}
+	[ "$runs" -ge 2 ] 2>/dev/null || ha_die "BENCH_RUNS must be a number >= 2"
+	[ "$runs" = "$1" ] || HB_COMMAND="BENCH_RUNS=$runs $HB_COMMAND"
 }
 
 hb_psql() { psql -X -q -v ON_ERROR_STOP=1 "$@" </dev/null; }

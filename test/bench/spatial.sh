@@ -7,14 +7,10 @@
 #   bash test/bench/spatial.sh [--write docs/performance.md]
 #   (BENCH_RUNS runs, default 6; BENCH_PORT, default 54331)
 set -uo pipefail
-cd "$(dirname "$0")/../.."
-. test/lib.sh
-. test/bench/lib-bench.sh
+. "$(dirname "$0")/lib-bench.sh"
 hb_args spatial "$@"
 [ ${#HB_ARGS[@]} -eq 0 ] || hb_usage
-runs=${BENCH_RUNS:-6}
-[ "$runs" -ge 2 ] 2>/dev/null || ha_die "BENCH_RUNS must be a number >= 2"
-[ "$runs" = 6 ] || HB_COMMAND="BENCH_RUNS=$runs $HB_COMMAND"
+hb_runs 6
 hb_start "${BENCH_PORT:-54331}" "-c shared_buffers=1GB -c work_mem=64MB -c maintenance_work_mem=512MB -c max_parallel_workers_per_gather=0"
 
 hb_psql -v runs="$runs" -f test/bench/spatial.sql >&2 || ha_die "spatial benchmark failed"

@@ -16,9 +16,7 @@
 # SQL (target: at most 0.5), the same ratio for the time above the floor,
 # and the parallel speed-up.  Not part of `make test`.
 set -uo pipefail
-cd "$(dirname "$0")/../.."
-. test/lib.sh
-. test/bench/lib-bench.sh
+. "$(dirname "$0")/lib-bench.sh"
 hb_args tally "$@"
 rows=${HB_ARGS[0]:-5900000}
 runs=${HB_ARGS[1]:-${BENCH_RUNS:-6}}

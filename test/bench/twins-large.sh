@@ -7,12 +7,10 @@
 #   bash test/bench/twins-large.sh [--write docs/performance.md] [units]
 #   (units: departments, default 100000; BENCH_PORT, default 55406)
 set -uo pipefail
-cd "$(dirname "$0")/../.."
-. test/lib.sh
-. test/bench/lib-bench.sh
+. "$(dirname "$0")/lib-bench.sh"
 hb_args twins-large "$@"
 units=${HB_ARGS[0]:-100000}
-[ "$units" -ge 100 ] 2>/dev/null || ha_die "units must be a number >= 100, not $units"
+hb_at_least units "$units" 100
 hb_start "${BENCH_PORT:-55406}" "-c shared_buffers=512MB -c work_mem=64MB -c max_parallel_workers_per_gather=0"
 
 hb_psql -v units="$units" -f test/bench/twins-large.sql >&2 || ha_die "twins-large benchmark failed"

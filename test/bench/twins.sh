@@ -15,18 +15,15 @@
 # Pairs 1 and 3 set area_twins beside its former all-pairs definition
 # (bench.area_twins_all_pairs): the before and after of nearest_twins().
 set -uo pipefail
-cd "$(dirname "$0")/../.."
-. test/lib.sh
-. test/bench/lib-bench.sh
+. "$(dirname "$0")/lib-bench.sh"
 hb_args twins "$@"
 units=${HB_ARGS[0]:-2000}
 areas=${TWINS_AREAS:-200}
 years=${TWINS_YEARS:-15}
-runs=${BENCH_RUNS:-3}
+hb_runs 3
 pairs=${TWINS_PAIRS:-1 2 3 4}
 [[ $pairs =~ ^[1-4]( [1-4])*$ ]] || ha_die "TWINS_PAIRS must be numbers from 1 to 4, not $pairs"
-[ "$units" -ge 10 ] 2>/dev/null || ha_die "units must be a number >= 10, not $units"
-[ "$runs" -ge 2 ] 2>/dev/null || ha_die "BENCH_RUNS must be a number >= 2"
+hb_at_least units "$units" 10
 hb_start "${BENCH_PORT:-55406}" "-c shared_buffers=512MB -c work_mem=64MB -c max_parallel_workers_per_gather=0"
 
 hb_psql -v runs="$runs" -v areas="$areas" -v years="$years" -v units="$units" -v pairs="{${pairs// /,}}" \

@@ -48,31 +48,27 @@ END $$;
 
 -- ---- § 26 c: the tail decision ----
 \pset format unaligned
+-- the check is for daycare_tail decisions only: another kind of decision
+-- for an area never on the list is accepted
+SELECT pg_temp.try(pg_temp.decision_insert('combined_letting', 3, '2025-12-05', '2026-01-01',
+                                           includes_pension => false, includes_insurance_benefits => false)) AS other_kind;
+-- each row: a daycare_tail decision (valid_until NULL: open-ended)
+SELECT t.label, pg_temp.try(pg_temp.decision_insert('daycare_tail', t.area_id, t.decided_on, t.valid_from, t.valid_until))
+  FROM (VALUES
+  ('area 2 left on 1 Dec 2024: until the day before the limit', 2, '2024-12-05', '2024-12-01', '2027-11-30'),
+  ('area 2: until the limit, 1 Dec 2027 (exclusive)', 2, '2024-12-05', '2024-12-01', '2027-12-01'),
+  ('area 2: a day past the limit', 2, '2024-12-05', '2024-12-01', '2027-12-02'),
+  ('area 2: open-ended', 2, '2024-12-05', '2024-12-01', NULL),
+  ('area 1: still on the list', 1, '2025-12-05', '2025-12-01', '2026-12-01'),
+  ('area 3: never on the list', 3, '2025-12-05', '2025-12-01', '2026-12-01'),
+  ('area 4: undetermined after its last list', 4, '2025-12-05', '2025-12-01', '2026-12-01'),
+  ('area 5: a list year missing after its last list', 5, '2024-12-05', '2024-12-01', '2025-12-01'),
+  ('area 6 left on 1 Dec 2023: a tail that ends in mid-2025', 6, '2023-12-05', '2024-01-01', '2025-07-01'),
+  ('a CHECK constraint still reports first', 2, '2024-12-05', '2024-12-01', '2024-12-01'),
+  ('so does the foreign key', 99, '2024-12-05', '2024-12-01', '2025-12-01')
+) AS t(label, area_id, decided_on, valid_from, valid_until);
+-- the check holds for a change of an accepted tail too
 SELECT t.label, pg_temp.try(t.stmt) FROM (VALUES
-  ('area 2 left on 1 Dec 2024: until the day before the limit',
-   pg_temp.decision_insert('daycare_tail', 2, '2024-12-05', '2024-12-01', '2027-11-30')),
-  ('area 2: until the limit, 1 Dec 2027 (exclusive)',
-   pg_temp.decision_insert('daycare_tail', 2, '2024-12-05', '2024-12-01', '2027-12-01')),
-  ('area 2: a day past the limit',
-   pg_temp.decision_insert('daycare_tail', 2, '2024-12-05', '2024-12-01', '2027-12-02')),
-  ('area 2: open-ended',
-   pg_temp.decision_insert('daycare_tail', 2, '2024-12-05', '2024-12-01')),
-  ('area 1: still on the list',
-   pg_temp.decision_insert('daycare_tail', 1, '2025-12-05', '2025-12-01', '2026-12-01')),
-  ('area 3: never on the list',
-   pg_temp.decision_insert('daycare_tail', 3, '2025-12-05', '2025-12-01', '2026-12-01')),
-  ('area 4: undetermined after its last list',
-   pg_temp.decision_insert('daycare_tail', 4, '2025-12-05', '2025-12-01', '2026-12-01')),
-  ('area 5: a list year missing after its last list',
-   pg_temp.decision_insert('daycare_tail', 5, '2024-12-05', '2024-12-01', '2025-12-01')),
-  ('area 6 left on 1 Dec 2023: a tail that ends in mid-2025',
-   pg_temp.decision_insert('daycare_tail', 6, '2023-12-05', '2024-01-01', '2025-07-01')),
-  ('the other kinds are not checked here',
-   pg_temp.decision_insert('combined_letting', 3, '2025-12-05', '2026-01-01', includes_pension => false, includes_insurance_benefits => false)),
-  ('a CHECK constraint still reports first',
-   pg_temp.decision_insert('daycare_tail', 2, '2024-12-05', '2024-12-01', '2024-12-01')),
-  ('so does the foreign key',
-   pg_temp.decision_insert('daycare_tail', 99, '2024-12-05', '2024-12-01', '2025-12-01')),
   ('extending an accepted tail past the limit',
    $$UPDATE decision SET valid_until = '2027-12-02' WHERE kind = 'daycare_tail' AND area_id = 2 AND valid_until = '2027-11-30'$$),
   ('moving an accepted tail to an area still on the list',

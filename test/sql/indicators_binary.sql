@@ -3,12 +3,12 @@ SET search_path = housing_areas, public;
 \i test/fixtures/binary.sql
 
 CREATE TABLE ind_bin (id int, ind indicators);
-INSERT INTO ind_bin VALUES
-  (1, 'residents=1913 nonwestern=49.4 outside_labour=44.6 convicted=1.94 national_convicted=0.65 basic_education=67.4 income=61.8'),
-  (2, 'residents=966'),
-  (3, 'income=33.333333333333336 convicted=0'),
-  (4, NULL);
 INSERT INTO ind_bin
+  VALUES (1, 'residents=1913 nonwestern=49.4 outside_labour=44.6 convicted=1.94 national_convicted=0.65 basic_education=67.4 income=61.8'::indicators),
+         (2, 'residents=966'),
+         (3, 'income=33.333333333333336 convicted=0'),
+         (4, NULL)
+  UNION ALL
   SELECT 100 + g, make_indicators(residents => g, income => g / 7.0, nonwestern => CASE WHEN g % 3 = 0 THEN g % 100 END)
     FROM generate_series(1, 1000) AS g;
 

@@ -1,8 +1,10 @@
 -- indicators: every bad text input is refused with a clear message and SQLSTATE
 SET search_path = housing_areas, public;
 
--- as psql shows them
+-- as psql shows them: the size limits (empty, too long), then bad keys
+-- and values
 SELECT ''::indicators;
+SELECT ('residents=1 ' || repeat(' ', 1100))::indicators;
 SELECT 'residents=1913 foo=2'::indicators;
 SELECT 'income=5 income=6'::indicators;
 SELECT 'residents 1913'::indicators;
@@ -16,7 +18,6 @@ SELECT 'nonwestern=100.1'::indicators;
 SELECT 'national_convicted=0'::indicators;
 SELECT E'residents=1913\x01'::indicators;
 SELECT 'residents=1913;'::indicators;
-SELECT ('residents=1 ' || repeat(' ', 1100))::indicators;
 
 -- SQLSTATE of each, through a helper that never lets an error escape:
 -- the texts every record type refuses, then those of indicators; a value

@@ -51,9 +51,9 @@ SELECT count(*) AS records,
           FROM generate_series(1, 20000)) AS g;
 
 -- equality compares known keys and values; unknown differs from any value
-SELECT 'residents=1000 income=50'::indicators = 'income=50,residents=1000'::indicators AS same_keys;
-SELECT 'residents=1000'::indicators = 'residents=1000 income=50'::indicators AS unknown_vs_known;
-SELECT 'income=50'::indicators <> 'income=50.000000000000007'::indicators AS differs;
+SELECT 'residents=1000 income=50'::indicators = 'income=50,residents=1000'::indicators AS same_keys,
+       'residents=1000'::indicators = 'residents=1000 income=50'::indicators AS unknown_vs_known,
+       'income=50'::indicators <> 'income=50.000000000000007'::indicators AS differs;
 
 -- hashing: DISTINCT, GROUP BY and hash joins work
 CREATE TABLE ind_io (id int, ind indicators);

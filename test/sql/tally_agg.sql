@@ -78,16 +78,12 @@ SELECT id, tally_value(tally_agg(age, nonwestern, outside_labour_fte, convicted,
   FROM household ORDER BY id;
 
 -- generated persons (deterministic), with NULLs in every nullable column
+\i test/fixtures/generated_persons.sql
 CREATE TABLE gen_persons AS
 SELECT g AS id, 1 + (g * 7) % 23 AS area, 1 + (g / 23) % 4 AS department,
-       CASE WHEN g % 97 = 0 THEN NULL ELSE (g * 13) % 101 END AS age,
-       CASE WHEN g % 7 = 0 THEN NULL ELSE g % 3 = 0 END AS nonwestern,
-       CASE WHEN g % 5 = 0 THEN NULL ELSE ((g * 3) % 5) / 4.0 END::float8 AS outside_labour_fte,
-       CASE WHEN g % 11 = 0 THEN NULL ELSE g % 17 = 0 END AS convicted,
-       CASE WHEN g % 9 = 0 THEN NULL ELSE g % 2 = 0 END AS basic_education,
-       CASE WHEN g % 8 = 0 THEN NULL ELSE ((g * 7919) % 500000 - 50000) END::float8 AS gross_income,
-       CASE WHEN g % 13 = 0 THEN NULL ELSE g % 4 = 0 END AS student
-  FROM generate_series(1, 30000) AS g;
+       age, nonwestern, outside_labour_fte, convicted, basic_education, gross_income, student
+  FROM pg_temp.generated_persons(30000, age_unknown => 97, age_factor => 13, age_modulus => 101,
+                                 convicted_every => 17, income_modulus => 500000, income_offset => 50000);
 
 -- the same figures in plain SQL (FILTER), with the NULL meanings spelled out
 CREATE VIEW gen_plain AS

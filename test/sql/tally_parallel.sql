@@ -5,17 +5,13 @@ SET search_path = housing_areas, public;
 -- a regular table (parallel workers cannot read temporary tables); incomes
 -- in whole kroner and exclusion in quarter years, so every sum is exact in
 -- any order
+\i test/fixtures/generated_persons.sql
 CREATE TABLE par_persons AS
 SELECT g AS id, 1 + (g * 31) % 199 AS area,
-       CASE WHEN g % 89 = 0 THEN NULL ELSE (g * 17) % 100 END AS age,
-       CASE WHEN g % 7 = 0 THEN NULL ELSE g % 3 = 0 END AS nonwestern,
-       CASE WHEN g % 5 = 0 THEN NULL ELSE ((g * 3) % 5) / 4.0 END::float8 AS outside_labour_fte,
-       CASE WHEN g % 11 = 0 THEN NULL ELSE g % 19 = 0 END AS convicted,
-       CASE WHEN g % 9 = 0 THEN NULL ELSE g % 2 = 0 END AS basic_education,
-       CASE WHEN g % 8 = 0 THEN NULL ELSE ((g * 7919) % 600000 - 20000) END::float8 AS gross_income,
-       CASE WHEN g % 13 = 0 THEN NULL ELSE g % 4 = 0 END AS student,
+       age, nonwestern, outside_labour_fte, convicted, basic_education, gross_income, student,
        CASE WHEN g % 17 = 0 THEN NULL ELSE g % 6 = 0 END AS menapt
-  FROM generate_series(1, 200000) AS g;
+  FROM pg_temp.generated_persons(200000, age_unknown => 89, age_factor => 17, age_modulus => 100,
+                                 convicted_every => 19, income_modulus => 600000, income_offset => 20000);
 ANALYZE par_persons;
 
 -- the tally of all persons, and those of the areas, planned anew each time
