@@ -5,21 +5,28 @@
 -- (PL/pgSQL resolves operators through search_path at run time, so these
 -- pin it: a caller's schema cannot slip in its own "=")
 
-CREATE FUNCTION housing_areas_private.check_facility_kind(kind text) RETURNS boolean
-	LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
+CREATE FUNCTION housing_areas_private.check_known(what text, value text, known text[], hint text)
+	RETURNS boolean
+	LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE
 	SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
-	IF NOT EXISTS (SELECT 1 FROM housing_areas.facility_kind AS k WHERE k.kind = check_facility_kind.kind) THEN
-		RAISE EXCEPTION 'unknown facility kind "%"', kind
+	IF NOT value = ANY (known) THEN
+		RAISE EXCEPTION 'unknown % "%"', what, value
 			USING ERRCODE = 'invalid_parameter_value',
-				  HINT = 'Known kinds are listed in housing_areas.facility_kind: '
-						 || (SELECT pg_catalog.string_agg(k.kind, ', ' ORDER BY k.kind)
-							   FROM housing_areas.facility_kind AS k) || '.';
+				  HINT = hint || NULLIF(array_to_string(known, ', '), '') || '.';
 	END IF;
 	RETURN true;
 END
 $$;
+COMMENT ON FUNCTION housing_areas_private.check_known(text, text, text[], text) IS
+'true for a value among the known names, an error "unknown <what>" otherwise, its hint the given text followed by the known names';
+
+CREATE FUNCTION housing_areas_private.check_facility_kind(kind text) RETURNS boolean
+	LANGUAGE sql STABLE STRICT PARALLEL SAFE
+	RETURN housing_areas_private.check_known('facility kind', kind,
+		ARRAY(SELECT k.kind FROM housing_areas.facility_kind AS k ORDER BY k.kind),
+		'Known kinds are listed in housing_areas.facility_kind: ');
 COMMENT ON FUNCTION housing_areas_private.check_facility_kind(text) IS
 'true for a kind listed in facility_kind, an error naming the known kinds otherwise';
 
