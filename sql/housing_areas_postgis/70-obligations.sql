@@ -504,13 +504,11 @@ COMMENT ON FUNCTION housing_areas_private.household_date(jsonb, text, date) IS
 'a date of the household document (a JSON string YYYY-MM-DD, on or before the date checked), or an error naming its key';
 
 CREATE FUNCTION housing_areas_private.household_boolean(value jsonb, key text) RETURNS boolean
-	LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
+	-- STRICT: a missing key (NULL) is unknown
+	LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE
 	SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
-	IF value IS NULL THEN
-		RETURN NULL;		-- the key is missing: unknown
-	END IF;
 	IF jsonb_typeof(value) <> 'boolean' THEN
 		PERFORM housing_areas_private.household_error(key, 'must be true or false',
 			format('The value is %s; leave the key out when it is not known.', value::text));
