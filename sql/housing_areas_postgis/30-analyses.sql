@@ -118,6 +118,12 @@ END;
 COMMENT ON FUNCTION language_test_schools(integer) IS
 'schools where more than 30 % of the pupils of the school year live in an area that was on the udsat list at least once in the three lists before it: these test every pupil in børnehaveklasse';
 
+CREATE FUNCTION housing_areas_private.all_shown(VARIADIC counts integer[]) RETURNS boolean
+	LANGUAGE sql STABLE PARALLEL SAFE
+	RETURN NOT EXISTS (SELECT FROM unnest(counts) AS c WHERE disclose(c) IS NULL);
+COMMENT ON FUNCTION housing_areas_private.all_shown(integer[]) IS
+'true when disclose() shows every one of the counts (a NULL count is not shown): a count of a published total, with the total and the rest, so that no shown one narrows a hidden one down';
+
 CREATE FUNCTION language_test_schools_disclosed(school_year integer)
 	RETURNS TABLE (facility_id bigint, name text, pupils integer,
 				   from_listed integer, share_pct double precision, suppressed text)
@@ -131,8 +137,8 @@ BEGIN ATOMIC
 		   CASE WHEN x.shown THEN l.share_pct END,
 		   CASE WHEN x.shown THEN '' ELSE 'pupils,from_listed,share_pct' END
 	  FROM language_test_schools(language_test_schools_disclosed.school_year) AS l
-	 CROSS JOIN LATERAL (SELECT disclose(l.pupils) IS NOT NULL AND disclose(l.from_listed) IS NOT NULL
-								AND disclose(l.pupils - l.from_listed) IS NOT NULL AS shown) AS x
+	 CROSS JOIN LATERAL (SELECT housing_areas_private.all_shown(l.pupils, l.from_listed, l.pupils - l.from_listed)
+								AS shown) AS x
 	 ORDER BY l.facility_id;
 END;
 COMMENT ON FUNCTION language_test_schools_disclosed(integer) IS
