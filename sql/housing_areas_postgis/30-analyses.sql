@@ -5,21 +5,28 @@
 -- (PL/pgSQL resolves operators through search_path at run time, so these
 -- pin it: a caller's schema cannot slip in its own "=")
 
-CREATE FUNCTION housing_areas_private.check_facility_kind(kind text) RETURNS boolean
-	LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
+CREATE FUNCTION housing_areas_private.check_known(what text, value text, known text[], hint text)
+	RETURNS boolean
+	LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE
 	SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
-	IF NOT EXISTS (SELECT 1 FROM housing_areas.facility_kind AS k WHERE k.kind = check_facility_kind.kind) THEN
-		RAISE EXCEPTION 'unknown facility kind "%"', kind
+	IF NOT value = ANY (known) THEN
+		RAISE EXCEPTION 'unknown % "%"', what, value
 			USING ERRCODE = 'invalid_parameter_value',
-				  HINT = 'Known kinds are listed in housing_areas.facility_kind: '
-						 || (SELECT pg_catalog.string_agg(k.kind, ', ' ORDER BY k.kind)
-							   FROM housing_areas.facility_kind AS k) || '.';
+				  HINT = hint || NULLIF(array_to_string(known, ', '), '') || '.';
 	END IF;
 	RETURN true;
 END
 $$;
+COMMENT ON FUNCTION housing_areas_private.check_known(text, text, text[], text) IS
+'true for a value among the known names, an error "unknown <what>" otherwise, its hint the given text followed by the known names';
+
+CREATE FUNCTION housing_areas_private.check_facility_kind(kind text) RETURNS boolean
+	LANGUAGE sql STABLE STRICT PARALLEL SAFE
+	RETURN housing_areas_private.check_known('facility kind', kind,
+		ARRAY(SELECT k.kind FROM housing_areas.facility_kind AS k ORDER BY k.kind),
+		'Known kinds are listed in housing_areas.facility_kind: ');
 COMMENT ON FUNCTION housing_areas_private.check_facility_kind(text) IS
 'true for a kind listed in facility_kind, an error naming the known kinds otherwise';
 
@@ -111,6 +118,12 @@ END;
 COMMENT ON FUNCTION language_test_schools(integer) IS
 'schools where more than 30 % of the pupils of the school year live in an area that was on the udsat list at least once in the three lists before it: these test every pupil in børnehaveklasse';
 
+CREATE FUNCTION housing_areas_private.all_shown(VARIADIC counts integer[]) RETURNS boolean
+	LANGUAGE sql STABLE PARALLEL SAFE
+	RETURN NOT EXISTS (SELECT FROM unnest(counts) AS c WHERE disclose(c) IS NULL);
+COMMENT ON FUNCTION housing_areas_private.all_shown(integer[]) IS
+'true when disclose() shows every one of the counts (a NULL count is not shown): a count of a published total, with the total and the rest, so that no shown one narrows a hidden one down';
+
 CREATE FUNCTION language_test_schools_disclosed(school_year integer)
 	RETURNS TABLE (facility_id bigint, name text, pupils integer,
 				   from_listed integer, share_pct double precision, suppressed text)
@@ -124,8 +137,8 @@ BEGIN ATOMIC
 		   CASE WHEN x.shown THEN l.share_pct END,
 		   CASE WHEN x.shown THEN '' ELSE 'pupils,from_listed,share_pct' END
 	  FROM language_test_schools(language_test_schools_disclosed.school_year) AS l
-	 CROSS JOIN LATERAL (SELECT disclose(l.pupils) IS NOT NULL AND disclose(l.from_listed) IS NOT NULL
-								AND disclose(l.pupils - l.from_listed) IS NOT NULL AS shown) AS x
+	 CROSS JOIN LATERAL (SELECT housing_areas_private.all_shown(l.pupils, l.from_listed, l.pupils - l.from_listed)
+								AS shown) AS x
 	 ORDER BY l.facility_id;
 END;
 COMMENT ON FUNCTION language_test_schools_disclosed(integer) IS

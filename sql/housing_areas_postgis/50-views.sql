@@ -64,9 +64,7 @@ COMMENT ON COLUMN gis_area_status.suppressed IS
 'the columns of this row hidden for disclosure (housing_areas.min_cell_count; disclosed_criteria()), comma-separated, e.g. labour,convictions,education,income,nonwestern: a criterion flag is hidden when its population (the age group of the criterion, unknown without area_year.persons) or the persons its share implies are too few, and then every flag of the row with it; empty when nothing is hidden';
 
 CREATE VIEW gis_latest_list AS
-SELECT g.id, g.area_id, g.list_year, g.name, g.municipality_code,
-	   g.category, g.label, g.on_udsat_list, g.labour, g.convictions, g.education, g.income, g.nonwestern,
-	   g.years_on_list, g.development_plan, g.kombineret_udlejning, g.geom, g.ogc_fid, g.suppressed
+SELECT g.*		-- the columns of gis_area_status, fixed when the view is created
   FROM gis_area_status AS g
  WHERE g.list_year = (SELECT latest_list_year());	-- once per query, not per row
 COMMENT ON VIEW gis_latest_list IS

@@ -504,13 +504,11 @@ COMMENT ON FUNCTION housing_areas_private.household_date(jsonb, text, date) IS
 'a date of the household document (a JSON string YYYY-MM-DD, on or before the date checked), or an error naming its key';
 
 CREATE FUNCTION housing_areas_private.household_boolean(value jsonb, key text) RETURNS boolean
-	LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
+	-- STRICT: a missing key (NULL) is unknown
+	LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE
 	SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
-	IF value IS NULL THEN
-		RETURN NULL;		-- the key is missing: unknown
-	END IF;
 	IF jsonb_typeof(value) <> 'boolean' THEN
 		PERFORM housing_areas_private.household_error(key, 'must be true or false',
 			format('The value is %s; leave the key out when it is not known.', value::text));
@@ -1118,23 +1116,6 @@ END;
 COMMENT ON FUNCTION housing_areas_private.svg_obligation_legend(housing_areas_private.svg_frame, text, housing_areas_private.svg_area[]) IS
 'the title, the counts and the legend (in force, undetermined, not in force) of obligations_map_svg';
 
-CREATE FUNCTION housing_areas_private.check_obligation(obligation text) RETURNS boolean
-	LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
-	SET search_path = pg_catalog, pg_temp
-AS $$
-BEGIN
-	IF NOT EXISTS (SELECT 1 FROM housing_areas.obligation_kind AS k WHERE k.obligation = check_obligation.obligation) THEN
-		RAISE EXCEPTION 'unknown obligation "%"', obligation
-			USING ERRCODE = 'invalid_parameter_value',
-				  HINT = 'The obligations are ' || (SELECT string_agg(k.obligation, ', ' ORDER BY k.ordinal)
-													  FROM housing_areas.obligation_kind AS k) || '.';
-	END IF;
-	RETURN true;
-END
-$$;
-COMMENT ON FUNCTION housing_areas_private.check_obligation(text) IS
-'true for an obligation listed in obligation_kind, an error naming them otherwise';
-
 CREATE FUNCTION obligations_map_svg(on_date date, obligation text, municipality_code text DEFAULT NULL)
 	RETURNS text
 	LANGUAGE sql STABLE PARALLEL SAFE
@@ -1144,7 +1125,8 @@ BEGIN ATOMIC
 														  obligations_map_svg.municipality_code) AS areas,
 			   k.paragraph
 		  FROM obligation_kind AS k
-		 WHERE housing_areas_private.check_obligation(obligations_map_svg.obligation)
+		 WHERE housing_areas_private.check_known('obligation', obligations_map_svg.obligation,
+				   ARRAY(SELECT o.obligation FROM obligation_kind AS o ORDER BY o.ordinal), 'The obligations are ')
 		   AND k.obligation = obligations_map_svg.obligation
 		   AND obligations_map_svg.on_date IS NOT NULL
 	), framed AS MATERIALIZED (

@@ -268,15 +268,16 @@ BEGIN ATOMIC
 	-- (admitted - from_udsat) are all shown by disclose(); the share and
 	-- over_cap only with it, since either narrows a hidden from_udsat down
 	-- (11 admitted, fewer than 5 from udsat areas and over 30 %: only 4 fits)
-	SELECT c.facility_id, c.name, disclose(c.admitted),
+	SELECT c.facility_id, c.name, x.admitted,
 		   CASE WHEN x.shown THEN c.from_udsat END,
 		   CASE WHEN x.shown THEN c.share_pct END,
 		   CASE WHEN x.shown THEN c.over_cap END,
-		   concat_ws(',', CASE WHEN disclose(c.admitted) IS NULL THEN 'admitted' END,
+		   concat_ws(',', CASE WHEN x.admitted IS NULL THEN 'admitted' END,
 					 CASE WHEN NOT x.shown THEN 'from_udsat,share_pct,over_cap' END)
 	  FROM daycare_cap(daycare_cap_disclosed.year) AS c
-	 CROSS JOIN LATERAL (SELECT disclose(c.admitted) IS NOT NULL AND disclose(c.from_udsat) IS NOT NULL
-								AND disclose(c.admitted - c.from_udsat) IS NOT NULL AS shown) AS x
+	 CROSS JOIN LATERAL (SELECT disclose(c.admitted) AS admitted,
+								housing_areas_private.all_shown(c.admitted, c.from_udsat, c.admitted - c.from_udsat)
+									AS shown) AS x
 	 ORDER BY c.facility_id;
 END;
 COMMENT ON FUNCTION daycare_cap_disclosed(integer) IS
@@ -525,16 +526,16 @@ BEGIN ATOMIC
 	-- from_outside and undetermined are shown when they, the children
 	-- admitted and the rest (the children from such areas) are all shown
 	-- by disclose(): otherwise the shown ones would narrow a hidden one down
-	SELECT o.facility_id, o.name, o.area_id, o.located, disclose(o.admitted),
+	SELECT o.facility_id, o.name, o.area_id, o.located, x.admitted,
 		   CASE WHEN x.shown THEN o.from_outside END,
 		   CASE WHEN x.shown THEN o.undetermined END,
 		   o.paragraph,
-		   concat_ws(',', CASE WHEN disclose(o.admitted) IS NULL THEN 'admitted' END,
+		   concat_ws(',', CASE WHEN x.admitted IS NULL THEN 'admitted' END,
 					 CASE WHEN NOT x.shown THEN 'from_outside,undetermined' END)
 	  FROM daycare_offer_elsewhere(daycare_offer_elsewhere_disclosed.year) AS o
-	 CROSS JOIN LATERAL (SELECT disclose(o.admitted) IS NOT NULL AND disclose(o.from_outside) IS NOT NULL
-								AND disclose(o.undetermined) IS NOT NULL
-								AND disclose(o.admitted - o.from_outside - o.undetermined) IS NOT NULL AS shown) AS x
+	 CROSS JOIN LATERAL (SELECT disclose(o.admitted) AS admitted,
+								housing_areas_private.all_shown(o.admitted, o.from_outside, o.undetermined,
+																o.admitted - o.from_outside - o.undetermined) AS shown) AS x
 	 ORDER BY o.facility_id;
 END;
 COMMENT ON FUNCTION daycare_offer_elsewhere_disclosed(integer) IS
