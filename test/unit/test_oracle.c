@@ -368,6 +368,14 @@ conviction_pairs(const bool *known, const int64_t *v, int64_t pairs[][2])
 	return np;
 }
 
+/* Fold one truth value into the running one (unknown on change). */
+static void
+fold_tri(HaTri *acc, HaTri o)
+{
+	if (*acc != o)
+		*acc = HA_UNKNOWN;
+}
+
 /* Fold one fully known verdict into the running answer (unknown on change). */
 static void
 fold(Verdict *acc, const Verdict *o, bool first)
@@ -379,16 +387,11 @@ fold(Verdict *acc, const Verdict *o, bool first)
 	}
 	if (acc->category != o->category)
 		acc->category = HA_CAT_UNKNOWN;
-	if (acc->udsat != o->udsat)
-		acc->udsat = HA_UNKNOWN;
-	if (acc->parallelsamfund != o->parallelsamfund)
-		acc->parallelsamfund = HA_UNKNOWN;
-	if (acc->forebyggelse != o->forebyggelse)
-		acc->forebyggelse = HA_UNKNOWN;
-	if (acc->forebyggelse_raw != o->forebyggelse_raw)
-		acc->forebyggelse_raw = HA_UNKNOWN;
-	if (acc->kombineret != o->kombineret)
-		acc->kombineret = HA_UNKNOWN;
+	fold_tri(&acc->udsat, o->udsat);
+	fold_tri(&acc->parallelsamfund, o->parallelsamfund);
+	fold_tri(&acc->forebyggelse, o->forebyggelse);
+	fold_tri(&acc->forebyggelse_raw, o->forebyggelse_raw);
+	fold_tri(&acc->kombineret, o->kombineret);
 }
 
 /* True when no further value can change the running answer. */
