@@ -37,7 +37,6 @@
 #include "../../src/core/rules.h"
 
 /* The built-in rule text, parsed once (main): what the evaluator runs. */
-static HaRuleBook book;
 
 /* ---- the oracle's thresholds, from the reference, written once ---- */
 
@@ -754,7 +753,7 @@ compare_case(const Record *r, const HaIndicators *ind, int version, int year,
 			 uint64_t seed, long record_no, Tally *t)
 {
 	HaError		err;
-	const HaRuleSet *rules = ha_rules_by_id(&book, versions[version].id, &err);
+	const HaRuleSet *rules = ha_rules_by_id(unit_builtin_book(), versions[version].id, &err);
 	HaClassification c;
 	HaCategory	fast;
 	Verdict		ev;
@@ -910,7 +909,7 @@ test_oracle_rules_for_year(void)
 
 	for (year = YEAR_MIN; year <= YEAR_MAX; year++)
 	{
-		const HaRuleSet *rules = ha_rules_for_year(&book, year, &err);
+		const HaRuleSet *rules = ha_rules_for_year(unit_builtin_book(), year, &err);
 
 		for (v = 0; v < NVERSIONS; v++)
 			if (year >= versions[v].first_year && year <= versions[v].last_year)
@@ -1125,10 +1124,6 @@ test_oracle_forced_years(void)
 int
 main(void)
 {
-	HaError		err;
-
-	if (!ha_rules_parse(ha_builtin_rules, ha_builtin_rules_len, &book, &err))
-		return unit_bail_rules(&err);
 	RUN(test_oracle_rules_for_year);
 	RUN(test_oracle_worked_cases);
 	RUN(test_oracle_minimal_cases);

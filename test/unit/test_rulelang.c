@@ -12,7 +12,7 @@
 #include "../fuzz/same_set.h"
 
 /* The built-in rule text, parsed once (main). */
-static HaRuleBook builtin;
+static const HaRuleBook *builtin;
 
 /* Scratch books: a book is large, so none lives on the stack. */
 static HaRuleBook scratch;
@@ -217,15 +217,15 @@ test_builtin_versions(void)
 	char		buf[4096];
 	int			i;
 
-	CHECK(builtin.nsets == 4);
-	for (i = 0; i < builtin.nsets && i < 4; i++)
+	CHECK(builtin->nsets == 4);
+	for (i = 0; i < builtin->nsets && i < 4; i++)
 	{
-		print_set(buf, sizeof(buf), &builtin.sets[i]);
+		print_set(buf, sizeof(buf), &builtin->sets[i]);
 		CHECK_STR(buf, expected_versions[i]);
 	}
-	CHECK(builtin.sets[2].omdannelse_first_year == 2018);
-	CHECK(builtin.sets[3].omdannelse_first_year == 2021);
-	CHECK(builtin.sets[0].omdannelse_lists == 0 && builtin.sets[1].omdannelse_lists == 0);
+	CHECK(builtin->sets[2].omdannelse_first_year == 2018);
+	CHECK(builtin->sets[3].omdannelse_first_year == 2021);
+	CHECK(builtin->sets[0].omdannelse_lists == 0 && builtin->sets[1].omdannelse_lists == 0);
 }
 
 /* Each block alone, and each canonical print, parses to the same version. */
@@ -238,29 +238,29 @@ test_round_trip(void)
 	HaSpan		span;
 	int			i;
 
-	for (i = 0; i < builtin.nsets; i++)
+	for (i = 0; i < builtin->nsets; i++)
 	{
-		const HaRuleSet *s = &builtin.sets[i];
+		const HaRuleSet *s = &builtin->sets[i];
 
 		snprintf(name, sizeof(name), "%s", s->id);
-		CHECK(ha_rules_block(&builtin, name, &span, &err));
-		CHECK(ha_rules_parse(builtin.text + span.offset, span.length, &scratch,
+		CHECK(ha_rules_block(builtin, name, &span, &err));
+		CHECK(ha_rules_parse(builtin->text + span.offset, span.length, &scratch,
 							 &err));
 		CHECK(scratch.nsets == 1 && same_set(&scratch.sets[0], s));
 		/* the block's span starts at its comment lines and ends at "end" */
-		CHECK(builtin.text[span.offset] == '#');
-		CHECK(memcmp(builtin.text + span.offset + span.length - 3, "end", 3) == 0);
+		CHECK(builtin->text[span.offset] == '#');
+		CHECK(memcmp(builtin->text + span.offset + span.length - 3, "end", 3) == 0);
 		print_set(buf, sizeof(buf), s);
 		CHECK(parse_ok(buf) && scratch.nsets == 1 && same_set(&scratch.sets[0], s));
 	}
 	/* the whole text again: the same book */
 	CHECK(ha_rules_parse(ha_builtin_rules, ha_builtin_rules_len, &scratch, &err));
-	CHECK(scratch.nsets == builtin.nsets && scratch.nconsequences == builtin.nconsequences);
-	for (i = 0; i < builtin.nsets; i++)
-		CHECK(same_set(&scratch.sets[i], &builtin.sets[i]));
-	CHECK(ha_rules_block(&builtin, "consequences", &span, &err));
-	CHECK(memcmp(builtin.text + span.offset, "# What", 6) == 0);
-	CHECK(!ha_rules_block(&builtin, "dk2022", &span, &err));
+	CHECK(scratch.nsets == builtin->nsets && scratch.nconsequences == builtin->nconsequences);
+	for (i = 0; i < builtin->nsets; i++)
+		CHECK(same_set(&scratch.sets[i], &builtin->sets[i]));
+	CHECK(ha_rules_block(builtin, "consequences", &span, &err));
+	CHECK(memcmp(builtin->text + span.offset, "# What", 6) == 0);
+	CHECK(!ha_rules_block(builtin, "dk2022", &span, &err));
 	unit_check_refused("dk2022", false, &err, HA_ERR_PARAM,
 					   HA_E_UNKNOWN_RULES_BLOCK, "", "dk2022");
 }
@@ -272,15 +272,15 @@ test_flags(void)
 	const HaRuleSet *s;
 
 	/* dk2010 and dk2013: the ghetto test's counted criteria */
-	s = &builtin.sets[0];
+	s = &builtin->sets[0];
 	CHECK(s->rules[0].flag_checks == 0x7 && s->rules[0].defines_flags);
-	s = &builtin.sets[1];
+	s = &builtin->sets[1];
 	CHECK(s->rules[0].flag_checks == 0x1f && !s->rules[1].defines_flags);
 	/* dk2018, dk2021: udsat's four, and parallelsamfund's nonwestern gate */
-	s = &builtin.sets[2];
+	s = &builtin->sets[2];
 	CHECK(s->rules[0].flag_checks == 0xf && s->rules[1].flag_checks == 0x1);
 	CHECK(!s->rules[2].defines_flags && !s->rules[3].defines_flags);
-	s = &builtin.sets[3];
+	s = &builtin->sets[3];
 	CHECK(s->rules[0].flag_checks == 0xf && s->rules[1].flag_checks == 0x1);
 	CHECK(!s->rules[2].defines_flags && !s->rules[3].defines_flags &&
 		  !s->rules[4].defines_flags);
@@ -294,7 +294,7 @@ test_flags(void)
 static void
 test_compiled(void)
 {
-	const HaRuleSet *s = &builtin.sets[3];
+	const HaRuleSet *s = &builtin->sets[3];
 	HaError		err;
 	HaIndicators ind;
 	HaClassification c;
@@ -702,13 +702,13 @@ test_menapt_gate(void)
 		CHECK(ha_category(&ind, 2024, s) == cases[i].category);
 	}
 	/* the built-in versions never test it */
-	for (i = 0; i < builtin.nsets; i++)
+	for (i = 0; i < builtin->nsets; i++)
 	{
 		HaIndicators ind;
 		HaClassification c;
 
 		CHECK(ha_ind_parse("residents=1913 menapt=90", &ind, &err));
-		ha_classify(&ind, 2024, &builtin.sets[i], &c);
+		ha_classify(&ind, 2024, &builtin->sets[i], &c);
 		CHECK(!c.flag_defined[HA_CRIT_MENAPT]);
 	}
 }
@@ -757,18 +757,15 @@ test_what_if(void)
 	CHECK(ha_set_omdannelse_possible(s, 2019) &&
 		  !ha_set_omdannelse_possible(s, 2018));
 	/* dk2021's rule is in force from 2021, dk2010 has none */
-	CHECK(ha_set_omdannelse(&builtin.sets[3], 5, 2021) &&
-		  !ha_set_omdannelse(&builtin.sets[3], 4, 2021) &&
-		  !ha_set_omdannelse(&builtin.sets[0], 50, 2021));
+	CHECK(ha_set_omdannelse(&builtin->sets[3], 5, 2021) &&
+		  !ha_set_omdannelse(&builtin->sets[3], 4, 2021) &&
+		  !ha_set_omdannelse(&builtin->sets[0], 50, 2021));
 }
 
 int
 main(void)
 {
-	HaError		err;
-
-	if (!ha_rules_parse(ha_builtin_rules, ha_builtin_rules_len, &builtin, &err))
-		return unit_bail_rules(&err);
+	builtin = unit_builtin_book();
 	RUN(test_builtin_versions);
 	RUN(test_round_trip);
 	RUN(test_flags);
