@@ -474,12 +474,6 @@ test_syntax_errors(void)
 			HA_EXPECT_LINE_END, 3, 29, "x");
 	refused(HEAD "end \"x\"", HA_E_RULES_SYNTAX, HA_EXPECT_LINE_END, 3, 5,
 			"\"x\"");
-	refused(HEAD "end\nconsequences\n daycare_cap is 30\nend", HA_E_RULES_SYNTAX,
-			HA_EXPECT_UNIT, 5, 19, "\n");
-	refused(HEAD "end\nconsequences\n daycare_cap is many percent\nend",
-			HA_E_RULES_SYNTAX, HA_EXPECT_NUMBER, 5, 17, "many");
-	refused(HEAD "end\nconsequences\n 3\nend", HA_E_RULES_SYNTAX,
-			HA_EXPECT_CONSEQUENCE, 5, 2, "3");
 	/* bytes that are not printable text, in and out of comments and paragraphs */
 	refused_len(nul, (int) sizeof(nul) - 1, HA_E_RULES_SYNTAX,
 				HA_EXPECT_PRINTABLE, 1, 8, NULL);
@@ -552,45 +546,86 @@ test_invalid(void)
 			HA_PROBLEM_NATIONAL_ALONE, 3, 12, NULL);
 	refused(HEAD "udsat when income < 1000.5", HA_E_RULES_INVALID,
 			HA_PROBLEM_THRESHOLD_RANGE, 3, 21, "1000.5");
-	refused(HEAD "udsat when income < 5\nparallelsamfund when udsat on each",
-			HA_E_RULES_INVALID, HA_PROBLEM_HISTORY_CATEGORY, 4, 28,
-			"parallelsamfund");
-	refused(HEAD "omdannelse when income < 5", HA_E_RULES_INVALID,
-			HA_PROBLEM_OMDANNELSE_HISTORY, 3, 17, NULL);
-	refused(HEAD "parallelsamfund when income < 5\nomdannelse when parallelsamfund",
-			HA_E_RULES_INVALID, HA_PROBLEM_OMDANNELSE_HISTORY, 4, 17, NULL);
-	refused(HEAD "udsat when income < 5\nomdannelse when udsat on each",
-			HA_E_RULES_INVALID, HA_PROBLEM_HISTORY_OF, 4, 17, "udsat");
-	refused(HEAD "omdannelse when parallelsamfund on each", HA_E_RULES_INVALID,
-			HA_PROBLEM_NOT_DEFINED, 3, 17, "parallelsamfund");
-	refused(HEAD "parallelsamfund when income < 5\nomdannelse when parallelsamfund "
-			"on each of the last 5 lists\nomdannelse when parallelsamfund on each "
-			"of the last 5 lists", HA_E_RULES_INVALID,
-			HA_PROBLEM_OMDANNELSE_TWICE, 5, 1, NULL);
-	refused(HEAD "parallelsamfund when income < 5\nomdannelse when parallelsamfund "
-			"on each of the last 51 lists", HA_E_RULES_INVALID,
-			HA_PROBLEM_LISTS_RANGE, 4, 53, NULL);
 	refused(HEAD "udsat when income < 5 and \"a\"\n nonwestern > 5 \"b\"",
 			HA_E_RULES_INVALID, HA_PROBLEM_TWO_PARAGRAPHS, 4, 17, NULL);
-	refused(HEAD "end\nconsequences\nend\nconsequences", HA_E_RULES_INVALID,
-			HA_PROBLEM_TWO_CONSEQUENCE_BLOCKS, 6, 1, NULL);
-	refused(HEAD "end\nconsequences\n cap is 30 percent", HA_E_RULES_INVALID,
-			HA_PROBLEM_UNKNOWN_CONSEQUENCE, 5, 2, "cap");
-	refused(HEAD "end\nconsequences\n daycare_cap is 30 percent\n daycare_cap is",
-			HA_E_RULES_INVALID, HA_PROBLEM_DUPLICATE_CONSEQUENCE, 6, 2,
-			"daycare_cap");
-	refused(HEAD "end\nconsequences\n daycare_cap is the year 2030",
-			HA_E_RULES_INVALID, HA_PROBLEM_WRONG_UNIT, 5, 17, "daycare_cap");
-	refused(HEAD "end\nconsequences\n plan_deadline is 2030 years",
-			HA_E_RULES_INVALID, HA_PROBLEM_WRONG_UNIT, 5, 24, "plan_deadline");
-	refused(HEAD "end\nconsequences\n daycare_cap is 0 percent",
-			HA_E_RULES_INVALID, HA_PROBLEM_CONSEQUENCE_RANGE, 5, 17, "0");
-	refused(HEAD "end\nconsequences\n family_housing_target is 40.0000001 percent",
-			HA_E_RULES_INVALID, HA_PROBLEM_CONSEQUENCE_RANGE, 5, 27, "40.0000001");
-	refused(HEAD "end\nconsequences\n language_test_lists is 2.5 lists",
-			HA_E_RULES_INVALID, HA_PROBLEM_CONSEQUENCE_RANGE, 5, 25, "2.5");
-	refused(HEAD "end\nconsequences\n plan_deadline is the year 999",
-			HA_E_RULES_INVALID, HA_PROBLEM_CONSEQUENCE_RANGE, 5, 28, "999");
+}
+
+/* Refusals of the history rule (omdannelse), after a one-version head. */
+static void
+test_history_rule_errors(void)
+{
+	static const struct
+	{
+		const char *rules;		/* after HEAD */
+		HaRulesProblem problem;
+		int			line;
+		int			column;
+		const char *value;		/* NULL: not checked */
+	}			cases[] = {
+		{"udsat when income < 5\nparallelsamfund when udsat on each", HA_PROBLEM_HISTORY_CATEGORY, 4, 28, "parallelsamfund"},
+		{"omdannelse when income < 5", HA_PROBLEM_OMDANNELSE_HISTORY, 3, 17, NULL},
+		{"parallelsamfund when income < 5\nomdannelse when parallelsamfund", HA_PROBLEM_OMDANNELSE_HISTORY, 4, 17, NULL},
+		{"udsat when income < 5\nomdannelse when udsat on each", HA_PROBLEM_HISTORY_OF, 4, 17, "udsat"},
+		{"omdannelse when parallelsamfund on each", HA_PROBLEM_NOT_DEFINED, 3, 17, "parallelsamfund"},
+		{"parallelsamfund when income < 5\n"
+			"omdannelse when parallelsamfund on each of the last 5 lists\n"
+			"omdannelse when parallelsamfund on each of the last 5 lists",
+		HA_PROBLEM_OMDANNELSE_TWICE, 5, 1, NULL},
+		{"parallelsamfund when income < 5\n"
+			"omdannelse when parallelsamfund on each of the last 51 lists",
+		HA_PROBLEM_LISTS_RANGE, 4, 53, NULL},
+	};
+	char		text[512];
+	int			i;
+
+	for (i = 0; i < (int) lengthof(cases); i++)
+	{
+		snprintf(text, sizeof(text), HEAD "%s", cases[i].rules);
+		refused(text, HA_E_RULES_INVALID, cases[i].problem, cases[i].line,
+				cases[i].column, cases[i].value);
+	}
+}
+
+/*
+ * Refusals in the consequences block after a one-version text: syntax,
+ * what cannot run and capacities.
+ */
+static void
+test_consequence_errors(void)
+{
+	static const struct
+	{
+		const char *block;		/* after HEAD "end\nconsequences\n" */
+		HaErrorKind kind;
+		int			what;
+		int			line;
+		int			column;
+		const char *value;		/* NULL: not checked */
+	}			cases[] = {
+		{" daycare_cap is 30\nend", HA_E_RULES_SYNTAX, HA_EXPECT_UNIT, 5, 19, "\n"},
+		{" daycare_cap is many percent\nend", HA_E_RULES_SYNTAX, HA_EXPECT_NUMBER, 5, 17, "many"},
+		{" 3\nend", HA_E_RULES_SYNTAX, HA_EXPECT_CONSEQUENCE, 5, 2, "3"},
+		{"end\nconsequences", HA_E_RULES_INVALID, HA_PROBLEM_TWO_CONSEQUENCE_BLOCKS, 6, 1, NULL},
+		{" cap is 30 percent", HA_E_RULES_INVALID, HA_PROBLEM_UNKNOWN_CONSEQUENCE, 5, 2, "cap"},
+		{" daycare_cap is 30 percent\n daycare_cap is", HA_E_RULES_INVALID, HA_PROBLEM_DUPLICATE_CONSEQUENCE, 6, 2, "daycare_cap"},
+		{" daycare_cap is the year 2030", HA_E_RULES_INVALID, HA_PROBLEM_WRONG_UNIT, 5, 17, "daycare_cap"},
+		{" plan_deadline is 2030 years", HA_E_RULES_INVALID, HA_PROBLEM_WRONG_UNIT, 5, 24, "plan_deadline"},
+		{" daycare_cap is 0 percent", HA_E_RULES_INVALID, HA_PROBLEM_CONSEQUENCE_RANGE, 5, 17, "0"},
+		{" family_housing_target is 40.0000001 percent", HA_E_RULES_INVALID, HA_PROBLEM_CONSEQUENCE_RANGE, 5, 27, "40.0000001"},
+		{" language_test_lists is 2.5 lists", HA_E_RULES_INVALID, HA_PROBLEM_CONSEQUENCE_RANGE, 5, 25, "2.5"},
+		{" plan_deadline is the year 999", HA_E_RULES_INVALID, HA_PROBLEM_CONSEQUENCE_RANGE, 5, 28, "999"},
+		{" daycare_cap is 1.0000000000000000 percent", HA_E_RULES_LIMIT, HA_LIMIT_NUMBER, 5, 17, NULL},
+	};
+	char		text[256];
+	int			i;
+
+	for (i = 0; i < (int) lengthof(cases); i++)
+	{
+		snprintf(text, sizeof(text), HEAD "end\nconsequences\n%s",
+				 cases[i].block);
+		refused(text, cases[i].kind, cases[i].what, cases[i].line,
+				cases[i].column, cases[i].value);
+	}
 }
 
 /* Capacities (54000). */
@@ -615,8 +650,6 @@ test_limits(void)
 			HA_E_RULES_LIMIT, HA_LIMIT_NUMBER, 3, 21, NULL);
 	refused(HEAD "udsat when at least 1234567890 of", HA_E_RULES_LIMIT,
 			HA_LIMIT_NUMBER, 3, 21, NULL);
-	refused(HEAD "end\nconsequences\n daycare_cap is 1.0000000000000000 percent",
-			HA_E_RULES_LIMIT, HA_LIMIT_NUMBER, 5, 17, NULL);
 	/* 12 comparisons fit in a rule, 13 do not */
 	snprintf(buf, sizeof(buf), HEAD "udsat when at least 1 of (income < 1");
 	for (i = 1; i < HA_MAX_RULE_CHECKS; i++)
@@ -773,6 +806,8 @@ main(void)
 	RUN(test_constructs);
 	RUN(test_syntax_errors);
 	RUN(test_invalid);
+	RUN(test_history_rule_errors);
+	RUN(test_consequence_errors);
 	RUN(test_limits);
 	RUN(test_menapt_gate);
 	RUN(test_what_if);
