@@ -31,6 +31,18 @@
 /* Raise err when a core call failed. */
 #define CHECK_CORE(ok, err) do { if (!(ok)) ha_report(&(err)); } while (0)
 
+/*
+ * The C function a released script names for the form with a rules
+ * argument, served now by the function of every form (call_rules).
+ */
+#define RELEASED_RULES_FORM(name, function) \
+	PG_FUNCTION_INFO_V1(name); \
+	Datum \
+	name(PG_FUNCTION_ARGS) \
+	{ \
+		return function(fcinfo); \
+	}
+
 /* The rule version of a list year, or an error for years before 2010. */
 static const HaRuleSet *
 rules_for_year_or_error(int32 list_year)
@@ -54,6 +66,35 @@ chosen_rules(FunctionCallInfo fcinfo, int rules_arg, int32 list_year)
 
 	CHECK_CORE(ha_check_list_year(ha_rule_book(), list_year, &err), err);
 	return rules;
+}
+
+/*
+ * The rule version of a call with the list year as argument 1: the one its
+ * argument 2 names in the form that has it, else the year's.
+ */
+static const HaRuleSet *
+call_rules(FunctionCallInfo fcinfo, int32 list_year)
+{
+	if (PG_NARGS() > 2)
+		return chosen_rules(fcinfo, 2, list_year);
+	return rules_for_year_or_error(list_year);
+}
+
+/* The arguments of a call on a record and a list year [and rules]. */
+typedef struct RecordCall
+{
+	HaIndicators ind;
+	int32		list_year;
+	const HaRuleSet *rules;		/* call_rules */
+} RecordCall;
+
+/* Read a record (argument 0), a list year (1) and the rules they go by. */
+static void
+record_call(FunctionCallInfo fcinfo, RecordCall *call)
+{
+	call->list_year = PG_GETARG_INT32(1);
+	call->rules = call_rules(fcinfo, call->list_year);
+	PG_GETARG_INDICATORS(0, &call->ind);
 }
 
 /* A truth value as a nullable SQL boolean. */
@@ -679,73 +720,35 @@ classification_datum(FunctionCallInfo fcinfo, const HaClassification *c)
 }
 
 PG_FUNCTION_INFO_V1(ha_classify_sql);
-/* classify(ind, list_year): the classification under the year's rules. */
+/*
+ * classify(ind, list_year [, rules]): the classification under the year's
+ * rules or a chosen version, built in or a user rule set (what-if).
+ */
 Datum
 ha_classify_sql(PG_FUNCTION_ARGS)
 {
-	HaIndicators ind;
-	int32		list_year = PG_GETARG_INT32(1);
+	RecordCall call;
 	HaClassification c;
 
-	PG_GETARG_INDICATORS(0, &ind);
-	ha_classify(&ind, list_year, rules_for_year_or_error(list_year), &c);
+	record_call(fcinfo, &call);
+	ha_classify(&call.ind, call.list_year, call.rules, &c);
 	return classification_datum(fcinfo, &c);
 }
 
-PG_FUNCTION_INFO_V1(ha_classify_rules_sql);
-/*
- * classify(ind, list_year, rules): the same under a chosen version, built
- * in or a user rule set (what-if).
- */
-Datum
-ha_classify_rules_sql(PG_FUNCTION_ARGS)
-{
-	HaIndicators ind;
-	int32		list_year = PG_GETARG_INT32(1);
-	const HaRuleSet *rules = chosen_rules(fcinfo, 2, list_year);
-	HaClassification c;
-
-	PG_GETARG_INDICATORS(0, &ind);
-	ha_classify(&ind, list_year, rules, &c);
-	return classification_datum(fcinfo, &c);
-}
+/* classify(ind, list_year, rules): ha_classify_sql, by its released name. */
+RELEASED_RULES_FORM(ha_classify_rules_sql, ha_classify_sql)
 
 PG_FUNCTION_INFO_V1(ha_category_sql);
 /*
- * category(ind, list_year): only the category, as a label of the enum
- * category, for fast scans.  The label OIDs are kept in fn_extra.
+ * category(ind, list_year [, rules]): only the category, as a label of the
+ * enum category, for fast scans; the label OIDs are kept in the call site's
+ * cache, beside the rule set named.
  */
 Datum
 ha_category_sql(PG_FUNCTION_ARGS)
 {
-	HaIndicators ind;
-	int32		list_year = PG_GETARG_INT32(1);
-	const CategoryEnum **e = (const CategoryEnum **) fcinfo->flinfo->fn_extra;
-
-	if (e == NULL)
-	{
-		e = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, sizeof(*e));
-		*e = category_labels_for_type(get_func_rettype(fcinfo->flinfo->fn_oid));
-		fcinfo->flinfo->fn_extra = e;
-	}
-	PG_GETARG_INDICATORS(0, &ind);
-	PG_RETURN_DATUM(category_datum(*e, ha_category(&ind, list_year,
-													rules_for_year_or_error(list_year))));
-}
-
-PG_FUNCTION_INFO_V1(ha_category_rules_sql);
-/*
- * category(ind, list_year, rules): the category under a chosen version, as
- * category(ind, list_year) gives it; the label OIDs are kept in the call
- * site's cache, beside the rule set named.
- */
-Datum
-ha_category_rules_sql(PG_FUNCTION_ARGS)
-{
-	HaIndicators ind;
-	int32		list_year = PG_GETARG_INT32(1);
-	const HaRuleSet *rules = chosen_rules(fcinfo, 2, list_year);
 	HaCallCache *cc = ha_call_cache(fcinfo);
+	RecordCall call;
 
 	if (cc->extra == NULL)
 	{
@@ -755,10 +758,14 @@ ha_category_rules_sql(PG_FUNCTION_ARGS)
 		*e = category_labels_for_type(get_func_rettype(fcinfo->flinfo->fn_oid));
 		cc->extra = e;
 	}
-	PG_GETARG_INDICATORS(0, &ind);
+	record_call(fcinfo, &call);
 	PG_RETURN_DATUM(category_datum(*(const CategoryEnum **) cc->extra,
-								   ha_category(&ind, list_year, rules)));
+								   ha_category(&call.ind, call.list_year,
+											   call.rules)));
 }
+
+/* category(ind, list_year, rules): ha_category_sql, by its released name. */
+RELEASED_RULES_FORM(ha_category_rules_sql, ha_category_sql)
 
 /* The unit a criterion's values are in. */
 static const char *
@@ -859,16 +866,23 @@ ha_thresholds_sql(PG_FUNCTION_ARGS)
 	return (Datum) 0;
 }
 
-/* margins() rows for one record under one version. */
-static Datum
-margins_rows(FunctionCallInfo fcinfo, const HaIndicators *ind, int32 list_year,
-			 const HaRuleSet *rules)
+PG_FUNCTION_INFO_V1(ha_margins_sql);
+/*
+ * margins(ind, list_year [, rules]): every threshold of the year's rules or
+ * a chosen version, with value, outcome and distance.
+ */
+Datum
+ha_margins_sql(PG_FUNCTION_ARGS)
 {
-	ReturnSetInfo *rsinfo = begin_rows(fcinfo);
+	RecordCall call;
+	ReturnSetInfo *rsinfo;
 	HaMargin	m[HA_MAX_MARGINS];
-	int			n = ha_margins(ind, list_year, rules, m);
+	int			n;
 	int			i;
 
+	record_call(fcinfo, &call);
+	rsinfo = begin_rows(fcinfo);
+	n = ha_margins(&call.ind, call.list_year, call.rules, m);
 	for (i = 0; i < n; i++)
 	{
 		Datum		values[8];
@@ -891,33 +905,8 @@ margins_rows(FunctionCallInfo fcinfo, const HaIndicators *ind, int32 list_year,
 	return (Datum) 0;
 }
 
-PG_FUNCTION_INFO_V1(ha_margins_sql);
-/* margins(ind, list_year): every threshold with value, outcome and distance. */
-Datum
-ha_margins_sql(PG_FUNCTION_ARGS)
-{
-	int32		list_year = PG_GETARG_INT32(1);
-
-	HaIndicators ind;
-
-	PG_GETARG_INDICATORS(0, &ind);
-	return margins_rows(fcinfo, &ind, list_year,
-						rules_for_year_or_error(list_year));
-}
-
-PG_FUNCTION_INFO_V1(ha_margins_rules_sql);
-/* margins(ind, list_year, rules): the same under a chosen version. */
-Datum
-ha_margins_rules_sql(PG_FUNCTION_ARGS)
-{
-	int32		list_year = PG_GETARG_INT32(1);
-
-	const HaRuleSet *rules = chosen_rules(fcinfo, 2, list_year);
-	HaIndicators ind;
-
-	PG_GETARG_INDICATORS(0, &ind);
-	return margins_rows(fcinfo, &ind, list_year, rules);
-}
+/* margins(ind, list_year, rules): ha_margins_sql, by its released name. */
+RELEASED_RULES_FORM(ha_margins_rules_sql, ha_margins_sql)
 
 /*
  * The name of a category passed to category_label: the text as given, or
@@ -1036,51 +1025,23 @@ ha_years_on_list_final(PG_FUNCTION_ARGS)
 
 PG_FUNCTION_INFO_V1(ha_omdannelse_sql);
 /*
- * omdannelse(years, list_year): the consecutive parallelsamfund lists the
- * year's rule version asks for (five, from the 2018 list on).  Called on
- * NULL input: where the version has no omdannelse rule the answer is false
- * whatever the years are.
+ * omdannelse(years, list_year [, rules]): the consecutive parallelsamfund
+ * lists the history rule of the year's rule version asks for (five, from
+ * the 2018 list on), or of a chosen version (built in or a user rule set)
+ * forced on the year.  Called on NULL input: where the version has no
+ * history rule in force that year the answer is false whatever the years
+ * are.
  */
 Datum
 ha_omdannelse_sql(PG_FUNCTION_ARGS)
 {
-	int32		list_year;
-	HaError		err;
-
-	if (PG_ARGISNULL(1))
-		PG_RETURN_NULL();
-	list_year = PG_GETARG_INT32(1);
-	CHECK_CORE(ha_check_list_year(ha_rule_book(), list_year, &err), err);
-	if (!ha_omdannelse_possible(ha_rule_book(), list_year))
-		PG_RETURN_BOOL(false);
-	if (PG_ARGISNULL(0))
-		PG_RETURN_NULL();
-	if (PG_GETARG_INT32(0) < 0)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("invalid value \"%d\" for argument \"years\"",
-						PG_GETARG_INT32(0)),
-				 errdetail("A number of consecutive lists cannot be negative.")));
-	PG_RETURN_BOOL(ha_omdannelse(ha_rule_book(), PG_GETARG_INT32(0), list_year));
-}
-
-PG_FUNCTION_INFO_V1(ha_omdannelse_rules_sql);
-/*
- * omdannelse(years, list_year, rules): the history rule of a chosen version
- * (built in or a user rule set), forced on the year.  Called on NULL
- * input, like omdannelse(years, list_year): false whatever the years where
- * the version has no history rule in force that year.
- */
-Datum
-ha_omdannelse_rules_sql(PG_FUNCTION_ARGS)
-{
 	const HaRuleSet *rules;
 	int32		list_year;
 
-	if (PG_ARGISNULL(1) || PG_ARGISNULL(2))
+	if (PG_ARGISNULL(1) || (PG_NARGS() > 2 && PG_ARGISNULL(2)))
 		PG_RETURN_NULL();
 	list_year = PG_GETARG_INT32(1);
-	rules = chosen_rules(fcinfo, 2, list_year);
+	rules = call_rules(fcinfo, list_year);
 	if (!ha_set_omdannelse_possible(rules, list_year))
 		PG_RETURN_BOOL(false);
 	if (PG_ARGISNULL(0))
@@ -1093,6 +1054,9 @@ ha_omdannelse_rules_sql(PG_FUNCTION_ARGS)
 				 errdetail("A number of consecutive lists cannot be negative.")));
 	PG_RETURN_BOOL(ha_set_omdannelse(rules, PG_GETARG_INT32(0), list_year));
 }
+
+/* omdannelse(years, list_year, rules): ha_omdannelse_sql, by its released name. */
+RELEASED_RULES_FORM(ha_omdannelse_rules_sql, ha_omdannelse_sql)
 
 /*
  * The 40 % rule's constants (40 %, 75 m² per dwelling) from the built-in
@@ -1112,10 +1076,20 @@ plan_total(FunctionCallInfo fcinfo, HaPlanRule *plan)
 	return (int64) total;
 }
 
-/* Return an int64 count as int4, or an out-of-range error. */
+/*
+ * A count of dwellings under the 40 % rule (plan_total), by one of the
+ * core's functions of the family units and the total, as int4, or an
+ * out-of-range error.
+ */
 static Datum
-count_as_int4(int64 n)
+plan_count(FunctionCallInfo fcinfo,
+		   int64_t (*count) (const HaPlanRule *plan, int32_t family_units,
+							 int64_t total))
 {
+	HaPlanRule	plan;
+	int64		total = plan_total(fcinfo, &plan);
+	int64		n = count(&plan, PG_GETARG_INT32(0), total);
+
 	if (n > PG_INT32_MAX)
 		ereport(ERROR,
 				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
@@ -1139,11 +1113,7 @@ PG_FUNCTION_INFO_V1(ha_family_units_over_target);
 Datum
 ha_family_units_over_target(PG_FUNCTION_ARGS)
 {
-	HaPlanRule	plan;
-	int64		total = plan_total(fcinfo, &plan);
-
-	return count_as_int4(ha_plan_units_over_target(&plan, PG_GETARG_INT32(0),
-												   total));
+	return plan_count(fcinfo, ha_plan_units_over_target);
 }
 
 PG_FUNCTION_INFO_V1(ha_dwellings_to_add);
@@ -1151,11 +1121,7 @@ PG_FUNCTION_INFO_V1(ha_dwellings_to_add);
 Datum
 ha_dwellings_to_add(PG_FUNCTION_ARGS)
 {
-	HaPlanRule	plan;
-	int64		total = plan_total(fcinfo, &plan);
-
-	return count_as_int4(ha_plan_dwellings_to_add(&plan, PG_GETARG_INT32(0),
-												  total));
+	return plan_count(fcinfo, ha_plan_dwellings_to_add);
 }
 
 /* A span of the built-in rule text as a text datum. */
@@ -1197,11 +1163,14 @@ ha_rules_block_sql(PG_FUNCTION_ARGS)
 	PG_RETURN_TEXT_P(def);
 }
 
-/* A consequence's value as numeric, exactly as the rule text writes it. */
+/*
+ * A consequence's value as numeric, exactly as the built-in rule text
+ * writes it.
+ */
 static Datum
-consequence_numeric(const HaRuleBook *book, const HaConsequence *c)
+consequence_numeric(const HaConsequence *c)
 {
-	char	   *digits = pnstrdup(book->text + c->value_text.offset,
+	char	   *digits = pnstrdup(ha_rule_book()->text + c->value_text.offset,
 								  c->value_text.length);
 
 	return DirectFunctionCall3(numeric_in, CStringGetDatum(digits),
@@ -1213,13 +1182,13 @@ PG_FUNCTION_INFO_V1(ha_consequence_sql);
 Datum
 ha_consequence_sql(PG_FUNCTION_ARGS)
 {
-	const HaRuleBook *book = ha_rule_book();
-	char	   *name = text_to_cstring(PG_GETARG_TEXT_PP(0));
 	HaError		err;
-	const HaConsequence *c = ha_consequence(book, name, &err);
+	const HaConsequence *c = ha_consequence(ha_rule_book(),
+											text_to_cstring(PG_GETARG_TEXT_PP(0)),
+											&err);
 
 	CHECK_CORE(c != NULL, err);
-	PG_RETURN_DATUM(consequence_numeric(book, c));
+	PG_RETURN_DATUM(consequence_numeric(c));
 }
 
 PG_FUNCTION_INFO_V1(ha_consequences_sql);
@@ -1238,7 +1207,7 @@ ha_consequences_sql(PG_FUNCTION_ARGS)
 		bool		nulls[4] = {false, false, false, false};
 
 		values[0] = CStringGetTextDatum(ha_consequence_name(c->id));
-		values[1] = consequence_numeric(book, c);
+		values[1] = consequence_numeric(c);
 		values[2] = CStringGetTextDatum(ha_consequence_unit_name(ha_consequence_unit(c->id)));
 		values[3] = PointerGetDatum(span_text(book, c->paragraph));
 		nulls[3] = c->paragraph.length == 0;
@@ -1365,7 +1334,8 @@ set_amount(bool known, int64 v, Datum *value, bool *isnull)
 /*
  * What a list_distance or cheapest_change form reads from its arguments
  * (the record, for the tally forms the tallies behind it, the list year,
- * the rule version) and the result set its rows go to.
+ * the rule version), the result set its rows go to and what the core found
+ * for them.
  */
 typedef struct DistanceCall
 {
@@ -1375,16 +1345,19 @@ typedef struct DistanceCall
 	const HaDistanceBasis *tallies; /* &basis for the tally forms, else NULL */
 	int32		list_year;
 	const HaRuleSet *rules;
+	HaCheckDistance *distances; /* list_distance's tests */
+	HaChangeSet *changes;		/* cheapest_change's change sets */
 } DistanceCall;
 
 /*
- * Open the result set of a list_distance or cheapest_change call and read
- * its arguments, the form told by their number (distance_inputs,
- * distance_rules); false (no rows) when the record, the list year or a
- * chosen version is NULL.
+ * Open the result set of a list_distance or cheapest_change call, read its
+ * arguments, the form told by their number (distance_inputs,
+ * distance_rules), and find its tests or, for cheapest_change, its change
+ * sets; their number, none when the record, the list year or a chosen
+ * version is NULL.
  */
-static bool
-distance_call(FunctionCallInfo fcinfo, DistanceCall *call)
+static int
+distance_call(FunctionCallInfo fcinfo, bool changes, DistanceCall *call)
 {
 	/* (ind, year [, rules]) or (cur, prev, national, regional, year [, rules]) */
 	bool		from_tally = PG_NARGS() >= 5;
@@ -1393,10 +1366,20 @@ distance_call(FunctionCallInfo fcinfo, DistanceCall *call)
 	call->rsinfo = begin_rows(fcinfo);
 	if (!distance_inputs(fcinfo, from_tally, &call->ind, &call->basis,
 						 &call->list_year))
-		return false;
+		return 0;
 	call->tallies = from_tally ? &call->basis : NULL;
 	call->rules = distance_rules(fcinfo, rules_arg, call->list_year);
-	return call->rules != NULL;
+	if (call->rules == NULL)
+		return 0;
+	if (changes)
+	{
+		call->changes = palloc(sizeof(HaChangeSet) * HA_MAX_CHANGE_SETS);
+		return ha_cheapest_changes(&call->ind, call->tallies, call->list_year,
+								   call->rules, call->changes);
+	}
+	call->distances = palloc(sizeof(HaCheckDistance) * HA_MAX_DISTANCES);
+	return ha_list_distances(&call->ind, call->tallies, call->list_year,
+							 call->rules, call->distances);
 }
 
 /*
@@ -1440,28 +1423,23 @@ Datum
 ha_list_distance_sql(PG_FUNCTION_ARGS)
 {
 	DistanceCall call;
-	HaCheckDistance *d;
-	int			n,
-				i;
+	int			n = distance_call(fcinfo, false, &call);
+	int			alternatives[HA_CAT_UNKNOWN + 1] = {0};
+	const HaCheckDistance *d = call.distances;
+	int			i;
 
-	if (!distance_call(fcinfo, &call))
-		return (Datum) 0;
-	d = palloc(sizeof(HaCheckDistance) * HA_MAX_DISTANCES);
-	n = ha_list_distances(&call.ind, call.tallies, call.list_year, call.rules, d);
+	/* the number of alternative rules of each list */
+	for (i = 0; i < n; i++)
+		alternatives[d[i].list] = Max(alternatives[d[i].list], d[i].alternative);
 	for (i = 0; i < n; i++)
 	{
 		Datum		values[DISTANCE_NCOLS];
 		bool		nulls[DISTANCE_NCOLS];
 		const HaCheck *c = d[i].margin.check;
-		int			alternatives = 0;
-		int			j;
 		bool		income;
 
-		for (j = 0; j < n; j++)
-			if (d[j].list == d[i].list && d[j].alternative > alternatives)
-				alternatives = d[j].alternative;
 		distance_row_start(values, nulls, d[i].list, d[i].on_list, d[i].direction);
-		values[3] = CStringGetTextDatum(distance_rule_text(&d[i], alternatives));
+		values[3] = CStringGetTextDatum(distance_rule_text(&d[i], alternatives[d[i].list]));
 		nulls[3] = false;
 		set_tri(d[i].margin.met, &values[8], &nulls[8]);
 		if (c == NULL)
@@ -1504,15 +1482,11 @@ Datum
 ha_cheapest_change_sql(PG_FUNCTION_ARGS)
 {
 	DistanceCall call;
-	HaChangeSet *s;
-	int			n,
-				i,
+	int			n = distance_call(fcinfo, true, &call);
+	const HaChangeSet *s = call.changes;
+	int			i,
 				j;
 
-	if (!distance_call(fcinfo, &call))
-		return (Datum) 0;
-	s = palloc(sizeof(HaChangeSet) * HA_MAX_CHANGE_SETS);
-	n = ha_cheapest_changes(&call.ind, call.tallies, call.list_year, call.rules, s);
 	for (i = 0; i < n; i++)
 	{
 		for (j = 0; j < Max(s[i].nmoves, 1); j++)

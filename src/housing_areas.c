@@ -235,6 +235,12 @@ describe_binary(const HaError *err)
 		case HA_E_UNKNOWN_HOLDS_VALUE:
 			return errdetail("Key \"%s\" is marked unknown but holds a value.",
 							 a->field->key);
+			/* exact tallies (layout version 2) */
+		case HA_E_TALLY_VERSION:
+			return errdetail("Layout version %lld is not supported; this build reads layout versions 1 to %lld.",
+							 a->n[0], a->n[1]);
+		case HA_E_TALLY_MENAPT_HEADER:
+			return errdetail("Layout version 3 must hold a MENAPT count, and the header holds none.");
 		default:
 			/* indicators has always said this without naming the key */
 			if (a->form == &ha_ind_form)
@@ -386,6 +392,43 @@ describe_rules_syntax(const HaError *err)
 					 a->line, a->column);
 }
 
+/* The hint of the problems of the order of a category's rules. */
+#define HINT_CATEGORY_ORDER \
+	gettext_noop("Write the rules of a category before the rules that refer to it.")
+
+/*
+ * The message of each problem of a rule text whose message names at most
+ * the value of the error, and its hint or NULL (none: the message is
+ * worded in describe_rules_invalid).
+ */
+static const struct
+{
+	const char *message;
+	const char *hint;
+}			rules_problems[HA_PROBLEM_YEARLESS_NOT_ALONE + 1] = {
+	[HA_PROBLEM_DUPLICATE_VERSION] = {gettext_noop("rule version \"%s\" is defined twice"), NULL},
+	[HA_PROBLEM_AFTER_ONWARD] = {gettext_noop("no rule version can follow \"%s\", which runs onward"), gettext_noop("Give it a last year: \"for the lists of 2021 to 2025\".")},
+	[HA_PROBLEM_NOT_DEFINED] = {gettext_noop("category \"%s\" is used before it has a rule"), HINT_CATEGORY_ORDER},
+	[HA_PROBLEM_NOT_A_CONDITION] = {gettext_noop("category \"%s\" cannot be part of a condition"), gettext_noop("A rule can refer to udsat, parallelsamfund and forebyggelse.")},
+	[HA_PROBLEM_DEFINED_AFTER_USE] = {gettext_noop("category \"%s\" has a rule after a rule that refers to it"), HINT_CATEGORY_ORDER},
+	[HA_PROBLEM_UNLESS_DIFFERS] = {gettext_noop("the rules of category \"%s\" have different \"unless\" clauses"), gettext_noop("Give every rule of a category the same \"unless\" clause, or none.")},
+	[HA_PROBLEM_TWO_CATEGORIES] = {gettext_noop("a rule can refer to one category only"), NULL},
+	[HA_PROBLEM_TWO_COUNTS] = {gettext_noop("a rule can have one \"at least ... of\" only"), NULL},
+	[HA_PROBLEM_MULTIPLE_RANGE] = {gettext_noop("invalid multiple \"%s\" of national_convicted"), gettext_noop("A multiple is a whole number from 1 to 9.")},
+	[HA_PROBLEM_NOT_RELATIVE] = {gettext_noop("key \"%s\" cannot be compared with a multiple of national_convicted"), gettext_noop("Only convicted can, as in \"convicted >= 3 x national_convicted\".")},
+	[HA_PROBLEM_NATIONAL_ALONE] = {gettext_noop("national_convicted can only be the base of a multiple"), gettext_noop("Write, for example, \"convicted >= 3 x national_convicted\".")},
+	[HA_PROBLEM_HISTORY_CATEGORY] = {gettext_noop("category \"%s\" cannot be decided by the history of the lists"), gettext_noop("Only omdannelse is: \"omdannelse when parallelsamfund on each of the last 5 lists\".")},
+	[HA_PROBLEM_OMDANNELSE_HISTORY] = {gettext_noop("omdannelse is decided by the history of the lists"), gettext_noop("Write \"omdannelse when parallelsamfund on each of the last 5 lists\".")},
+	[HA_PROBLEM_HISTORY_OF] = {gettext_noop("omdannelse follows the parallelsamfund list, not \"%s\""), NULL},
+	[HA_PROBLEM_OMDANNELSE_TWICE] = {gettext_noop("a rule version can have one omdannelse rule only"), NULL},
+	[HA_PROBLEM_TWO_PARAGRAPHS] = {gettext_noop("a rule can have one paragraph only"), NULL},
+	[HA_PROBLEM_NO_VERSIONS] = {gettext_noop("the rule text defines no rule version"), gettext_noop("Start a version with \"rules NAME for the lists of YEAR onward\".")},
+	[HA_PROBLEM_TWO_CONSEQUENCE_BLOCKS] = {gettext_noop("the rule text has two consequences blocks"), NULL},
+	[HA_PROBLEM_DUPLICATE_CONSEQUENCE] = {gettext_noop("consequence \"%s\" is given twice"), NULL},
+	[HA_PROBLEM_YEARLESS_NOT_ALONE] = {gettext_noop("rule version \"%s\" has no list years, so it must be the only version of its text"), gettext_noop("Give every version its years (\"for the lists of 2021 onward\"), or define the version without years alone, with create_rules().")},
+};
+#undef HINT_CATEGORY_ORDER
+
 /* The message of a rule text the evaluator could not run. */
 static int
 describe_rules_invalid(const HaError *err)
@@ -393,11 +436,14 @@ describe_rules_invalid(const HaError *err)
 	const HaErrorAbout *a = &err->about;
 	const char *v = err->value;
 
+	if (rules_problems[a->what].message != NULL)
+	{
+		errmsg(_(rules_problems[a->what].message), v);
+		if (rules_problems[a->what].hint != NULL)
+			errhint("%s", _(rules_problems[a->what].hint));
+	}
 	switch ((HaRulesProblem) a->what)
 	{
-		case HA_PROBLEM_DUPLICATE_VERSION:
-			errmsg("rule version \"%s\" is defined twice", v);
-			break;
 		case HA_PROBLEM_YEARS_REVERSED:
 			errmsg("the last list year %lld comes before the first, %lld",
 				   a->n[1], a->n[0]);
@@ -407,92 +453,27 @@ describe_rules_invalid(const HaError *err)
 				   a->n[0], a->n[1]);
 			errhint("Each version starts the year after the one before it ends.");
 			break;
-		case HA_PROBLEM_AFTER_ONWARD:
-			errmsg("no rule version can follow \"%s\", which runs onward", v);
-			errhint("Give it a last year: \"for the lists of 2021 to 2025\".");
-			break;
 		case HA_PROBLEM_FROM_YEAR:
 			errmsg("list year %lld is not one of the rule version's list years",
 				   a->n[0]);
-			break;
-		case HA_PROBLEM_NOT_DEFINED:
-			errmsg("category \"%s\" is used before it has a rule", v);
-			errhint("Write the rules of a category before the rules that refer to it.");
-			break;
-		case HA_PROBLEM_NOT_A_CONDITION:
-			errmsg("category \"%s\" cannot be part of a condition", v);
-			errhint("A rule can refer to udsat, parallelsamfund and forebyggelse.");
-			break;
-		case HA_PROBLEM_DEFINED_AFTER_USE:
-			errmsg("category \"%s\" has a rule after a rule that refers to it", v);
-			errhint("Write the rules of a category before the rules that refer to it.");
-			break;
-		case HA_PROBLEM_UNLESS_DIFFERS:
-			errmsg("the rules of category \"%s\" have different \"unless\" clauses", v);
-			errhint("Give every rule of a category the same \"unless\" clause, or none.");
-			break;
-		case HA_PROBLEM_TWO_CATEGORIES:
-			errmsg("a rule can refer to one category only");
-			break;
-		case HA_PROBLEM_TWO_COUNTS:
-			errmsg("a rule can have one \"at least ... of\" only");
 			break;
 		case HA_PROBLEM_NEEDED_RANGE:
 			errmsg("\"at least %lld of\" %lld criteria is not a test", a->n[0],
 				   a->n[1]);
 			errhint("The number must be from 1 to the number of criteria listed.");
 			break;
-		case HA_PROBLEM_MULTIPLE_RANGE:
-			errmsg("invalid multiple \"%s\" of national_convicted", v);
-			errhint("A multiple is a whole number from 1 to 9.");
-			break;
-		case HA_PROBLEM_NOT_RELATIVE:
-			errmsg("key \"%s\" cannot be compared with a multiple of national_convicted", v);
-			errhint("Only convicted can, as in \"convicted >= 3 x national_convicted\".");
-			break;
-		case HA_PROBLEM_NATIONAL_ALONE:
-			errmsg("national_convicted can only be the base of a multiple");
-			errhint("Write, for example, \"convicted >= 3 x national_convicted\".");
-			break;
 		case HA_PROBLEM_THRESHOLD_RANGE:
 			errmsg("threshold %s is out of range for key \"%s\"", v,
 				   a->field->key);
 			errhint("%s", ha_range_sentence(a->field));
 			break;
-		case HA_PROBLEM_HISTORY_CATEGORY:
-			errmsg("category \"%s\" cannot be decided by the history of the lists", v);
-			errhint("Only omdannelse is: \"omdannelse when parallelsamfund on each of the last 5 lists\".");
-			break;
-		case HA_PROBLEM_OMDANNELSE_HISTORY:
-			errmsg("omdannelse is decided by the history of the lists");
-			errhint("Write \"omdannelse when parallelsamfund on each of the last 5 lists\".");
-			break;
-		case HA_PROBLEM_HISTORY_OF:
-			errmsg("omdannelse follows the parallelsamfund list, not \"%s\"", v);
-			break;
-		case HA_PROBLEM_OMDANNELSE_TWICE:
-			errmsg("a rule version can have one omdannelse rule only");
-			break;
 		case HA_PROBLEM_LISTS_RANGE:
 			errmsg("%lld lists is out of range for the omdannelse rule", a->n[0]);
 			errhint("Give from 1 to %lld lists.", a->n[1]);
 			break;
-		case HA_PROBLEM_TWO_PARAGRAPHS:
-			errmsg("a rule can have one paragraph only");
-			break;
-		case HA_PROBLEM_NO_VERSIONS:
-			errmsg("the rule text defines no rule version");
-			errhint("Start a version with \"rules NAME for the lists of YEAR onward\".");
-			break;
-		case HA_PROBLEM_TWO_CONSEQUENCE_BLOCKS:
-			errmsg("the rule text has two consequences blocks");
-			break;
 		case HA_PROBLEM_UNKNOWN_CONSEQUENCE:
 			errmsg("unknown consequence \"%s\"", v);
 			errhint("Valid consequences are %s.", consequence_list("and"));
-			break;
-		case HA_PROBLEM_DUPLICATE_CONSEQUENCE:
-			errmsg("consequence \"%s\" is given twice", v);
 			break;
 		case HA_PROBLEM_WRONG_UNIT:
 			errmsg("wrong unit for consequence \"%s\"", v);
@@ -508,14 +489,29 @@ describe_rules_invalid(const HaError *err)
 			else
 				errhint("A whole number from %lld to %lld.", a->n[0], a->n[1]);
 			break;
-		case HA_PROBLEM_YEARLESS_NOT_ALONE:
-			errmsg("rule version \"%s\" has no list years, so it must be the only version of its text", v);
-			errhint("Give every version its years (\"for the lists of 2021 onward\"), or define the version without years alone, with create_rules().");
+		default:
 			break;
 	}
 	return errdetail("At line %d, column %d of the rule text.", a->line,
 					 a->column);
 }
+
+/*
+ * The message of each capacity of the rule parser, and the hint that gives
+ * the capacity (HaRulesLimit order).
+ */
+static const struct
+{
+	const char *message;
+	const char *hint;
+}			rules_limits[] = {
+	{gettext_noop("rule text is too long"), gettext_noop("At most %lld bytes are accepted.")},
+	{gettext_noop("too many rule versions"), gettext_noop("At most %lld versions are accepted.")},
+	{gettext_noop("too many rules in one rule version"), gettext_noop("At most %lld category rules are accepted.")},
+	{gettext_noop("too many comparisons in one rule"), gettext_noop("At most %lld comparisons are accepted.")},
+	{gettext_noop("rule version name is too long"), gettext_noop("At most %lld characters are accepted.")},
+	{gettext_noop("number is too long"), gettext_noop("At most %lld digits are accepted.")},
+};
 
 /* The message of a rule text beyond a capacity of the parser. */
 static int
@@ -523,33 +519,10 @@ describe_rules_limit(const HaError *err)
 {
 	const HaErrorAbout *a = &err->about;
 
-	switch ((HaRulesLimit) a->what)
-	{
-		case HA_LIMIT_TEXT:
-			errmsg("rule text is too long");
-			errhint("At most %lld bytes are accepted.", a->n[0]);
-			break;
-		case HA_LIMIT_VERSIONS:
-			errmsg("too many rule versions");
-			errhint("At most %lld versions are accepted.", a->n[0]);
-			break;
-		case HA_LIMIT_RULES:
-			errmsg("too many rules in one rule version");
-			errhint("At most %lld category rules are accepted.", a->n[0]);
-			break;
-		case HA_LIMIT_CHECKS:
-			errmsg("too many comparisons in one rule");
-			errhint("At most %lld comparisons are accepted.", a->n[0]);
-			break;
-		case HA_LIMIT_NAME:
-			errmsg("rule version name is too long");
-			errhint("At most %lld characters are accepted.", a->n[0]);
-			break;
-		case HA_LIMIT_NUMBER:
-			errmsg("number is too long");
-			errhint("At most %lld digits are accepted.", a->n[0]);
-			break;
-	}
+	StaticAssertStmt(lengthof(rules_limits) == HA_LIMIT_NUMBER + 1,
+					 "a message for each capacity");
+	errmsg("%s", _(rules_limits[a->what].message));
+	errhint(_(rules_limits[a->what].hint), a->n[0]);
 	return errdetail("At line %d, column %d of the rule text.", a->line,
 					 a->column);
 }
@@ -625,16 +598,10 @@ describe(const HaError *err)
 		case HA_E_NOT_ROUNDED:
 		case HA_E_V2_WITHOUT_MENAPT:
 		case HA_E_PACKED_OUT_OF_RANGE:
-			errmsg("invalid binary representation of type %s", a->form->type_name);
-			return describe_binary(err);
-			/* exact tallies (layout version 2) */
 		case HA_E_TALLY_VERSION:
-			errmsg("invalid binary representation of type %s", a->form->type_name);
-			return errdetail("Layout version %lld is not supported; this build reads layout versions 1 to %lld.",
-							 a->n[0], a->n[1]);
 		case HA_E_TALLY_MENAPT_HEADER:
 			errmsg("invalid binary representation of type %s", a->form->type_name);
-			return errdetail("Layout version 3 must hold a MENAPT count, and the header holds none.");
+			return describe_binary(err);
 		case HA_E_TALLY_V1_OUT_OF_RANGE:
 			errmsg("value \"%s\" is out of range for key \"%s\"", err->value,
 				   a->field->key);

@@ -306,6 +306,19 @@ ha_user_rules_text(const char *name)
 	return read_definition(name);
 }
 
+/*
+ * Check that a definition can be the user rule set of that name (the
+ * parse of parse_user_definition, thrown away), or raise the error.
+ */
+static void
+check_definition(const char *name, text *def)
+{
+	HaRuleBook *book = palloc(sizeof(HaRuleBook));
+
+	parse_user_definition(name, VARDATA_ANY(def), VARSIZE_ANY_EXHDR(def), book);
+	pfree(book);
+}
+
 PG_FUNCTION_INFO_V1(ha_check_rule_set_sql);
 /*
  * housing_areas_private.check_rule_set(name, definition): true when the
@@ -315,12 +328,7 @@ PG_FUNCTION_INFO_V1(ha_check_rule_set_sql);
 Datum
 ha_check_rule_set_sql(PG_FUNCTION_ARGS)
 {
-	char	   *name = text_to_cstring(PG_GETARG_TEXT_PP(0));
-	text	   *def = PG_GETARG_TEXT_PP(1);
-	HaRuleBook *book = palloc(sizeof(HaRuleBook));
-
-	parse_user_definition(name, VARDATA_ANY(def), VARSIZE_ANY_EXHDR(def), book);
-	pfree(book);
+	check_definition(text_to_cstring(PG_GETARG_TEXT_PP(0)), PG_GETARG_TEXT_PP(1));
 	PG_RETURN_BOOL(true);
 }
 
@@ -358,10 +366,8 @@ ha_create_rules_sql(PG_FUNCTION_ARGS)
 	text	   *name_arg = PG_GETARG_TEXT_PP(0);
 	text	   *def = PG_GETARG_TEXT_PP(1);
 	char	   *name = text_to_cstring(name_arg);
-	HaRuleBook *book = palloc(sizeof(HaRuleBook));
 
-	parse_user_definition(name, VARDATA_ANY(def), VARSIZE_ANY_EXHDR(def), book);
-	pfree(book);
+	check_definition(name, def);
 	if (read_definition(name) != NULL)
 		ereport(ERROR,
 				(errcode(ERRCODE_DUPLICATE_OBJECT),

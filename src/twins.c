@@ -59,6 +59,20 @@ int_elements(ArrayType *a, const char *name, int *n)
 }
 
 /*
+ * The dimensions of an array as array_dims() writes them, quoted, or that it
+ * is empty.
+ */
+static char *
+array_shape(ArrayType *a)
+{
+	if (ARR_NDIM(a) == 0)
+		return pstrdup("is empty");
+	return psprintf("has dimensions \"%s\"",
+					TextDatumGetCString(DirectFunctionCall1(array_dims,
+															PointerGetDatum(a))));
+}
+
+/*
  * The coordinates argument as n rows of HA_TWIN_DIMS doubles, NULL as NaN
  * (unknown); an error for another shape, NaN or an infinity.
  */
@@ -77,10 +91,9 @@ coordinate_elements(ArrayType *a, int n)
 				(errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
 				 errmsg("argument \"coordinates\" must have one row of %d values per id",
 						HA_TWIN_DIMS),
-				 errdetail("ids has %d elements; coordinates has %d dimensions%s.",
-						   n, ARR_NDIM(a),
-						   ARR_NDIM(a) == 2 ? psprintf(" of %d and %d", ARR_DIMS(a)[0],
-													   ARR_DIMS(a)[1]) : ""),
+				 errdetail_plural("Argument \"ids\" has %d element, argument \"coordinates\" %s.",
+								  "Argument \"ids\" has %d elements, argument \"coordinates\" %s.",
+								  n, n, array_shape(a)),
 				 errhint("Give a two-dimensional array, n rows of labour, convictions, education, income and non-Western, as array_agg() of twin_coordinates() gives.")));
 	deconstruct_array(a, FLOAT8OID, sizeof(float8), FLOAT8PASSBYVAL,
 					  TYPALIGN_DOUBLE, &values, &nulls, &count);
@@ -109,10 +122,6 @@ PG_FUNCTION_INFO_V1(ha_nearest_twins_sql);
 Datum
 ha_nearest_twins_sql(PG_FUNCTION_ARGS)
 {
-	ArrayType  *ids_arr = PG_GETARG_ARRAYTYPE_P(0);
-	ArrayType  *x_arr = PG_GETARG_ARRAYTYPE_P(1);
-	ArrayType  *ea_arr = PG_GETARG_ARRAYTYPE_P(2);
-	ArrayType  *eb_arr = PG_GETARG_ARRAYTYPE_P(3);
 	int32		k = PG_GETARG_INT32(4);
 	int32		min_common = PG_GETARG_INT32(5);
 	ReturnSetInfo *rsinfo;
@@ -142,22 +151,25 @@ ha_nearest_twins_sql(PG_FUNCTION_ARGS)
 				 errmsg("invalid value \"%d\" for argument \"min_common\"", min_common),
 				 errdetail("twins() compares %d criteria: the value must be from 1 to %d.",
 						   HA_TWIN_DIMS, HA_TWIN_DIMS)));
-	ids = int_elements(ids_arr, "ids", &n);
-	x = coordinate_elements(x_arr, n);
-	ea = int_elements(ea_arr, "exclude_area", &nea);
-	eb = int_elements(eb_arr, "exclude_twin", &neb);
+	ids = int_elements(PG_GETARG_ARRAYTYPE_P(0), "ids", &n);
+	x = coordinate_elements(PG_GETARG_ARRAYTYPE_P(1), n);
+	ea = int_elements(PG_GETARG_ARRAYTYPE_P(2), "exclude_area", &nea);
+	eb = int_elements(PG_GETARG_ARRAYTYPE_P(3), "exclude_twin", &neb);
 	if (nea != neb)
 		ereport(ERROR,
 				(errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
 				 errmsg("arguments \"exclude_area\" and \"exclude_twin\" must have the same length"),
-				 errdetail("exclude_area has %d elements, exclude_twin %d.", nea, neb)));
+				 errdetail_plural("Argument \"exclude_area\" has %d element, argument \"exclude_twin\" has %d.",
+								  "Argument \"exclude_area\" has %d elements, argument \"exclude_twin\" has %d.",
+								  nea, nea, neb)));
 	work_size = ha_twins_work_size(n, nea);
 	if (!AllocSizeIsValid(work_size))
 		ereport(ERROR,
 				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-				 errmsg("too many records for nearest_twins(): %d", n),
-				 errdetail("The search would need %zu bytes of memory; the limit is %zu.",
-						   work_size, (size_t) MaxAllocSize)));
+				 errmsg("too many records for nearest_twins()"),
+				 errdetail_plural("The search of %d record would need %zu bytes of memory; the limit is %zu.",
+								  "The search of %d records would need %zu bytes of memory; the limit is %zu.",
+								  n, n, work_size, (size_t) MaxAllocSize)));
 	work = palloc(work_size);
 	st = ha_twins_build(&set, work, n, ids, x, nea, ea, eb, min_common, &detail);
 	if (st == HA_TWINS_DUPLICATE_ID)

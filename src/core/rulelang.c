@@ -196,6 +196,29 @@ column_of(const Parser *p, int offset)
 }
 
 /*
+ * The well-formed UTF-8 sequences of two to four bytes (the Unicode
+ * Standard, table 3-7): a range of lead bytes, the length, and the range
+ * of the second byte; every later byte is 0x80 to 0xBF.
+ */
+static const struct
+{
+	unsigned char lead_lo,
+				lead_hi;
+	int			length;
+	unsigned char second_lo,
+				second_hi;
+}			utf8_forms[] = {
+	{0xC2, 0xDF, 2, 0x80, 0xBF},
+	{0xE0, 0xE0, 3, 0xA0, 0xBF},
+	{0xE1, 0xEC, 3, 0x80, 0xBF},
+	{0xED, 0xED, 3, 0x80, 0x9F},
+	{0xEE, 0xEF, 3, 0x80, 0xBF},
+	{0xF0, 0xF0, 4, 0x90, 0xBF},
+	{0xF1, 0xF3, 4, 0x80, 0xBF},
+	{0xF4, 0xF4, 4, 0x80, 0x8F},
+};
+
+/*
  * The length of the UTF-8 sequence at s[i] (2 to 4), or 0 when the bytes
  * there are not one (overlong forms and surrogates included).
  */
@@ -203,40 +226,19 @@ static int
 utf8_length(const char *s, int i, int len)
 {
 	const unsigned char *u = (const unsigned char *) s + i;
-	int			avail = len - i;
-	int			n,
+	int			f,
 				k;
-	unsigned char lo = 0x80,
-				hi = 0xBF;
 
-	if (u[0] >= 0xC2 && u[0] <= 0xDF)
-		n = 2;
-	else if (u[0] >= 0xE0 && u[0] <= 0xEF)
-	{
-		n = 3;
-		if (u[0] == 0xE0)
-			lo = 0xA0;
-		else if (u[0] == 0xED)
-			hi = 0x9F;
-	}
-	else if (u[0] >= 0xF0 && u[0] <= 0xF4)
-	{
-		n = 4;
-		if (u[0] == 0xF0)
-			lo = 0x90;
-		else if (u[0] == 0xF4)
-			hi = 0x8F;
-	}
-	else
+	for (f = 0; f < LENGTH(utf8_forms); f++)
+		if (u[0] >= utf8_forms[f].lead_lo && u[0] <= utf8_forms[f].lead_hi)
+			break;
+	if (f == LENGTH(utf8_forms) || len - i < utf8_forms[f].length ||
+		u[1] < utf8_forms[f].second_lo || u[1] > utf8_forms[f].second_hi)
 		return 0;
-	if (avail < n)
-		return 0;
-	if (u[1] < lo || u[1] > hi)
-		return 0;
-	for (k = 2; k < n; k++)
+	for (k = 2; k < utf8_forms[f].length; k++)
 		if (u[k] < 0x80 || u[k] > 0xBF)
 			return 0;
-	return n;
+	return utf8_forms[f].length;
 }
 
 /* Fail at byte offset i, on the current line, with a lexical error. */

@@ -46,7 +46,7 @@ static const struct
 	const char *name;
 	HaConsequenceUnit unit;
 }			consequence_specs[HA_NCONSEQUENCES] = {
-#define HA_CONSEQUENCE_ROW(name, NAME, unit) {#name, HA_CU_##unit},
+#define HA_CONSEQUENCE_ROW(name, unit) {#name, HA_CU_##unit},
 	HA_CONSEQUENCES(HA_CONSEQUENCE_ROW)
 #undef HA_CONSEQUENCE_ROW
 };

@@ -135,26 +135,24 @@ typedef struct HaRuleSet
 	bool		flag_counted[HA_NCRIT]; /* among "at least k of" */
 } HaRuleSet;
 
-/* The constants of what the lists oblige (rules.md, section 5). */
+/*
+ * The constants of what the lists oblige (rules.md, section 5), with their
+ * units, in the order of the rule text; a line for each paragraph of the
+ * law they come from.
+ */
 #define HA_CONSEQUENCES(X) \
-	X(daycare_cap, DAYCARE_CAP, PERCENT) \
-	X(daycare_cap_tail, DAYCARE_CAP_TAIL, YEARS) \
-	X(language_test_share, LANGUAGE_TEST_SHARE, PERCENT) \
-	X(language_test_lists, LANGUAGE_TEST_LISTS, LISTS) \
-	X(family_housing_target, FAMILY_HOUSING_TARGET, PERCENT) \
-	X(plan_deadline, PLAN_DEADLINE, YEAR) \
-	X(m2_per_dwelling, M2_PER_DWELLING, M2) \
-	X(dispensation_residents, DISPENSATION_RESIDENTS, RESIDENTS) \
-	X(daycare_exemption, DAYCARE_EXEMPTION, MONTHS) \
-	X(allocation_window, ALLOCATION_WINDOW, MONTHS) \
-	X(benefit_months, BENEFIT_MONTHS, MONTHS) \
-	X(learning_offer_notice, LEARNING_OFFER_NOTICE, MONTHS) \
-	X(learning_offer_age, LEARNING_OFFER_AGE, MONTHS) \
-	X(learning_offer_entry_age, LEARNING_OFFER_ENTRY_AGE, MONTHS)
+	X(daycare_cap, PERCENT) \
+	X(daycare_cap_tail, YEARS) \
+	X(language_test_share, PERCENT) X(language_test_lists, LISTS) \
+	X(family_housing_target, PERCENT) X(plan_deadline, YEAR) X(m2_per_dwelling, M2) \
+	X(dispensation_residents, RESIDENTS) \
+	X(daycare_exemption, MONTHS) \
+	X(allocation_window, MONTHS) X(benefit_months, MONTHS) \
+	X(learning_offer_notice, MONTHS) X(learning_offer_age, MONTHS) X(learning_offer_entry_age, MONTHS)
 
 typedef enum HaConsequenceId
 {
-#define HA_CONSEQUENCE_ENUM(name, NAME, unit) HA_CONSEQ_##NAME,
+#define HA_CONSEQUENCE_ENUM(name, unit) HA_CONSEQ_##name,
 	HA_CONSEQUENCES(HA_CONSEQUENCE_ENUM)
 #undef HA_CONSEQUENCE_ENUM
 	HA_NCONSEQUENCES

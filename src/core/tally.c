@@ -507,6 +507,52 @@ counts_of_v1(const HaTallyV1 *v1, HaTally *out)
 }
 
 /*
+ * Finish *out, begun by counts_of_v1: each sum of v1 rounded to its unit,
+ * or, given the text form, each sum of the set given read again from its
+ * digits, exactly; then the checks of ha_tally_validate.  A sum beyond its
+ * unit's range is an error, shown as written.
+ */
+static bool
+sums_of(const HaTallyV1 *v1, const char *text, uint32_t given, HaTally *out,
+		HaError *err)
+{
+	int			f;
+
+	for (f = 0; f < HA_TALLY_NFIELDS; f++)
+	{
+		const HaFieldSpec *spec = &ha_tally_v1_fields[f];
+		char		shown[HA_SHOWN_BUFLEN];
+		const char *tok;
+		size_t		len;
+		int64_t		units;
+
+		if (spec->storage == HA_INT64 || !(given & (UINT32_C(1) << f)))
+			continue;
+		if (text == NULL)
+		{
+			if (!ha_tally_round(ha_field_get(spec, v1), (HaTallyField) f,
+								&units))
+			{
+				ha_field_text(spec, v1, shown);
+				return fail_at(err, HA_E_TALLY_V1_OUT_OF_RANGE, shown, f);
+			}
+		}
+		else
+		{
+			ha_kv_find_value(text, ha_tally_fields[f].key, &tok, &len);
+			if (!ha_scan_units(tok, len, unit_of[f].decimals, unit_of[f].min,
+							   unit_of[f].max, &units))
+			{
+				ha_shown_token(tok, len, shown);
+				return fail_at(err, HA_E_OUT_OF_RANGE, shown, f);
+			}
+		}
+		set_units(out, f, units);
+	}
+	return ha_tally_validate(out, err);
+}
+
+/*
  * Convert a tally of layout version 1 (float8 sums) into *out: the checks
  * version 1 made (reserved bytes, the domain of each field, no -0, sub-
  * counts within their populations, no income without taxpayers), then
@@ -556,23 +602,7 @@ ha_tally_from_v1(const HaTallyV1 *v1, HaTally *out, HaError *err)
 	}
 
 	counts_of_v1(v1, out);
-	for (f = 0; f < HA_TALLY_NFIELDS; f++)
-	{
-		const HaFieldSpec *spec = &ha_tally_v1_fields[f];
-		int64_t		units;
-
-		if (spec->storage == HA_INT64)
-			continue;
-		if (!ha_tally_round(ha_field_get(spec, v1), (HaTallyField) f, &units))
-		{
-			char		shown[HA_DOUBLE_BUFLEN];
-
-			ha_field_text(spec, v1, shown);
-			return fail_at(err, HA_E_TALLY_V1_OUT_OF_RANGE, shown, f);
-		}
-		set_units(out, f, units);
-	}
-	return ha_tally_validate(out, err);
+	return sums_of(v1, NULL, UINT32_MAX, out, err);
 }
 
 /*
@@ -613,7 +643,6 @@ ha_tally_parse(const char *s, HaTally *out, HaError *err)
 {
 	HaTallyText first;
 	uint32_t	seen;
-	int			f;
 
 	memset(&first, 0, sizeof(first));
 	if (!ha_kv_parse(&text_first_form, s, &first, &seen, err))
@@ -622,27 +651,7 @@ ha_tally_parse(const char *s, HaTally *out, HaError *err)
 	counts_of_v1(&first.v1, out);
 	if (seen & (UINT32_C(1) << HA_TALLY_MENAPT))
 		ha_tally_set_menapt(out, true, first.menapt);
-	for (f = 0; f < HA_TALLY_NFIELDS; f++)
-	{
-		const char *tok;
-		size_t		len;
-		int64_t		units;
-
-		if (ha_tally_v1_fields[f].storage == HA_INT64 ||
-			!(seen & (UINT32_C(1) << f)))
-			continue;
-		ha_kv_find_value(s, ha_tally_fields[f].key, &tok, &len);
-		if (!ha_scan_units(tok, len, unit_of[f].decimals, unit_of[f].min,
-						   unit_of[f].max, &units))
-		{
-			char		shown[HA_SHOWN_BUFLEN];
-
-			ha_shown_token(tok, len, shown);
-			return fail_at(err, HA_E_OUT_OF_RANGE, shown, f);
-		}
-		set_units(out, f, units);
-	}
-	return ha_tally_validate(out, err);
+	return sums_of(&first.v1, s, seen, out, err);
 }
 
 /*

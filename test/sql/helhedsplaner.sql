@@ -361,27 +361,29 @@ SELECT count(*) AS one_record FROM housing_areas_private.nearest_twins('{1}', '{
 -- pg_temp.twins_try(ids, coordinates[, exclude_area, exclude_twin, k,
 -- min_common]): how nearest_twins() takes them (pg_temp.try)
 CREATE FUNCTION pg_temp.twins_try(ids text, x text, ea text DEFAULT '{}',
-    eb text DEFAULT '{}', k int DEFAULT 5, min_common int DEFAULT 3) RETURNS text
+    eb text DEFAULT '{}', k int DEFAULT 5, min_common int DEFAULT 3,
+    detail boolean DEFAULT false) RETURNS text
 LANGUAGE sql AS $$
   SELECT pg_temp.try(format('SELECT * FROM housing_areas_private.nearest_twins(%L, %L, %L, %L, %s, %s)',
-                            ids, x, ea, eb, k, min_common))
+                            ids, x, ea, eb, k, min_common), detail)
 $$;
 SELECT pg_temp.twins_try('{1,2}', '{{1,1,1,1,1},{1,1,1,1,1}}', k => 0) AS k0;
 SELECT pg_temp.twins_try('{1,2}', '{{1,1,1,1,1},{1,1,1,1,1}}', min_common => 0) AS min_common_0;
 SELECT pg_temp.twins_try('{1,2}', '{{1,1,1,1,1},{1,1,1,1,1}}', min_common => 6) AS min_common_6;
-SELECT pg_temp.twins_try('{1,2}', '{1,1,1,1,1,1,1,1,1,1}') AS flat;
-SELECT pg_temp.twins_try('{1,2,3}', '{{1,1,1,1,1},{1,1,1,1,1}}') AS too_few_rows;
-SELECT pg_temp.twins_try('{1,2}', '{{1,1,1,1},{1,1,1,1}}') AS four_columns;
-SELECT pg_temp.twins_try('{{1,2}}', '{{1,1,1,1,1},{1,1,1,1,1}}') AS ids_2d;
+SELECT pg_temp.twins_try('{1,2}', '{1,1,1,1,1,1,1,1,1,1}', detail => true) AS flat;
+SELECT pg_temp.twins_try('{1,2,3}', '{{1,1,1,1,1},{1,1,1,1,1}}', detail => true) AS too_few_rows;
+SELECT pg_temp.twins_try('{1,2}', '{{1,1,1,1},{1,1,1,1}}', detail => true) AS four_columns;
+SELECT pg_temp.twins_try('{{1,2}}', '{{1,1,1,1,1},{1,1,1,1,1}}', detail => true) AS ids_2d;
 SELECT pg_temp.twins_try('{1,NULL}', '{{1,1,1,1,1},{1,1,1,1,1}}') AS null_id;
 SELECT pg_temp.twins_try('{1,1}', '{{1,1,1,1,1},{1,1,1,1,1}}') AS duplicate_id;
 SELECT pg_temp.twins_try('{1,2}', '{{1,1,1,1,1},{1,NaN,1,1,1}}') AS nan;
 SELECT pg_temp.twins_try('{1,2}', '{{1,1,1,1,1},{1,1,1,1,-Infinity}}') AS infinity;
-SELECT pg_temp.twins_try('{1,2}', '{{1,1,1,1,1},{1,1,1,1,1}}', ea => '{1}') AS exclusion_lengths;
+SELECT pg_temp.twins_try('{1,2}', '{{1,1,1,1,1},{1,1,1,1,1}}', ea => '{1}', detail => true) AS exclusion_lengths;
 SELECT pg_temp.twins_try('{1,2}', '{{1,1,1,1,1},{1,1,1,1,1}}', ea => '{1}', eb => '{NULL}') AS exclusion_null;
 SELECT pg_temp.twins_try('{1,2}', '{{1,1,1,1,1},{1,1,1,1,1}}', ea => '{{1}}', eb => '{{2}}') AS exclusion_2d;
-SELECT pg_temp.twins_try('{1}', '{{{1,1,1,1,1}}}') AS coordinates_3d;
-SELECT pg_temp.twins_try('{}', '{{1,1,1,1,1}}') AS a_row_without_id;
+SELECT pg_temp.twins_try('{1}', '{{{1,1,1,1,1}}}', detail => true) AS coordinates_3d;
+SELECT pg_temp.twins_try('{}', '{{1,1,1,1,1}}', detail => true) AS a_row_without_id;
+SELECT pg_temp.twins_try('{1}', '{}', detail => true) AS an_id_without_row;
 -- arrays with lower bounds other than 1 give the same rows (the exclusion
 -- of record 1's twin 2 at work in both)
 SELECT array_agg(a ORDER BY a) = array_agg(b ORDER BY b) AS same_rows_any_bounds, count(*) AS rows

@@ -14,9 +14,6 @@
 #include "../../src/core/rules.h"
 #include "../../src/core/tally.h"
 
-/* The built-in rule text, parsed once (main). */
-static HaRuleBook book;
-
 static HaCheckDistance rows[HA_MAX_DISTANCES];
 static int	nrows;
 static HaChangeSet sets[HA_MAX_CHANGE_SETS];
@@ -39,7 +36,9 @@ version(int year, const char *id)
 {
 	HaError		err;
 
-	return id ? ha_rules_by_id(&book, id, &err) : ha_rules_for_year(&book, year, &err);
+	const HaRuleBook *book = unit_builtin_book();
+
+	return id ? ha_rules_by_id(book, id, &err) : ha_rules_for_year(book, year, &err);
 }
 
 /* list_distance of a record (and a tally basis, or NULL) into rows. */
@@ -56,6 +55,24 @@ cheapest(const HaIndicators *ind, const HaDistanceBasis *b, int year,
 		 const char *id)
 {
 	nsets = ha_cheapest_changes(ind, b, year, version(year, id), sets);
+}
+
+/* list_distance of a record text, under its list year's version. */
+static void
+distances_of(const char *text, int year)
+{
+	HaIndicators ind = record(text);
+
+	distances(&ind, NULL, year, NULL);
+}
+
+/* cheapest_change of a record text, under its list year's version. */
+static void
+cheapest_of(const char *text, int year)
+{
+	HaIndicators ind = record(text);
+
+	cheapest(&ind, NULL, year, NULL);
 }
 
 /* The row of a list's check on a criterion (the first), or NULL. */
@@ -128,10 +145,9 @@ static const char korskaer[] = "residents=1913 nonwestern=49.4 outside_labour=44
 static void
 test_check_changes(void)
 {
-	HaIndicators ind = record(korskaer);
 	const HaCheckDistance *d;
 
-	distances(&ind, NULL, 2024, NULL);
+	distances_of(korskaer, 2024);
 	/* udsat: 2 of 4 hold (labour, education) */
 	d = row(HA_CAT_UDSAT, HA_ROLE_COUNTED, HA_CRIT_LABOUR, 0);
 	CHECK(d->on_list == HA_TRUE && d->direction == HA_DIR_LEAVE);
@@ -173,11 +189,11 @@ test_check_changes(void)
 static void
 test_boundaries(void)
 {
-	HaIndicators ind = record("residents=1000 outside_labour=40 basic_education=60.01 "
-							  "convicted=1.95 national_convicted=0.65 income=55 nonwestern=50");
+	const char *text = "residents=1000 outside_labour=40 basic_education=60.01 "
+	"convicted=1.95 national_convicted=0.65 income=55 nonwestern=50";
 	const HaCheckDistance *d;
 
-	distances(&ind, NULL, 2024, NULL);
+	distances_of(text, 2024);
 	d = row(HA_CAT_UDSAT, HA_ROLE_COUNTED, HA_CRIT_LABOUR, 0);
 	CHECK(d->margin.met == HA_FALSE && d->change == 0 && d->flip_op == HA_OP_GT && d->strict);
 	d = row(HA_CAT_UDSAT, HA_ROLE_COUNTED, HA_CRIT_EDUCATION, 0);
@@ -194,15 +210,15 @@ test_boundaries(void)
 	d = row(HA_CAT_KOMBINERET, HA_ROLE_GATE, HA_CRIT_LABOUR, 0);
 	CHECK(d->margin.met == HA_TRUE && d->change == 0 && d->flip_op == HA_OP_LT);
 	/* dk2010 and dk2013 have their own thresholds (2.7 absolute, 50) */
-	distances(&ind, NULL, 2011, NULL);
+	distances_of(text, 2011);
 	d = row(HA_CAT_PARALLELSAMFUND, HA_ROLE_COUNTED, HA_CRIT_CONVICTIONS, 0);
 	CHECK(d->margin.threshold == 2.7 && d->change == 0.75 && d->flip_op == HA_OP_GT);
 	CHECK(nrows == 4);			/* size gate and 3 criteria: one list */
-	distances(&ind, NULL, 2015, NULL);
+	distances_of(text, 2015);
 	d = row(HA_CAT_PARALLELSAMFUND, HA_ROLE_COUNTED, HA_CRIT_EDUCATION, 0);
 	CHECK(d->margin.threshold == 50 && d->margin.met == HA_TRUE);
 	CHECK(nrows == 6);			/* no udsat list before 2016 */
-	distances(&ind, NULL, 2016, NULL);
+	distances_of(text, 2016);
 	CHECK(nrows == 12);
 }
 
@@ -242,15 +258,15 @@ test_unknown(void)
 		  s->option == 0 && s->note == HA_NOTE_LIST_UNKNOWN);
 
 	/* with income known (and failing), both known criteria must go */
-	ind = record("residents=1500 outside_labour=44 basic_education=70 convicted=2 income=60");
-	cheapest(&ind, NULL, 2024, NULL);
+	cheapest_of("residents=1500 outside_labour=44 basic_education=70 convicted=2 income=60",
+				2024);
 	CHECK(moves(set_of(HA_CAT_UDSAT, 1), 2, both));
 	CHECK(moves_only(set_of(HA_CAT_UDSAT, 2), HA_IND_RESIDENTS));
 	CHECK(sets_of(HA_CAT_UDSAT) == 2);
 
 	/* residents unknown: no change of the criteria decides entering */
-	ind = record("outside_labour=20 basic_education=50 income=70 convicted=0 national_convicted=1");
-	cheapest(&ind, NULL, 2024, NULL);
+	cheapest_of("outside_labour=20 basic_education=50 income=70 convicted=0 national_convicted=1",
+				2024);
 	s = &sets[0];
 	CHECK(s->list == HA_CAT_UDSAT && s->direction == HA_DIR_ENTER &&
 		  s->option == 0 && s->note == HA_NOTE_UNDECIDED);
@@ -260,11 +276,10 @@ test_unknown(void)
 static void
 test_cheapest_unit(void)
 {
-	HaIndicators ind = record("residents=1913 nonwestern=60 outside_labour=44.6 "
-							  "convicted=1.94 national_convicted=0.65 basic_education=67.4 income=61.8");
 	const HaChangeSet *s;
 
-	cheapest(&ind, NULL, 2024, NULL);
+	cheapest_of("residents=1913 nonwestern=60 outside_labour=44.6 convicted=1.94 "
+				"national_convicted=0.65 basic_education=67.4 income=61.8", 2024);
 	/* leave udsat: one of the two criteria that hold, the nearer first */
 	CHECK(moves_only(set_of(HA_CAT_UDSAT, 1), HA_IND_OUTSIDE_LABOUR));
 	CHECK(moves_only(set_of(HA_CAT_UDSAT, 2), HA_IND_BASIC_EDUCATION));
@@ -299,11 +314,10 @@ test_cheapest_unit(void)
 static void
 test_cheapest_size_gate(void)
 {
-	HaIndicators ind = record("residents=966 nonwestern=80 outside_labour=48 "
-							  "basic_education=68 income=40 convicted=1 national_convicted=0.6");
 	const HaChangeSet *s;
 
-	cheapest(&ind, NULL, 2023, NULL);
+	cheapest_of("residents=966 nonwestern=80 outside_labour=48 basic_education=68 "
+				"income=40 convicted=1 national_convicted=0.6", 2023);
 	s = set_of(HA_CAT_PARALLELSAMFUND, 1);
 	CHECK(s != NULL && s->direction == HA_DIR_ENTER &&
 		  moves_only(s, HA_IND_RESIDENTS) &&
@@ -491,13 +505,6 @@ test_sets_cross(void)
 int
 main(void)
 {
-	HaError		err;
-
-	if (!ha_rules_parse(ha_builtin_rules, ha_builtin_rules_len, &book, &err))
-	{
-		printf("not ok - the built-in rules do not parse\n");
-		return 1;
-	}
 	RUN(test_check_changes);
 	RUN(test_boundaries);
 	RUN(test_unknown);

@@ -501,16 +501,15 @@ test_person_age_bands(void)
 
 	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
 	{
-		HaPerson	p = person(cases[i].age);
-		HaTally		t;
+		/* person(age) with a value for every sum of the bands */
+		HaPerson	p = {
+			.age_known = true, .age = cases[i].age, .nonwestern = HA_UNKNOWN,
+			.fte_known = true, .outside_labour_fte = 0.5, .convicted = HA_TRUE,
+			.basic_education = HA_TRUE, .income_known = true,
+			.gross_income = 1000, .student = HA_UNKNOWN,
+		};
+		HaTally		t = tally_of(&p, 1);
 
-		p.outside_labour_fte = 0.5;
-		p.fte_known = true;
-		p.convicted = HA_TRUE;
-		p.basic_education = HA_TRUE;
-		p.income_known = true;
-		p.gross_income = 1000;
-		t = tally_of(&p, 1);
 		if (t.residents != 1 || t.persons_18_64 != cases[i].p18_64 ||
 			t.persons_18plus != cases[i].p18plus ||
 			t.persons_30_59 != cases[i].p30_59 ||

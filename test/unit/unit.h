@@ -11,10 +11,13 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "../../src/core/ha_error.h"
 #include "../../src/core/ha_kv.h"
+#include "../../src/core/rulelang.h"
+#include "../../src/core/rules.h"
 
 static int	unit_checks_failed;
 static long unit_checks_run;	/* checks made, failed or not */
@@ -134,6 +137,24 @@ unit_bail_rules(const HaError *err)
 		   "column %d\n", ha_error_name(err->kind), err->about.line,
 		   err->about.column);
 	return 1;
+}
+
+/*
+ * The built-in rule text, parsed on first use; a suite whose built-in text
+ * does not parse stops there (unit_bail_rules).
+ */
+static inline const HaRuleBook *
+unit_builtin_book(void)
+{
+	static HaRuleBook book;
+	static bool parsed;
+	HaError		err;
+
+	if (!parsed &&
+		!ha_rules_parse(ha_builtin_rules, ha_builtin_rules_len, &book, &err))
+		exit(unit_bail_rules(&err));
+	parsed = true;
+	return &book;
 }
 
 /* Run one test function and print its TAP line. */
