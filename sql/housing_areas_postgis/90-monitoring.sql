@@ -142,8 +142,9 @@ BEGIN ATOMIC
 	-- the tiers from the most severe down: the first whose rule set gives
 	-- a category decides; an unknown one before it leaves the tier unknown
 	-- (it might hold), and when none holds the tier is 0, decided by the
-	-- least severe set
-	WITH t AS (
+	-- least severe set; t is read twice, and computed once (each rule set's
+	-- category() once)
+	WITH t AS MATERIALIZED (
 		SELECT ts.tier, ts.rule_set,
 			   COALESCE(category(tier_of.ind, tier_of.year, ts.rule_set), 'unknown') AS category
 		  FROM tier_scheme AS ts
