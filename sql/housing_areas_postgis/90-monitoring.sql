@@ -39,6 +39,8 @@ COMMENT ON COLUMN monitoring_unit.geom IS
 'the unit boundary: valid MultiPolygon in EPSG:25832 (metres); NULL when only an address point is known';
 COMMENT ON COLUMN monitoring_unit.point IS
 'an address point of the unit: Point in EPSG:25832 (metres), used when geom is NULL (the point layer and the spatial match take it before a point inside geom); NULL when not known';
+COMMENT ON INDEX monitoring_unit_geom_idx IS
+'the unit boundaries by place, for a GIS client''s map window of the unit layers (&&)';
 COMMENT ON INDEX monitoring_unit_area_idx IS
 'the units of a legal area';
 
