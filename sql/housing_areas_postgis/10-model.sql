@@ -68,6 +68,8 @@ COMMENT ON COLUMN area.region_code IS
 'region code, 1081-1085; NULL when not recorded';
 COMMENT ON COLUMN area.geom IS
 'the area boundary: valid MultiPolygon in EPSG:25832 (metres)';
+COMMENT ON INDEX area_geom_idx IS
+'the area boundaries by place: the homes in an area (ST_Intersects), the areas of a vector tile (&&), a GIS client''s map window';
 
 CREATE TABLE area_year (
 	area_id integer NOT NULL REFERENCES area ON DELETE CASCADE,
@@ -132,6 +134,10 @@ COMMENT ON COLUMN facility.municipality_code IS
 'four-digit municipality code; NULL when not recorded (then left off the map_svg of a municipality)';
 COMMENT ON COLUMN facility.geom IS
 'location: Point in EPSG:25832 (metres)';
+COMMENT ON INDEX facility_geom_idx IS
+'the facility points by place: the nearest facilities (<->), those within a distance (ST_DWithin), those on a map (&&)';
+COMMENT ON INDEX facility_kind_idx IS
+'the facilities of a kind, and the foreign key''s check and cascade when a kind in facility_kind changes or goes';
 
 CREATE TABLE enrolment (
 	facility_id bigint NOT NULL REFERENCES facility ON DELETE CASCADE,
@@ -151,6 +157,10 @@ COMMENT ON COLUMN enrolment.home IS
 'the child''s home address: Point in EPSG:25832 (metres)';
 COMMENT ON COLUMN enrolment.parents_work_or_study IS
 'daycare admissions: the parents declared in writing that they work or study (dagtilbudsloven § 26 b), so the child is left out of the cap when the municipality chose § 26 b; false when they did not, NULL when not recorded';
+COMMENT ON INDEX enrolment_home_idx IS
+'the home points by place: the children and pupils living in an area (ST_Intersects)';
+COMMENT ON INDEX enrolment_facility_year_idx IS
+'the children or pupils of a facility in a year, and the foreign key''s cascade when a facility is deleted';
 
 CREATE TABLE municipality (
 	municipality_code text PRIMARY KEY CHECK (municipality_code ~ '^[0-9]{4}$'),

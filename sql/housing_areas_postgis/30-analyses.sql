@@ -2,23 +2,36 @@
 -- nearest facilities, access
 
 -- argument checks shared by the spatial functions
--- (PL/pgSQL resolves operators through search_path at run time, so these
--- pin it: a caller's schema cannot slip in its own "=")
+-- (PL/pgSQL resolves operators through search_path at run time, so its
+-- functions pin it: a caller's schema cannot slip in its own "="; a SQL
+-- function is bound at creation)
 
-CREATE FUNCTION housing_areas_private.check_known(what text, value text, known text[], hint text)
+CREATE FUNCTION housing_areas_private.require(ok boolean, message text, detail text, hint text)
 	RETURNS boolean
-	LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE
+	LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
 	SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
-	IF NOT value = ANY (known) THEN
-		RAISE EXCEPTION 'unknown % "%"', what, value
-			USING ERRCODE = 'invalid_parameter_value',
-				  HINT = hint || NULLIF(array_to_string(known, ', '), '') || '.';
+	IF ok IS NOT TRUE THEN
+		-- RAISE takes no NULL option: a detail, a hint or both, as given
+		IF hint IS NULL THEN
+			RAISE EXCEPTION USING MESSAGE = message, ERRCODE = 'invalid_parameter_value', DETAIL = detail;
+		ELSIF detail IS NULL THEN
+			RAISE EXCEPTION USING MESSAGE = message, ERRCODE = 'invalid_parameter_value', HINT = hint;
+		END IF;
+		RAISE EXCEPTION USING MESSAGE = message, ERRCODE = 'invalid_parameter_value', DETAIL = detail, HINT = hint;
 	END IF;
 	RETURN true;
 END
 $$;
+COMMENT ON FUNCTION housing_areas_private.require(boolean, text, text, text) IS
+'true when ok is true, otherwise the error of an invalid argument (22023) with the message and the detail, the hint or both (one of them not NULL): the one raise of the argument checks';
+
+CREATE FUNCTION housing_areas_private.check_known(what text, value text, known text[], hint text)
+	RETURNS boolean
+	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+	RETURN housing_areas_private.require(value = ANY (known), format('unknown %s "%s"', what, value),
+		NULL, hint || NULLIF(array_to_string(known, ', '), '') || '.');
 COMMENT ON FUNCTION housing_areas_private.check_known(text, text, text[], text) IS
 'true for a value among the known names, an error "unknown <what>" otherwise, its hint the given text followed by the known names';
 
@@ -30,38 +43,29 @@ CREATE FUNCTION housing_areas_private.check_facility_kind(kind text) RETURNS boo
 COMMENT ON FUNCTION housing_areas_private.check_facility_kind(text) IS
 'true for a kind listed in facility_kind, an error naming the known kinds otherwise';
 
+CREATE FUNCTION housing_areas_private.check_argument(ok boolean, name text, value text, detail text)
+	RETURNS boolean
+	LANGUAGE sql IMMUTABLE PARALLEL SAFE
+	-- a NULL value written as RAISE writes it
+	RETURN housing_areas_private.require(ok, format('invalid value "%s" for argument "%s"', COALESCE(value, '<NULL>'),
+													name), detail, NULL);
+COMMENT ON FUNCTION housing_areas_private.check_argument(boolean, text, text, text) IS
+'true when ok is true, otherwise the error "invalid value <value> for argument <name>" with the detail';
+
 CREATE FUNCTION housing_areas_private.check_positive(name text, value double precision, allow_zero boolean)
 	RETURNS boolean
-	LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
-	SET search_path = pg_catalog, pg_temp
-AS $$
-BEGIN
-	IF value IS NULL OR value = 'NaN'::float8 OR value = 'Infinity'::float8
-	   OR value < 0 OR (value = 0 AND NOT allow_zero) THEN
-		RAISE EXCEPTION 'invalid value "%" for argument "%"', value, name
-			USING ERRCODE = 'invalid_parameter_value',
-				  DETAIL = CASE WHEN allow_zero THEN 'The value must be a finite number of 0 or more.'
-								ELSE 'The value must be at least 1.' END;
-	END IF;
-	RETURN true;
-END
-$$;
+	LANGUAGE sql IMMUTABLE PARALLEL SAFE
+	-- (NaN sorts above Infinity)
+	RETURN housing_areas_private.check_argument(value >= 0 AND value < 'Infinity' AND (value > 0 OR allow_zero),
+		name, value::text, CASE WHEN allow_zero THEN 'The value must be a finite number of 0 or more.'
+								ELSE 'The value must be at least 1.' END);
 COMMENT ON FUNCTION housing_areas_private.check_positive(text, double precision, boolean) IS
 'true for a finite non-negative (or, without allow_zero, positive) argument, an error naming it otherwise';
 
 CREATE FUNCTION housing_areas_private.check_date(name text, value date) RETURNS boolean
-	LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
-	SET search_path = pg_catalog, pg_temp
-AS $$
-BEGIN
-	IF NOT isfinite(value) THEN
-		RAISE EXCEPTION 'invalid value "%" for argument "%"', value, name
-			USING ERRCODE = 'invalid_parameter_value',
-				  DETAIL = 'The date must be a day of the calendar, not infinity.';
-	END IF;
-	RETURN true;
-END
-$$;
+	LANGUAGE sql IMMUTABLE PARALLEL SAFE
+	RETURN housing_areas_private.check_argument(value IS NULL OR isfinite(value), name, value::text,
+		'The date must be a day of the calendar, not infinity.');
 COMMENT ON FUNCTION housing_areas_private.check_date(text, date) IS
 'true for a finite date or NULL, an error naming the argument for infinity or -infinity';
 
@@ -125,8 +129,8 @@ COMMENT ON FUNCTION housing_areas_private.all_shown(integer[]) IS
 'true when disclose() shows every one of the counts (a NULL count is not shown): a count of a published total, with the total and the rest, so that no shown one narrows a hidden one down';
 
 CREATE FUNCTION language_test_schools_disclosed(school_year integer)
-	RETURNS TABLE (facility_id bigint, name text, pupils integer,
-				   from_listed integer, share_pct double precision, suppressed text)
+	RETURNS TABLE (facility_id bigint, name text, pupils integer, from_listed integer,
+				   share_pct double precision, suppressed text)
 	LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
 	-- a school is listed because its share is over 30 %, so with a hidden

@@ -39,6 +39,8 @@ COMMENT ON COLUMN monitoring_unit.geom IS
 'the unit boundary: valid MultiPolygon in EPSG:25832 (metres); NULL when only an address point is known';
 COMMENT ON COLUMN monitoring_unit.point IS
 'an address point of the unit: Point in EPSG:25832 (metres), used when geom is NULL (the point layer and the spatial match take it before a point inside geom); NULL when not known';
+COMMENT ON INDEX monitoring_unit_geom_idx IS
+'the unit boundaries by place, for a GIS client''s map window of the unit layers (&&)';
 COMMENT ON INDEX monitoring_unit_area_idx IS
 'the units of a legal area';
 
@@ -142,8 +144,9 @@ BEGIN ATOMIC
 	-- the tiers from the most severe down: the first whose rule set gives
 	-- a category decides; an unknown one before it leaves the tier unknown
 	-- (it might hold), and when none holds the tier is 0, decided by the
-	-- least severe set
-	WITH t AS (
+	-- least severe set; t is read twice, and computed once (each rule set's
+	-- category() once)
+	WITH t AS MATERIALIZED (
 		SELECT ts.tier, ts.rule_set,
 			   COALESCE(category(tier_of.ind, tier_of.year, ts.rule_set), 'unknown') AS category
 		  FROM tier_scheme AS ts

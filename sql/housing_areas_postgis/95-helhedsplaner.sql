@@ -215,19 +215,14 @@ COMMENT ON FUNCTION list_in_force(date) IS
 -- ---- coverage ----
 
 CREATE FUNCTION housing_areas_private.check_coverage_date(on_date date) RETURNS boolean
-	LANGUAGE plpgsql STABLE PARALLEL SAFE
-	SET search_path = pg_catalog, pg_temp
-AS $$
-BEGIN
-	IF housing_areas.list_in_force(on_date) IS NULL OR housing_areas.list_in_force(on_date) < 2010 THEN
-		RAISE EXCEPTION 'no list was in force on %',
-			coalesce(pg_catalog.to_char(on_date, 'YYYY-MM-DD'), on_date::text)
-			USING ERRCODE = 'invalid_parameter_value',
-				  DETAIL = 'The first list was published on 1 October 2010.';
-	END IF;
-	RETURN housing_areas_private.check_list_year(housing_areas.list_in_force(on_date));
-END
-$$;
+	LANGUAGE sql STABLE PARALLEL SAFE
+	-- no list before 2010: the rules_for_year error of check_list_year would
+	-- not say what is wrong with a date
+	RETURN CASE WHEN housing_areas_private.require(list_in_force(on_date) >= 2010,
+												   format('no list was in force on %s',
+														  COALESCE(to_char(on_date, 'YYYY-MM-DD'), on_date::text)),
+												   'The first list was published on 1 October 2010.', NULL)
+				THEN housing_areas_private.check_list_year(list_in_force(on_date)) END;
 COMMENT ON FUNCTION housing_areas_private.check_coverage_date(date) IS
 'true for a date whose list in force area_year holds, an error otherwise (before the first list, or a list area_year lacks)';
 
@@ -474,11 +469,8 @@ BEGIN
 	IF max_km IS NOT NULL THEN
 		PERFORM housing_areas_private.check_positive('max_km', max_km, true);
 	END IF;
-	IF min_common IS NULL OR min_common < 1 OR min_common > 5 THEN
-		RAISE EXCEPTION 'invalid value "%" for argument "min_common"', min_common
-			USING ERRCODE = 'invalid_parameter_value',
-				  DETAIL = 'twins() compares 5 criteria: the value must be from 1 to 5.';
-	END IF;
+	PERFORM housing_areas_private.check_argument(min_common BETWEEN 1 AND 5, 'min_common', min_common::text,
+												 'twins() compares 5 criteria: the value must be from 1 to 5.');
 	IF NOT EXISTS (SELECT 1 FROM housing_areas.area_year AS ay
 					WHERE ay.area_id = check_twin_arguments.area_id
 					  AND ay.list_year = check_twin_arguments.list_year) THEN
@@ -584,19 +576,11 @@ COMMENT ON COLUMN area_twins.common_criteria IS
 -- ---- effects ----
 
 CREATE FUNCTION housing_areas_private.check_plan(plan_id integer, k integer) RETURNS boolean
-	LANGUAGE plpgsql STABLE PARALLEL SAFE
-	SET search_path = pg_catalog, pg_temp
-AS $$
-BEGIN
-	PERFORM housing_areas_private.check_positive('k', k, false);
-	IF NOT EXISTS (SELECT 1 FROM housing_areas.plan AS p WHERE p.plan_id = check_plan.plan_id) THEN
-		RAISE EXCEPTION 'no plan %', coalesce(plan_id::text, 'NULL')
-			USING ERRCODE = 'invalid_parameter_value',
-				  HINT = 'The plans are the rows of housing_areas.plan.';
-	END IF;
-	RETURN true;
-END
-$$;
+	LANGUAGE sql STABLE PARALLEL SAFE
+	RETURN CASE WHEN housing_areas_private.check_positive('k', k, false)
+				THEN housing_areas_private.require(EXISTS (SELECT 1 FROM plan AS p WHERE p.plan_id = check_plan.plan_id),
+												   format('no plan %s', COALESCE(plan_id::text, 'NULL')),
+												   NULL, 'The plans are the rows of housing_areas.plan.') END;
 COMMENT ON FUNCTION housing_areas_private.check_plan(integer, integer) IS
 'true for a plan in the table plan and a k of 1 or more, an error otherwise';
 
