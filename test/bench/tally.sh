@@ -32,7 +32,7 @@ hb_psql -v rows="$rows" -v areas="$areas" -v runs="$runs" -f test/bench/tally.sq
 md=$HA_BENCH_WORK/tally.md
 {
 	hb_environment shared_buffers work_mem max_worker_processes max_parallel_workers huge_pages jit
-	echo "- in every run: parallel_setup_cost=0, parallel_tuple_cost=0; the table prewarmed (pg_prewarm);" \
+	echo "- in every run: parallel_setup_cost=0, parallel_tuple_cost=0, min_parallel_table_scan_size=0; the table prewarmed (pg_prewarm);" \
 		"\"JIT\": jit=on with jit_above_cost, jit_inline_above_cost and jit_optimize_above_cost 0"
 	echo
 	hb_sql <<'SQL'

@@ -40,6 +40,8 @@ SELECT pg_prewarm('bench.persons') \g /dev/null
 SET search_path = housing_areas, public;
 SET parallel_setup_cost = 0;
 SET parallel_tuple_cost = 0;
+-- a small table gets workers too (a large one gets 2 either way)
+SET min_parallel_table_scan_size = 0;
 
 \set keys '{floor,tally,plain}'
 \set labels '{"floor: `count(*) FILTER (WHERE (…the 7 columns…) IS NOT NULL)`","`tally_agg(…)`","plain SQL: `count(*)` / `sum(…)` `FILTER (…)`"}'
