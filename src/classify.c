@@ -1424,7 +1424,7 @@ ha_list_distance_sql(PG_FUNCTION_ARGS)
 {
 	DistanceCall call;
 	int			n = distance_call(fcinfo, false, &call);
-	int			alternatives[HA_CAT_UNKNOWN + 1] = {0};
+	int			alternatives[HA_NCAT] = {0};
 	const HaCheckDistance *d = call.distances;
 	int			i;
 
