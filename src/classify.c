@@ -764,8 +764,6 @@ ha_category_sql(PG_FUNCTION_ARGS)
 											   call.rules)));
 }
 
-/* category(ind, list_year, rules): ha_category_sql, by its released name. */
-RELEASED_RULES_FORM(ha_category_rules_sql, ha_category_sql)
 
 /* The unit a criterion's values are in. */
 static const char *
@@ -1055,8 +1053,6 @@ ha_omdannelse_sql(PG_FUNCTION_ARGS)
 	PG_RETURN_BOOL(ha_set_omdannelse(rules, PG_GETARG_INT32(0), list_year));
 }
 
-/* omdannelse(years, list_year, rules): ha_omdannelse_sql, by its released name. */
-RELEASED_RULES_FORM(ha_omdannelse_rules_sql, ha_omdannelse_sql)
 
 /*
  * The 40 % rule's constants (40 %, 75 m² per dwelling) from the built-in
@@ -1363,6 +1359,8 @@ distance_call(FunctionCallInfo fcinfo, bool changes, DistanceCall *call)
 	bool		from_tally = PG_NARGS() >= 5;
 	int			rules_arg = (PG_NARGS() == 3 || PG_NARGS() == 6) ? PG_NARGS() - 1 : -1;
 
+	call->distances = NULL;
+	call->changes = NULL;
 	call->rsinfo = begin_rows(fcinfo);
 	if (!distance_inputs(fcinfo, from_tally, &call->ind, &call->basis,
 						 &call->list_year))

@@ -90,7 +90,7 @@ COMMENT ON FUNCTION category(indicators, integer) IS
 'the category of classify() alone (parallelsamfund, udsat, forebyggelse, none or unknown): the fast path for large scans';
 
 CREATE FUNCTION category(ind indicators, list_year integer, rules text) RETURNS category
-	AS 'MODULE_PATHNAME', 'ha_category_rules_sql'
+	AS 'MODULE_PATHNAME', 'ha_category_sql'
 	LANGUAGE C STABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION category(indicators, integer, text) IS
 'the category of classify(ind, list_year, rules) alone, under a chosen rule version or user rule set: the fast path for what-if scans';

@@ -29,7 +29,7 @@ COMMENT ON FUNCTION omdannelse(integer, integer) IS
 'true when an area has been a parallelsamfund (ghetto) on each of the last 5 lists including this one, from the 2018 list on';
 
 CREATE FUNCTION omdannelse(years integer, list_year integer, rules text) RETURNS boolean
-	AS 'MODULE_PATHNAME', 'ha_omdannelse_rules_sql'
+	AS 'MODULE_PATHNAME', 'ha_omdannelse_sql'
 	LANGUAGE C STABLE CALLED ON NULL INPUT PARALLEL SAFE;
 COMMENT ON FUNCTION omdannelse(integer, integer, text) IS
 'omdannelse() under a chosen rule version or user rule set: true when the area has been a parallelsamfund on each of the last N lists, N and the first year from the version''s history rule; false where it has none in force that year';

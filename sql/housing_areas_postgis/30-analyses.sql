@@ -13,8 +13,10 @@ CREATE FUNCTION housing_areas_private.require(ok boolean, message text, detail t
 AS $$
 BEGIN
 	IF ok IS NOT TRUE THEN
-		-- RAISE takes no NULL option: a detail, a hint or both, as given
-		IF hint IS NULL THEN
+		-- RAISE takes no NULL option: a detail, a hint, both or neither, as given
+		IF detail IS NULL AND hint IS NULL THEN
+			RAISE EXCEPTION USING MESSAGE = message, ERRCODE = 'invalid_parameter_value';
+		ELSIF hint IS NULL THEN
 			RAISE EXCEPTION USING MESSAGE = message, ERRCODE = 'invalid_parameter_value', DETAIL = detail;
 		ELSIF detail IS NULL THEN
 			RAISE EXCEPTION USING MESSAGE = message, ERRCODE = 'invalid_parameter_value', HINT = hint;
@@ -25,7 +27,7 @@ BEGIN
 END
 $$;
 COMMENT ON FUNCTION housing_areas_private.require(boolean, text, text, text) IS
-'true when ok is true, otherwise the error of an invalid argument (22023) with the message and the detail, the hint or both (one of them not NULL): the one raise of the argument checks';
+'true when ok is true, otherwise the error of an invalid argument (22023) with the message and the detail and the hint where given: the one raise of the argument checks';
 
 CREATE FUNCTION housing_areas_private.check_known(what text, value text, known text[], hint text)
 	RETURNS boolean

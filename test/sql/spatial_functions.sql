@@ -194,3 +194,6 @@ SELECT q, p.* FROM (VALUES
 
 DELETE FROM area;
 DELETE FROM facility;
+-- the shared raise with neither detail nor hint: an empty list of known
+-- names gives the error alone (not "RAISE statement option cannot be null")
+SELECT housing_areas_private.check_known('facility kind', 'x', '{}', 'Known kinds are: ');

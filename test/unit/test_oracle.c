@@ -36,8 +36,6 @@
 #include "../../src/core/rulelang.h"
 #include "../../src/core/rules.h"
 
-/* The built-in rule text, parsed once (main): what the evaluator runs. */
-
 /* ---- the oracle's thresholds, from the reference, written once ---- */
 
 /* Residents (whole persons): the size gate, and § 51 b's large areas. */
