@@ -1053,7 +1053,6 @@ ha_omdannelse_sql(PG_FUNCTION_ARGS)
 	PG_RETURN_BOOL(ha_set_omdannelse(rules, PG_GETARG_INT32(0), list_year));
 }
 
-
 /*
  * The 40 % rule's constants (40 %, 75 m² per dwelling) from the built-in
  * rule text's consequences, and its total from the four arguments, or an

@@ -436,7 +436,9 @@ describe_rules_invalid(const HaError *err)
 	const HaErrorAbout *a = &err->about;
 	const char *v = err->value;
 
-	if (rules_problems[a->what].message != NULL)
+	/* (a problem added after the table's last entry has no message there) */
+	if ((size_t) a->what < lengthof(rules_problems) &&
+		rules_problems[a->what].message != NULL)
 	{
 		errmsg(_(rules_problems[a->what].message), v);
 		if (rules_problems[a->what].hint != NULL)
